@@ -1,0 +1,72 @@
+"""Errors that cross the bus.
+
+nameko serialises a remote exception as its class name plus its arguments; the gateway
+maps the class name to an HTTP status in one table (gateway ``errors.py``). Arguments
+stay JSON-serialisable so the receiving side can show them.
+"""
+from marshmallow import ValidationError
+
+
+class ChanceryError(Exception):
+    """Base class; ``message`` is for people, ``details`` for programs."""
+
+    def __init__(self, message, details=None):
+        super().__init__(message, details)
+        self.message = message
+        self.details = details
+
+    def __str__(self):
+        return self.message
+
+
+class NotFound(ChanceryError):
+    """The record does not exist, or the caller may not know that it does."""
+
+
+class Conflict(ChanceryError):
+    """The request contradicts the record's current state."""
+
+
+class InvalidInput(ChanceryError):
+    """The input failed validation; ``details`` maps field names to messages."""
+
+
+class PermissionDenied(ChanceryError):
+    """The caller may see the record but may not do this to it."""
+
+
+class Unauthenticated(ChanceryError):
+    """Credentials were missing or wrong."""
+
+
+def load(schema, data, **kwargs):
+    """Validate ``data`` with a marshmallow schema, raising InvalidInput naming each field."""
+    try:
+        return schema.load(data if data is not None else {}, **kwargs)
+    except ValidationError as exc:
+        fields = ", ".join(sorted(_flatten(exc.messages)))
+        raise InvalidInput(f"Invalid input: {fields}", exc.messages) from None
+
+
+def _flatten(messages, prefix=""):
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            name = f"{prefix}{key}"
+            if isinstance(value, dict):
+                yield from _flatten(value, f"{name}.")
+            else:
+                yield name
+    else:
+        yield prefix.rstrip(".") or "_schema"
+
+
+def parse_uuid(value, field="id"):
+    """An id from the bus as a UUID, or InvalidInput naming the field."""
+    import uuid
+
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        raise InvalidInput(f"Invalid input: {field}", {field: ["Not a valid UUID."]}) from None

@@ -1,0 +1,207 @@
+"""The transactional outbox and its relay.
+
+A service never publishes an event directly. It adds the event to its ``outbox`` table in
+the same database transaction as the change the event describes, so the change and the
+event commit or roll back together. The ``OutboxRelay`` extension then publishes committed
+rows to the service's topic exchange ``<service>.events`` (routing key = event type) with
+publisher confirms, and marks a row published only after the broker confirmed it. A crash
+between commit and publish leaves the row unpublished, and it is sent on the next pass;
+a crash between publish and marking may send an event twice, which consumers absorb
+because they are idempotent (see ``consumer.py``).
+
+Several replicas of one service may run their relays at once: rows are claimed with
+``FOR UPDATE SKIP LOCKED``, so each row is published by one relay at a time.
+"""
+import logging
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import eventlet
+from eventlet.queue import LightQueue, Full, Empty
+from kombu import Connection, Exchange, Producer
+from nameko.extensions import DependencyProvider
+from sqlalchemy import (
+    BigInteger, Column, DateTime, Identity, Index, Integer, String, Table, Text, Uuid,
+    select, update, delete, func,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+from .database import make_engine
+from .envelope import Event
+
+log = logging.getLogger(__name__)
+
+PUBLISHED_RETENTION = timedelta(days=7)
+
+
+def events_exchange(service_name):
+    """The topic exchange a service's events are published to (nameko's naming)."""
+    return Exchange(f"{service_name}.events", type="topic", durable=True, auto_delete=False)
+
+
+class Outbox:
+    """The outbox table of one service and the operations on it."""
+
+    def __init__(self, metadata):
+        self.table = Table(
+            "outbox", metadata,
+            Column("id", BigInteger, Identity(), primary_key=True),
+            Column("event_id", Uuid, nullable=False, unique=True),
+            Column("event_type", String(100), nullable=False),
+            Column("version", Integer, nullable=False),
+            Column("payload", JSONB, nullable=False),
+            Column("occurred_at", DateTime(timezone=True), nullable=False),
+            Column("published_at", DateTime(timezone=True)),
+            Column("attempts", Integer, nullable=False, server_default="0"),
+            Column("last_error", Text),
+            Index("ix_outbox_unpublished", "id", postgresql_where="published_at IS NULL"),
+        )
+
+    def add(self, session, event_type, payload, version=1):
+        """Record an event in the caller's transaction; returns its id."""
+        event_id = uuid.uuid4()
+        session.execute(self.table.insert().values(
+            event_id=event_id, event_type=event_type, version=version, payload=payload,
+            occurred_at=datetime.now(timezone.utc),
+        ))
+        return event_id
+
+    def relay_batch(self, connection, producer, service_name, limit=100):
+        """Publish up to ``limit`` unpublished rows; returns how many were published.
+
+        ``connection`` is a SQLAlchemy connection in a transaction that the caller commits.
+        """
+        t = self.table
+        rows = connection.execute(
+            select(t).where(t.c.published_at.is_(None)).order_by(t.c.id)
+            .limit(limit).with_for_update(skip_locked=True)
+        ).all()
+        published = []
+        for row in rows:
+            event = Event(
+                id=row.event_id, type=row.event_type, version=row.version,
+                occurred_at=row.occurred_at, producer=service_name, payload=row.payload,
+            )
+            try:
+                producer.publish(
+                    event.to_message(), routing_key=event.type, serializer="json",
+                    delivery_mode=2, message_id=str(event.id), type=event.type,
+                    headers={"event_version": event.version},
+                    retry=True, retry_policy={"max_retries": 2},
+                )
+            except Exception as exc:  # the broker refused or is unreachable: try later
+                log.warning("outbox: publishing %s %s failed: %s", event.type, event.id, exc)
+                connection.execute(update(t).where(t.c.id == row.id).values(
+                    attempts=t.c.attempts + 1, last_error=str(exc)[:2000]))
+                break
+            published.append(row.id)
+        if published:
+            connection.execute(update(t).where(t.c.id.in_(published)).values(
+                published_at=func.now(), attempts=t.c.attempts + 1, last_error=None))
+        return len(published)
+
+    def purge_published(self, connection, older_than=PUBLISHED_RETENTION):
+        t = self.table
+        cutoff = datetime.now(timezone.utc) - older_than
+        connection.execute(delete(t).where(t.c.published_at < cutoff))
+
+    def pending_count(self, connection):
+        t = self.table
+        return connection.execute(select(func.count()).where(t.c.published_at.is_(None))).scalar()
+
+
+class OutboxRelay(DependencyProvider):
+    """Runs beside a service and publishes its outbox; woken after every worker.
+
+    Declare it on the service: ``relay = OutboxRelay(models.outbox)``.
+    """
+
+    def __init__(self, outbox, url_key="DATABASE_URL", interval=1.0, batch=100):
+        self.outbox = outbox
+        self.url_key = url_key
+        self.interval = interval
+        self.batch = batch
+        self._wake = LightQueue(maxsize=1)
+        self._running = False
+        self._thread = None
+
+    def setup(self):
+        config = self.container.config
+        self.engine = make_engine(config[self.url_key], pool_size=1, max_overflow=1)
+        self.amqp_uri = config["AMQP_URI"]
+        self.service_name = self.container.service_name
+        self.exchange = events_exchange(self.service_name)
+
+    def start(self):
+        self._running = True
+        self._thread = self.container.spawn_managed_thread(self._run, identifier="outbox-relay")
+
+    def stop(self):
+        self._running = False
+        self.wake()
+        if self._thread is not None:
+            self._thread.wait()
+        self.engine.dispose()
+
+    def kill(self):
+        self._running = False
+        if self._thread is not None:
+            self._thread.kill()
+
+    def get_dependency(self, worker_ctx):
+        return self.wake
+
+    def worker_teardown(self, worker_ctx):
+        self.wake()
+
+    def wake(self):
+        try:
+            self._wake.put_nowait(True)
+        except Full:
+            pass
+
+    def _run(self):
+        backoff = self.interval
+        passes = 0
+        with Connection(self.amqp_uri, transport_options={"confirm_publish": True}) as amqp:
+            while self._running:
+                try:
+                    amqp.ensure_connection(max_retries=3)
+                    producer = Producer(amqp.default_channel, exchange=self.exchange)
+                    self.exchange.declare(channel=amqp.default_channel)
+                    while self._running:
+                        with self.engine.begin() as connection:
+                            sent = self.outbox.relay_batch(
+                                connection, producer, self.service_name, self.batch)
+                            passes += 1
+                            if passes % 1000 == 0:
+                                self.outbox.purge_published(connection)
+                        if sent < self.batch:
+                            break
+                    backoff = self.interval
+                except Exception:
+                    log.exception("outbox relay pass failed; retrying in %.1fs", backoff)
+                    amqp.release()
+                    eventlet.sleep(backoff)
+                    backoff = min(backoff * 2, 30)
+                    continue
+                try:
+                    self._wake.get(timeout=self.interval)
+                except Empty:
+                    pass
+
+
+class EventCatalog:
+    """The events one service publishes: type and version to payload schema.
+
+    ``record`` validates a payload against its schema before it enters the outbox, so a
+    service can never publish an event that breaks its own documented contract.
+    """
+
+    def __init__(self, outbox, schemas):
+        self.outbox = outbox
+        self.schemas = schemas
+
+    def record(self, session, event_type, payload, version=1):
+        schema = self.schemas[(event_type, version)]()
+        return self.outbox.add(session, event_type, schema.dump(schema.load(payload)), version)

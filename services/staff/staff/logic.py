@@ -1,0 +1,97 @@
+"""The organisation: employees, their credentials and who they are."""
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, or_, select
+
+from . import events
+from .exceptions import Conflict, NotFound, Unauthenticated
+from .models import Employee
+
+hasher = PasswordHasher()
+# Verifying against this keeps a login for an unknown e-mail as slow as for a known one.
+_DUMMY_HASH = hasher.hash("chancery-timing-equaliser")
+
+
+def get_employee(session, *, employee_id):
+    """One employee by id, or NotFound."""
+    employee = session.get(Employee, employee_id)
+    if employee is None:
+        raise NotFound(f"employee {employee_id} not found")
+    return employee
+
+
+def find_by_email(session, *, email):
+    return session.scalars(
+        select(Employee).where(func.lower(Employee.email) == email.strip().lower())
+    ).first()
+
+
+def list_employees(session, *, search=None, ids=None, active_only=True, limit=100, offset=0):
+    """Employees ordered by name, filtered by text, ids and activity."""
+    query = select(Employee)
+    if active_only:
+        query = query.where(Employee.is_active.is_(True))
+    if ids is not None:
+        query = query.where(Employee.id.in_(ids))
+    if search:
+        pattern = f"%{search.strip()}%"
+        query = query.where(or_(Employee.full_name.ilike(pattern), Employee.email.ilike(pattern)))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Employee.full_name, Employee.id).limit(limit).offset(offset)).all()
+    return items, total
+
+
+def create_employee(session, *, data):
+    """Add an employee (with a password if given) and announce it."""
+    email = data["email"].strip()
+    if find_by_email(session, email=email) is not None:
+        raise Conflict(f"an employee with e-mail {email} already exists", {"email": ["already in use"]})
+    password = data.pop("password", None)
+    employee = Employee(**{**data, "email": email})
+    if password:
+        employee.password_hash = hasher.hash(password)
+    session.add(employee)
+    session.flush()
+    events.catalog.record(session, events.EMPLOYEE_CREATED, {
+        "employee_id": employee.id, "full_name": employee.full_name, "email": employee.email,
+        "department_id": employee.department_id, "roles": list(employee.roles),
+    })
+    return employee
+
+
+def authenticate(session, *, email, password):
+    """The active employee with these credentials, or Unauthenticated (one message for all causes)."""
+    employee = find_by_email(session, email=email)
+    stored = employee.password_hash if employee is not None and employee.password_hash else _DUMMY_HASH
+    try:
+        hasher.verify(stored, password)
+        valid = employee is not None and employee.password_hash is not None
+    except (VerificationError, InvalidHashError):
+        valid = False
+    if not valid or not employee.is_active:
+        raise Unauthenticated("wrong e-mail or password")
+    if hasher.check_needs_rehash(employee.password_hash):
+        employee.password_hash = hasher.hash(password)
+    return employee
+
+
+def ensure_administrator(session, *, email, full_name="Administrator", password=None):
+    """Create the first administrator unless one exists.
+
+    Returns ``(employee, password)``: the password is the generated one, shown once, or
+    None when an administrator already existed or the password was given.
+    """
+    existing = session.scalars(
+        select(Employee).where(Employee.roles.any("administrator")).order_by(Employee.created_at)
+    ).first()
+    if existing is not None:
+        return existing, None
+    generated = None
+    if not password:
+        generated = password = secrets.token_urlsafe(12)
+    employee = create_employee(session, data={
+        "full_name": full_name, "email": email, "roles": ["administrator"], "password": password,
+    })
+    return employee, generated
