@@ -1,0 +1,38 @@
+"""Who is calling: the gateway passes the signed-in employee with every RPC call.
+
+Services record the actor in history and (later) decide visibility from it; they never
+trust a client for it: only the gateway, after authenticating, builds an actor.
+"""
+from dataclasses import dataclass, field
+import uuid
+
+from marshmallow import Schema, fields, post_load
+
+from .errors import load
+
+
+class ActorSchema(Schema):
+    id = fields.UUID(required=True)
+    roles = fields.List(fields.String(), load_default=list)
+    department_id = fields.UUID(allow_none=True, load_default=None)
+    full_name = fields.String(load_default="")
+
+    @post_load
+    def make(self, data, **kwargs):
+        return Actor(**data)
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: uuid.UUID
+    roles: list = field(default_factory=list)
+    department_id: uuid.UUID | None = None
+    full_name: str = ""
+
+    def has_role(self, *roles):
+        return any(role in self.roles for role in roles)
+
+
+def load_actor(data):
+    """The actor from an RPC argument, or InvalidInput naming the field."""
+    return load(ActorSchema(), data)

@@ -1,0 +1,69 @@
+"""Events the documents service publishes (exchange ``documents.events``)."""
+from marshmallow import Schema, fields
+
+from chancery_common.outbox import EventCatalog
+
+from .models import outbox
+
+DOCUMENT_CREATED = "document.created"
+DOCUMENT_REGISTERED = "document.registered"
+DOCUMENT_STATUS_CHANGED = "document.status_changed"
+DOCUMENT_FILE_ADDED = "document.file_added"
+
+
+class DocumentRef(Schema):
+    document_id = fields.UUID(required=True)
+    counterparty_id = fields.UUID(allow_none=True, required=True)
+    title = fields.String(required=True)
+    type_code = fields.String(required=True)
+    type_name = fields.String(required=True)
+    number = fields.String(allow_none=True, required=True)
+
+
+class DocumentCreatedV1(DocumentRef):
+    status = fields.String(required=True)
+    created_by = fields.UUID(required=True)
+    responsible_id = fields.UUID(allow_none=True)
+    amount = fields.Decimal(allow_none=True, as_string=True)
+    currency = fields.String(allow_none=True)
+
+
+class DocumentRegisteredV1(DocumentRef):
+    journal_code = fields.String(required=True)
+    registered_at = fields.AwareDateTime(required=True)
+    registrar_id = fields.UUID(required=True)
+
+
+class DocumentStatusChangedV1(DocumentRef):
+    from_status = fields.String(allow_none=True, required=True)
+    to_status = fields.String(required=True)
+    changed_by = fields.UUID(allow_none=True)
+    reason = fields.String(allow_none=True)
+
+
+class DocumentFileAddedV1(DocumentRef):
+    file_id = fields.UUID(required=True)
+    version_id = fields.UUID(required=True)
+    version = fields.Integer(required=True)
+    filename = fields.String(required=True)
+    size = fields.Integer(required=True)
+    sha256 = fields.String(required=True)
+    content_type = fields.String(required=True)
+    uploaded_by = fields.UUID(required=True)
+
+
+catalog = EventCatalog(outbox, {
+    (DOCUMENT_CREATED, 1): DocumentCreatedV1,
+    (DOCUMENT_REGISTERED, 1): DocumentRegisteredV1,
+    (DOCUMENT_STATUS_CHANGED, 1): DocumentStatusChangedV1,
+    (DOCUMENT_FILE_ADDED, 1): DocumentFileAddedV1,
+})
+
+
+def document_ref(document):
+    """The fields every document event carries."""
+    return {
+        "document_id": document.id, "counterparty_id": document.counterparty_id,
+        "title": document.title, "type_code": document.type.code, "type_name": document.type.name,
+        "number": document.number,
+    }

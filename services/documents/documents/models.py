@@ -1,0 +1,167 @@
+"""The documents service's own tables."""
+import uuid
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger, Date, DateTime, ForeignKey, Integer, Numeric, PrimaryKeyConstraint, String,
+    Text, UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from chancery_common.consumer import ProcessedEvents
+from chancery_common.outbox import Outbox
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def utcnow():
+    return datetime.now(timezone.utc)
+
+
+class Journal(Base):
+    """A registration journal with its own gap-free numbering per year."""
+
+    __tablename__ = "journals"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    prefix: Mapped[str] = mapped_column(String(20))
+    number_pattern: Mapped[str] = mapped_column(String(100), default="{prefix}-{year}-{seq}")
+    sequence_width: Mapped[int] = mapped_column(Integer, default=6)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class JournalCounter(Base):
+    __tablename__ = "journal_counters"
+    __table_args__ = (PrimaryKeyConstraint("journal_id", "year"),)
+
+    journal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journals.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    last_value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Registration(Base):
+    """Every number a journal ever gave out: registered, reserved or cancelled; never reused."""
+
+    __tablename__ = "registrations"
+    __table_args__ = (UniqueConstraint("journal_id", "year", "sequence"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    journal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journals.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(BigInteger)
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="registered")
+    document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
+    registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    registrar_id: Mapped[uuid.UUID]
+
+
+class DocumentType(Base):
+    __tablename__ = "document_types"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    journal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("journals.id"))
+    is_active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    journal: Mapped[Journal | None] = relationship(lazy="joined")
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document_types.id"))
+    number: Mapped[str | None] = mapped_column(String(60), unique=True)
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    registrar_id: Mapped[uuid.UUID | None]
+    document_date: Mapped[date | None] = mapped_column(Date)
+    signing_date: Mapped[date | None] = mapped_column(Date)
+    counterparty_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    legal_entity_id: Mapped[uuid.UUID | None]
+    title: Mapped[str] = mapped_column(String(500))
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
+    responsible_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    type: Mapped[DocumentType] = relationship(lazy="joined")
+    files: Mapped[list["DocumentFile"]] = relationship(
+        order_by="DocumentFile.created_at", back_populates="document")
+    status_changes: Mapped[list["StatusChange"]] = relationship(order_by="StatusChange.changed_at")
+
+
+class DocumentFile(Base):
+    """One electronic copy of a document; its content lives in versions."""
+
+    __tablename__ = "document_files"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="files")
+    versions: Mapped[list["FileVersion"]] = relationship(
+        order_by="FileVersion.version.desc()", back_populates="file", lazy="selectin")
+
+
+class FileVersion(Base):
+    __tablename__ = "file_versions"
+    __table_args__ = (UniqueConstraint("file_id", "version"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document_files.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    object_key: Mapped[str] = mapped_column(String(500), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(255))
+    uploaded_by: Mapped[uuid.UUID]
+    uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    file: Mapped[DocumentFile] = relationship(back_populates="versions")
+
+
+class StatusChange(Base):
+    __tablename__ = "status_changes"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    changed_by: Mapped[uuid.UUID | None]
+    reason: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Upload(Base):
+    """A file being uploaded: its bytes sit in the staging area until attached."""
+
+    __tablename__ = "uploads"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"))
+    object_key: Mapped[str] = mapped_column(String(500), unique=True)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    attached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+outbox = Outbox(Base.metadata)
+processed_events = ProcessedEvents(Base.metadata)

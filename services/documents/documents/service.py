@@ -1,0 +1,141 @@
+"""The documents service's entrypoints: validate input, call logic, dump output."""
+import logging
+
+from nameko.events import event_handler
+from nameko.rpc import rpc
+from nameko.timer import timer
+
+from chancery_common.actor import load_actor
+from chancery_common.consumer import handle_once
+from chancery_common.database import Database
+from chancery_common.errors import load, parse_uuid
+from chancery_common.outbox import OutboxRelay
+
+from . import logic, schemas
+from .models import outbox, processed_events
+from .storage import ObjectStorage
+
+log = logging.getLogger(__name__)
+
+document_schema = schemas.DocumentSchema()
+summary_schema = schemas.DocumentSummarySchema()
+version_schema = schemas.FileVersionSchema()
+
+
+class DocumentsService:
+    name = "documents"
+
+    db = Database()
+    relay = OutboxRelay(outbox)
+    storage = ObjectStorage()
+
+    @rpc
+    def ping(self):
+        return "pong"
+
+    @rpc
+    def list_document_types(self, actor):
+        load_actor(actor)
+        return schemas.DocumentTypeSchema(many=True).dump(logic.list_types(self.db))
+
+    @rpc
+    def list_journals(self, actor):
+        load_actor(actor)
+        return schemas.JournalSchema(many=True).dump(logic.list_journals(self.db))
+
+    @rpc
+    def create_document(self, actor, document):
+        actor = load_actor(actor)
+        data = load(schemas.NewDocumentSchema(), document)
+        with self.db.begin():
+            created = logic.create_document(self.db, data=data, actor=actor)
+        return document_schema.dump(created)
+
+    @rpc
+    def get_document(self, actor, document_id):
+        load_actor(actor)
+        document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"))
+        return document_schema.dump(document)
+
+    @rpc
+    def list_documents(self, actor, query=None):
+        load_actor(actor)
+        params = load(schemas.DocumentQuerySchema(), query or {})
+        items, total = logic.list_documents(self.db, **params)
+        return {"items": summary_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def change_status(self, actor, document_id, change):
+        actor = load_actor(actor)
+        data = load(schemas.StatusChangeRequestSchema(), change)
+        with self.db.begin():
+            document = logic.change_status(
+                self.db, document_id=parse_uuid(document_id, "document_id"),
+                to_status=data["status"], actor_id=actor.id, reason=data["reason"])
+        return document_schema.dump(document)
+
+    @rpc
+    def start_upload(self, actor, document_id):
+        """Returns an upload id and a presigned URL to PUT the file's bytes to."""
+        actor = load_actor(actor)
+        with self.db.begin():
+            upload, url = logic.start_upload(
+                self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
+                actor=actor)
+        return {"upload_id": str(upload.id), "url": url,
+                "max_bytes": int(self.container.config["MAX_UPLOAD_BYTES"])}
+
+    @rpc
+    def attach_file(self, actor, document_id, attachment):
+        actor = load_actor(actor)
+        data = load(schemas.AttachSchema(), attachment)
+        cleanup = None
+        try:
+            with self.db.begin():
+                version, cleanup = logic.attach_file(
+                    self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
+                    upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
+                    actor=actor, max_bytes=int(self.container.config["MAX_UPLOAD_BYTES"]))
+        except Exception:
+            if cleanup is not None:
+                cleanup(committed=False)
+            raise
+        cleanup(committed=True)
+        return {**version_schema.dump(version), "file_id": str(version.file_id)}
+
+    @rpc
+    def file_download(self, actor, document_id, version_id, inline=True):
+        load_actor(actor)
+        version, url = logic.file_download(
+            self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
+            version_id=parse_uuid(version_id, "version_id"), inline=bool(inline))
+        return {**version_schema.dump(version), "url": url}
+
+    @timer(interval=3600)
+    def sweep_staging(self):
+        removed = logic.sweep_staging(storage=self.storage)
+        if removed:
+            log.info("removed %d abandoned uploads", removed)
+
+    # A document's status follows its approval.
+
+    @event_handler("approvals", "approval.started", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_started(self, session, event):
+        p = event.payload
+        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
+                                     actor_id=p["initiator_id"], reason="approval started")
+
+    @event_handler("approvals", "approval.completed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_completed(self, session, event):
+        p = event.payload
+        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status=p["outcome"],
+                                     actor_id=p.get("decided_by"), reason=f"approval {p['outcome']}")
+
+    @event_handler("approvals", "approval.withdrawn", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_withdrawn(self, session, event):
+        p = event.payload
+        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
+                                     actor_id=p["initiator_id"], reason="approval withdrawn")

@@ -1,0 +1,137 @@
+"""Electronic copies in S3-compatible object storage (MinIO, SeaweedFS, AWS S3).
+
+Only this service holds the storage credentials. Uploads arrive in a staging area through
+a short-lived presigned URL; ``attach`` verifies the staged object (size, SHA-256, type
+sniffed from the content), copies it under the document's prefix on the server side and
+removes the staged copy. Downloads go out through presigned GET URLs.
+"""
+import hashlib
+from datetime import timedelta, datetime, timezone
+
+import filetype
+from minio import Minio
+from minio.commonconfig import CopySource
+from minio.error import S3Error
+from nameko.extensions import DependencyProvider
+
+CHUNK = 1024 * 1024
+SNIFF_BYTES = 8192
+STAGING_PREFIX = "staging/"
+
+
+class StagedObject:
+    def __init__(self, size, sha256, content_type):
+        self.size = size
+        self.sha256 = sha256
+        self.content_type = content_type
+
+
+def sniff_content_type(head):
+    """The content type from the first bytes, never from the file name."""
+    kind = filetype.guess(head)
+    if kind is not None:
+        return kind.mime
+    if not head:
+        return "application/octet-stream"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # a multi-byte character cut at the sniffing boundary is still text
+        if exc.start < len(head) - 4:
+            return "application/octet-stream"
+    if b"\x00" in head:
+        return "application/octet-stream"
+    return "text/plain"
+
+
+class Storage:
+    def __init__(self, client, bucket):
+        self.client = client
+        self.bucket = bucket
+
+    def ensure_bucket(self):
+        if not self.client.bucket_exists(self.bucket):
+            try:
+                self.client.make_bucket(self.bucket)
+            except S3Error as exc:  # another replica made it first
+                if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                    raise
+
+    def presigned_put(self, key, expires=timedelta(minutes=30)):
+        return self.client.presigned_put_object(self.bucket, key, expires=expires)
+
+    def presigned_get(self, key, filename, content_type, inline=True, expires=timedelta(minutes=5)):
+        disposition = "inline" if inline else "attachment"
+        quoted = filename.replace('"', "")
+        from urllib.parse import quote
+        return self.client.presigned_get_object(
+            self.bucket, key, expires=expires,
+            response_headers={
+                "response-content-type": content_type,
+                "response-content-disposition":
+                    f"{disposition}; filename=\"{quoted.encode('ascii', 'replace').decode()}\"; "
+                    f"filename*=UTF-8''{quote(filename)}",
+            })
+
+    def inspect(self, key):
+        """Size, SHA-256 and sniffed type of an object, read as a stream; None if absent."""
+        try:
+            response = self.client.get_object(self.bucket, key)
+        except S3Error as exc:
+            if exc.code in ("NoSuchKey", "NoSuchObject"):
+                return None
+            raise
+        digest = hashlib.sha256()
+        size = 0
+        head = b""
+        try:
+            for chunk in response.stream(CHUNK):
+                if len(head) < SNIFF_BYTES:
+                    head += chunk[: SNIFF_BYTES - len(head)]
+                digest.update(chunk)
+                size += len(chunk)
+        finally:
+            response.close()
+            response.release_conn()
+        return StagedObject(size, digest.hexdigest(), sniff_content_type(head))
+
+    def copy(self, source_key, target_key):
+        self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
+
+    def remove(self, key):
+        self.client.remove_object(self.bucket, key)
+
+    def exists(self, key):
+        try:
+            self.client.stat_object(self.bucket, key)
+            return True
+        except S3Error as exc:
+            if exc.code in ("NoSuchKey", "NoSuchObject"):
+                return False
+            raise
+
+    def stale_staged_keys(self, older_than=timedelta(days=1)):
+        cutoff = datetime.now(timezone.utc) - older_than
+        for obj in self.client.list_objects(self.bucket, prefix=STAGING_PREFIX, recursive=True):
+            if obj.last_modified is not None and obj.last_modified < cutoff:
+                yield obj.object_name
+
+
+def storage_from_config(config):
+    client = Minio(
+        config["S3_ENDPOINT"], access_key=config["S3_ACCESS_KEY"], secret_key=config["S3_SECRET_KEY"],
+        secure=str(config.get("S3_SECURE", "false")).lower() in ("1", "true", "yes"),
+        region=config.get("S3_REGION") or None,
+    )
+    return Storage(client, config["S3_BUCKET"])
+
+
+class ObjectStorage(DependencyProvider):
+    def setup(self):
+        self.storage = storage_from_config(self.container.config)
+
+    def start(self):
+        self.storage.ensure_bucket()
+
+    def get_dependency(self, worker_ctx):
+        return self.storage
