@@ -21,6 +21,9 @@ document_schema = schemas.DocumentSchema()
 summary_schema = schemas.DocumentSummarySchema()
 version_schema = schemas.FileVersionSchema()
 
+# An approval's outcome and the status it gives the document.
+APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "returned": "draft"}
+
 
 class DocumentsService:
     name = "documents"
@@ -130,7 +133,8 @@ class DocumentsService:
     @handle_once(processed_events)
     def on_approval_completed(self, session, event):
         p = event.payload
-        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status=p["outcome"],
+        logic.apply_approval_outcome(session, document_id=p["document_id"],
+                                     to_status=APPROVAL_OUTCOME_STATUS[p["outcome"]],
                                      actor_id=p.get("decided_by"), reason=f"approval {p['outcome']}")
 
     @event_handler("approvals", "approval.withdrawn", requeue_on_error=True)

@@ -1,0 +1,181 @@
+"""The life of an approval: stages in order, tasks for approvers, decisions, outcome."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from . import events
+from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
+from .models import Approval, Stage, Task
+
+APPROVING = {"approve": "approved", "approve_with_remarks": "approved_with_remarks"}
+ENDING = {"reject": "rejected", "return_for_revision": "returned"}
+
+
+def _now():
+    return datetime.now(timezone.utc)
+
+
+def get_approval(session, *, approval_id):
+    approval = session.get(Approval, approval_id)
+    if approval is None:
+        raise NotFound(f"approval {approval_id} not found")
+    return approval
+
+
+def list_approvals(session, *, document_id=None, counterparty_id=None, status=None, limit=50, offset=0):
+    query = select(Approval)
+    if document_id is not None:
+        query = query.where(Approval.document_id == document_id)
+    if counterparty_id is not None:
+        query = query.where(Approval.counterparty_id == counterparty_id)
+    if status is not None:
+        query = query.where(Approval.status == status)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Approval.started_at.desc(), Approval.id)
+                            .limit(limit).offset(offset)).all()
+    return items, total
+
+
+def list_tasks(session, *, approver_id, status="pending", limit=50, offset=0):
+    """An approver's tasks, oldest due first, with their approvals."""
+    query = select(Task).where(Task.approver_id == approver_id)
+    if status == "pending":
+        query = query.where(Task.status == "pending")
+    elif status == "decided":
+        query = query.where(Task.decided_at.is_not(None))
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    tasks = session.scalars(query.order_by(Task.due_at.asc().nulls_last(), Task.assigned_at)
+                            .limit(limit).offset(offset)).all()
+    return tasks, total
+
+
+def start_approval(session, *, document, stages, comment, actor):
+    """Create the approval with its stages and send the document to the first stage."""
+    approval = Approval(id=uuid.uuid4(), document_id=document["id"], counterparty_id=document["counterparty_id"],
+                        document_title=document["title"], document_number=document["number"],
+                        initiator_id=actor.id, status="in_progress", comment=comment)
+    session.add(approval)
+    for position, spec in enumerate(stages, start=1):
+        stage = Stage(approval=approval, position=position,
+                      name=spec["name"] or f"Stage {position}", completion=spec["completion"],
+                      deadline_hours=spec["deadline_hours"])
+        # one task per distinct approver, in the order given
+        for approver_id in dict.fromkeys(spec["approver_ids"]):
+            stage.tasks.append(Task(approval_id=approval.id, approver_id=approver_id, status="waiting"))
+        session.add(stage)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise Conflict(f"document {document['id']} is already on approval") from None
+    approver_ids = [task.approver_id for stage in approval.stages for task in stage.tasks]
+    events.catalog.record(session, events.APPROVAL_STARTED, {
+        **events.approval_ref(approval), "approver_ids": approver_ids})
+    _start_stage(session, approval, approval.stages[0])
+    return approval
+
+
+def _start_stage(session, approval, stage):
+    now = _now()
+    stage.status = "active"
+    stage.started_at = now
+    due = now + timedelta(hours=stage.deadline_hours) if stage.deadline_hours else None
+    for task in stage.tasks:
+        task.status = "pending"
+        task.assigned_at = now
+        task.due_at = due
+    session.flush()
+    for task in stage.tasks:
+        events.catalog.record(session, events.APPROVAL_TASK_ASSIGNED, {
+            **events.approval_ref(approval), "task_id": task.id, "stage_name": stage.name,
+            "approver_id": task.approver_id, "due_at": task.due_at})
+
+
+def decide(session, *, task_id, decision, comment, actor):
+    """Record an approver's decision and move the approval on."""
+    task = session.get(Task, task_id, with_for_update=True)
+    if task is None or task.approver_id != actor.id:
+        # someone else's task does not exist for this caller
+        raise NotFound(f"task {task_id} not found")
+    approval = session.get(Approval, task.approval_id, with_for_update=True)
+    if approval.status != "in_progress" or task.status != "pending":
+        raise Conflict(f"task {task_id} is not waiting for a decision (it is {task.status})")
+    if decision in ENDING and not comment:
+        raise InvalidInput("Invalid input: comment",
+                           {"comment": ["A comment is required to reject or return a document."]})
+    now = _now()
+    task.decision = decision
+    task.comment = comment
+    task.decided_at = now
+    task.decided_by = actor.id
+    task.status = APPROVING.get(decision) or ENDING[decision]
+    session.flush()
+    events.catalog.record(session, events.APPROVAL_DECISION_RECORDED, {
+        **events.approval_ref(approval), "task_id": task.id, "approver_id": task.approver_id,
+        "decision": decision, "comment": comment})
+    stage = task.stage
+    if decision in ENDING:
+        _finish(session, approval, stage, outcome=ENDING[decision], decided_by=actor.id, comment=comment)
+    elif _stage_complete(stage):
+        stage.status = "completed"
+        stage.finished_at = now
+        _cancel_open_tasks(stage)
+        following = [s for s in approval.stages if s.position > stage.position]
+        if following:
+            _start_stage(session, approval, following[0])
+        else:
+            _finish(session, approval, stage, outcome="approved", decided_by=actor.id, comment=comment)
+    return approval
+
+
+def _stage_complete(stage):
+    approved = [t for t in stage.tasks if t.status in APPROVING.values()]
+    if stage.completion == "any":
+        return bool(approved)
+    return len(approved) == len(stage.tasks)
+
+
+def _cancel_open_tasks(stage):
+    for task in stage.tasks:
+        if task.status in ("pending", "waiting"):
+            task.status = "cancelled"
+
+
+def _finish(session, approval, stage, *, outcome, decided_by, comment):
+    now = _now()
+    for remaining in approval.stages:
+        _cancel_open_tasks(remaining)
+        if remaining.status in ("active", "waiting") and remaining is not stage:
+            remaining.status = "skipped" if remaining.status == "waiting" else "cancelled"
+    if stage.status == "active":
+        stage.status = "completed" if outcome == "approved" else outcome
+        stage.finished_at = now
+    approval.status = outcome
+    approval.outcome = outcome
+    approval.finished_at = now
+    session.flush()
+    events.catalog.record(session, events.APPROVAL_COMPLETED, {
+        **events.approval_ref(approval), "outcome": outcome, "decided_by": decided_by,
+        "comment": comment})
+
+
+def withdraw(session, *, approval_id, reason, actor):
+    """The initiator takes the document back; open tasks are cancelled."""
+    approval = session.get(Approval, approval_id, with_for_update=True)
+    if approval is None:
+        raise NotFound(f"approval {approval_id} not found")
+    if approval.initiator_id != actor.id:
+        raise PermissionDenied("only the initiator may withdraw an approval")
+    if approval.status != "in_progress":
+        raise Conflict(f"approval {approval_id} is {approval.status}; it cannot be withdrawn")
+    for stage in approval.stages:
+        _cancel_open_tasks(stage)
+        if stage.status in ("active", "waiting"):
+            stage.status = "cancelled"
+    approval.status = "withdrawn"
+    approval.finished_at = _now()
+    session.flush()
+    events.catalog.record(session, events.APPROVAL_WITHDRAWN, {
+        **events.approval_ref(approval), "reason": reason})
+    return approval

@@ -1,0 +1,85 @@
+"""The approvals service's own tables."""
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from chancery_common.consumer import ProcessedEvents
+from chancery_common.outbox import Outbox
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def utcnow():
+    return datetime.now(timezone.utc)
+
+
+class Approval(Base):
+    """One run of a document through its approvers."""
+
+    __tablename__ = "approvals"
+    __table_args__ = (
+        # a document is on one approval at a time
+        Index("uq_approvals_running_document", "document_id", unique=True,
+              postgresql_where=text("status = 'in_progress'")),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    counterparty_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    document_title: Mapped[str] = mapped_column(String(500))
+    document_number: Mapped[str | None] = mapped_column(String(60))
+    initiator_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    comment: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    stages: Mapped[list["Stage"]] = relationship(order_by="Stage.position", lazy="selectin",
+                                                 back_populates="approval")
+
+
+class Stage(Base):
+    __tablename__ = "stages"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    approval_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("approvals.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    completion: Mapped[str] = mapped_column(String(10), default="all")  # all | any
+    deadline_hours: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20), default="waiting")
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    approval: Mapped[Approval] = relationship(back_populates="stages")
+    tasks: Mapped[list["Task"]] = relationship(order_by="Task.assigned_at", lazy="selectin",
+                                               back_populates="stage")
+
+
+class Task(Base):
+    """One approver's part in a stage, and their decision."""
+
+    __tablename__ = "tasks"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    stage_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stages.id"), index=True)
+    approval_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("approvals.id"), index=True)
+    approver_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(30), default="waiting")
+    decision: Mapped[str | None] = mapped_column(String(30))
+    comment: Mapped[str | None] = mapped_column(Text)
+    assigned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[uuid.UUID | None]
+
+    stage: Mapped[Stage] = relationship(back_populates="tasks")
+
+
+outbox = Outbox(Base.metadata)
+processed_events = ProcessedEvents(Base.metadata)

@@ -1,0 +1,74 @@
+"""The approvals service's entrypoints: validate input, call logic, dump output."""
+from nameko.rpc import rpc
+
+from chancery_common.actor import load_actor
+from chancery_common.database import Database
+from chancery_common.errors import load, parse_uuid
+from chancery_common.outbox import OutboxRelay
+
+from . import logic, schemas
+from .models import outbox
+
+approval_schema = schemas.ApprovalSchema()
+task_schema = schemas.TaskSchema()
+
+
+class ApprovalsService:
+    name = "approvals"
+
+    db = Database()
+    relay = OutboxRelay(outbox)
+
+    @rpc
+    def ping(self):
+        return "pong"
+
+    @rpc
+    def start_approval(self, actor, request):
+        actor = load_actor(actor)
+        data = load(schemas.StartApprovalSchema(), request)
+        with self.db.begin():
+            approval = logic.start_approval(self.db, actor=actor, **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def get_approval(self, actor, approval_id):
+        load_actor(actor)
+        return approval_schema.dump(
+            logic.get_approval(self.db, approval_id=parse_uuid(approval_id, "approval_id")))
+
+    @rpc
+    def list_approvals(self, actor, query=None):
+        load_actor(actor)
+        params = load(schemas.ApprovalQuerySchema(), query or {})
+        items, total = logic.list_approvals(self.db, **params)
+        return {"items": approval_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def list_my_tasks(self, actor, query=None):
+        actor = load_actor(actor)
+        params = load(schemas.TaskQuerySchema(), query or {})
+        tasks, total = logic.list_tasks(self.db, approver_id=actor.id, **params)
+        approvals = {task.approval_id: logic.get_approval(self.db, approval_id=task.approval_id)
+                      for task in tasks}
+        return {"items": [{**task_schema.dump(task),
+                           "approval": approval_schema.dump(approvals[task.approval_id])}
+                          for task in tasks],
+                "total": total}
+
+    @rpc
+    def decide(self, actor, task_id, decision):
+        actor = load_actor(actor)
+        data = load(schemas.DecisionSchema(), decision)
+        with self.db.begin():
+            approval = logic.decide(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor, **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def withdraw(self, actor, approval_id, request=None):
+        actor = load_actor(actor)
+        data = load(schemas.WithdrawSchema(), request or {})
+        with self.db.begin():
+            approval = logic.withdraw(self.db, approval_id=parse_uuid(approval_id, "approval_id"),
+                                      actor=actor, **data)
+        return approval_schema.dump(approval)
