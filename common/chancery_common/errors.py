@@ -1,10 +1,12 @@
 """Errors that cross the bus.
 
 nameko serialises a remote exception as its class name plus its arguments; the gateway
-maps the class name to an HTTP status in one table (gateway ``errors.py``). Arguments
-stay JSON-serialisable so the receiving side can show them.
+maps the class to an HTTP status in one table (gateway ``errors.py``). The classes are
+registered with nameko as deserialisable, so a caller that imports this module receives
+the same exception with its message and field details, not a bare RemoteError.
 """
 from marshmallow import ValidationError
+from nameko.exceptions import deserialize_to_instance
 
 
 class ChanceryError(Exception):
@@ -19,22 +21,27 @@ class ChanceryError(Exception):
         return self.message
 
 
+@deserialize_to_instance
 class NotFound(ChanceryError):
     """The record does not exist, or the caller may not know that it does."""
 
 
+@deserialize_to_instance
 class Conflict(ChanceryError):
     """The request contradicts the record's current state."""
 
 
+@deserialize_to_instance
 class InvalidInput(ChanceryError):
     """The input failed validation; ``details`` maps field names to messages."""
 
 
+@deserialize_to_instance
 class PermissionDenied(ChanceryError):
     """The caller may see the record but may not do this to it."""
 
 
+@deserialize_to_instance
 class Unauthenticated(ChanceryError):
     """Credentials were missing or wrong."""
 

@@ -1,0 +1,70 @@
+"""``python -m chancery_local up [--demo]``: run the whole of Chancery on this machine.
+
+Starts RabbitMQ if it is installed but stopped, the embedded PostgreSQL (unless
+CHANCERY_POSTGRES_URL names one), SeaweedFS as the S3 server, every service and the
+gateway; prints where to open it and the first login. Ctrl-C stops everything; data stays
+in the data folder (CHANCERY_DATA_DIR, default .data/) for the next start.
+"""
+import argparse
+import os
+import signal
+import sys
+import time
+
+from .infra import StartupError
+from .profile import default_profile
+from .system import System
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="chancery", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("up", help="start the whole system and wait for Ctrl-C")
+    up.add_argument("--demo", action="store_true", help="load demo data on start (once)")
+    args = parser.parse_args(argv)
+
+    profile = default_profile()
+    system = System(profile, log=lambda message: print(f"  {message}", flush=True))
+    print(f"Starting Chancery (data in {profile.data_dir}) ...", flush=True)
+    try:
+        system.start()
+        email, generated = system.create_administrator(
+            os.environ.get("CHANCERY_ADMIN_EMAIL"), os.environ.get("CHANCERY_ADMIN_PASSWORD"))
+        if args.demo:
+            from .demo import load_demo_data
+            print("  Demo data ...", flush=True)
+            print(f"  {load_demo_data(profile, system)}", flush=True)
+    except StartupError as exc:
+        print(f"Chancery could not start: {exc}", file=sys.stderr)
+        return 1
+
+    print()
+    print(f"Chancery is running: open {profile.gateway_url}")
+    if generated:
+        print(f"First login: {email} / {generated}   (shown once: keep it, change it later)")
+    else:
+        print(f"Log in as {email} (password as set on first start or in CHANCERY_ADMIN_PASSWORD)")
+    print(f"API reference: {profile.gateway_url}/api/v1/docs   Logs: {profile.log_dir}")
+    print("Press Ctrl-C to stop.", flush=True)
+
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    try:
+        while not stopping:
+            dead = system.alive()
+            if dead:
+                print(f"Stopped unexpectedly: {', '.join(dead)}; see logs in {profile.log_dir}",
+                      file=sys.stderr)
+                break
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    print("\nStopping Chancery ...", flush=True)
+    system.stop()
+    print("Stopped. Data kept in", profile.data_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

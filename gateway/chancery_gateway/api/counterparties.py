@@ -1,0 +1,73 @@
+"""Counterparties (owned by the counterparties service) and their unified view."""
+from flask import g
+from flask_smorest import Blueprint
+
+from .. import overview, rpc
+from .payload import jsonable
+from .schemas import (
+    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, HistoryEntrySchema, OverviewSchema, PageArgs, page_of,
+)
+
+blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
+                description="The CRM directory: organisations and individuals we work with.")
+
+CounterpartyPage = page_of(CounterpartySchema, "CounterpartyPage")
+HistoryPage = page_of(HistoryEntrySchema, "CounterpartyHistoryPage")
+
+
+@blp.route("/")
+@blp.arguments(CounterpartyQueryArgs, location="query")
+@blp.response(200, CounterpartyPage)
+def list_counterparties(args):
+    """Search and page through counterparties."""
+    return rpc.call("counterparties", "list_counterparties", g.actor, jsonable(args))
+
+
+@blp.route("/", methods=["POST"])
+@blp.arguments(CounterpartySchema)
+@blp.response(201, CounterpartySchema)
+def create_counterparty(data):
+    """Quick entry of a counterparty; the creator becomes responsible unless one is named."""
+    return rpc.call("counterparties", "create_counterparty", g.actor, jsonable(data))
+
+
+@blp.route("/duplicates", methods=["POST"])
+@blp.arguments(CounterpartyChangesSchema)
+@blp.response(200, CounterpartySchema(many=True))
+def find_duplicates(data):
+    """Counterparties that look like this one (same tax id, phone, e-mail or name), before saving."""
+    return rpc.call("counterparties", "find_duplicates", g.actor, jsonable(data))
+
+
+@blp.route("/<uuid:counterparty_id>")
+@blp.response(200, CounterpartySchema)
+def get_counterparty(counterparty_id):
+    return rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
+
+
+@blp.route("/<uuid:counterparty_id>", methods=["PATCH"])
+@blp.arguments(CounterpartyChangesSchema)
+@blp.response(200, CounterpartySchema)
+def update_counterparty(data, counterparty_id):
+    """Change some fields; each change is kept in the relationship history."""
+    return rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id),
+                    jsonable(data))
+
+
+@blp.route("/<uuid:counterparty_id>/history")
+@blp.arguments(PageArgs, location="query")
+@blp.response(200, HistoryPage)
+def get_history(args, counterparty_id):
+    """The relationship history, newest first."""
+    return rpc.call("counterparties", "get_history", g.actor, str(counterparty_id), args)
+
+
+@blp.route("/<uuid:counterparty_id>/overview")
+@blp.response(200, OverviewSchema)
+def get_overview(counterparty_id):
+    """Everything about one counterparty in one call, composed from every service in parallel.
+
+    A part whose service does not answer in time is left empty and listed in
+    ``unavailable``; the rest is still returned.
+    """
+    return overview.compose(g.actor, str(counterparty_id))

@@ -1,0 +1,333 @@
+"""The HTTP contract: request and response bodies as the OpenAPI document shows them.
+
+Services validate again on their side; these schemas answer bad input early and
+describe the API. ``unknown = RAISE`` names a misspelt field instead of ignoring it.
+"""
+from marshmallow import Schema, fields, validate
+
+ID = fields.UUID
+
+
+class PageArgs(Schema):
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+def page_of(item_schema, name):
+    return type(name, (Schema,), {
+        "items": fields.List(fields.Nested(item_schema)),
+        "total": fields.Integer(),
+    })
+
+
+# auth -------------------------------------------------------------------------------
+
+class LoginSchema(Schema):
+    email = fields.String(required=True, validate=validate.Length(min=1, max=254))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+class EmployeeSchema(Schema):
+    id = ID()
+    full_name = fields.String()
+    email = fields.String()
+    phone = fields.String(allow_none=True)
+    position = fields.String(allow_none=True)
+    department_id = ID(allow_none=True)
+    roles = fields.List(fields.String())
+    locale = fields.String()
+    time_zone = fields.String()
+    is_active = fields.Boolean()
+    created_at = fields.String()
+
+
+class SessionSchema(Schema):
+    employee = fields.Nested(EmployeeSchema)
+    csrf_token = fields.String()
+
+
+class NewEmployeeSchema(Schema):
+    full_name = fields.String(required=True)
+    email = fields.Email(required=True)
+    phone = fields.String(allow_none=True)
+    position = fields.String(allow_none=True)
+    department_id = ID(allow_none=True)
+    roles = fields.List(fields.String())
+    locale = fields.String()
+    time_zone = fields.String()
+    password = fields.String(load_only=True, validate=validate.Length(min=10, max=200))
+
+
+class EmployeeQueryArgs(PageArgs):
+    search = fields.String()
+
+
+# counterparties -----------------------------------------------------------------------
+
+class CounterpartySchema(Schema):
+    id = ID(dump_only=True)
+    kind = fields.String(validate=validate.OneOf(("organisation", "individual")))
+    name = fields.String(required=True)
+    short_name = fields.String(allow_none=True)
+    tax_id = fields.String(allow_none=True)
+    registration_number = fields.String(allow_none=True)
+    legal_address = fields.String(allow_none=True)
+    postal_address = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    fax = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    website = fields.String(allow_none=True)
+    main_contact = fields.String(allow_none=True)
+    notes = fields.String(allow_none=True)
+    responsible_employee_id = ID(allow_none=True)
+    status = fields.String(dump_only=True)
+    created_by = ID(dump_only=True)
+    created_at = fields.String(dump_only=True)
+    updated_at = fields.String(dump_only=True)
+
+
+class CounterpartyChangesSchema(CounterpartySchema):
+    """Some of a counterparty's fields: for a change, or a duplicate check before saving."""
+
+    name = fields.String()
+
+
+class CounterpartyQueryArgs(PageArgs):
+    search = fields.String(metadata={"description": "name, tax id, phone, e-mail or main contact"})
+    responsible_employee_id = ID()
+    status = fields.String(validate=validate.OneOf(("active", "archived")))
+    sort = fields.String(validate=validate.OneOf(("name", "-name", "created_at", "-created_at")))
+
+
+class HistoryEntrySchema(Schema):
+    id = ID()
+    counterparty_id = ID()
+    occurred_at = fields.String()
+    kind = fields.String()
+    actor_id = ID(allow_none=True)
+    summary = fields.String()
+    data = fields.Dict()
+
+
+# documents --------------------------------------------------------------------------------
+
+class JournalSchema(Schema):
+    id = ID()
+    code = fields.String()
+    name = fields.String()
+    prefix = fields.String()
+    number_pattern = fields.String()
+    sequence_width = fields.Integer()
+
+
+class DocumentTypeSchema(Schema):
+    id = ID()
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String()
+    journal = fields.Nested(JournalSchema, allow_none=True)
+
+
+class FileVersionSchema(Schema):
+    id = ID()
+    file_id = ID()
+    version = fields.Integer()
+    filename = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+    content_type = fields.String()
+    uploaded_by = ID()
+    uploaded_at = fields.String()
+
+
+class DocumentFileSchema(Schema):
+    id = ID()
+    name = fields.String()
+    created_at = fields.String()
+    versions = fields.List(fields.Nested(FileVersionSchema))
+
+
+class StatusChangeSchema(Schema):
+    from_status = fields.String(allow_none=True)
+    to_status = fields.String()
+    changed_by = ID(allow_none=True)
+    reason = fields.String(allow_none=True)
+    changed_at = fields.String()
+
+
+class NewDocumentSchema(Schema):
+    type_id = ID(required=True)
+    title = fields.String(required=True)
+    counterparty_id = ID(allow_none=True)
+    legal_entity_id = ID(allow_none=True)
+    document_date = fields.Date(allow_none=True)
+    signing_date = fields.Date(allow_none=True)
+    amount = fields.Decimal(allow_none=True, as_string=True)
+    currency = fields.String(allow_none=True)
+    valid_from = fields.Date(allow_none=True)
+    valid_to = fields.Date(allow_none=True)
+    responsible_id = ID(allow_none=True)
+    parent_id = ID(allow_none=True)
+    register = fields.Boolean(metadata={"description": "register in the type's journal now (default true)"})
+
+
+class DocumentSchema(NewDocumentSchema):
+    # responses carry dates as the ISO strings the service sent
+    document_date = fields.String(allow_none=True)
+    signing_date = fields.String(allow_none=True)
+    valid_from = fields.String(allow_none=True)
+    valid_to = fields.String(allow_none=True)
+    amount = fields.String(allow_none=True)
+    id = ID()
+    type = fields.Nested(DocumentTypeSchema)
+    number = fields.String(allow_none=True)
+    registered_at = fields.String(allow_none=True)
+    registrar_id = ID(allow_none=True)
+    status = fields.String()
+    created_by = ID()
+    created_at = fields.String()
+    updated_at = fields.String()
+    file_count = fields.Integer()
+    files = fields.List(fields.Nested(DocumentFileSchema))
+    status_changes = fields.List(fields.Nested(StatusChangeSchema))
+
+
+class DocumentQueryArgs(PageArgs):
+    counterparty_id = ID()
+    status = fields.String()
+    search = fields.String()
+
+
+class StatusChangeRequestSchema(Schema):
+    status = fields.String(required=True)
+    reason = fields.String(allow_none=True)
+
+
+class UploadArgs(Schema):
+    file_id = ID(metadata={"description": "add a new version to this file of the document"})
+
+
+# approvals -------------------------------------------------------------------------------
+
+class StageRequestSchema(Schema):
+    name = fields.String()
+    approver_ids = fields.List(ID(), required=True)
+    completion = fields.String(validate=validate.OneOf(("all", "any")))
+    deadline_hours = fields.Integer(allow_none=True)
+
+
+class StartApprovalSchema(Schema):
+    document_id = ID(required=True)
+    approver_ids = fields.List(ID(), metadata={"description": "one sequential stage per approver"})
+    stages = fields.List(fields.Nested(StageRequestSchema))
+    comment = fields.String(allow_none=True)
+
+
+class TaskSchema(Schema):
+    id = ID()
+    approval_id = ID()
+    stage_id = ID()
+    approver_id = ID()
+    status = fields.String()
+    decision = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True)
+    assigned_at = fields.String(allow_none=True)
+    due_at = fields.String(allow_none=True)
+    decided_at = fields.String(allow_none=True)
+    decided_by = ID(allow_none=True)
+
+
+class StageSchema(Schema):
+    id = ID()
+    position = fields.Integer()
+    name = fields.String()
+    completion = fields.String()
+    deadline_hours = fields.Integer(allow_none=True)
+    status = fields.String()
+    started_at = fields.String(allow_none=True)
+    finished_at = fields.String(allow_none=True)
+    tasks = fields.List(fields.Nested(TaskSchema))
+
+
+class ApprovalSchema(Schema):
+    id = ID()
+    document_id = ID()
+    counterparty_id = ID(allow_none=True)
+    document_title = fields.String()
+    document_number = fields.String(allow_none=True)
+    initiator_id = ID()
+    status = fields.String()
+    outcome = fields.String(allow_none=True)
+    comment = fields.String(allow_none=True)
+    started_at = fields.String()
+    finished_at = fields.String(allow_none=True)
+    stages = fields.List(fields.Nested(StageSchema))
+
+
+class MyTaskSchema(TaskSchema):
+    approval = fields.Nested(ApprovalSchema)
+
+
+class ApprovalQueryArgs(PageArgs):
+    document_id = ID()
+    counterparty_id = ID()
+    status = fields.String()
+
+
+class TaskQueryArgs(PageArgs):
+    status = fields.String(validate=validate.OneOf(("pending", "decided", "all")))
+
+
+class DecisionSchema(Schema):
+    decision = fields.String(required=True, validate=validate.OneOf(
+        ("approve", "approve_with_remarks", "reject", "return_for_revision")))
+    comment = fields.String(allow_none=True)
+
+
+class WithdrawSchema(Schema):
+    reason = fields.String(allow_none=True)
+
+
+# notifications -----------------------------------------------------------------------------
+
+class NotificationSchema(Schema):
+    id = ID()
+    recipient_id = ID()
+    kind = fields.String()
+    title = fields.String()
+    body = fields.String()
+    link = fields.String(allow_none=True)
+    subject_type = fields.String(allow_none=True)
+    subject_id = ID(allow_none=True)
+    counterparty_id = ID(allow_none=True)
+    created_at = fields.String()
+    read_at = fields.String(allow_none=True)
+
+
+class NotificationPageSchema(page_of(NotificationSchema, "NotificationPage")):
+    unread = fields.Integer()
+
+
+class NotificationQueryArgs(PageArgs):
+    unread_only = fields.Boolean()
+    kind = fields.String()
+
+
+# the unified view ----------------------------------------------------------------------------
+
+class UnavailablePartSchema(Schema):
+    part = fields.String()
+    service = fields.String()
+    reason = fields.String()
+
+
+class OverviewSchema(Schema):
+    counterparty = fields.Nested(CounterpartySchema, allow_none=True)
+    history = fields.Nested(page_of(HistoryEntrySchema, "HistoryPage"), allow_none=True)
+    documents = fields.Nested(page_of(DocumentSchema, "OverviewDocumentPage"), allow_none=True)
+    approvals = fields.Nested(page_of(ApprovalSchema, "OverviewApprovalPage"), allow_none=True)
+    notifications = fields.Nested(NotificationPageSchema, allow_none=True)
+    employees = fields.Dict(keys=fields.String(), values=fields.String(),
+                            metadata={"description": "employee id -> full name, for every id shown"})
+    unavailable = fields.List(fields.Nested(UnavailablePartSchema),
+                              metadata={"description": "parts whose service did not answer"})

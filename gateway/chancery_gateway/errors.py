@@ -1,0 +1,80 @@
+"""One table from what went wrong to the HTTP answer, for the API and the pages alike.
+
+API answers are JSON in the shape flask-smorest uses for its own validation errors:
+``{"code": 422, "status": "Unprocessable Entity", "message": "...", "errors": {...}}``.
+"""
+import logging
+
+from flask import jsonify, render_template, request
+from nameko.exceptions import RemoteError
+from werkzeug.exceptions import HTTPException
+
+from chancery_common.errors import (
+    Conflict, InvalidInput, NotFound, PermissionDenied, Unauthenticated,
+)
+
+from .rpc import ServiceUnavailable
+
+log = logging.getLogger(__name__)
+
+STATUS = {
+    NotFound: 404,
+    Conflict: 409,
+    InvalidInput: 422,
+    PermissionDenied: 403,
+    Unauthenticated: 401,
+    ServiceUnavailable: 503,
+    RemoteError: 502,  # a service failed in a way it did not describe
+}
+REASONS = {401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
+           413: "Payload Too Large", 422: "Unprocessable Entity", 502: "Bad Gateway",
+           503: "Service Unavailable"}
+
+
+def wants_json():
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def error_body(code, message, errors=None):
+    body = {"code": code, "status": REASONS.get(code, ""), "message": message}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def describe(exc):
+    """(HTTP status, message, field errors) for an exception from a service call."""
+    for cls, code in STATUS.items():
+        if isinstance(exc, cls):
+            break
+    else:
+        return None
+    if isinstance(exc, InvalidInput):
+        return code, exc.message, {"json": exc.details or {}}
+    if isinstance(exc, RemoteError):
+        log.error("remote failure: %s", exc)
+        return code, f"a service failed: {exc.exc_type}", None
+    return code, str(exc), None
+
+
+def register(app):
+    def handle_service_error(exc):
+        code, message, errors = describe(exc)
+        if wants_json():
+            return jsonify(error_body(code, message, errors)), code
+        return render_template("error.html", code=code, message=message, errors=errors), code
+
+    for cls in STATUS:
+        app.register_error_handler(cls, handle_service_error)
+
+    @app.errorhandler(HTTPException)
+    def handle_http(exc):
+        if wants_json():
+            data = getattr(exc, "data", None) or {}
+            errors = data.get("messages")
+            message = data.get("message") or exc.description
+            if exc.code == 422 and errors:
+                fields = ", ".join(sorted(k for v in errors.values() for k in v))
+                message = f"Invalid input: {fields}"
+            return jsonify(error_body(exc.code, message, errors)), exc.code
+        return render_template("error.html", code=exc.code, message=exc.description), exc.code
