@@ -38,7 +38,8 @@ def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
     ticket = rpc.call("documents", "start_upload", actor, document_id)
     storage.stream.seek(0)
     try:
-        response = requests.put(ticket["url"], data=_chunks(storage.stream),
+        # a file object with a known length is sent in blocks, not read into memory
+        response = requests.put(ticket["url"], data=storage.stream,
                                 headers={"Content-Length": str(size)}, timeout=timeout)
     except requests.RequestException as exc:
         raise rpc.ServiceUnavailable("object storage", str(exc)) from None
@@ -48,14 +49,6 @@ def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
     if file_id is not None:
         attachment["file_id"] = str(file_id)
     return rpc.call("documents", "attach_file", actor, document_id, attachment, timeout=timeout)
-
-
-def _chunks(stream):
-    while True:
-        chunk = stream.read(CHUNK)
-        if not chunk:
-            return
-        yield chunk
 
 
 def download(actor, document_id, version_id, inline, timeout):

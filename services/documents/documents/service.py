@@ -1,6 +1,7 @@
 """The documents service's entrypoints: validate input, call logic, dump output."""
 import logging
 
+from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.rpc import rpc
 from nameko.timer import timer
@@ -31,6 +32,7 @@ class DocumentsService:
     db = Database()
     relay = OutboxRelay(outbox)
     storage = ObjectStorage()
+    config = Config()
 
     @rpc
     def ping(self):
@@ -86,7 +88,7 @@ class DocumentsService:
                 self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                 actor=actor)
         return {"upload_id": str(upload.id), "url": url,
-                "max_bytes": int(self.container.config["MAX_UPLOAD_BYTES"])}
+                "max_bytes": int(self.config["MAX_UPLOAD_BYTES"])}
 
     @rpc
     def attach_file(self, actor, document_id, attachment):
@@ -98,7 +100,7 @@ class DocumentsService:
                 version, cleanup = logic.attach_file(
                     self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                     upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
-                    actor=actor, max_bytes=int(self.container.config["MAX_UPLOAD_BYTES"]))
+                    actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]))
         except Exception:
             if cleanup is not None:
                 cleanup(committed=False)
