@@ -6,14 +6,21 @@ gateway; prints where to open it and the first login. Ctrl-C stops everything; d
 in the data folder (CHANCERY_DATA_DIR, default .data/) for the next start.
 """
 import argparse
+import logging
 import os
 import signal
 import sys
 import time
+import warnings
 
-from .infra import StartupError
-from .profile import default_profile
-from .system import System
+# nameko runs on eventlet, which warns at import that it is in maintenance mode
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+# the health pings close their channels while confirms are still arriving
+logging.getLogger("amqp").setLevel(logging.ERROR)
+
+from .infra import StartupError  # noqa: E402
+from .profile import default_profile  # noqa: E402
+from .system import System  # noqa: E402
 
 
 def main(argv=None):

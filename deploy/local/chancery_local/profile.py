@@ -25,6 +25,7 @@ class Profile:
     s3_access_key: str = "chancery"
     s3_secret_key: str = "chancery-dev-secret"
     s3_bucket: str = "chancery-documents"
+    start_s3: bool = True  # False: an S3 server is already running on s3_ports["s3"]
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
     gateway_workers: int = 2

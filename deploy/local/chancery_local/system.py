@@ -60,8 +60,9 @@ class System:
             else:
                 self.postgres = infra.EmbeddedPostgres(p)
                 server_url = self.postgres.start()
-            self.log("S3 server (SeaweedFS) ...")
-            self.processes["seaweedfs"] = infra.start_seaweedfs(p)
+            if p.start_s3:
+                self.log("S3 server (SeaweedFS) ...")
+                self.processes["seaweedfs"] = infra.start_seaweedfs(p)
             self.log("Databases and migrations ...")
             self.database_urls = infra.migrate_all(p, server_url)
             self.log("Services ...")

@@ -84,7 +84,7 @@ def ensure_administrator(session, *, email, full_name="Administrator", password=
     None when an administrator already existed or the password was given.
     """
     existing = session.scalars(
-        select(Employee).where(Employee.roles.any("administrator")).order_by(Employee.created_at)
+        select(Employee).where(Employee.roles.contains(["administrator"])).order_by(Employee.created_at)
     ).first()
     if existing is not None:
         return existing, None

@@ -1,0 +1,136 @@
+"""Fixtures shared by every test: real PostgreSQL, RabbitMQ, S3 server and the whole system.
+
+No eventlet monkey-patching here: tests talk to services running as real processes
+(the way they run in production), and logic is tested with a real database directly.
+Everything a test run creates lives apart from a running development system: its own
+databases (prefix ``chancery_test_``), RabbitMQ vhost, S3 ports and data folder.
+"""
+import os
+import socket
+import uuid
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
+
+from chancery_common.migrations import drop_database, ensure_database, upgrade  # noqa: E402
+from chancery_local import infra  # noqa: E402
+from chancery_local.profile import REPO, SERVICES, Profile  # noqa: E402
+
+TEST_POSTGRES_URL = os.environ.get("CHANCERY_TEST_POSTGRES_URL",
+                                   "postgresql://postgres@127.0.0.1:5432/postgres")
+ADMIN_EMAIL = "admin@test.chancery"
+ADMIN_PASSWORD = "test-admin-password-1"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def test_data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("chancery")
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url(test_data_dir):
+    """The machine's PostgreSQL, or an embedded one when none is reachable."""
+    from sqlalchemy import create_engine, text
+    from chancery_common.database import normalise_url
+
+    try:
+        engine = create_engine(normalise_url(TEST_POSTGRES_URL), connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        yield TEST_POSTGRES_URL
+    except Exception:
+        embedded = infra.EmbeddedPostgres(Profile(data_dir=test_data_dir))
+        yield embedded.start()
+        embedded.stop()
+
+
+@pytest.fixture(scope="session")
+def test_profile(test_data_dir, postgres_server_url):
+    return Profile(
+        data_dir=test_data_dir,
+        vhost="chancery_test",
+        postgres_url=postgres_server_url,
+        database_prefix="chancery_test_",
+        s3_ports={"s3": 18333, "master": 19333, "volume": 18080, "filer": 18888},
+        s3_bucket="chancery-test",
+        gateway_port=free_port(),
+        gateway_workers=2,
+        secret_key="chancery-test-secret",
+        max_upload_bytes=2 * 1024 * 1024,
+    )
+
+
+@pytest.fixture(scope="session")
+def s3_server(test_profile):
+    """A SeaweedFS S3 server for the whole test run."""
+    process = infra.start_seaweedfs(test_profile)
+    yield test_profile
+    process.terminate()
+    process.wait(15)
+
+
+@pytest.fixture(scope="session")
+def rabbitmq(test_profile):
+    """RabbitMQ with a fresh vhost for this test run."""
+    infra.ensure_rabbitmq(Profile(data_dir=test_profile.data_dir))
+    infra.delete_vhost(test_profile)
+    infra.ensure_vhost(test_profile)
+    yield test_profile.amqp_uri
+    infra.delete_vhost(test_profile)
+
+
+@pytest.fixture(scope="session")
+def service_database(postgres_server_url):
+    """A factory: a freshly migrated database of one service, for its integration tests."""
+    from sqlalchemy.engine import make_url
+
+    made = []
+
+    def make(service, name=None):
+        name = name or f"chancery_itest_{service}"
+        url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
+        drop_database(url)
+        ensure_database(url)
+        upgrade(REPO / "services" / service, url)
+        made.append(url)
+        return url
+
+    yield make
+    for url in made:
+        drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def system(test_profile, s3_server, rabbitmq, postgres_server_url):
+    """The whole system as real processes, as `make run` starts it, on test settings."""
+    from chancery_local.system import System
+    from sqlalchemy.engine import make_url
+
+    for service in SERVICES:
+        drop_database(make_url(postgres_server_url).set(
+            database=f"{test_profile.database_prefix}{service}").render_as_string(hide_password=False))
+    test_profile.start_s3 = False
+    running = System(test_profile, log=lambda message: None).start()
+    running.create_administrator(ADMIN_EMAIL, ADMIN_PASSWORD)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def admin_credentials(system):
+    return ADMIN_EMAIL, ADMIN_PASSWORD
+
+
+@pytest.fixture
+def unique():
+    """A short unique suffix for names that must not collide between tests."""
+    return uuid.uuid4().hex[:8]

@@ -1,0 +1,89 @@
+"""Clients for tests that go through the gateway's HTTP API of the running test system."""
+import time
+
+import pytest
+import requests
+
+
+class Client:
+    """A signed-in API client: prefixes /api/v1 and sends the session's CSRF token."""
+
+    def __init__(self, base_url):
+        self.base_url = base_url
+        self.http = requests.Session()
+        self.csrf = None
+        self.employee = None
+
+    def login(self, email, password):
+        response = self.http.post(f"{self.base_url}/api/v1/auth/login",
+                                  json={"email": email, "password": password}, timeout=30)
+        assert response.status_code == 200, response.text
+        self.csrf = response.json()["csrf_token"]
+        self.employee = response.json()["employee"]
+        return self
+
+    def request(self, method, path, **kwargs):
+        headers = kwargs.pop("headers", {})
+        if self.csrf and method.upper() not in ("GET", "HEAD"):
+            headers.setdefault("X-CSRF-Token", self.csrf)
+        kwargs.setdefault("timeout", 30)
+        return self.http.request(method, f"{self.base_url}/api/v1{path}", headers=headers, **kwargs)
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path, **kwargs):
+        return self.request("POST", path, **kwargs)
+
+    def patch(self, path, **kwargs):
+        return self.request("PATCH", path, **kwargs)
+
+
+def wait_until(probe, timeout=15.0, interval=0.1):
+    """Poll ``probe`` until it returns something truthy (events are asynchronous)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s; last result: {result!r}")
+        time.sleep(interval)
+
+
+@pytest.fixture(scope="session")
+def eventually():
+    """``eventually(probe)``: poll until the probe returns something truthy."""
+    return wait_until
+
+
+@pytest.fixture(scope="session")
+def base_url(system):
+    return system.profile.gateway_url
+
+
+@pytest.fixture(scope="session")
+def admin(base_url, admin_credentials):
+    return Client(base_url).login(*admin_credentials)
+
+
+@pytest.fixture
+def client(base_url):
+    """A factory of signed-in clients: ``client(email, password)``; anonymous without arguments."""
+    def make(email=None, password=None):
+        made = Client(base_url)
+        return made.login(email, password) if email else made
+    return make
+
+
+@pytest.fixture
+def employee(admin, client, unique):
+    """A factory of new employees, each returned with a signed-in client."""
+    def make(full_name="Test Employee", roles=("employee",)):
+        password = f"password-{unique}-x"
+        email = f"{full_name.split()[0].lower()}.{unique}.{time.monotonic_ns()}@test.chancery"
+        response = admin.post("/employees/", json={
+            "full_name": full_name, "email": email, "password": password, "roles": list(roles)})
+        assert response.status_code == 201, response.text
+        return response.json(), client(email, password)
+    return make
