@@ -2,8 +2,8 @@
 
 No eventlet monkey-patching here: tests talk to services running as real processes
 (the way they run in production), and logic is tested with a real database directly.
-Everything a test run creates lives apart from a running development system: its own
-databases (prefix ``chancery_test_``), RabbitMQ vhost, S3 ports and data folder.
+Everything a test run creates lives apart from a running development system and from
+other test runs: its own databases, RabbitMQ vhost, S3 ports and data folder.
 """
 import os
 import socket
@@ -28,6 +28,32 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def port_is_free(port):
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def free_s3_ports():
+    """Ports for SeaweedFS's four servers, each with its gRPC port (+10000) free too."""
+    ports = {}
+    for name in ("s3", "master", "volume", "filer"):
+        while True:
+            port = free_port()
+            if port + 10000 < 65536 and port_is_free(port + 10000) and port not in ports.values():
+                ports[name] = port
+                break
+    return ports
+
+
+# Several test runs may share a machine (and a developer's running system): each run
+# names its own databases, vhost and bucket and takes free ports.
+RUN_ID = uuid.uuid4().hex[:6]
 
 
 @pytest.fixture(scope="session")
@@ -57,15 +83,17 @@ def postgres_server_url(test_data_dir):
 def test_profile(test_data_dir, postgres_server_url):
     return Profile(
         data_dir=test_data_dir,
-        vhost="chancery_test",
+        vhost=f"chancery_test_{RUN_ID}",
         postgres_url=postgres_server_url,
-        database_prefix="chancery_test_",
-        s3_ports={"s3": 18333, "master": 19333, "volume": 18080, "filer": 18888},
+        database_prefix=f"chancery_test_{RUN_ID}_",
+        s3_ports=free_s3_ports(),
         s3_bucket="chancery-test",
         gateway_port=free_port(),
         gateway_workers=2,
         secret_key="chancery-test-secret",
         max_upload_bytes=2 * 1024 * 1024,
+        # short enough that tests of a stopped service do not wait long
+        extra_env={"RPC_TIMEOUT": "3"},
     )
 
 
@@ -96,7 +124,7 @@ def service_database(postgres_server_url):
     made = []
 
     def make(service, name=None):
-        name = name or f"chancery_itest_{service}"
+        name = name or f"chancery_itest_{RUN_ID}_{service}"
         url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
         drop_database(url)
         ensure_database(url)
@@ -115,14 +143,14 @@ def system(test_profile, s3_server, rabbitmq, postgres_server_url):
     from chancery_local.system import System
     from sqlalchemy.engine import make_url
 
-    for service in SERVICES:
-        drop_database(make_url(postgres_server_url).set(
-            database=f"{test_profile.database_prefix}{service}").render_as_string(hide_password=False))
     test_profile.start_s3 = False
     running = System(test_profile, log=lambda message: None).start()
     running.create_administrator(ADMIN_EMAIL, ADMIN_PASSWORD)
     yield running
     running.stop()
+    for service in SERVICES:
+        drop_database(make_url(postgres_server_url).set(
+            database=f"{test_profile.database_prefix}{service}").render_as_string(hide_password=False))
 
 
 @pytest.fixture(scope="session")

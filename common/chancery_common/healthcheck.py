@@ -1,10 +1,14 @@
 """``python -m chancery_common.healthcheck SERVICE``: exit 0 when the service answers
 its ``ping`` RPC within the timeout. Container healthchecks and the local runner use it."""
 import argparse
+import logging
 import os
 import sys
 
 from nameko.standalone.rpc import ClusterRpcProxy
+
+# a proxy closed right after one call still receives the broker's publish confirms
+logging.getLogger("amqp").setLevel(logging.ERROR)
 
 
 def ping(service, amqp_uri, timeout=5.0):

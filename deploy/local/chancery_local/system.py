@@ -17,6 +17,7 @@ class System:
         self.profile = profile
         self.log = log
         self.processes = {}  # name -> Popen, in start order
+        self.commands = {}  # name -> (command, cwd), to start one again
         self.postgres = None
         self.database_urls = {}
 
@@ -73,7 +74,7 @@ class System:
                     "--config", str(REPO / "services" / service / "config.yaml"),
                     f"{service}.service",
                 ], env, cwd=REPO / "services" / service)
-            self._wait_for_services()
+            self._wait_for_services(SERVICES)
             self.log("Gateway ...")
             self._spawn("gateway", [
                 sys.executable, "-m", "gunicorn", "-c", str(REPO / "gateway" / "gunicorn.conf.py"),
@@ -86,12 +87,31 @@ class System:
         return self
 
     def _spawn(self, name, command, env, cwd):
+        self.commands[name] = (command, cwd)
         log = open(self.profile.log_dir / f"{name}.log", "ab")
         self.processes[name] = subprocess.Popen(
             command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
-    def _wait_for_services(self, timeout=60):
-        pending = set(SERVICES)
+    def stop_process(self, name, timeout=15):
+        """Stop one process (to see how the rest copes without it)."""
+        process = self.processes[name]
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def start_process(self, name):
+        """Start a stopped service again and wait until it answers."""
+        command, cwd = self.commands[name]
+        self._spawn(name, command, self.service_env(), cwd)
+        if name in SERVICES:
+            self._wait_for_services([name])
+
+    def _wait_for_services(self, services, timeout=60):
+        pending = set(services)
         deadline = time.monotonic() + timeout
         while pending and time.monotonic() < deadline:
             for service in sorted(pending):
