@@ -22,10 +22,14 @@ class ApprovalRef(Schema):
 
 
 class ApprovalStartedV1(ApprovalRef):
+    """A document was sent for approval; `approver_ids` lists every approver of every stage."""
+
     approver_ids = fields.List(fields.UUID(), required=True)
 
 
 class TaskAssignedV1(ApprovalRef):
+    """A stage started: this approver now has to decide, by `due_at`."""
+
     task_id = fields.UUID(required=True)
     stage_name = fields.String(required=True)
     approver_id = fields.UUID(required=True)
@@ -33,6 +37,8 @@ class TaskAssignedV1(ApprovalRef):
 
 
 class DecisionRecordedV1(ApprovalRef):
+    """An approver decided: approve, approve_with_remarks, reject or return_for_revision."""
+
     task_id = fields.UUID(required=True)
     approver_id = fields.UUID(required=True)
     decision = fields.String(required=True)
@@ -40,12 +46,16 @@ class DecisionRecordedV1(ApprovalRef):
 
 
 class ApprovalCompletedV1(ApprovalRef):
+    """The approval ended with an outcome: approved, rejected or returned (for revision)."""
+
     outcome = fields.String(required=True, metadata={"enum": ["approved", "rejected", "returned"]})
     decided_by = fields.UUID(allow_none=True)
     comment = fields.String(allow_none=True)
 
 
 class ApprovalWithdrawnV1(ApprovalRef):
+    """The initiator withdrew the document from approval."""
+
     reason = fields.String(allow_none=True)
 
 

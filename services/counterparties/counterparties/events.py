@@ -10,6 +10,8 @@ COUNTERPARTY_UPDATED = "counterparty.updated"
 
 
 class CounterpartyCreatedV1(Schema):
+    """A counterparty was entered in the directory."""
+
     counterparty_id = fields.UUID(required=True)
     name = fields.String(required=True)
     tax_id = fields.String(allow_none=True)
@@ -18,6 +20,8 @@ class CounterpartyCreatedV1(Schema):
 
 
 class CounterpartyUpdatedV1(Schema):
+    """Fields of a counterparty changed; `changes` maps each field to its old and new value."""
+
     counterparty_id = fields.UUID(required=True)
     changed_by = fields.UUID(required=True)
     changes = fields.Dict(required=True, metadata={"description": "field -> {from, to}"})

@@ -21,6 +21,8 @@ class DocumentRef(Schema):
 
 
 class DocumentCreatedV1(DocumentRef):
+    """A document card was created (status draft)."""
+
     status = fields.String(required=True)
     created_by = fields.UUID(required=True)
     responsible_id = fields.UUID(allow_none=True)
@@ -29,12 +31,16 @@ class DocumentCreatedV1(DocumentRef):
 
 
 class DocumentRegisteredV1(DocumentRef):
+    """A document got its number in a registration journal."""
+
     journal_code = fields.String(required=True)
     registered_at = fields.AwareDateTime(required=True)
     registrar_id = fields.UUID(required=True)
 
 
 class DocumentStatusChangedV1(DocumentRef):
+    """A document moved along its life cycle (draft, on_approval, approved, rejected, signed, in_execution, completed, terminated, archived)."""
+
     from_status = fields.String(allow_none=True, required=True)
     to_status = fields.String(required=True)
     changed_by = fields.UUID(allow_none=True)
@@ -42,6 +48,8 @@ class DocumentStatusChangedV1(DocumentRef):
 
 
 class DocumentFileAddedV1(DocumentRef):
+    """An electronic copy (or a new version of one) was stored for a document."""
+
     file_id = fields.UUID(required=True)
     version_id = fields.UUID(required=True)
     version = fields.Integer(required=True)

@@ -9,6 +9,8 @@ NOTIFICATION_SENT = "notification.sent"
 
 
 class NotificationSentV1(Schema):
+    """A notification was delivered to an employee through a channel."""
+
     notification_id = fields.UUID(required=True)
     recipient_id = fields.UUID(required=True)
     kind = fields.String(required=True)

@@ -9,6 +9,8 @@ EMPLOYEE_CREATED = "employee.created"
 
 
 class EmployeeCreatedV1(Schema):
+    """An employee was added to the organisation."""
+
     employee_id = fields.UUID(required=True)
     full_name = fields.String(required=True)
     email = fields.String(required=True)
