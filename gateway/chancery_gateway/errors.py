@@ -4,6 +4,7 @@ API answers are JSON in the shape flask-smorest uses for its own validation erro
 ``{"code": 422, "status": "Unprocessable Entity", "message": "...", "errors": {...}}``.
 """
 import logging
+import uuid
 
 from flask import jsonify, render_template, request
 from nameko.exceptions import RemoteError
@@ -26,7 +27,7 @@ STATUS = {
     ServiceUnavailable: 503,
     RemoteError: 502,  # a service failed in a way it did not describe
 }
-REASONS = {401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
+REASONS = {500: "Internal Server Error", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
            413: "Payload Too Large", 422: "Unprocessable Entity", 502: "Bad Gateway",
            503: "Service Unavailable"}
 
@@ -66,6 +67,16 @@ def register(app):
 
     for cls in STATUS:
         app.register_error_handler(cls, handle_service_error)
+
+    @app.errorhandler(Exception)
+    def handle_unexpected(exc):
+        """A bug in the gateway: logged with a reference the person can quote."""
+        reference = uuid.uuid4().hex[:12]
+        log.exception("unexpected error %s on %s %s", reference, request.method, request.path)
+        message = f"internal error (reference {reference})"
+        if wants_json():
+            return jsonify(error_body(500, message)), 500
+        return render_template("error.html", code=500, message=message), 500
 
     @app.errorhandler(HTTPException)
     def handle_http(exc):

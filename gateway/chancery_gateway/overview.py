@@ -12,6 +12,9 @@ def compose(actor, counterparty_id):
     results = rpc.fan_out({
         "counterparty": ("counterparties", "get_counterparty", actor, counterparty_id),
         "history": ("counterparties", "get_history", actor, counterparty_id, {"limit": 30}),
+        "contact_persons": ("counterparties", "list_contact_persons", actor, counterparty_id),
+        "activities": ("counterparties", "list_activities", actor,
+                       {"counterparty_id": counterparty_id, "status": "planned", "limit": 100}),
         "documents": ("documents", "list_documents", actor,
                       {"counterparty_id": counterparty_id, "limit": 200}),
         "approvals": ("approvals", "list_approvals", actor,
@@ -34,7 +37,8 @@ def compose(actor, counterparty_id):
 
 
 def _service_of(part):
-    return {"counterparty": "counterparties", "history": "counterparties"}.get(part, part)
+    owners = {"counterparty", "history", "contact_persons", "activities"}
+    return "counterparties" if part in owners else part
 
 
 def _reason(exc):
@@ -54,6 +58,8 @@ def _employee_names(actor, view):
             ids.update(task["approver_id"] for task in stage["tasks"])
     for document in (view.get("documents") or {}).get("items", []):
         ids.add(document.get("responsible_id"))
+    for activity in (view.get("activities") or {}).get("items", []):
+        ids.add(activity["responsible_id"])
     for entry in (view.get("history") or {}).get("items", []):
         ids.add(entry.get("actor_id"))
     ids.discard(None)

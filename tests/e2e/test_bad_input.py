@@ -104,7 +104,9 @@ def test_forbidden_status_step_is_a_conflict(admin, document):
 
 
 def test_approval_input_errors(admin, employee, document, eventually):
-    assert_names(admin.post("/approvals/", json={"document_id": document["id"]}), 422, "approver_ids")
+    assert_names(admin.post("/approvals/", json={"document_id": document["id"]}), 422, "stages")
+    assert_names(admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": []}),
+                 422, "approver_ids")
     missing = admin.post("/approvals/", json={"document_id": "00000000-0000-0000-0000-000000000000",
                                               "approver_ids": [admin.employee["id"]]})
     assert missing.status_code == 404

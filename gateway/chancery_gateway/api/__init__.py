@@ -4,12 +4,12 @@ from flask_smorest import Api
 from ..auth import require_api_session as session_required
 
 from . import (
-    approvals, auth, counterparties, document_types, documents, employees, health, journals,
-    notifications,
+    activities, approval_routes, approvals, auth, contact_persons, counterparties, document_types, documents,
+    employees, health, journals, notifications,
 )
 
-MODULES = (auth, health, employees, counterparties, document_types, journals, documents,
-           approvals, notifications)
+MODULES = (auth, health, employees, counterparties, contact_persons, activities, document_types,
+           journals, documents, approvals, approval_routes, notifications)
 
 
 def register(app):

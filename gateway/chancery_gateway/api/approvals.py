@@ -22,19 +22,19 @@ APPROVABLE = {"draft", "rejected", "approved"}
 
 
 def start(actor, data):
-    """Start an approval of a document with the given approvers or stages."""
-    if not data.get("stages") and not data.get("approver_ids"):
+    """Start an approval of a document with the given approvers, stages, or its type's route."""
+    if "approver_ids" in data and not data["approver_ids"]:
         raise InvalidInput("Invalid input: approver_ids",
-                           {"approver_ids": ["Name at least one approver (or give stages)."]})
+                           {"approver_ids": ["Name at least one approver."]})
     document = rpc.call("documents", "get_document", actor, str(data["document_id"]))
     if document["status"] not in APPROVABLE:
         raise Conflict(f"a document in status {document['status']} cannot be sent for approval")
     stages = data.get("stages") or [
         {"approver_ids": [approver], "name": f"Approval {index}"}
-        for index, approver in enumerate(data["approver_ids"], start=1)]
+        for index, approver in enumerate(data.get("approver_ids") or [], start=1)] or None
     return rpc.call("approvals", "start_approval", actor, jsonable({
-        "document": {"id": document["id"], "title": document["title"], "number": document["number"],
-                     "counterparty_id": document["counterparty_id"]},
+        "document": {"id": document["id"], "type_id": document["type_id"], "title": document["title"],
+                     "number": document["number"], "counterparty_id": document["counterparty_id"]},
         "stages": stages, "comment": data.get("comment"),
     }))
 

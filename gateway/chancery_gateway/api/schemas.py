@@ -8,6 +8,20 @@ from marshmallow import Schema, fields, validate
 ID = fields.UUID
 
 
+class Date(fields.Date):
+    """A date: parsed from requests; responses pass on the ISO text the service sent."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class AwareDateTime(fields.AwareDateTime):
+    """A date-time with offset: parsed from requests; responses pass on the service's ISO text."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
 class PageArgs(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
@@ -160,24 +174,18 @@ class NewDocumentSchema(Schema):
     title = fields.String(required=True)
     counterparty_id = ID(allow_none=True)
     legal_entity_id = ID(allow_none=True)
-    document_date = fields.Date(allow_none=True)
-    signing_date = fields.Date(allow_none=True)
+    document_date = Date(allow_none=True)
+    signing_date = Date(allow_none=True)
     amount = fields.Decimal(allow_none=True, as_string=True)
     currency = fields.String(allow_none=True)
-    valid_from = fields.Date(allow_none=True)
-    valid_to = fields.Date(allow_none=True)
+    valid_from = Date(allow_none=True)
+    valid_to = Date(allow_none=True)
     responsible_id = ID(allow_none=True)
     parent_id = ID(allow_none=True)
     register = fields.Boolean(metadata={"description": "register in the type's journal now (default true)"})
 
 
 class DocumentSchema(NewDocumentSchema):
-    # responses carry dates as the ISO strings the service sent
-    document_date = fields.String(allow_none=True)
-    signing_date = fields.String(allow_none=True)
-    valid_from = fields.String(allow_none=True)
-    valid_to = fields.String(allow_none=True)
-    amount = fields.String(allow_none=True)
     id = ID()
     type = fields.Nested(DocumentTypeSchema)
     number = fields.String(allow_none=True)
@@ -219,7 +227,8 @@ class StageRequestSchema(Schema):
 class StartApprovalSchema(Schema):
     document_id = ID(required=True)
     approver_ids = fields.List(ID(), metadata={"description": "one sequential stage per approver"})
-    stages = fields.List(fields.Nested(StageRequestSchema))
+    stages = fields.List(fields.Nested(StageRequestSchema), metadata={
+        "description": "explicit stages; without them and approver_ids, the route of the document's type"})
     comment = fields.String(allow_none=True)
 
 
@@ -249,8 +258,31 @@ class StageSchema(Schema):
     tasks = fields.List(fields.Nested(TaskSchema))
 
 
+class RouteRequestSchema(Schema):
+    document_type_id = ID(required=True)
+    name = fields.String(required=True)
+    stages = fields.List(fields.Nested(StageRequestSchema), required=True)
+
+
+class RouteVersionSchema(Schema):
+    id = ID()
+    version = fields.Integer()
+    stages = fields.List(fields.Dict())
+    created_by = ID()
+    created_at = fields.String()
+
+
+class RouteSchema(Schema):
+    id = ID()
+    document_type_id = ID()
+    name = fields.String()
+    created_at = fields.String()
+    versions = fields.List(fields.Nested(RouteVersionSchema))
+
+
 class ApprovalSchema(Schema):
     id = ID()
+    route_version_id = ID(allow_none=True)
     document_id = ID()
     counterparty_id = ID(allow_none=True)
     document_title = fields.String()
@@ -323,6 +355,9 @@ class UnavailablePartSchema(Schema):
 
 class OverviewSchema(Schema):
     counterparty = fields.Nested(CounterpartySchema, allow_none=True)
+    contact_persons = fields.List(fields.Nested(lambda: ContactPersonSchema()), allow_none=True)
+    activities = fields.Nested(lambda: PlannedActivityPage(), allow_none=True,
+                               metadata={"description": "planned activities, soonest first"})
     history = fields.Nested(page_of(HistoryEntrySchema, "HistoryPage"), allow_none=True)
     documents = fields.Nested(page_of(DocumentSchema, "OverviewDocumentPage"), allow_none=True)
     approvals = fields.Nested(page_of(ApprovalSchema, "OverviewApprovalPage"), allow_none=True)
@@ -331,3 +366,87 @@ class OverviewSchema(Schema):
                             metadata={"description": "employee id -> full name, for every id shown"})
     unavailable = fields.List(fields.Nested(UnavailablePartSchema),
                               metadata={"description": "parts whose service did not answer"})
+
+
+# contact persons and activities ------------------------------------------------------------
+
+class ContactPersonSchema(Schema):
+    id = ID(dump_only=True)
+    counterparty_id = ID(dump_only=True)
+    full_name = fields.String(required=True)
+    position = fields.String(allow_none=True)
+    phones = fields.List(fields.String())
+    emails = fields.List(fields.String())
+    birthday = Date(allow_none=True)
+    notes = fields.String(allow_none=True)
+    consent_to_mailings = fields.Boolean()
+    created_at = fields.String(dump_only=True)
+    updated_at = fields.String(dump_only=True)
+
+
+class ContactPersonChangesSchema(ContactPersonSchema):
+    full_name = fields.String()
+
+
+class ActivitySchema(Schema):
+    id = ID(dump_only=True)
+    counterparty_id = ID(required=True)
+    contact_person_id = ID(allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(
+        ("call", "meeting", "email", "fax", "letter", "task")))
+    subject = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    phone_or_place = fields.String(allow_none=True)
+    planned_at = AwareDateTime(required=True)
+    duration_minutes = fields.Integer(allow_none=True)
+    responsible_id = ID(allow_none=True)
+    scheduled_by = ID(dump_only=True)
+    status = fields.String(dump_only=True)
+    result = fields.String(dump_only=True, allow_none=True)
+    next_step = fields.String(dump_only=True, allow_none=True)
+    completed_at = fields.String(dump_only=True, allow_none=True)
+    follow_up_of = ID(dump_only=True, allow_none=True)
+    created_at = fields.String(dump_only=True)
+
+
+class ActivityQueryArgs(PageArgs):
+    counterparty_id = ID()
+    responsible_id = ID()
+    status = fields.String(validate=validate.OneOf(("planned", "done", "cancelled", "missed")))
+    planned_from = AwareDateTime()
+    planned_to = AwareDateTime()
+
+
+class FollowUpSchema(Schema):
+    kind = fields.String()
+    subject = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    planned_at = AwareDateTime(required=True)
+
+
+class CompletionSchema(Schema):
+    status = fields.String(validate=validate.OneOf(("done", "cancelled", "missed")))
+    result = fields.String(required=True)
+    next_step = fields.String(allow_none=True)
+    follow_up = fields.Nested(FollowUpSchema, allow_none=True)
+
+
+class CompletedActivitySchema(Schema):
+    activity = fields.Nested(ActivitySchema)
+    follow_up = fields.Nested(ActivitySchema, allow_none=True)
+
+
+class AgendaArgs(Schema):
+    date = Date(metadata={"description": "the day (default: today in `tz`)"})
+    tz = fields.String(load_default="UTC", metadata={"description": "IANA time zone, e.g. Europe/Moscow"})
+
+
+class AgendaSchema(Schema):
+    date = fields.String()
+    time_zone = fields.String()
+    today = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(ActivitySchema)),
+                        metadata={"description": "the day's planned activities grouped by kind"})
+    overdue = fields.List(fields.Nested(ActivitySchema))
+
+
+PlannedActivityPage = page_of(ActivitySchema, "PlannedActivityPage")

@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from . import events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import Approval, Stage, Task
+from .models import Approval, Route, RouteVersion, Stage, Task
 
 APPROVING = {"approve": "approved", "approve_with_remarks": "approved_with_remarks"}
 ENDING = {"reject": "rejected", "return_for_revision": "returned"}
@@ -51,11 +51,63 @@ def list_tasks(session, *, approver_id, status="pending", limit=50, offset=0):
     return tasks, total
 
 
+def save_route(session, *, document_type_id, name, stages, actor):
+    """Save the route of a document type as its next version; running approvals keep theirs."""
+    route = session.scalars(select(Route).where(Route.document_type_id == document_type_id)
+                            .with_for_update()).first()
+    if route is None:
+        route = Route(document_type_id=document_type_id, name=name)
+        session.add(route)
+        session.flush()
+    route.name = name
+    latest = route.versions[0].version if route.versions else 0
+    version = RouteVersion(route_id=route.id, version=latest + 1, created_by=actor.id,
+                           stages=[{**stage, "approver_ids": [str(a) for a in stage["approver_ids"]]}
+                                   for stage in stages])
+    session.add(version)
+    session.flush()
+    session.refresh(route)
+    return route
+
+
+def get_route(session, *, route_id):
+    route = session.get(Route, route_id)
+    if route is None:
+        raise NotFound(f"approval route {route_id} not found")
+    return route
+
+
+def list_routes(session):
+    return session.scalars(select(Route).order_by(Route.name)).all()
+
+
+def current_route_version(session, *, document_type_id):
+    return session.scalars(
+        select(RouteVersion).join(Route).where(Route.document_type_id == document_type_id)
+        .order_by(RouteVersion.version.desc())).first()
+
+
 def start_approval(session, *, document, stages, comment, actor):
-    """Create the approval with its stages and send the document to the first stage."""
+    """Create the approval with its stages and send the document to the first stage.
+
+    Without explicit stages the current version of the route of the document's type is
+    used, and the approval records which version it follows.
+    """
+    route_version = None
+    if not stages:
+        if document.get("type_id"):
+            route_version = current_route_version(session, document_type_id=document["type_id"])
+        if route_version is None:
+            raise InvalidInput("Invalid input: stages", {"stages": [
+                "This document type has no approval route: name the approvers."]})
+        stages = [{"name": stage.get("name"), "completion": stage.get("completion", "all"),
+                   "deadline_hours": stage.get("deadline_hours"),
+                   "approver_ids": [uuid.UUID(a) for a in stage["approver_ids"]]}
+                  for stage in route_version.stages]
     approval = Approval(id=uuid.uuid4(), document_id=document["id"], counterparty_id=document["counterparty_id"],
                         document_title=document["title"], document_number=document["number"],
-                        initiator_id=actor.id, status="in_progress", comment=comment)
+                        initiator_id=actor.id, status="in_progress", comment=comment,
+                        route_version_id=route_version.id if route_version else None)
     session.add(approval)
     for position, spec in enumerate(stages, start=1):
         stage = Stage(approval=approval, position=position,

@@ -2,7 +2,8 @@
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chancery_common.consumer import ProcessedEvents
@@ -15,6 +16,37 @@ class Base(DeclarativeBase):
 
 def utcnow():
     return datetime.now(timezone.utc)
+
+
+class Route(Base):
+    """The approval route of a document type; its content lives in versions."""
+
+    __tablename__ = "routes"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_type_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    versions: Mapped[list["RouteVersion"]] = relationship(
+        order_by="RouteVersion.version.desc()", lazy="selectin", back_populates="route")
+
+
+class RouteVersion(Base):
+    """One saved state of a route. Never changed: saving makes a new version, and an
+    approval keeps following the version it started on."""
+
+    __tablename__ = "route_versions"
+    __table_args__ = (UniqueConstraint("route_id", "version"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    route_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("routes.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    stages: Mapped[list] = mapped_column(JSONB)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    route: Mapped[Route] = relationship(back_populates="versions")
 
 
 class Approval(Base):
@@ -33,6 +65,7 @@ class Approval(Base):
     document_title: Mapped[str] = mapped_column(String(500))
     document_number: Mapped[str | None] = mapped_column(String(60))
     initiator_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    route_version_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("route_versions.id"))
     status: Mapped[str] = mapped_column(String(20), default="in_progress")
     outcome: Mapped[str | None] = mapped_column(String(20))
     comment: Mapped[str | None] = mapped_column(Text)

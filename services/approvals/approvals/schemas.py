@@ -7,6 +7,7 @@ STATUSES = ("in_progress", "approved", "rejected", "returned", "withdrawn")
 
 class DocumentSnapshotSchema(Schema):
     id = fields.UUID(required=True)
+    type_id = fields.UUID(allow_none=True, load_default=None)
     title = fields.String(required=True, validate=validate.Length(min=1, max=500))
     number = fields.String(allow_none=True, load_default=None)
     counterparty_id = fields.UUID(allow_none=True, load_default=None)
@@ -21,8 +22,9 @@ class StageRequestSchema(Schema):
 
 class StartApprovalSchema(Schema):
     document = fields.Nested(DocumentSnapshotSchema, required=True)
-    stages = fields.List(fields.Nested(StageRequestSchema), required=True,
-                         validate=validate.Length(min=1, max=20))
+    stages = fields.List(fields.Nested(StageRequestSchema), load_default=None,
+                         validate=validate.Length(min=1, max=20),
+                         metadata={"description": "default: the route of the document's type"})
     comment = fields.String(load_default=None, validate=validate.Length(max=2000))
 
 
@@ -61,8 +63,32 @@ class StageSchema(Schema):
     tasks = fields.List(fields.Nested(TaskSchema))
 
 
+class RouteRequestSchema(Schema):
+    document_type_id = fields.UUID(required=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    stages = fields.List(fields.Nested(StageRequestSchema), required=True,
+                         validate=validate.Length(min=1, max=20))
+
+
+class RouteVersionSchema(Schema):
+    id = fields.UUID()
+    version = fields.Integer()
+    stages = fields.List(fields.Dict())
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class RouteSchema(Schema):
+    id = fields.UUID()
+    document_type_id = fields.UUID()
+    name = fields.String()
+    created_at = fields.AwareDateTime()
+    versions = fields.List(fields.Nested(RouteVersionSchema))
+
+
 class ApprovalSchema(Schema):
     id = fields.UUID()
+    route_version_id = fields.UUID(allow_none=True)
     document_id = fields.UUID()
     counterparty_id = fields.UUID(allow_none=True)
     document_title = fields.String()

@@ -10,6 +10,7 @@ from . import logic, schemas
 from .models import outbox
 
 approval_schema = schemas.ApprovalSchema()
+route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 
 
@@ -22,6 +23,24 @@ class ApprovalsService:
     @rpc
     def ping(self):
         return "pong"
+
+    @rpc
+    def save_route(self, actor, route):
+        actor = load_actor(actor)
+        data = load(schemas.RouteRequestSchema(), route)
+        with self.db.begin():
+            saved = logic.save_route(self.db, actor=actor, **data)
+        return route_schema.dump(saved)
+
+    @rpc
+    def list_routes(self, actor):
+        load_actor(actor)
+        return route_schema.dump(logic.list_routes(self.db), many=True)
+
+    @rpc
+    def get_route(self, actor, route_id):
+        load_actor(actor)
+        return route_schema.dump(logic.get_route(self.db, route_id=parse_uuid(route_id, "route_id")))
 
     @rpc
     def start_approval(self, actor, request):

@@ -7,6 +7,9 @@ from .models import outbox
 
 COUNTERPARTY_CREATED = "counterparty.created"
 COUNTERPARTY_UPDATED = "counterparty.updated"
+CONTACT_PERSON_ADDED = "contact_person.added"
+ACTIVITY_PLANNED = "activity.planned"
+ACTIVITY_COMPLETED = "activity.completed"
 
 
 class CounterpartyCreatedV1(Schema):
@@ -27,7 +30,44 @@ class CounterpartyUpdatedV1(Schema):
     changes = fields.Dict(required=True, metadata={"description": "field -> {from, to}"})
 
 
+class ContactPersonAddedV1(Schema):
+    """A contact person was added to a counterparty (no personal data beyond the name)."""
+
+    contact_person_id = fields.UUID(required=True)
+    counterparty_id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+    added_by = fields.UUID(required=True)
+
+
+class ActivityV1(Schema):
+    activity_id = fields.UUID(required=True)
+    counterparty_id = fields.UUID(required=True)
+    contact_person_id = fields.UUID(allow_none=True)
+    kind = fields.String(required=True)
+    subject = fields.String(required=True)
+    planned_at = fields.AwareDateTime(required=True)
+    responsible_id = fields.UUID(required=True)
+
+
+class ActivityPlannedV1(ActivityV1):
+    """A call, meeting, e-mail, fax, letter or task was planned for an employee."""
+
+    scheduled_by = fields.UUID(required=True)
+
+
+class ActivityCompletedV1(ActivityV1):
+    """A planned activity got its result (done, cancelled or missed)."""
+
+    status = fields.String(required=True)
+    result = fields.String(required=True)
+    next_step = fields.String(allow_none=True)
+    completed_by = fields.UUID(required=True)
+
+
 catalog = EventCatalog(outbox, {
     (COUNTERPARTY_CREATED, 1): CounterpartyCreatedV1,
     (COUNTERPARTY_UPDATED, 1): CounterpartyUpdatedV1,
+    (CONTACT_PERSON_ADDED, 1): ContactPersonAddedV1,
+    (ACTIVITY_PLANNED, 1): ActivityPlannedV1,
+    (ACTIVITY_COMPLETED, 1): ActivityCompletedV1,
 })

@@ -1,9 +1,11 @@
 """The counterparty directory and the relationship history."""
+from datetime import datetime, timezone
+
 from sqlalchemy import func, or_, select
 
 from . import events
-from .exceptions import NotFound
-from .models import Counterparty, HistoryEntry
+from .exceptions import Conflict, InvalidInput, NotFound
+from .models import Activity, ContactPerson, Counterparty, HistoryEntry
 
 EDITABLE = (
     "kind", "name", "short_name", "tax_id", "registration_number", "legal_address",
@@ -125,6 +127,129 @@ def history(session, *, counterparty_id, limit=50, offset=0):
         query.order_by(HistoryEntry.occurred_at.desc(), HistoryEntry.id).limit(limit).offset(offset)
     ).all()
     return items, total
+
+
+# Contact persons ---------------------------------------------------------------------
+
+def add_contact_person(session, *, counterparty_id, data, actor):
+    counterparty = get_counterparty(session, counterparty_id=counterparty_id)
+    person = ContactPerson(**data, counterparty_id=counterparty.id, created_by=actor.id)
+    session.add(person)
+    session.flush()
+    add_history(session, counterparty_id=counterparty.id, kind="contact_person.added",
+                actor_id=actor.id, summary=f"Contact person {person.full_name} added",
+                data={"contact_person_id": str(person.id)})
+    events.catalog.record(session, events.CONTACT_PERSON_ADDED, {
+        "contact_person_id": person.id, "counterparty_id": counterparty.id,
+        "full_name": person.full_name, "added_by": actor.id})
+    return person
+
+
+def get_contact_person(session, *, contact_person_id):
+    person = session.get(ContactPerson, contact_person_id)
+    if person is None:
+        raise NotFound(f"contact person {contact_person_id} not found")
+    return person
+
+
+def list_contact_persons(session, *, counterparty_id):
+    return session.scalars(select(ContactPerson).where(ContactPerson.counterparty_id == counterparty_id)
+                           .order_by(func.lower(ContactPerson.full_name), ContactPerson.id)).all()
+
+
+def update_contact_person(session, *, contact_person_id, changes, actor):
+    person = get_contact_person(session, contact_person_id=contact_person_id)
+    changed = sorted(name for name, value in changes.items() if getattr(person, name) != value)
+    for name in changed:
+        setattr(person, name, changes[name])
+    if changed:
+        session.flush()
+        # which fields changed, not their values: this is personal data
+        add_history(session, counterparty_id=person.counterparty_id, kind="contact_person.updated",
+                    actor_id=actor.id, summary=f"Contact person {person.full_name}: changed "
+                    + ", ".join(changed), data={"contact_person_id": str(person.id), "fields": changed})
+    return person
+
+
+# Activities ------------------------------------------------------------------------------
+
+def plan_activity(session, *, data, actor, follow_up_of=None):
+    """Plan an activity for the caller or (scheduled by the caller) for another employee."""
+    counterparty = get_counterparty(session, counterparty_id=data["counterparty_id"])
+    person_id = data.get("contact_person_id")
+    if person_id is not None:
+        person = session.get(ContactPerson, person_id)
+        if person is None or person.counterparty_id != counterparty.id:
+            raise InvalidInput("Invalid input: contact_person_id", {
+                "contact_person_id": ["Not a contact person of this counterparty."]})
+    activity = Activity(**{**data, "responsible_id": data.get("responsible_id") or actor.id},
+                        scheduled_by=actor.id, status="planned", follow_up_of=follow_up_of)
+    session.add(activity)
+    session.flush()
+    events.catalog.record(session, events.ACTIVITY_PLANNED, {
+        **_activity_ref(activity), "scheduled_by": actor.id})
+    return activity
+
+
+def get_activity(session, *, activity_id):
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        raise NotFound(f"activity {activity_id} not found")
+    return activity
+
+
+def list_activities(session, *, counterparty_id=None, responsible_id=None, status=None,
+                    planned_from=None, planned_to=None, limit=100, offset=0):
+    """Activities in planned order, filtered; the agenda is one such query."""
+    query = select(Activity)
+    if counterparty_id is not None:
+        query = query.where(Activity.counterparty_id == counterparty_id)
+    if responsible_id is not None:
+        query = query.where(Activity.responsible_id == responsible_id)
+    if status is not None:
+        query = query.where(Activity.status == status)
+    if planned_from is not None:
+        query = query.where(Activity.planned_at >= planned_from)
+    if planned_to is not None:
+        query = query.where(Activity.planned_at < planned_to)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Activity.planned_at, Activity.id).limit(limit).offset(offset)).all()
+    return items, total
+
+
+def complete_activity(session, *, activity_id, status, result, next_step, follow_up, actor):
+    """Record the result; with ``follow_up``, plan the next activity in the same action."""
+    activity = session.get(Activity, activity_id, with_for_update=True)
+    if activity is None:
+        raise NotFound(f"activity {activity_id} not found")
+    if activity.status != "planned":
+        raise Conflict(f"activity {activity_id} is already {activity.status}")
+    activity.status = status
+    activity.result = result
+    activity.next_step = next_step
+    activity.completed_at = datetime.now(timezone.utc)
+    session.flush()
+    add_history(session, counterparty_id=activity.counterparty_id, kind="activity.completed",
+                actor_id=actor.id, summary=f"{activity.kind.capitalize()} «{activity.subject}»: {result}",
+                data={"activity_id": str(activity.id), "status": status, "next_step": next_step})
+    events.catalog.record(session, events.ACTIVITY_COMPLETED, {
+        **_activity_ref(activity), "status": status, "result": result, "next_step": next_step,
+        "completed_by": actor.id})
+    following = None
+    if follow_up is not None:
+        following = plan_activity(session, actor=actor, follow_up_of=activity.id, data={
+            "counterparty_id": activity.counterparty_id, "contact_person_id": activity.contact_person_id,
+            "kind": follow_up["kind"] or activity.kind, "subject": follow_up["subject"],
+            "description": follow_up["description"], "phone_or_place": activity.phone_or_place,
+            "planned_at": follow_up["planned_at"], "responsible_id": activity.responsible_id})
+    return activity, following
+
+
+def _activity_ref(activity):
+    return {"activity_id": activity.id, "counterparty_id": activity.counterparty_id,
+            "contact_person_id": activity.contact_person_id, "kind": activity.kind,
+            "subject": activity.subject, "planned_at": activity.planned_at,
+            "responsible_id": activity.responsible_id}
 
 
 # What other services' events mean in a counterparty's history.

@@ -1,8 +1,8 @@
 """The counterparties service's own tables."""
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import DateTime, Index, String, Text, func
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -58,6 +58,51 @@ class HistoryEntry(Base):
     summary: Mapped[str] = mapped_column(Text)
     data: Mapped[dict] = mapped_column(JSONB, default=dict)
     source_event_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
+
+
+
+class ContactPerson(Base):
+    """A person at a counterparty we deal with."""
+
+    __tablename__ = "contact_persons"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(200))
+    phones: Mapped[list] = mapped_column(JSONB, default=list)
+    emails: Mapped[list] = mapped_column(JSONB, default=list)
+    birthday: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    consent_to_mailings: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Activity(Base):
+    """A planned interaction: a call, meeting, e-mail, fax, letter or task."""
+
+    __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_responsible_planned", "responsible_id", "planned_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counterparties.id"), index=True)
+    contact_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_persons.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    phone_or_place: Mapped[str | None] = mapped_column(String(300))
+    planned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    responsible_id: Mapped[uuid.UUID]
+    scheduled_by: Mapped[uuid.UUID]
+    status: Mapped[str] = mapped_column(String(20), default="planned")
+    result: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(Text)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    follow_up_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("activities.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 outbox = Outbox(Base.metadata)

@@ -56,3 +56,70 @@ class HistoryEntrySchema(Schema):
 class PageSchema(Schema):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+ACTIVITY_KINDS = ("call", "meeting", "email", "fax", "letter", "task")
+ACTIVITY_STATUSES = ("planned", "done", "cancelled", "missed")
+
+
+class ContactPersonSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    counterparty_id = fields.UUID(dump_only=True)
+    full_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    position = fields.String(allow_none=True, validate=validate.Length(max=200))
+    phones = fields.List(fields.String(validate=validate.Length(min=1, max=50)), load_default=list)
+    emails = fields.List(fields.Email(), load_default=list)
+    birthday = fields.Date(allow_none=True)
+    notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
+    consent_to_mailings = fields.Boolean(load_default=False)
+    created_at = fields.AwareDateTime(dump_only=True)
+    updated_at = fields.AwareDateTime(dump_only=True)
+
+    @validates_schema
+    def blank_name(self, data, **kwargs):
+        if "full_name" in data and not data["full_name"].strip():
+            raise ValidationError("Name must not be blank.", "full_name")
+
+
+class ActivitySchema(Schema):
+    id = fields.UUID(dump_only=True)
+    counterparty_id = fields.UUID(required=True)
+    contact_person_id = fields.UUID(allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(ACTIVITY_KINDS))
+    subject = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    description = fields.String(allow_none=True, validate=validate.Length(max=20000))
+    phone_or_place = fields.String(allow_none=True, validate=validate.Length(max=300))
+    planned_at = fields.AwareDateTime(required=True)
+    duration_minutes = fields.Integer(allow_none=True, validate=validate.Range(min=1, max=24 * 60))
+    responsible_id = fields.UUID(allow_none=True, metadata={"description": "default: the caller"})
+    scheduled_by = fields.UUID(dump_only=True)
+    status = fields.String(dump_only=True)
+    result = fields.String(dump_only=True)
+    next_step = fields.String(dump_only=True)
+    completed_at = fields.AwareDateTime(dump_only=True)
+    follow_up_of = fields.UUID(dump_only=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class FollowUpSchema(Schema):
+    kind = fields.String(load_default=None, validate=validate.OneOf(ACTIVITY_KINDS))
+    subject = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    description = fields.String(allow_none=True, load_default=None)
+    planned_at = fields.AwareDateTime(required=True)
+
+
+class CompletionSchema(Schema):
+    status = fields.String(load_default="done", validate=validate.OneOf(("done", "cancelled", "missed")))
+    result = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    next_step = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=5000))
+    follow_up = fields.Nested(FollowUpSchema, allow_none=True, load_default=None)
+
+
+class ActivityQuerySchema(Schema):
+    counterparty_id = fields.UUID(load_default=None)
+    responsible_id = fields.UUID(load_default=None)
+    status = fields.String(load_default=None, validate=validate.OneOf(ACTIVITY_STATUSES))
+    planned_from = fields.AwareDateTime(load_default=None)
+    planned_to = fields.AwareDateTime(load_default=None)
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))

@@ -13,6 +13,8 @@ from .models import outbox, processed_events
 
 counterparty_schema = schemas.CounterpartySchema()
 history_schema = schemas.HistoryEntrySchema()
+contact_schema = schemas.ContactPersonSchema()
+activity_schema = schemas.ActivitySchema()
 
 
 class CounterpartiesService:
@@ -73,6 +75,73 @@ class CounterpartiesService:
         logic.get_counterparty(self.db, counterparty_id=counterparty_id)
         items, total = logic.history(self.db, counterparty_id=counterparty_id, **params)
         return {"items": history_schema.dump(items, many=True), "total": total}
+
+    # Contact persons and activities
+
+    @rpc
+    def add_contact_person(self, actor, counterparty_id, contact_person):
+        actor = load_actor(actor)
+        data = load(schemas.ContactPersonSchema(), contact_person)
+        with self.db.begin():
+            person = logic.add_contact_person(
+                self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
+                data=data, actor=actor)
+        return contact_schema.dump(person)
+
+    @rpc
+    def list_contact_persons(self, actor, counterparty_id):
+        load_actor(actor)
+        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
+        logic.get_counterparty(self.db, counterparty_id=counterparty_id)
+        return contact_schema.dump(logic.list_contact_persons(self.db, counterparty_id=counterparty_id),
+                                   many=True)
+
+    @rpc
+    def get_contact_person(self, actor, contact_person_id):
+        load_actor(actor)
+        return contact_schema.dump(logic.get_contact_person(
+            self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id")))
+
+    @rpc
+    def update_contact_person(self, actor, contact_person_id, changes):
+        actor = load_actor(actor)
+        data = load(schemas.ContactPersonSchema(partial=True), changes)
+        with self.db.begin():
+            person = logic.update_contact_person(
+                self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
+                changes=data, actor=actor)
+        return contact_schema.dump(person)
+
+    @rpc
+    def plan_activity(self, actor, activity):
+        actor = load_actor(actor)
+        data = load(schemas.ActivitySchema(), activity)
+        with self.db.begin():
+            planned = logic.plan_activity(self.db, data=data, actor=actor)
+        return activity_schema.dump(planned)
+
+    @rpc
+    def get_activity(self, actor, activity_id):
+        load_actor(actor)
+        return activity_schema.dump(
+            logic.get_activity(self.db, activity_id=parse_uuid(activity_id, "activity_id")))
+
+    @rpc
+    def list_activities(self, actor, query=None):
+        load_actor(actor)
+        params = load(schemas.ActivityQuerySchema(), query or {})
+        items, total = logic.list_activities(self.db, **params)
+        return {"items": activity_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def complete_activity(self, actor, activity_id, completion):
+        actor = load_actor(actor)
+        data = load(schemas.CompletionSchema(), completion)
+        with self.db.begin():
+            activity, following = logic.complete_activity(
+                self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor, **data)
+        return {"activity": activity_schema.dump(activity),
+                "follow_up": activity_schema.dump(following) if following else None}
 
     # The relationship history follows the other services' events.
 
