@@ -46,6 +46,11 @@ class Unauthenticated(ChanceryError):
     """Credentials were missing or wrong."""
 
 
+@deserialize_to_instance
+class TooManyAttempts(ChanceryError):
+    """Refused for now after repeated failures; ``details`` says until when."""
+
+
 def load(schema, data, **kwargs):
     """Validate ``data`` with a marshmallow schema, raising InvalidInput naming each field."""
     try:

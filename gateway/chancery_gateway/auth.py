@@ -1,36 +1,117 @@
 """Who is signed in, and protection of state-changing requests.
 
-The session cookie (signed, HttpOnly, SameSite=Lax, Secure in production) holds the
-employee the staff service authenticated. Every unsafe request made with that cookie
-must carry the session's CSRF token, in the ``X-CSRF-Token`` header (API, htmx) or the
-``csrf_token`` form field (plain forms).
+Browsers: the staff service opens a server-side session and returns its token; the
+gateway keeps only that token (and the CSRF token) in the signed, HttpOnly, SameSite=Lax
+cookie (Secure in production). Each request resolves the token with the staff service,
+so a session ends for real at sign-out, at a password reset and when the employee is
+deactivated; answers are cached for a few seconds per worker. Every unsafe request made
+with the cookie must carry the session's CSRF token, in the ``X-CSRF-Token`` header (API,
+htmx) or the ``csrf_token`` form field (plain forms).
+
+Other systems: ``Authorization: Bearer <API token>``; no cookie, so no CSRF token; a
+token without the ``write`` scope may only read.
 """
 import functools
 import hmac
 import secrets
+import threading
+import time
 
 from flask import abort, g, redirect, request, session, url_for
+
+from chancery_common.errors import Unauthenticated
 
 from . import rpc
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-SESSION_FIELDS = ("id", "full_name", "email", "roles", "department_id", "locale")
+CACHE_SECONDS = 5.0
 
 
-def sign_in(employee):
-    """Start a fresh session for the employee (nothing of the previous one survives)."""
+class _IdentityCache:
+    """Token -> identity for a few seconds, so a page's requests do not each ask staff."""
+
+    def __init__(self, seconds, size=10000):
+        self.seconds, self.size = seconds, size
+        self.entries = {}
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry and entry[0] > time.monotonic():
+                return entry[1]
+            self.entries.pop(key, None)
+            return None
+
+    def put(self, key, value):
+        with self.lock:
+            if len(self.entries) >= self.size:
+                self.entries.clear()
+            self.entries[key] = (time.monotonic() + self.seconds, value)
+
+    def forget(self, key):
+        with self.lock:
+            self.entries.pop(key, None)
+
+
+_cache = _IdentityCache(CACHE_SECONDS)
+
+
+def _resolve(method, token):
+    key = (method, token)
+    identity = _cache.get(key)
+    if identity is None:
+        identity = rpc.call("staff", method, token)
+        _cache.put(key, identity)
+    return identity
+
+
+def authenticate(email, password):
+    """Sign in: a fresh session (nothing of the previous one survives); returns the employee."""
+    result = rpc.call("staff", "sign_in", {"email": email, "password": password},
+                      {"ip": request.remote_addr, "user_agent": request.user_agent.string})
+    previous = session.get("token")
+    if previous:
+        _end(previous)
     session.clear()
-    session["employee"] = {key: employee.get(key) for key in SESSION_FIELDS}
+    session["token"] = result["session_token"]
     session["csrf"] = secrets.token_urlsafe(32)
     session.permanent = True
+    g.employee, g.via_token = result["employee"], False
+    return result["employee"]
 
 
 def sign_out():
+    token = session.get("token")
     session.clear()
+    g.employee = None
+    if token:
+        _end(token)
+
+
+def _end(token):
+    _cache.forget(("resolve_session", token))
+    try:
+        rpc.call("staff", "end_session", token)
+    except rpc.ServiceUnavailable:
+        pass  # the cookie no longer holds it; the session expires on its own
 
 
 def current_employee():
-    return session.get("employee")
+    """The signed-in employee (from the session cookie or a bearer token), or None."""
+    if "employee" in g:
+        return g.employee
+    g.employee, g.via_token, g.scopes = None, False, ()
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        identity = _resolve("resolve_api_token", header[len("Bearer "):].strip())
+        g.employee, g.via_token, g.scopes = identity["employee"], True, tuple(identity["scopes"])
+    elif session.get("token"):
+        try:
+            g.employee = _resolve("resolve_session", session["token"])["employee"]
+        except Unauthenticated:
+            session.clear()
+    return g.employee
 
 
 def actor():
@@ -47,8 +128,12 @@ def csrf_token():
 
 
 def check_csrf():
-    """Refuse an unsafe request whose CSRF token is missing or wrong."""
+    """Refuse an unsafe request whose CSRF token is missing or wrong (cookie sessions only)."""
     if request.method in SAFE_METHODS:
+        return
+    if g.get("via_token"):
+        if "write" not in g.scopes:
+            abort(403, description="this API token may only read (it lacks the write scope)")
         return
     sent = request.headers.get("X-CSRF-Token") or request.form.get("csrf_token") or ""
     expected = session.get("csrf") or ""
@@ -56,16 +141,10 @@ def check_csrf():
         abort(403, description="missing or wrong CSRF token: send the X-CSRF-Token header")
 
 
-def authenticate(email, password):
-    employee = rpc.call("staff", "authenticate", {"email": email, "password": password})
-    sign_in(employee)
-    return employee
-
-
 def require_api_session():
     """``before_request`` of the API blueprints that need a signed-in employee."""
     if current_employee() is None:
-        abort(401, description="sign in first: POST /api/v1/auth/login")
+        abort(401, description="sign in first: POST /api/v1/auth/login, or send a bearer token")
     check_csrf()
     g.actor = actor()
 
@@ -87,3 +166,9 @@ def page_login_required(view):
         g.actor = actor()
         return view(*args, **kwargs)
     return wrapper
+
+
+def require_role(*roles):
+    """Refuse (403) unless the signed-in employee has one of the roles."""
+    if not any(role in g.actor["roles"] for role in roles):
+        abort(403, description=f"this needs the role {' or '.join(roles)}")

@@ -11,7 +11,7 @@ from nameko.exceptions import RemoteError
 from werkzeug.exceptions import HTTPException
 
 from chancery_common.errors import (
-    Conflict, InvalidInput, NotFound, PermissionDenied, Unauthenticated,
+    Conflict, InvalidInput, NotFound, PermissionDenied, TooManyAttempts, Unauthenticated,
 )
 
 from .rpc import ServiceUnavailable
@@ -24,11 +24,12 @@ STATUS = {
     InvalidInput: 422,
     PermissionDenied: 403,
     Unauthenticated: 401,
+    TooManyAttempts: 429,
     ServiceUnavailable: 503,
     RemoteError: 502,  # a service failed in a way it did not describe
 }
 REASONS = {500: "Internal Server Error", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",
-           413: "Payload Too Large", 422: "Unprocessable Entity", 502: "Bad Gateway",
+           413: "Payload Too Large", 422: "Unprocessable Entity", 429: "Too Many Requests", 502: "Bad Gateway",
            503: "Service Unavailable"}
 
 

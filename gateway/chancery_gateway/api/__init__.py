@@ -4,11 +4,11 @@ from flask_smorest import Api
 from ..auth import require_api_session as session_required
 
 from . import (
-    activities, approval_routes, approvals, auth, contact_persons, counterparties, document_types, documents,
+    activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties, document_types, documents,
     employees, health, journals, notifications,
 )
 
-MODULES = (auth, health, employees, counterparties, contact_persons, activities, document_types,
+MODULES = (auth, health, employees, api_tokens, counterparties, contact_persons, activities, document_types,
            journals, documents, approvals, approval_routes, notifications)
 
 

@@ -3,7 +3,7 @@ from flask import jsonify
 from flask_smorest import Blueprint
 
 from .. import auth, rpc
-from .schemas import LoginSchema, SessionSchema
+from .schemas import LoginSchema, PasswordChangeSchema, SessionSchema
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
                 description="Sessions: sign in, who am I, sign out.")
@@ -33,3 +33,12 @@ def logout():
     """End the session."""
     auth.sign_out()
     return jsonify({"signed_out": True})
+
+
+@blp.route("/password", methods=["POST"])
+@auth.api_login_required
+@blp.arguments(PasswordChangeSchema)
+def change_password(data):
+    """Change one's own password (the current one is required)."""
+    rpc.call("staff", "change_password", auth.actor(), data)
+    return jsonify({"changed": True})

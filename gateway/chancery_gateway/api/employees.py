@@ -4,7 +4,10 @@ from flask_smorest import Blueprint
 
 from .. import rpc
 from .payload import jsonable
-from .schemas import EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema, page_of
+from .schemas import (
+    EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema, PasswordResetResultSchema,
+    PasswordResetSchema, page_of,
+)
 
 blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
                 description="The organisation's employees.")
@@ -32,3 +35,18 @@ def create_employee(data):
 @blp.response(200, EmployeeSchema)
 def get_employee(employee_id):
     return rpc.call("staff", "get_employee", str(employee_id))
+
+
+@blp.route("/<uuid:employee_id>/deactivate", methods=["POST"])
+@blp.response(200, EmployeeSchema)
+def deactivate(employee_id):
+    """Dismiss an employee (administrators): sign-in stops, sessions end, API tokens are revoked."""
+    return rpc.call("staff", "deactivate_employee", g.actor, str(employee_id))
+
+
+@blp.route("/<uuid:employee_id>/password-reset", methods=["POST"])
+@blp.arguments(PasswordResetSchema)
+@blp.response(200, PasswordResetResultSchema)
+def reset_password(data, employee_id):
+    """Set a new password (administrators); without one, a generated password is returned once."""
+    return rpc.call("staff", "reset_password", g.actor, str(employee_id), data)

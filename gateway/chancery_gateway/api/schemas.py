@@ -72,6 +72,41 @@ class NewEmployeeSchema(Schema):
     password = fields.String(load_only=True, validate=validate.Length(min=10, max=200))
 
 
+class PasswordChangeSchema(Schema):
+    current_password = fields.String(required=True)
+    new_password = fields.String(required=True, validate=validate.Length(min=10, max=200))
+
+
+class PasswordResetSchema(Schema):
+    new_password = fields.String(validate=validate.Length(min=10, max=200),
+                                 metadata={"description": "default: a generated one, returned once"})
+
+
+class PasswordResetResultSchema(Schema):
+    employee = fields.Nested(EmployeeSchema)
+    generated_password = fields.String(allow_none=True)
+
+
+class NewApiTokenSchema(Schema):
+    name = fields.String(required=True)
+    employee_id = ID(required=True, metadata={"description": "whose rights the token uses"})
+    scopes = fields.List(fields.String(validate=validate.OneOf(("read", "write"))), required=True)
+    expires_at = AwareDateTime(allow_none=True)
+
+
+class ApiTokenSchema(Schema):
+    id = ID()
+    name = fields.String()
+    employee_id = ID()
+    scopes = fields.List(fields.String())
+    created_by = ID()
+    created_at = fields.String()
+    expires_at = fields.String(allow_none=True)
+    last_used_at = fields.String(allow_none=True)
+    revoked_at = fields.String(allow_none=True)
+    token = fields.String(metadata={"description": "only in the answer that creates it"})
+
+
 class EmployeeQueryArgs(PageArgs):
     search = fields.String()
 

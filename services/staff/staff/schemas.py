@@ -41,3 +41,46 @@ class EmployeeQuerySchema(Schema):
     active_only = fields.Boolean(load_default=True)
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class ClientSchema(Schema):
+    """Where a sign-in comes from, as the gateway saw it."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    ip = fields.String(load_default=None, validate=validate.Length(max=64))
+    user_agent = fields.String(load_default=None)
+
+
+class TokenSchema(Schema):
+    token = fields.String(required=True, validate=validate.Length(min=10, max=200))
+
+
+class PasswordChangeSchema(Schema):
+    current_password = fields.String(required=True)
+    new_password = fields.String(required=True, validate=validate.Length(min=10, max=200))
+
+
+class PasswordResetSchema(Schema):
+    new_password = fields.String(load_default=None, validate=validate.Length(min=10, max=200))
+
+
+class NewApiTokenSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    employee_id = fields.UUID(required=True, metadata={"description": "whose rights the token uses"})
+    scopes = fields.List(fields.String(validate=validate.OneOf(("read", "write"))), required=True,
+                         validate=validate.Length(min=1))
+    expires_at = fields.AwareDateTime(load_default=None)
+
+
+class ApiTokenSchema(Schema):
+    id = fields.UUID()
+    name = fields.String()
+    employee_id = fields.UUID()
+    scopes = fields.List(fields.String())
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+    expires_at = fields.AwareDateTime(allow_none=True)
+    last_used_at = fields.AwareDateTime(allow_none=True)
+    revoked_at = fields.AwareDateTime(allow_none=True)
