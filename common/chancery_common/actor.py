@@ -16,6 +16,8 @@ class ActorSchema(Schema):
     roles = fields.List(fields.String(), load_default=list)
     department_id = fields.UUID(allow_none=True, load_default=None)
     full_name = fields.String(load_default="")
+    permissions = fields.List(fields.String(), load_default=list)
+    visible_department_ids = fields.List(fields.UUID(), load_default=list)
 
     @post_load
     def make(self, data, **kwargs):
@@ -28,9 +30,15 @@ class Actor:
     roles: list = field(default_factory=list)
     department_id: uuid.UUID | None = None
     full_name: str = ""
+    permissions: list = field(default_factory=list)
+    visible_department_ids: list = field(default_factory=list)
 
     def has_role(self, *roles):
         return any(role in self.roles for role in roles)
+
+    def may(self, permission):
+        """A configurable permission (staff's role settings decide who has it)."""
+        return permission in self.permissions
 
 
 def load_actor(data):

@@ -77,7 +77,7 @@ def authenticate(email, password):
     session["token"] = result["session_token"]
     session["csrf"] = secrets.token_urlsafe(32)
     session.permanent = True
-    g.employee, g.via_token = result["employee"], False
+    g.identity, g.employee, g.via_token = result, result["employee"], False
     return result["employee"]
 
 
@@ -101,16 +101,17 @@ def current_employee():
     """The signed-in employee (from the session cookie or a bearer token), or None."""
     if "employee" in g:
         return g.employee
-    g.employee, g.via_token, g.scopes = None, False, ()
+    g.identity, g.employee, g.via_token, g.scopes = None, None, False, ()
     header = request.headers.get("Authorization", "")
     if header.startswith("Bearer "):
-        identity = _resolve("resolve_api_token", header[len("Bearer "):].strip())
-        g.employee, g.via_token, g.scopes = identity["employee"], True, tuple(identity["scopes"])
+        g.identity = _resolve("resolve_api_token", header[len("Bearer "):].strip())
+        g.via_token, g.scopes = True, tuple(g.identity["scopes"])
     elif session.get("token"):
         try:
-            g.employee = _resolve("resolve_session", session["token"])["employee"]
+            g.identity = _resolve("resolve_session", session["token"])
         except Unauthenticated:
             session.clear()
+    g.employee = g.identity["employee"] if g.identity else None
     return g.employee
 
 
@@ -118,7 +119,9 @@ def actor():
     """The signed-in employee as services expect it with every call."""
     employee = current_employee()
     return {"id": employee["id"], "roles": employee["roles"],
-            "department_id": employee["department_id"], "full_name": employee["full_name"]}
+            "department_id": employee["department_id"], "full_name": employee["full_name"],
+            "permissions": g.identity["permissions"],
+            "visible_department_ids": g.identity["visible_department_ids"]}
 
 
 def csrf_token():
@@ -168,7 +171,7 @@ def page_login_required(view):
     return wrapper
 
 
-def require_role(*roles):
-    """Refuse (403) unless the signed-in employee has one of the roles."""
-    if not any(role in g.actor["roles"] for role in roles):
-        abort(403, description=f"this needs the role {' or '.join(roles)}")
+def require_permission(permission):
+    """Refuse (403) unless the signed-in employee's roles grant the permission."""
+    if permission not in g.actor["permissions"]:
+        abort(403, description=f"your roles do not allow this ({permission})")

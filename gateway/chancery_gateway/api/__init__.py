@@ -5,10 +5,10 @@ from ..auth import require_api_session as session_required
 
 from . import (
     activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties, document_types, documents,
-    employees, health, journals, notifications,
+    employees, health, journals, notifications, organisation,
 )
 
-MODULES = (auth, health, employees, api_tokens, counterparties, contact_persons, activities, document_types,
+MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities, document_types,
            journals, documents, approvals, approval_routes, notifications)
 
 

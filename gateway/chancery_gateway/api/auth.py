@@ -1,5 +1,5 @@
 """Signing in and out."""
-from flask import jsonify
+from flask import g, jsonify
 from flask_smorest import Blueprint
 
 from .. import auth, rpc
@@ -14,8 +14,8 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
 @blp.response(200, SessionSchema)
 def login(credentials):
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token."""
-    employee = auth.authenticate(credentials["email"], credentials["password"])
-    return {"employee": employee, "csrf_token": auth.csrf_token()}
+    auth.authenticate(credentials["email"], credentials["password"])
+    return {**g.identity, "csrf_token": auth.csrf_token()}
 
 
 @blp.route("/me")
@@ -23,8 +23,7 @@ def login(credentials):
 @auth.api_login_required
 def me():
     """The signed-in employee and the session's CSRF token."""
-    employee = rpc.call("staff", "get_employee", auth.current_employee()["id"])
-    return {"employee": employee, "csrf_token": auth.csrf_token()}
+    return {**g.identity, "csrf_token": auth.csrf_token()}
 
 
 @blp.route("/logout", methods=["POST"])

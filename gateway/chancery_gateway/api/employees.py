@@ -1,12 +1,14 @@
 """Employees (owned by the staff service)."""
-from flask import abort, g
+from flask import g, request
 from flask_smorest import Blueprint
 
 from .. import rpc
 from .payload import jsonable
+from chancery_common.errors import InvalidInput
+
 from .schemas import (
-    EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema, PasswordResetResultSchema,
-    PasswordResetSchema, page_of,
+    EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, ImportResultSchema, NewEmployeeSchema,
+    PasswordResetResultSchema, PasswordResetSchema, page_of,
 )
 
 blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
@@ -26,9 +28,7 @@ def list_employees(args):
 @blp.response(201, EmployeeSchema)
 def create_employee(data):
     """Add an employee (administrators only)."""
-    if "administrator" not in g.actor["roles"]:
-        abort(403, description="only administrators add employees")
-    return rpc.call("staff", "create_employee", jsonable(data))
+    return rpc.call("staff", "create_employee", g.actor, jsonable(data))
 
 
 @blp.route("/<uuid:employee_id>")
@@ -50,3 +50,28 @@ def deactivate(employee_id):
 def reset_password(data, employee_id):
     """Set a new password (administrators); without one, a generated password is returned once."""
     return rpc.call("staff", "reset_password", g.actor, str(employee_id), data)
+
+
+@blp.route("/<uuid:employee_id>", methods=["PATCH"])
+@blp.arguments(EmployeeChangesSchema)
+@blp.response(200, EmployeeSchema)
+def update_employee(data, employee_id):
+    """Change an employee's card: department, position, roles... (administrators)."""
+    return rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data))
+
+
+@blp.route("/import", methods=["POST"])
+@blp.response(200, ImportResultSchema)
+@blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}})
+def import_employees():
+    """Employees and departments from a CSV file (columns full_name, email, department,
+    position, phone, roles separated by ';'); all rows or none."""
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        raise InvalidInput("Invalid input: file", {"file": ["Choose a CSV file."]})
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("Invalid input: file", {"file": ["The file is not UTF-8 text."]}) from None
+    return rpc.call("staff", "import_employees", g.actor, {"text": text})

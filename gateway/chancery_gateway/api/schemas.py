@@ -57,6 +57,9 @@ class EmployeeSchema(Schema):
 
 class SessionSchema(Schema):
     employee = fields.Nested(EmployeeSchema)
+    permissions = fields.List(fields.String(), metadata={"description": "what the roles allow"})
+    visible_department_ids = fields.List(ID(), metadata={
+        "description": "departments whose records the employee sees"})
     csrf_token = fields.String()
 
 
@@ -105,6 +108,68 @@ class ApiTokenSchema(Schema):
     last_used_at = fields.String(allow_none=True)
     revoked_at = fields.String(allow_none=True)
     token = fields.String(metadata={"description": "only in the answer that creates it"})
+
+
+class EmployeeChangesSchema(Schema):
+    full_name = fields.String()
+    email = fields.Email()
+    phone = fields.String(allow_none=True)
+    position = fields.String(allow_none=True)
+    department_id = ID(allow_none=True)
+    roles = fields.List(fields.String())
+    locale = fields.String()
+    time_zone = fields.String()
+
+
+class ImportResultSchema(Schema):
+    employees_created = fields.Integer()
+    employees_updated = fields.Integer()
+    departments_created = fields.Integer()
+
+
+class LegalEntitySchema(Schema):
+    id = ID(dump_only=True)
+    name = fields.String(required=True)
+    short_name = fields.String(allow_none=True)
+    tax_id = fields.String(allow_none=True)
+    registration_number = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+    created_at = fields.String(dump_only=True)
+
+
+class DepartmentSchema(Schema):
+    id = ID(dump_only=True)
+    name = fields.String(required=True)
+    legal_entity_id = ID(allow_none=True)
+    parent_id = ID(allow_none=True)
+    head_id = ID(allow_none=True)
+    created_at = fields.String(dump_only=True)
+
+
+class DepartmentChangesSchema(DepartmentSchema):
+    name = fields.String()
+
+
+class AbsenceSchema(Schema):
+    id = ID(dump_only=True)
+    employee_id = ID(required=True)
+    deputy_id = ID(required=True)
+    starts_on = Date(required=True)
+    ends_on = Date(required=True)
+    reason = fields.String(allow_none=True)
+    created_by = ID(dump_only=True)
+    cancelled_at = fields.String(dump_only=True, allow_none=True)
+
+
+class AbsenceQueryArgs(Schema):
+    employee_id = ID()
+
+
+class RolePermissionSchema(Schema):
+    permission = fields.String(required=True, metadata={"description": (
+        "register_documents, edit_reference_books, configure_document_types, configure_routes, "
+        "manage_staff, view_audit")})
+    roles = fields.List(fields.String(), required=True)
 
 
 class EmployeeQueryArgs(PageArgs):

@@ -61,6 +61,34 @@ def create_employee(session, *, data):
     return employee
 
 
+def update_employee(session, *, employee_id, changes):
+    """Change an employee's card; the event carries what changed from what to what."""
+    employee = get_employee(session, employee_id=employee_id)
+    if "email" in changes:
+        other = find_by_email(session, email=changes["email"])
+        if other is not None and other.id != employee.id:
+            raise Conflict(f"an employee with e-mail {changes['email']} already exists",
+                           {"email": ["already in use"]})
+    diff = {}
+    for name, value in changes.items():
+        old = getattr(employee, name)
+        if (sorted(old) if name == "roles" else old) != (sorted(value) if name == "roles" else value):
+            diff[name] = {"from": _plain(old), "to": _plain(value)}
+            setattr(employee, name, value)
+    if diff:
+        session.flush()
+        events.catalog.record(session, events.EMPLOYEE_UPDATED, {
+            "employee_id": employee.id, "department_id": employee.department_id,
+            "roles": list(employee.roles), "is_active": employee.is_active, "changes": diff})
+    return employee
+
+
+def _plain(value):
+    if isinstance(value, list):
+        return list(value)
+    return str(value) if value is not None and not isinstance(value, (str, int, bool)) else value
+
+
 def authenticate(session, *, email, password):
     """The active employee with these credentials, or Unauthenticated (one message for all causes)."""
     employee = find_by_email(session, email=email)

@@ -1,8 +1,8 @@
 """The staff service's own tables: the organisation and its credentials."""
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, func
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, func
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -18,11 +18,26 @@ def utcnow():
     return datetime.now(timezone.utc)
 
 
+class LegalEntity(Base):
+    """One of our own companies (a holding has several); departments belong to one."""
+
+    __tablename__ = "legal_entities"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    short_name: Mapped[str | None] = mapped_column(String(150))
+    tax_id: Mapped[str | None] = mapped_column(String(20))
+    registration_number: Mapped[str | None] = mapped_column(String(30))
+    address: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Department(Base):
     __tablename__ = "departments"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    legal_entity_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("legal_entities.id"))
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("departments.id"))
     head_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("employees.id", use_alter=True, name="fk_departments_head_id"))
@@ -97,6 +112,31 @@ class LoginAttempt(Base):
     succeeded: Mapped[bool] = mapped_column(Boolean)
     reason: Mapped[str | None] = mapped_column(String(40))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Absence(Base):
+    """An employee away from-to, with the deputy who acts for them meanwhile."""
+
+    __tablename__ = "absences"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    employee_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employees.id"), index=True)
+    deputy_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employees.id"))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str | None] = mapped_column(String(200))
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class RolePermission(Base):
+    """Which roles may do one configurable thing (settings, edited by administrators)."""
+
+    __tablename__ = "role_permissions"
+
+    permission: Mapped[str] = mapped_column(String(60), primary_key=True)
+    roles: Mapped[list[str]] = mapped_column(ARRAY(String(50)))
 
 
 outbox = Outbox(Base.metadata)

@@ -84,3 +84,58 @@ class ApiTokenSchema(Schema):
     expires_at = fields.AwareDateTime(allow_none=True)
     last_used_at = fields.AwareDateTime(allow_none=True)
     revoked_at = fields.AwareDateTime(allow_none=True)
+
+
+class EmployeeChangesSchema(Schema):
+    full_name = fields.String(validate=validate.Length(min=1, max=200))
+    email = fields.Email(validate=validate.Length(max=254))
+    phone = fields.String(allow_none=True, validate=validate.Length(max=50))
+    position = fields.String(allow_none=True, validate=validate.Length(max=200))
+    department_id = fields.UUID(allow_none=True)
+    roles = fields.List(fields.String(validate=validate.OneOf(ROLES)), validate=validate.Length(min=1))
+    locale = fields.String(validate=validate.OneOf(LOCALES))
+    time_zone = fields.String(validate=validate.Length(max=64))
+
+
+class LegalEntitySchema(Schema):
+    id = fields.UUID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    short_name = fields.String(allow_none=True, validate=validate.Length(max=150))
+    tax_id = fields.String(allow_none=True, validate=validate.Length(max=20))
+    registration_number = fields.String(allow_none=True, validate=validate.Length(max=30))
+    address = fields.String(allow_none=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class DepartmentSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    legal_entity_id = fields.UUID(allow_none=True)
+    parent_id = fields.UUID(allow_none=True)
+    head_id = fields.UUID(allow_none=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class AbsenceSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    employee_id = fields.UUID(required=True)
+    deputy_id = fields.UUID(required=True)
+    starts_on = fields.Date(required=True)
+    ends_on = fields.Date(required=True)
+    reason = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200))
+    created_by = fields.UUID(dump_only=True)
+    cancelled_at = fields.AwareDateTime(dump_only=True)
+
+
+class RolePermissionSchema(Schema):
+    permission = fields.String(required=True)
+    roles = fields.List(fields.String(), required=True)
+
+
+class ImportSchema(Schema):
+    text = fields.String(required=True, validate=validate.Length(min=1, max=5_000_000))
+
+
+class ActingQuerySchema(Schema):
+    employee_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(max=500))
+    on = fields.Date(load_default=None)

@@ -6,16 +6,23 @@ from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
-from . import logic, schemas, sessions
+from . import logic, organisation, schemas, sessions
 from .models import outbox
 
 employee_schema = schemas.EmployeeSchema()
 token_schema = schemas.ApiTokenSchema()
+department_schema = schemas.DepartmentSchema()
+legal_entity_schema = schemas.LegalEntitySchema()
+absence_schema = schemas.AbsenceSchema()
 
 
-def identity(employee, **extra):
-    """What the gateway needs to act for a signed-in employee."""
-    return {"employee": employee_schema.dump(employee), **extra}
+def identity(session, employee, **extra):
+    """What the gateway needs to act for a signed-in employee: who they are, what their
+    roles let them do, and which departments' records they see."""
+    return {"employee": employee_schema.dump(employee),
+            "permissions": organisation.permissions_of(session, employee=employee),
+            "visible_department_ids": organisation.visible_department_ids(session, employee=employee),
+            **extra}
 
 
 class StaffService:
@@ -47,7 +54,8 @@ class StaffService:
         return {"items": employee_schema.dump(items, many=True), "total": total}
 
     @rpc
-    def create_employee(self, employee):
+    def create_employee(self, actor, employee):
+        organisation.require_admin(load_actor(actor))
         data = load(schemas.NewEmployeeSchema(), employee)
         with self.db.begin():
             created = logic.create_employee(self.db, data=data)
@@ -74,14 +82,14 @@ class StaffService:
             with self.db.begin():
                 sessions.record_failure(self.db, email=data["email"], ip=where["ip"])
             raise
-        return identity(employee, session_token=token, expires_at=opened.expires_at.isoformat())
+        return identity(self.db, employee, session_token=token, expires_at=opened.expires_at.isoformat())
 
     @rpc
     def resolve_session(self, token):
         data = load(schemas.TokenSchema(), {"token": token})
         with self.db.begin():
             found, employee = sessions.resolve_session(self.db, token=data["token"])
-        return identity(employee, expires_at=found.expires_at.isoformat())
+        return identity(self.db, employee, expires_at=found.expires_at.isoformat())
 
     @rpc
     def end_session(self, token):
@@ -95,7 +103,7 @@ class StaffService:
         data = load(schemas.TokenSchema(), {"token": token})
         with self.db.begin():
             record, employee = sessions.resolve_api_token(self.db, token=data["token"])
-        return identity(employee, scopes=list(record.scopes), token_id=str(record.id))
+        return identity(self.db, employee, scopes=list(record.scopes), token_id=str(record.id))
 
     @rpc
     def change_password(self, actor, change):
@@ -142,3 +150,90 @@ class StaffService:
             record = sessions.revoke_api_token(self.db, token_id=parse_uuid(token_id, "token_id"),
                                                actor=actor)
         return token_schema.dump(record)
+
+    # The organisation --------------------------------------------------------------------
+
+    @rpc
+    def update_employee(self, actor, employee_id, changes):
+        actor = load_actor(actor)
+        organisation.require_admin(actor)
+        data = load(schemas.EmployeeChangesSchema(), changes)
+        with self.db.begin():
+            employee = logic.update_employee(
+                self.db, employee_id=parse_uuid(employee_id, "employee_id"), changes=data)
+        return employee_schema.dump(employee)
+
+    @rpc
+    def list_legal_entities(self, actor):
+        load_actor(actor)
+        return legal_entity_schema.dump(organisation.list_legal_entities(self.db), many=True)
+
+    @rpc
+    def create_legal_entity(self, actor, entity):
+        actor = load_actor(actor)
+        data = load(schemas.LegalEntitySchema(), entity)
+        with self.db.begin():
+            created = organisation.create_legal_entity(self.db, data=data, actor=actor)
+        return legal_entity_schema.dump(created)
+
+    @rpc
+    def list_departments(self, actor):
+        load_actor(actor)
+        return department_schema.dump(organisation.list_departments(self.db), many=True)
+
+    @rpc
+    def save_department(self, actor, department, department_id=None):
+        actor = load_actor(actor)
+        data = load(schemas.DepartmentSchema(partial=department_id is not None), department)
+        with self.db.begin():
+            saved = organisation.save_department(
+                self.db, data=data, actor=actor,
+                department_id=parse_uuid(department_id, "department_id") if department_id else None)
+        return department_schema.dump(saved)
+
+    @rpc
+    def add_absence(self, actor, absence):
+        actor = load_actor(actor)
+        data = load(schemas.AbsenceSchema(), absence)
+        with self.db.begin():
+            created = organisation.add_absence(self.db, data=data, actor=actor)
+        return absence_schema.dump(created)
+
+    @rpc
+    def cancel_absence(self, actor, absence_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            absence = organisation.cancel_absence(
+                self.db, absence_id=parse_uuid(absence_id, "absence_id"), actor=actor)
+        return absence_schema.dump(absence)
+
+    @rpc
+    def list_absences(self, actor, employee_id=None):
+        load_actor(actor)
+        employee = parse_uuid(employee_id, "employee_id") if employee_id else None
+        return absence_schema.dump(organisation.list_absences(self.db, employee_id=employee), many=True)
+
+    @rpc
+    def acting_employees(self, query):
+        """For other services: who acts for each employee on a day (deputies, heads)."""
+        data = load(schemas.ActingQuerySchema(), query)
+        return organisation.acting_employees(self.db, employee_ids=data["employee_ids"], on=data["on"])
+
+    @rpc
+    def role_settings(self, actor):
+        load_actor(actor)
+        return organisation.role_settings(self.db)
+
+    @rpc
+    def set_role_permission(self, actor, setting):
+        actor = load_actor(actor)
+        data = load(schemas.RolePermissionSchema(), setting)
+        with self.db.begin():
+            return organisation.set_role_permission(self.db, actor=actor, **data)
+
+    @rpc
+    def import_employees(self, actor, upload):
+        actor = load_actor(actor)
+        data = load(schemas.ImportSchema(), upload)
+        with self.db.begin():
+            return organisation.import_employees(self.db, text=data["text"], actor=actor)

@@ -1,0 +1,281 @@
+"""The organisation around employees: our legal entities, departments, absences with
+deputies, and which roles may do the configurable things."""
+import csv
+import io
+from datetime import date, datetime, timezone
+
+from sqlalchemy import func, or_, select
+
+from . import events, logic
+from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
+from .models import Absence, Department, Employee, LegalEntity, RolePermission
+from .schemas import ROLES
+
+# What a role may do beyond seeing records: the defaults, changed by administrators.
+PERMISSIONS = {
+    "register_documents": ["administrator", "director", "lawyer", "secretary"],
+    "edit_reference_books": ["administrator", "director", "department_head", "manager", "secretary"],
+    "configure_document_types": ["administrator", "lawyer"],
+    "configure_routes": ["administrator", "director", "lawyer"],
+    "manage_staff": ["administrator"],
+    "view_audit": ["administrator"],
+}
+
+
+def require_admin(actor):
+    if not actor.has_role("administrator"):
+        raise PermissionDenied("only administrators may do this")
+
+
+# legal entities -------------------------------------------------------------------------
+
+def list_legal_entities(session):
+    return session.scalars(select(LegalEntity).order_by(LegalEntity.name)).all()
+
+
+def create_legal_entity(session, *, data, actor):
+    require_admin(actor)
+    if session.scalars(select(LegalEntity).where(func.lower(LegalEntity.name) == data["name"].lower())).first():
+        raise Conflict(f"a legal entity named {data['name']} already exists", {"name": ["already in use"]})
+    entity = LegalEntity(**data)
+    session.add(entity)
+    session.flush()
+    return entity
+
+
+# departments ------------------------------------------------------------------------------
+
+def get_department(session, *, department_id):
+    department = session.get(Department, department_id)
+    if department is None:
+        raise NotFound(f"department {department_id} not found")
+    return department
+
+
+def list_departments(session):
+    return session.scalars(select(Department).order_by(Department.name)).all()
+
+
+def save_department(session, *, data, actor, department_id=None):
+    """Create a department, or change one; a department cannot be its own ancestor."""
+    require_admin(actor)
+    department = get_department(session, department_id=department_id) if department_id else Department()
+    for key in ("legal_entity_id", "parent_id", "head_id"):
+        if data.get(key) is not None and session.get(
+                {"legal_entity_id": LegalEntity, "parent_id": Department, "head_id": Employee}[key],
+                data[key]) is None:
+            raise InvalidInput(f"Invalid input: {key}", {key: ["Unknown id."]})
+    if department_id and data.get("parent_id") is not None and \
+            department.id in ancestors(session, department_id=data["parent_id"]) | {data["parent_id"]}:
+        raise InvalidInput("Invalid input: parent_id", {"parent_id": ["A department cannot be inside itself."]})
+    clash = session.scalars(select(Department).where(func.lower(Department.name) == data.get("name", department.name).lower(),
+                                                     Department.id != department.id)).first() if data.get("name") else None
+    if clash is not None:
+        raise Conflict(f"a department named {data['name']} already exists", {"name": ["already in use"]})
+    for key, value in data.items():
+        setattr(department, key, value)
+    session.add(department)
+    session.flush()
+    events.catalog.record(session, events.DEPARTMENT_SAVED, {
+        "department_id": department.id, "name": department.name, "parent_id": department.parent_id,
+        "head_id": department.head_id, "legal_entity_id": department.legal_entity_id})
+    return department
+
+
+def ancestors(session, *, department_id):
+    found, current = set(), session.get(Department, department_id)
+    while current is not None and current.parent_id is not None and current.parent_id not in found:
+        found.add(current.parent_id)
+        current = session.get(Department, current.parent_id)
+    return found
+
+
+def subtree(session, *, department_ids):
+    """The departments and every department inside them."""
+    everything = session.execute(select(Department.id, Department.parent_id)).all()
+    children = {}
+    for child, parent in everything:
+        children.setdefault(parent, []).append(child)
+    result, stack = set(), list(department_ids)
+    while stack:
+        current = stack.pop()
+        if current not in result:
+            result.add(current)
+            stack.extend(children.get(current, []))
+    return result
+
+
+# who may do and see what ------------------------------------------------------------------
+
+def permissions_of(session, *, employee):
+    if "administrator" in employee.roles:
+        return sorted(PERMISSIONS)
+    rows = session.scalars(select(RolePermission)).all()
+    granted = {row.permission: row.roles for row in rows}
+    return sorted(name for name, roles in {**PERMISSIONS, **granted}.items()
+                  if set(roles) & set(employee.roles))
+
+
+def visible_department_ids(session, *, employee):
+    """An employee's own department; a head's, the departments they head and all inside."""
+    headed = session.scalars(select(Department.id).where(Department.head_id == employee.id)).all()
+    own = {employee.department_id} if employee.department_id else set()
+    return sorted(str(d) for d in own | subtree(session, department_ids=headed))
+
+
+def role_settings(session):
+    granted = {row.permission: row.roles for row in session.scalars(select(RolePermission))}
+    return {name: granted.get(name, roles) for name, roles in PERMISSIONS.items()}
+
+
+def set_role_permission(session, *, permission, roles, actor):
+    require_admin(actor)
+    if permission not in PERMISSIONS:
+        raise InvalidInput("Invalid input: permission", {"permission": [f"Unknown permission {permission}."]})
+    unknown = sorted(set(roles) - set(ROLES))
+    if unknown:
+        raise InvalidInput("Invalid input: roles", {"roles": [f"Unknown roles: {', '.join(unknown)}."]})
+    row = session.get(RolePermission, permission) or RolePermission(permission=permission)
+    row.roles = sorted(set(roles) | {"administrator"})
+    session.add(row)
+    return role_settings(session)
+
+
+# absences and deputies ----------------------------------------------------------------------
+
+def add_absence(session, *, data, actor):
+    """Record an absence; an employee may record their own, administrators anyone's."""
+    if data["employee_id"] != actor.id:
+        require_admin(actor)
+    if data["ends_on"] < data["starts_on"]:
+        raise InvalidInput("Invalid input: ends_on", {"ends_on": ["The absence ends before it starts."]})
+    if data["deputy_id"] == data["employee_id"]:
+        raise InvalidInput("Invalid input: deputy_id", {"deputy_id": ["Nobody is their own deputy."]})
+    employee = logic.get_employee(session, employee_id=data["employee_id"])
+    deputy = session.get(Employee, data["deputy_id"])
+    if deputy is None or not deputy.is_active:
+        raise InvalidInput("Invalid input: deputy_id", {"deputy_id": ["Unknown or dismissed employee."]})
+    overlapping = session.scalars(select(Absence).where(
+        Absence.employee_id == employee.id, Absence.cancelled_at.is_(None),
+        Absence.starts_on <= data["ends_on"], Absence.ends_on >= data["starts_on"])).first()
+    if overlapping is not None:
+        raise Conflict(f"{employee.full_name} is already away from {overlapping.starts_on} to {overlapping.ends_on}")
+    absence = Absence(**data, created_by=actor.id)
+    session.add(absence)
+    session.flush()
+    events.catalog.record(session, events.ABSENCE_RECORDED, {
+        "absence_id": absence.id, "employee_id": absence.employee_id, "deputy_id": absence.deputy_id,
+        "starts_on": absence.starts_on, "ends_on": absence.ends_on})
+    return absence
+
+
+def cancel_absence(session, *, absence_id, actor):
+    absence = session.get(Absence, absence_id)
+    if absence is None:
+        raise NotFound(f"absence {absence_id} not found")
+    if absence.employee_id != actor.id:
+        require_admin(actor)
+    absence.cancelled_at = absence.cancelled_at or datetime.now(timezone.utc)
+    return absence
+
+
+def list_absences(session, *, employee_id=None, current_on=None):
+    query = select(Absence).where(Absence.cancelled_at.is_(None))
+    if employee_id is not None:
+        query = query.where(or_(Absence.employee_id == employee_id, Absence.deputy_id == employee_id))
+    if current_on is not None:
+        query = query.where(Absence.starts_on <= current_on, Absence.ends_on >= current_on)
+    return session.scalars(query.order_by(Absence.starts_on)).all()
+
+
+def acting_employees(session, *, employee_ids, on=None):
+    """Who acts for each employee on a day: their deputy while they are away (following a
+    chain of deputies who are away too), a dismissed employee's department head, else themselves."""
+    on = on or date.today()
+    result = {}
+    for employee_id in employee_ids:
+        current, seen, on_behalf_of = employee_id, set(), None
+        while current not in seen:
+            seen.add(current)
+            employee = session.get(Employee, current)
+            if employee is None:
+                break
+            if not employee.is_active:
+                head = session.scalar(select(Department.head_id).where(Department.id == employee.department_id))
+                if head is None:
+                    break
+                on_behalf_of, current = on_behalf_of or employee_id, head
+                continue
+            away = session.scalars(select(Absence).where(
+                Absence.employee_id == current, Absence.cancelled_at.is_(None),
+                Absence.starts_on <= on, Absence.ends_on >= on)).first()
+            if away is None:
+                break
+            on_behalf_of, current = on_behalf_of or employee_id, away.deputy_id
+        result[str(employee_id)] = {"acting_id": str(current),
+                                    "on_behalf_of": str(on_behalf_of) if on_behalf_of else None}
+    return result
+
+
+# CSV import ----------------------------------------------------------------------------------
+
+IMPORT_COLUMNS = ("full_name", "email", "department", "position", "phone", "roles")
+
+
+def import_employees(session, *, text, actor):
+    """Employees and departments from CSV (full_name, email, department, position, phone,
+    roles separated by ';'). Every row is checked first; with any error nothing is written.
+
+    Existing employees (by e-mail) are updated; missing departments are created.
+    """
+    require_admin(actor)
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    missing = [c for c in ("full_name", "email") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InvalidInput("Invalid input: file", {"file": [f"Missing columns: {', '.join(missing)}."]})
+    rows, errors = [], {}
+    seen = set()
+    for line, row in enumerate(reader, start=2):
+        problems = []
+        email = (row.get("email") or "").strip().lower()
+        name = (row.get("full_name") or "").strip()
+        roles = [r.strip() for r in (row.get("roles") or "employee").split(";") if r.strip()]
+        if not name:
+            problems.append("full_name is empty")
+        if "@" not in email:
+            problems.append(f"e-mail {email!r} is not valid")
+        if email in seen:
+            problems.append(f"e-mail {email} appears twice")
+        bad_roles = sorted(set(roles) - set(ROLES))
+        if bad_roles:
+            problems.append(f"unknown roles: {', '.join(bad_roles)}")
+        if problems:
+            errors[f"line {line}"] = problems
+        seen.add(email)
+        rows.append({"full_name": name, "email": email, "roles": roles,
+                     "department": (row.get("department") or "").strip() or None,
+                     "position": (row.get("position") or "").strip() or None,
+                     "phone": (row.get("phone") or "").strip() or None})
+    if errors:
+        raise InvalidInput(f"Invalid input: {len(errors)} line(s) of the file", {"file": errors})
+    departments = {d.name.lower(): d for d in list_departments(session)}
+    created = updated = departments_created = 0
+    for row in rows:
+        department = None
+        if row["department"]:
+            department = departments.get(row["department"].lower())
+            if department is None:
+                department = save_department(session, data={"name": row["department"]}, actor=actor)
+                departments[row["department"].lower()] = department
+                departments_created += 1
+        fields = {"full_name": row["full_name"], "roles": row["roles"], "position": row["position"],
+                  "phone": row["phone"], "department_id": department.id if department else None}
+        existing = logic.find_by_email(session, email=row["email"])
+        if existing is None:
+            logic.create_employee(session, data={**fields, "email": row["email"]})
+            created += 1
+        else:
+            logic.update_employee(session, employee_id=existing.id, changes=fields)
+            updated += 1
+    return {"employees_created": created, "employees_updated": updated,
+            "departments_created": departments_created}

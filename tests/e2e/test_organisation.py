@@ -1,0 +1,90 @@
+"""The organisation: departments, legal entities, CSV import, absences and deputies, role settings."""
+from datetime import date, timedelta
+
+import pytest
+from nameko.standalone.rpc import ClusterRpcProxy
+
+pytestmark = pytest.mark.system
+
+
+def test_departments_heads_and_what_a_head_sees(admin, employee, unique, client):
+    entity = admin.post("/legal-entities/", json={"name": f"Stroy Holding {unique}", "tax_id": "7707083893"})
+    assert entity.status_code == 201, entity.text
+    head, _ = employee("Helen Head", roles=["department_head"])
+    sales = admin.post("/departments/", json={"name": f"Sales {unique}", "head_id": head["id"],
+                                              "legal_entity_id": entity.json()["id"]}).json()
+    north = admin.post("/departments/", json={"name": f"Sales North {unique}", "parent_id": sales["id"]}).json()
+    loop = admin.patch(f"/departments/{sales['id']}", json={"parent_id": north["id"]})
+    assert loop.status_code == 422 and "parent_id" in loop.json()["errors"]["json"]
+    same_name = admin.post("/departments/", json={"name": f"sales {unique}"})
+    assert same_name.status_code == 409
+
+    password = f"head-password-{unique}"
+    admin.post(f"/employees/{head['id']}/password-reset", json={"new_password": password})
+    me = client(head["email"], password).get("/auth/me").json()
+    assert set(me["visible_department_ids"]) == {sales["id"], north["id"]}
+
+
+def test_csv_import_is_all_or_nothing(admin, client, unique):
+    bad = (f"full_name,email,department,roles\nGood Person,good.{unique}@x.ru,Imported {unique},manager\n"
+           f",nameless.{unique}@x.ru,,\nThird,third.{unique}@x.ru,,emperor\n")
+    refused = admin.post("/employees/import", files={"file": ("staff.csv", bad.encode())})
+    assert refused.status_code == 422
+    errors = refused.json()["errors"]["json"]["file"]
+    assert set(errors) == {"line 3", "line 4"}
+    assert "emperor" in errors["line 4"][0]
+    assert admin.get("/employees/", params={"search": f"good.{unique}"}).json()["total"] == 0
+
+    good = (f"full_name,email,department,position,phone,roles\n"
+            f"Olga Import,olga.{unique}@x.ru,Imported {unique},Accountant,+7 900,accountant\n"
+            f"Oleg Import,oleg.{unique}@x.ru,Imported {unique},Manager,,manager;employee\n")
+    result = admin.post("/employees/import", files={"file": ("staff.csv", good.encode("utf-8-sig"))})
+    assert result.status_code == 200, result.text
+    assert result.json() == {"employees_created": 2, "employees_updated": 0, "departments_created": 1}
+    again = admin.post("/employees/import", files={"file": ("staff.csv", good.encode())}).json()
+    assert again == {"employees_created": 0, "employees_updated": 2, "departments_created": 0}
+    olga = admin.get("/employees/", params={"search": f"olga.{unique}"}).json()["items"][0]
+    assert (olga["position"], olga["roles"]) == ("Accountant", ["accountant"])
+
+
+def test_absences_name_who_acts_for_whom(admin, employee, system):
+    away, away_api = employee("Vera Vacation")
+    deputy, _ = employee("Denis Deputy")
+    today = date.today()
+    own = away_api.post("/absences/", json={"employee_id": away["id"], "deputy_id": deputy["id"],
+                                            "starts_on": today.isoformat(),
+                                            "ends_on": (today + timedelta(days=14)).isoformat(),
+                                            "reason": "vacation"})
+    assert own.status_code == 201, own.text
+    overlap = away_api.post("/absences/", json={"employee_id": away["id"], "deputy_id": deputy["id"],
+                                                "starts_on": (today + timedelta(days=3)).isoformat(),
+                                                "ends_on": (today + timedelta(days=4)).isoformat()})
+    assert overlap.status_code == 409
+    for_someone_else = away_api.post("/absences/", json={
+        "employee_id": deputy["id"], "deputy_id": away["id"], "starts_on": today.isoformat(),
+        "ends_on": today.isoformat()})
+    assert for_someone_else.status_code == 403
+    backwards = away_api.post("/absences/", json={
+        "employee_id": away["id"], "deputy_id": deputy["id"], "starts_on": "2030-01-10",
+        "ends_on": "2030-01-01"})
+    assert backwards.status_code == 422 and "ends_on" in backwards.json()["errors"]["json"]
+
+    with ClusterRpcProxy({"AMQP_URI": system.profile.amqp_uri}, timeout=10) as cluster:
+        acting = cluster.staff.acting_employees({"employee_ids": [away["id"], deputy["id"]]})
+        assert acting[away["id"]] == {"acting_id": deputy["id"], "on_behalf_of": away["id"]}
+        assert acting[deputy["id"]] == {"acting_id": deputy["id"], "on_behalf_of": None}
+        admin.post(f"/absences/{own.json()['id']}/cancel")
+        assert cluster.staff.acting_employees({"employee_ids": [away["id"]]})[away["id"]]["acting_id"] == away["id"]
+
+
+def test_role_settings_decide_permissions(admin, employee):
+    settings = admin.get("/settings/role-permissions").json()
+    assert "secretary" in settings["register_documents"]
+    changed = admin.request("PUT", "/settings/role-permissions",
+                            json={"permission": "configure_routes", "roles": ["director", "accountant"]})
+    assert changed.status_code == 200
+    assert set(changed.json()["configure_routes"]) == {"administrator", "director", "accountant"}
+    accountant, accountant_api = employee("Anton Accountant", roles=["accountant"])
+    assert "configure_routes" in accountant_api.get("/auth/me").json()["permissions"]
+    unknown = admin.request("PUT", "/settings/role-permissions", json={"permission": "fly", "roles": []})
+    assert unknown.status_code == 422
