@@ -8,12 +8,16 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from marshmallow import Schema, fields, validate, ValidationError
+from marshmallow import EXCLUDE, Schema, fields, validate, ValidationError
 
 EVENT_TYPE = r"^[a-z][a-z_]*\.[a-z][a-z_]*$"
 
 
 class EnvelopeSchema(Schema):
+    class Meta:
+        # fields added to the envelope later must not make older consumers drop events
+        unknown = EXCLUDE
+
     id = fields.UUID(required=True)
     type = fields.String(required=True, validate=validate.Regexp(EVENT_TYPE))
     version = fields.Integer(required=True, validate=validate.Range(min=1))

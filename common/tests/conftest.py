@@ -77,8 +77,10 @@ class EventQueue:
     def __init__(self, bound):
         self.bound = bound
 
-    def drain(self, settle=0.5):
-        """Every message that arrives until none has come for ``settle`` seconds."""
+    def drain(self, among, settle=0.5):
+        """The messages of the events ``among`` (ids) that arrive until none has come for
+        ``settle`` seconds; other test runs on the vhost may publish their own."""
+        wanted = {str(event_id) for event_id in among}
         messages = []
         deadline = time.monotonic() + settle
         while time.monotonic() < deadline:
@@ -86,7 +88,8 @@ class EventQueue:
             if message is None:
                 time.sleep(0.05)
                 continue
-            messages.append(message)
+            if message.payload.get("id") in wanted:
+                messages.append(message)
             deadline = time.monotonic() + settle
         return messages
 

@@ -11,6 +11,12 @@ from . import (
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities, document_types,
            journals, documents, approvals, approval_routes, notifications)
 
+# every resource but signing in and health needs a signed-in employee (added once, at
+# import: the blueprints are module-level and may serve several apps)
+for _module in MODULES:
+    if _module not in (auth, health):
+        _module.blp.before_request(session_required)
+
 
 def register(app):
     api = Api(app, spec_kwargs={
@@ -19,7 +25,5 @@ def register(app):
                                 "csrf_token as X-CSRF-Token on every unsafe request."},
     })
     for module in MODULES:
-        if module not in (auth, health):
-            module.blp.before_request(session_required)
         api.register_blueprint(module.blp)
     return api

@@ -114,8 +114,9 @@ def start_approval(session, *, document, stages, comment, actor):
                       name=spec["name"] or f"Stage {position}", completion=spec["completion"],
                       deadline_hours=spec["deadline_hours"])
         # one task per distinct approver, in the order given
-        for approver_id in dict.fromkeys(spec["approver_ids"]):
-            stage.tasks.append(Task(approval_id=approval.id, approver_id=approver_id, status="waiting"))
+        for order, approver_id in enumerate(dict.fromkeys(spec["approver_ids"])):
+            stage.tasks.append(Task(approval_id=approval.id, approver_id=approver_id, position=order,
+                                    status="waiting"))
         session.add(stage)
     try:
         session.flush()

@@ -90,7 +90,7 @@ class Stage(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     approval: Mapped[Approval] = relationship(back_populates="stages")
-    tasks: Mapped[list["Task"]] = relationship(order_by="Task.assigned_at", lazy="selectin",
+    tasks: Mapped[list["Task"]] = relationship(order_by="Task.position", lazy="selectin",
                                                back_populates="stage")
 
 
@@ -103,6 +103,7 @@ class Task(Base):
     stage_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stages.id"), index=True)
     approval_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("approvals.id"), index=True)
     approver_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(30), default="waiting")
     decision: Mapped[str | None] = mapped_column(String(30))
     comment: Mapped[str | None] = mapped_column(Text)

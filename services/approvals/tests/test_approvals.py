@@ -78,7 +78,8 @@ def test_rejecting_or_returning_needs_a_comment(start, decide, approvers, task, 
     assert task(session, approval, lawyer).status == "pending"
 
 
-def test_a_rejection_finishes_the_approval_and_cancels_what_remains(start, decide, approvers, outbox_events, statuses):
+def test_a_rejection_finishes_the_approval_and_cancels_what_remains(start, decide, approvers, outbox_events,
+                                                                    statuses):
     lawyer, accountant, director = approvers
     approval = start([lawyer, director], [accountant])
 
@@ -176,7 +177,8 @@ def test_a_finished_approval_lets_the_document_be_sent_again(start, decide, appr
     assert again.status == "in_progress"
 
 
-def test_the_initiator_withdraws_and_open_tasks_are_cancelled(start, approvers, initiator, session, outbox_events, statuses):
+def test_the_initiator_withdraws_and_open_tasks_are_cancelled(start, approvers, initiator, session, outbox_events,
+                                                              statuses):
     lawyer, accountant, _ = approvers
     approval = start([lawyer], [accountant])
 
@@ -184,7 +186,8 @@ def test_the_initiator_withdraws_and_open_tasks_are_cancelled(start, approvers, 
         approval = logic.withdraw(session, approval_id=approval.id, reason="Wrong file", actor=initiator)
 
     assert approval.status == "withdrawn"
-    assert statuses(approval) == [("cancelled", {lawyer.id: "cancelled"}), ("cancelled", {accountant.id: "cancelled"})]
+    assert statuses(approval) == [
+        ("cancelled", {lawyer.id: "cancelled"}), ("cancelled", {accountant.id: "cancelled"})]
     [(_, _, withdrawn)] = outbox_events(approval.id, events.APPROVAL_WITHDRAWN)
     assert withdrawn["reason"] == "Wrong file"
 

@@ -204,7 +204,8 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
             f"The file is {staged.size} bytes; the limit is {max_bytes} bytes."]})
     filename = posixpath.basename(filename.replace("\\", "/")).strip() or "file"
     if file_id is not None:
-        file = session.get(DocumentFile, file_id)
+        # locked, so two new versions of one file never take the same number
+        file = session.get(DocumentFile, file_id, with_for_update=True)
         if file is None or file.document_id != document.id:
             raise NotFound(f"file {file_id} not found in document {document_id}")
         version_number = (file.versions[0].version + 1) if file.versions else 1
@@ -220,12 +221,13 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
     session.add(version)
     upload.attached_at = datetime.now(timezone.utc)
     session.flush()
-    storage.copy(upload.object_key, target_key)
     events.catalog.record(session, events.DOCUMENT_FILE_ADDED, {
         **events.document_ref(document), "file_id": file.id, "version_id": version.id,
         "version": version.version, "filename": version.filename, "size": version.size,
         "sha256": version.sha256, "content_type": version.content_type, "uploaded_by": actor.id,
     })
+    # the copy comes last: after it only the commit can fail, which cleanup undoes
+    storage.copy(upload.object_key, target_key)
 
     def cleanup(committed):
         try:

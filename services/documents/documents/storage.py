@@ -37,7 +37,7 @@ def sniff_content_type(head):
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         # a multi-byte character cut at the sniffing boundary is still text
-        if exc.start < len(head) - 4:
+        if exc.reason != "unexpected end of data":
             return "application/octet-stream"
     if b"\x00" in head:
         return "application/octet-stream"

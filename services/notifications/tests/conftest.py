@@ -1,0 +1,56 @@
+"""Fixtures for the notifications service's tests: a migrated database per test module,
+a session as the service's workers get, and factories of actors and notifications."""
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from chancery_common.actor import Actor
+from chancery_common.database import make_engine, make_session_factory
+from notifications import logic, models
+
+
+@pytest.fixture(scope="module")
+def engine(service_database):
+    url = service_database("notifications", name=f"chancery_itest_notifications_{uuid.uuid4().hex[:8]}")
+    engine = make_engine(url, pool_size=2)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine):
+    session = make_session_factory(engine)()
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def make_actor():
+    def make(*roles):
+        return Actor(id=uuid.uuid4(), roles=list(roles or ["employee"]))
+    return make
+
+
+@pytest.fixture
+def notify(session):
+    """``notify(recipient, **fields)``: one notification as an event handler puts it; its id or None."""
+    def put(recipient, **fields):
+        recipient_id = getattr(recipient, "id", recipient)
+        values = {"kind": "approval.task_assigned", "title": "Approval requested",
+                  "source_event_id": uuid.uuid4(), **fields}
+        with session.begin():
+            return logic.notify(session, recipient_id=recipient_id, **values)
+    return put
+
+
+@pytest.fixture
+def sent_events(session):
+    """The payloads of ``notification.sent`` events about one notification."""
+    def payloads(notification_id):
+        table = models.outbox.table
+        with session.begin():
+            return session.scalars(select(table.c.payload).where(
+                table.c.event_type == "notification.sent",
+                table.c.payload["notification_id"].astext == str(notification_id))).all()
+    return payloads
