@@ -7,7 +7,16 @@ from sqlalchemy import func, or_, select
 
 from . import events
 from .exceptions import Conflict, NotFound, Unauthenticated
-from .models import Employee
+from .models import Employee, audit_log
+
+EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "roles", "locale",
+                   "time_zone", "is_active")
+
+
+def audit(session, *, actor_id, action, record_type, record_id, changes=None):
+    """One row in the staff service's audit log, in the caller's transaction."""
+    audit_log.record(session, actor_id=actor_id, action=action, record_type=record_type,
+                     record_id=record_id, changes=changes)
 
 hasher = PasswordHasher()
 # Verifying against this keeps a login for an unknown e-mail as slow as for a known one.
@@ -43,8 +52,8 @@ def list_employees(session, *, search=None, ids=None, active_only=True, limit=10
     return items, total
 
 
-def create_employee(session, *, data):
-    """Add an employee (with a password if given) and announce it."""
+def create_employee(session, *, data, actor_id=None):
+    """Add an employee (with a password if given), audit and announce it."""
     email = data["email"].strip()
     if find_by_email(session, email=email) is not None:
         raise Conflict(f"an employee with e-mail {email} already exists", {"email": ["already in use"]})
@@ -54,6 +63,9 @@ def create_employee(session, *, data):
         employee.password_hash = hasher.hash(password)
     session.add(employee)
     session.flush()
+    audit(session, actor_id=actor_id, action="created", record_type="employee", record_id=employee.id,
+          changes={name: {"from": None, "to": _plain(getattr(employee, name))} for name in EMPLOYEE_FIELDS
+                   if getattr(employee, name) is not None})
     events.catalog.record(session, events.EMPLOYEE_CREATED, {
         "employee_id": employee.id, "full_name": employee.full_name, "email": employee.email,
         "department_id": employee.department_id, "roles": list(employee.roles),
@@ -61,7 +73,7 @@ def create_employee(session, *, data):
     return employee
 
 
-def update_employee(session, *, employee_id, changes):
+def update_employee(session, *, employee_id, changes, actor_id=None):
     """Change an employee's card; the event carries what changed from what to what."""
     employee = get_employee(session, employee_id=employee_id)
     if "email" in changes:
@@ -77,6 +89,8 @@ def update_employee(session, *, employee_id, changes):
             setattr(employee, name, value)
     if diff:
         session.flush()
+        audit(session, actor_id=actor_id, action="updated", record_type="employee",
+              record_id=employee.id, changes=diff)
         events.catalog.record(session, events.EMPLOYEE_UPDATED, {
             "employee_id": employee.id, "department_id": employee.department_id,
             "roles": list(employee.roles), "is_active": employee.is_active, "changes": diff})

@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text,
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 
@@ -141,3 +142,4 @@ class RolePermission(Base):
 
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
+audit_log = AuditLog(Base.metadata)

@@ -2,12 +2,14 @@
 deputies, and which roles may do the configurable things."""
 import csv
 import io
+import uuid
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, or_, select
 
 from . import events, logic
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
+from .logic import _plain
 from .models import Absence, Department, Employee, LegalEntity, RolePermission
 from .schemas import ROLES
 
@@ -40,6 +42,8 @@ def create_legal_entity(session, *, data, actor):
     entity = LegalEntity(**data)
     session.add(entity)
     session.flush()
+    logic.audit(session, actor_id=actor.id, action="created", record_type="legal_entity",
+                record_id=entity.id, changes={k: {"from": None, "to": v} for k, v in data.items()})
     return entity
 
 
@@ -72,10 +76,14 @@ def save_department(session, *, data, actor, department_id=None):
                                                      Department.id != department.id)).first() if data.get("name") else None
     if clash is not None:
         raise Conflict(f"a department named {data['name']} already exists", {"name": ["already in use"]})
+    changes = {key: {"from": _plain(getattr(department, key, None)), "to": _plain(value)}
+               for key, value in data.items() if getattr(department, key, None) != value}
     for key, value in data.items():
         setattr(department, key, value)
     session.add(department)
     session.flush()
+    logic.audit(session, actor_id=actor.id, action="updated" if department_id else "created",
+                record_type="department", record_id=department.id, changes=changes)
     events.catalog.record(session, events.DEPARTMENT_SAVED, {
         "department_id": department.id, "name": department.name, "parent_id": department.parent_id,
         "head_id": department.head_id, "legal_entity_id": department.legal_entity_id})
@@ -135,9 +143,14 @@ def set_role_permission(session, *, permission, roles, actor):
     unknown = sorted(set(roles) - set(ROLES))
     if unknown:
         raise InvalidInput("Invalid input: roles", {"roles": [f"Unknown roles: {', '.join(unknown)}."]})
+    before = role_settings(session)[permission]
     row = session.get(RolePermission, permission) or RolePermission(permission=permission)
     row.roles = sorted(set(roles) | {"administrator"})
     session.add(row)
+    session.flush()
+    logic.audit(session, actor_id=actor.id, action="updated", record_type="role_permission",
+                record_id=uuid.uuid5(uuid.NAMESPACE_URL, f"chancery:permission:{permission}"),
+                changes={permission: {"from": before, "to": row.roles}})
     return role_settings(session)
 
 
@@ -163,6 +176,8 @@ def add_absence(session, *, data, actor):
     absence = Absence(**data, created_by=actor.id)
     session.add(absence)
     session.flush()
+    logic.audit(session, actor_id=actor.id, action="created", record_type="absence", record_id=absence.id,
+                changes={k: {"from": None, "to": _plain(v)} for k, v in data.items()})
     events.catalog.record(session, events.ABSENCE_RECORDED, {
         "absence_id": absence.id, "employee_id": absence.employee_id, "deputy_id": absence.deputy_id,
         "starts_on": absence.starts_on, "ends_on": absence.ends_on})
@@ -175,7 +190,10 @@ def cancel_absence(session, *, absence_id, actor):
         raise NotFound(f"absence {absence_id} not found")
     if absence.employee_id != actor.id:
         require_admin(actor)
-    absence.cancelled_at = absence.cancelled_at or datetime.now(timezone.utc)
+    if absence.cancelled_at is None:
+        absence.cancelled_at = datetime.now(timezone.utc)
+        logic.audit(session, actor_id=actor.id, action="cancelled", record_type="absence",
+                    record_id=absence.id)
     return absence
 
 
@@ -272,10 +290,10 @@ def import_employees(session, *, text, actor):
                   "phone": row["phone"], "department_id": department.id if department else None}
         existing = logic.find_by_email(session, email=row["email"])
         if existing is None:
-            logic.create_employee(session, data={**fields, "email": row["email"]})
+            logic.create_employee(session, data={**fields, "email": row["email"]}, actor_id=actor.id)
             created += 1
         else:
-            logic.update_employee(session, employee_id=existing.id, changes=fields)
+            logic.update_employee(session, employee_id=existing.id, changes=fields, actor_id=actor.id)
             updated += 1
     return {"employees_created": created, "employees_updated": updated,
             "departments_created": departments_created}

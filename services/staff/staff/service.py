@@ -3,11 +3,11 @@ from nameko.rpc import rpc
 
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
-from chancery_common.errors import load, parse_uuid
+from chancery_common.errors import PermissionDenied, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
 from . import logic, organisation, schemas, sessions
-from .models import outbox
+from .models import audit_log, outbox
 
 employee_schema = schemas.EmployeeSchema()
 token_schema = schemas.ApiTokenSchema()
@@ -55,10 +55,11 @@ class StaffService:
 
     @rpc
     def create_employee(self, actor, employee):
-        organisation.require_admin(load_actor(actor))
+        actor = load_actor(actor)
+        organisation.require_admin(actor)
         data = load(schemas.NewEmployeeSchema(), employee)
         with self.db.begin():
-            created = logic.create_employee(self.db, data=data)
+            created = logic.create_employee(self.db, data=data, actor_id=actor.id)
         return employee_schema.dump(created)
 
     @rpc
@@ -160,7 +161,8 @@ class StaffService:
         data = load(schemas.EmployeeChangesSchema(), changes)
         with self.db.begin():
             employee = logic.update_employee(
-                self.db, employee_id=parse_uuid(employee_id, "employee_id"), changes=data)
+                self.db, employee_id=parse_uuid(employee_id, "employee_id"), changes=data,
+                actor_id=actor.id)
         return employee_schema.dump(employee)
 
     @rpc
@@ -237,3 +239,32 @@ class StaffService:
         data = load(schemas.ImportSchema(), upload)
         with self.db.begin():
             return organisation.import_employees(self.db, text=data["text"], actor=actor)
+
+    # Audit and access ----------------------------------------------------------------------
+
+    @rpc
+    def audit_entries(self, actor, query=None):
+        """The staff service's audit rows (employees, departments, tokens...): view_audit only."""
+        actor = load_actor(actor)
+        if not actor.may("view_audit"):
+            raise PermissionDenied("your roles do not allow reading the audit log")
+        params = load(schemas.AuditQuerySchema(), query or {})
+        record_id = params.pop("record_id")
+        items, total = audit_log.entries(
+            self.db, record_ids=[record_id] if record_id else None, **params)
+        return {"items": schemas.AuditEntrySchema(many=True).dump(items), "total": total}
+
+    @rpc
+    def verify_audit(self, actor):
+        actor = load_actor(actor)
+        if not actor.may("view_audit"):
+            raise PermissionDenied("your roles do not allow reading the audit log")
+        intact, first_bad = audit_log.verify(self.db.connection())
+        return {"intact": intact, "first_bad_id": first_bad}
+
+    @rpc
+    def identity_of(self, actor, employee_id):
+        """Another employee's identity as the gateway builds it, for "why can they see this"."""
+        organisation.require_admin(load_actor(actor))
+        employee = logic.get_employee(self.db, employee_id=parse_uuid(employee_id, "employee_id"))
+        return identity(self.db, employee)

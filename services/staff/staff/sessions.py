@@ -120,8 +120,8 @@ def _require_admin(actor):
 def deactivate_employee(session, *, employee_id, actor):
     """Dismiss an employee: no more sign-ins, open sessions end, their API tokens stop."""
     _require_admin(actor)
-    employee = logic.get_employee(session, employee_id=employee_id)
-    employee.is_active = False
+    employee = logic.update_employee(session, employee_id=employee_id, changes={"is_active": False},
+                                     actor_id=actor.id)
     end_all_sessions(session, employee_id=employee.id, reason="employee deactivated")
     session.execute(update(ApiToken).where(ApiToken.employee_id == employee.id, ApiToken.revoked_at.is_(None))
                     .values(revoked_at=_now(), revoked_by=actor.id))
@@ -132,6 +132,8 @@ def change_password(session, *, actor, current_password, new_password):
     employee = logic.get_employee(session, employee_id=actor.id)
     logic.authenticate(session, email=employee.email, password=current_password)
     employee.password_hash = logic.hasher.hash(new_password)
+    logic.audit(session, actor_id=actor.id, action="password_changed", record_type="employee",
+                record_id=employee.id)
     return employee
 
 
@@ -144,6 +146,8 @@ def reset_password(session, *, employee_id, new_password, actor):
         generated = new_password = secrets.token_urlsafe(12)
     employee.password_hash = logic.hasher.hash(new_password)
     end_all_sessions(session, employee_id=employee.id, reason="password reset")
+    logic.audit(session, actor_id=actor.id, action="password_reset", record_type="employee",
+                record_id=employee.id)
     return employee, generated
 
 
@@ -156,6 +160,9 @@ def create_api_token(session, *, name, employee_id, scopes, expires_at, actor):
                       scopes=sorted(set(scopes)), created_by=actor.id, expires_at=expires_at)
     session.add(record)
     session.flush()
+    logic.audit(session, actor_id=actor.id, action="created", record_type="api_token", record_id=record.id,
+                changes={"name": {"from": None, "to": name}, "employee_id": {"from": None, "to": str(employee_id)},
+                         "scopes": {"from": None, "to": record.scopes}})
     return token, record
 
 
@@ -171,6 +178,8 @@ def revoke_api_token(session, *, token_id, actor):
         raise NotFound(f"API token {token_id} not found")
     if record.revoked_at is None:
         record.revoked_at, record.revoked_by = _now(), actor.id
+        logic.audit(session, actor_id=actor.id, action="revoked", record_type="api_token",
+                    record_id=record.id)
     return record
 
 
