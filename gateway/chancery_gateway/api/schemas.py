@@ -550,3 +550,60 @@ class AgendaSchema(Schema):
 
 
 PlannedActivityPage = page_of(ActivitySchema, "PlannedActivityPage")
+
+
+# access, audit, personal data --------------------------------------------------------------
+
+RECORD_TYPES = ("counterparty", "contact_person", "activity", "document", "approval", "notification",
+                "employee", "department", "absence", "api_token", "legal_entity", "role_permission")
+
+
+class ExplainArgs(Schema):
+    employee_id = ID(required=True)
+    record_type = fields.String(required=True, validate=validate.OneOf(RECORD_TYPES[:6]))
+    record_id = ID(required=True)
+
+
+class ExplanationSchema(Schema):
+    employee_id = ID()
+    record_type = fields.String()
+    record_id = ID()
+    visible = fields.Boolean()
+    reasons = fields.List(fields.String())
+
+
+class AuditArgs(PageArgs):
+    record_type = fields.String(validate=validate.OneOf(RECORD_TYPES))
+    record_id = ID()
+    actor_id = ID()
+    action = fields.String()
+    since = AwareDateTime()
+    until = AwareDateTime()
+
+
+class AuditEntrySchema(Schema):
+    id = fields.Integer()
+    service = fields.String()
+    occurred_at = fields.String()
+    actor_id = ID(allow_none=True)
+    on_behalf_of = ID(allow_none=True)
+    action = fields.String()
+    record_type = fields.String()
+    record_id = ID()
+    changes = fields.Dict()
+    hash = fields.String()
+
+
+class AuditPageSchema(Schema):
+    items = fields.List(fields.Nested(AuditEntrySchema))
+    total = fields.Integer()
+    unavailable = fields.List(fields.Nested(UnavailablePartSchema))
+
+
+class ConsentSchema(Schema):
+    given = fields.Boolean(required=True)
+    method = fields.String(allow_none=True, metadata={"description": "how: signed form, e-mail, verbal..."})
+
+
+class ErasureSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
