@@ -31,6 +31,7 @@ def test_contact_persons_belong_to_their_counterparty(admin, counterparty):
 
 def test_planning_completing_and_the_agenda(admin, employee, counterparty):
     manager, manager_api = employee("Maria Manager", roles=["manager"])
+    admin.patch(f"/counterparties/{counterparty['id']}", json={"responsible_employee_id": manager["id"]})
     now = datetime.now(timezone.utc)
     overdue = admin.post("/activities/", json={
         "counterparty_id": counterparty["id"], "kind": "call", "subject": "Remind about the invoice",

@@ -30,8 +30,8 @@ def explain(args):
     checked = {"id": employee["id"], "roles": employee["roles"], "department_id": employee["department_id"],
                "full_name": employee["full_name"], "permissions": identity["permissions"],
                "visible_department_ids": identity["visible_department_ids"]}
-    answer = rpc.call(OWNER[args["record_type"]], "explain_access", checked, args["record_type"],
-                      str(args["record_id"]))
+    answer = rpc.call(OWNER[args["record_type"]], "explain_access", g.actor, checked,
+                      args["record_type"], str(args["record_id"]))
     return {**answer, "employee_id": employee["id"], "record_type": args["record_type"],
             "record_id": str(args["record_id"])}
 

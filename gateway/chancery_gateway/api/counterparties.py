@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 from .. import overview, rpc
 from .payload import jsonable
 from .schemas import (
-    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, HistoryEntrySchema, OverviewSchema, PageArgs, page_of,
+    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, DuplicatesSchema, HistoryEntrySchema, OverviewSchema, PageArgs, page_of,
 )
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
@@ -33,7 +33,7 @@ def create_counterparty(data):
 
 @blp.route("/duplicates", methods=["POST"])
 @blp.arguments(CounterpartyChangesSchema)
-@blp.response(200, CounterpartySchema(many=True))
+@blp.response(200, DuplicatesSchema)
 def find_duplicates(data):
     """Counterparties that look like this one (same tax id, phone, e-mail or name), before saving."""
     return rpc.call("counterparties", "find_duplicates", g.actor, jsonable(data))

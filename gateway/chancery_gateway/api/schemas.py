@@ -206,6 +206,12 @@ class CounterpartyChangesSchema(CounterpartySchema):
     name = fields.String()
 
 
+class DuplicatesSchema(Schema):
+    items = fields.List(fields.Nested(CounterpartySchema))
+    hidden_matches = fields.Integer(metadata={
+        "description": "look-alikes the caller may not see: counted, never shown"})
+
+
 class CounterpartyQueryArgs(PageArgs):
     search = fields.String(metadata={"description": "name, tax id, phone, e-mail or main contact"})
     responsible_employee_id = ID()
@@ -479,7 +485,12 @@ class ContactPersonSchema(Schema):
     emails = fields.List(fields.String())
     birthday = Date(allow_none=True)
     notes = fields.String(allow_none=True)
-    consent_to_mailings = fields.Boolean()
+    consent_to_mailings = fields.Boolean(dump_only=True, metadata={
+        "description": "changes only through POST /contact-persons/{id}/consent"})
+    consent_given_at = fields.String(dump_only=True, allow_none=True)
+    consent_method = fields.String(dump_only=True, allow_none=True)
+    consent_withdrawn_at = fields.String(dump_only=True, allow_none=True)
+    anonymised_at = fields.String(dump_only=True, allow_none=True)
     created_at = fields.String(dump_only=True)
     updated_at = fields.String(dump_only=True)
 

@@ -8,6 +8,7 @@ from .models import outbox
 COUNTERPARTY_CREATED = "counterparty.created"
 COUNTERPARTY_UPDATED = "counterparty.updated"
 CONTACT_PERSON_ADDED = "contact_person.added"
+CONTACT_PERSON_ERASED = "contact_person.erased"
 ACTIVITY_PLANNED = "activity.planned"
 ACTIVITY_COMPLETED = "activity.completed"
 
@@ -31,15 +32,28 @@ class CounterpartyUpdatedV1(Schema):
 
 
 class ContactPersonAddedV1(Schema):
-    """A contact person was added to a counterparty (no personal data beyond the name)."""
+    """A contact person was added to a counterparty. Ids only: events never carry personal
+    data; ask the counterparties service (`get_contact_person`) for the person."""
 
     contact_person_id = fields.UUID(required=True)
     counterparty_id = fields.UUID(required=True)
-    full_name = fields.String(required=True)
     added_by = fields.UUID(required=True)
 
 
+class ContactPersonErasedV1(Schema):
+    """A contact person's personal data was erased (anonymised) at their request or by law.
+    Every service removes what it holds about the person; links by id may stay."""
+
+    contact_person_id = fields.UUID(required=True)
+    counterparty_id = fields.UUID(required=True)
+    erased_by = fields.UUID(required=True)
+    reason = fields.String(required=True, metadata={
+        "description": "why, as the eraser gave it, with the person's own data removed"})
+
+
 class ActivityV1(Schema):
+    """Fields every activity event carries."""
+
     activity_id = fields.UUID(required=True)
     counterparty_id = fields.UUID(required=True)
     contact_person_id = fields.UUID(allow_none=True)
@@ -68,6 +82,7 @@ catalog = EventCatalog(outbox, {
     (COUNTERPARTY_CREATED, 1): CounterpartyCreatedV1,
     (COUNTERPARTY_UPDATED, 1): CounterpartyUpdatedV1,
     (CONTACT_PERSON_ADDED, 1): ContactPersonAddedV1,
+    (CONTACT_PERSON_ERASED, 1): ContactPersonErasedV1,
     (ACTIVITY_PLANNED, 1): ActivityPlannedV1,
     (ACTIVITY_COMPLETED, 1): ActivityCompletedV1,
 })

@@ -1,11 +1,22 @@
-"""The counterparty directory and the relationship history."""
-from datetime import datetime, timezone
+"""The counterparty directory, contact persons, activities and the relationship history.
+
+Every function takes the calling employee (``actor``) and sees only what the rules in
+``access`` let them see: an invisible record is NotFound, lists and totals leave it out.
+Every write appends one row to the audit log in the caller's transaction, as does every
+read of a contact person's personal data.
+"""
+import re
+import uuid
+from datetime import date, datetime, timezone
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.dialects.postgresql import insert
 
-from . import events
-from .exceptions import Conflict, InvalidInput, NotFound
-from .models import Activity, ContactPerson, Counterparty, HistoryEntry
+from chancery_common.audit import diff
+
+from . import access, events
+from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
+from .models import Activity, ContactPerson, Counterparty, HistoryEntry, StaffMember, audit_log, outbox
 
 EDITABLE = (
     "kind", "name", "short_name", "tax_id", "registration_number", "legal_address",
@@ -18,20 +29,53 @@ SORTS = {
     "created_at": (Counterparty.created_at, Counterparty.id),
     "-created_at": (Counterparty.created_at.desc(), Counterparty.id),
 }
+# A contact person's personal data: the audit log only says that it changed, never what it
+# was or became, and erasure removes it from every table of this service.
+PERSONAL = ("full_name", "position", "phones", "emails", "birthday", "notes")
+ANONYMISED_NAME = "Anonymised person"
+REMOVED = "[removed]"
+ERASERS = ("administrator", "lawyer")
+# what an activity's audit rows show; the place may be the contact person's phone
+ACTIVITY_AUDITED = ("counterparty_id", "contact_person_id", "kind", "subject", "description",
+                    "phone_or_place", "planned_at", "duration_minutes", "responsible_id")
+COMPLETION = ("status", "result", "next_step")
+SCHEDULE_FOR_ANYONE = ("administrator", "director")
+RECORDS = {
+    "counterparty": (Counterparty, access.counterparty_condition),
+    "contact_person": (ContactPerson, access.contact_person_condition),
+    "activity": (Activity, access.activity_condition),
+}
 
 
-def get_counterparty(session, *, counterparty_id):
-    """One counterparty, or NotFound."""
-    counterparty = session.get(Counterparty, counterparty_id)
-    if counterparty is None:
-        raise NotFound(f"counterparty {counterparty_id} not found")
-    return counterparty
+def find_visible(session, *, record_type, record_id, actor, for_update=False):
+    """The record if the actor may see it, else NotFound (whether or not it exists)."""
+    model, condition = RECORDS[record_type]
+    query = select(model).where(model.id == record_id, condition(actor))
+    if for_update:
+        query = query.with_for_update(of=model)
+    record = session.scalars(query).first()
+    if record is None:
+        raise NotFound(f"{record_type.replace('_', ' ')} {record_id} not found")
+    return record
 
 
-def list_counterparties(session, *, search=None, ids=None, responsible_employee_id=None,
+def audit(session, *, actor, action, record_type, record_id, changes=None):
+    """Append one audit row in the caller's transaction."""
+    audit_log.record(session, actor_id=actor.id, action=action, record_type=record_type,
+                     record_id=record_id, changes=changes)
+
+
+# Counterparties ----------------------------------------------------------------------
+
+def get_counterparty(session, *, counterparty_id, actor):
+    """One counterparty the actor sees, or NotFound."""
+    return find_visible(session, record_type="counterparty", record_id=counterparty_id, actor=actor)
+
+
+def list_counterparties(session, *, actor, search=None, ids=None, responsible_employee_id=None,
                         status=None, sort="name", limit=50, offset=0):
-    """A page of counterparties and the total matching the filters."""
-    query = select(Counterparty)
+    """A page of the counterparties the actor sees and the total matching the filters."""
+    query = select(Counterparty).where(access.counterparty_condition(actor))
     if search:
         pattern = f"%{search.strip()}%"
         digits = "".join(ch for ch in search if ch.isdigit())
@@ -54,8 +98,12 @@ def list_counterparties(session, *, search=None, ids=None, responsible_employee_
     return items, total
 
 
-def find_duplicates(session, *, data, exclude_id=None):
-    """Counterparties that look like the one described: same tax id, phone, e-mail or name."""
+def find_duplicates(session, *, data, actor, exclude_id=None):
+    """Visible look-alikes (same tax id, phone, e-mail or name) and how many others exist.
+
+    Duplicates the actor may not see are only counted: entering a counterparty that
+    another department already keeps should be noticed, without showing whose it is.
+    """
     conditions = []
     if data.get("tax_id"):
         conditions.append(Counterparty.tax_id == data["tax_id"])
@@ -67,15 +115,19 @@ def find_duplicates(session, *, data, exclude_id=None):
     if data.get("name"):
         conditions.append(func.lower(Counterparty.name) == data["name"].strip().lower())
     if not conditions:
-        return []
-    query = select(Counterparty).where(or_(*conditions))
+        return [], 0
+    matching = select(Counterparty).where(or_(*conditions))
     if exclude_id is not None:
-        query = query.where(Counterparty.id != exclude_id)
-    return session.scalars(query.order_by(Counterparty.name).limit(10)).all()
+        matching = matching.where(Counterparty.id != exclude_id)
+    visible = matching.where(access.counterparty_condition(actor))
+    items = session.scalars(visible.order_by(Counterparty.name).limit(10)).all()
+    hidden = (session.scalar(select(func.count()).select_from(matching.subquery()))
+              - session.scalar(select(func.count()).select_from(visible.subquery())))
+    return items, hidden
 
 
 def create_counterparty(session, *, data, actor):
-    """Add a counterparty, record it in its history and announce it."""
+    """Add a counterparty, record it in its history and the audit log, and announce it."""
     counterparty = Counterparty(**data, created_by=actor.id)
     if counterparty.responsible_employee_id is None:
         counterparty.responsible_employee_id = actor.id
@@ -83,6 +135,8 @@ def create_counterparty(session, *, data, actor):
     session.flush()
     add_history(session, counterparty_id=counterparty.id, kind="counterparty.created",
                 actor_id=actor.id, summary=f"Counterparty {counterparty.name} created")
+    audit(session, actor=actor, action="created", record_type="counterparty", record_id=counterparty.id,
+          changes=diff({}, _values(counterparty, EDITABLE), EDITABLE))
     events.catalog.record(session, events.COUNTERPARTY_CREATED, {
         "counterparty_id": counterparty.id, "name": counterparty.name, "tax_id": counterparty.tax_id,
         "responsible_employee_id": counterparty.responsible_employee_id, "created_by": actor.id,
@@ -91,26 +145,30 @@ def create_counterparty(session, *, data, actor):
 
 
 def update_counterparty(session, *, counterparty_id, changes, actor):
-    """Apply changed fields; history and the event carry each field's old and new value."""
-    counterparty = get_counterparty(session, counterparty_id=counterparty_id)
-    diff = {}
+    """Apply changed fields; history, audit and event carry each field's old and new value."""
+    counterparty = find_visible(session, record_type="counterparty", record_id=counterparty_id,
+                                actor=actor, for_update=True)
+    before = _values(counterparty, EDITABLE)
     for name, value in changes.items():
-        if name in EDITABLE and getattr(counterparty, name) != value:
-            diff[name] = {"from": _plain(getattr(counterparty, name)), "to": _plain(value)}
+        if name in EDITABLE:
             setattr(counterparty, name, value)
-    if diff:
+    changed = diff(before, _values(counterparty, EDITABLE), EDITABLE)
+    if changed:
         session.flush()
         add_history(session, counterparty_id=counterparty.id, kind="counterparty.updated",
-                    actor_id=actor.id, summary="Changed: " + ", ".join(sorted(diff)),
-                    data={"changes": diff})
+                    actor_id=actor.id, summary="Changed: " + ", ".join(sorted(changed)),
+                    data={"changes": changed})
+        audit(session, actor=actor, action="updated", record_type="counterparty",
+              record_id=counterparty.id, changes=changed)
         events.catalog.record(session, events.COUNTERPARTY_UPDATED, {
-            "counterparty_id": counterparty.id, "changed_by": actor.id, "changes": diff,
+            "counterparty_id": counterparty.id, "changed_by": actor.id, "changes": changed,
         })
     return counterparty
 
 
 def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=None,
                 occurred_at=None, source_event_id=None):
+    """Append an entry to a counterparty's relationship history."""
     entry = HistoryEntry(counterparty_id=counterparty_id, kind=kind, summary=summary,
                          actor_id=actor_id, data=data or {}, source_event_id=source_event_id)
     if occurred_at is not None:
@@ -119,8 +177,9 @@ def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=
     return entry
 
 
-def history(session, *, counterparty_id, limit=50, offset=0):
-    """The relationship history, newest first, and its total length."""
+def history(session, *, counterparty_id, actor, limit=50, offset=0):
+    """The relationship history of a visible counterparty, newest first, and its length."""
+    get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
     query = select(HistoryEntry).where(HistoryEntry.counterparty_id == counterparty_id)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(
@@ -132,76 +191,248 @@ def history(session, *, counterparty_id, limit=50, offset=0):
 # Contact persons ---------------------------------------------------------------------
 
 def add_contact_person(session, *, counterparty_id, data, actor):
-    counterparty = get_counterparty(session, counterparty_id=counterparty_id)
+    """Add a person to a visible counterparty; the event and the audit log name no personal data."""
+    counterparty = get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
     person = ContactPerson(**data, counterparty_id=counterparty.id, created_by=actor.id)
     session.add(person)
     session.flush()
     add_history(session, counterparty_id=counterparty.id, kind="contact_person.added",
-                actor_id=actor.id, summary=f"Contact person {person.full_name} added",
+                actor_id=actor.id, summary=_person_summary("contact_person.added", person.full_name),
                 data={"contact_person_id": str(person.id)})
+    given = {name: value for name, value in _values(person, PERSONAL).items() if value not in (None, [], "")}
+    audit(session, actor=actor, action="added", record_type="contact_person", record_id=person.id,
+          changes=diff({}, given, PERSONAL, personal=PERSONAL))
     events.catalog.record(session, events.CONTACT_PERSON_ADDED, {
-        "contact_person_id": person.id, "counterparty_id": counterparty.id,
-        "full_name": person.full_name, "added_by": actor.id})
+        "contact_person_id": person.id, "counterparty_id": counterparty.id, "added_by": actor.id})
     return person
 
 
-def get_contact_person(session, *, contact_person_id):
-    person = session.get(ContactPerson, contact_person_id)
-    if person is None:
-        raise NotFound(f"contact person {contact_person_id} not found")
+def get_contact_person(session, *, contact_person_id, actor):
+    """A visible contact person; the read of their personal data is audited."""
+    person = find_visible(session, record_type="contact_person", record_id=contact_person_id, actor=actor)
+    audit(session, actor=actor, action="read", record_type="contact_person", record_id=person.id)
     return person
 
 
-def list_contact_persons(session, *, counterparty_id):
-    return session.scalars(select(ContactPerson).where(ContactPerson.counterparty_id == counterparty_id)
-                           .order_by(func.lower(ContactPerson.full_name), ContactPerson.id)).all()
+def list_contact_persons(session, *, counterparty_id, actor):
+    """The persons of a visible counterparty; each one listed is an audited read."""
+    get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    persons = session.scalars(select(ContactPerson).where(ContactPerson.counterparty_id == counterparty_id)
+                              .order_by(func.lower(ContactPerson.full_name), ContactPerson.id)).all()
+    for person in persons:
+        audit(session, actor=actor, action="read", record_type="contact_person", record_id=person.id)
+    return persons
 
 
 def update_contact_person(session, *, contact_person_id, changes, actor):
-    person = get_contact_person(session, contact_person_id=contact_person_id)
-    changed = sorted(name for name, value in changes.items() if getattr(person, name) != value)
-    for name in changed:
-        setattr(person, name, changes[name])
+    """Change a person's data; history and audit name the fields, never their values."""
+    person = _editable_person(session, contact_person_id=contact_person_id, actor=actor)
+    before = _values(person, PERSONAL)
+    for name, value in changes.items():
+        setattr(person, name, value)
+    changed = diff(before, _values(person, PERSONAL), PERSONAL, personal=PERSONAL)
     if changed:
         session.flush()
-        # which fields changed, not their values: this is personal data
         add_history(session, counterparty_id=person.counterparty_id, kind="contact_person.updated",
-                    actor_id=actor.id, summary=f"Contact person {person.full_name}: changed "
-                    + ", ".join(changed), data={"contact_person_id": str(person.id), "fields": changed})
+                    actor_id=actor.id, summary=_person_summary("contact_person.updated", person.full_name,
+                                                               sorted(changed)),
+                    data={"contact_person_id": str(person.id), "fields": sorted(changed)})
+        audit(session, actor=actor, action="updated", record_type="contact_person", record_id=person.id,
+              changes=changed)
     return person
 
 
-# Activities ------------------------------------------------------------------------------
+def record_consent(session, *, contact_person_id, given, method, actor):
+    """Record consent to mailings (when and how) or its withdrawal."""
+    person = _editable_person(session, contact_person_id=contact_person_id, actor=actor)
+    now = datetime.now(timezone.utc)
+    before = person.consent_to_mailings
+    person.consent_to_mailings = given
+    if given:
+        person.consent_given_at, person.consent_method, person.consent_withdrawn_at = now, method, None
+    else:
+        person.consent_withdrawn_at = now
+    session.flush()
+    audit(session, actor=actor, action="consent_given" if given else "consent_withdrawn",
+          record_type="contact_person", record_id=person.id,
+          changes={"consent_to_mailings": {"from": before, "to": given}, "method": method})
+    return person
 
-def plan_activity(session, *, data, actor, follow_up_of=None):
-    """Plan an activity for the caller or (scheduled by the caller) for another employee."""
-    counterparty = get_counterparty(session, counterparty_id=data["counterparty_id"])
+
+def export_contact_person(session, *, contact_person_id, actor):
+    """Everything this service holds about a person; the export itself is audited first."""
+    person = find_visible(session, record_type="contact_person", record_id=contact_person_id, actor=actor)
+    audit(session, actor=actor, action="exported", record_type="contact_person", record_id=person.id)
+    activities = session.scalars(select(Activity).where(Activity.contact_person_id == person.id)
+                                 .order_by(Activity.planned_at, Activity.id)).all()
+    entries = session.scalars(
+        select(HistoryEntry).where(HistoryEntry.data["contact_person_id"].astext == str(person.id))
+        .order_by(HistoryEntry.occurred_at, HistoryEntry.id)).all()
+    audit_rows, _ = audit_log.entries(session, record_type="contact_person", record_ids=[person.id],
+                                      limit=None)
+    return {"exported_at": datetime.now(timezone.utc), "contact_person": person,
+            "counterparty": session.get(Counterparty, person.counterparty_id),
+            "activities": activities, "history": entries, "audit": audit_rows}
+
+
+def erase_contact_person(session, *, contact_person_id, reason, actor):
+    """Anonymise a person: their data leaves every table of this service; the row and links stay.
+
+    Administrators and lawyers only. The name, position, phones, e-mails, birthday and
+    notes are cleared on the person, scrubbed out of the counterparty's history and of the
+    outbox, and an activity's place is cleared where it was one of the person's phones.
+    The audit log never held the values. ``contact_person.erased`` tells the other services.
+    """
+    person = find_visible(session, record_type="contact_person", record_id=contact_person_id,
+                          actor=actor, for_update=True)
+    if not actor.has_role(*ERASERS):
+        raise PermissionDenied("Only administrators and lawyers may erase a contact person's personal data.")
+    if person.anonymised_at is not None:
+        raise Conflict(f"contact person {person.id} is already anonymised")
+    scrub = _scrubber(person)
+    reason = scrub(reason)
+    places_cleared = 0
+    for activity in session.scalars(select(Activity).where(
+            Activity.counterparty_id == person.counterparty_id, Activity.phone_or_place.is_not(None))):
+        if any(_same_phone(activity.phone_or_place, phone) for phone in person.phones):
+            activity.phone_or_place = None
+            places_cleared += 1
+    entries_scrubbed = 0
+    for entry in session.scalars(select(HistoryEntry).where(HistoryEntry.counterparty_id == person.counterparty_id)):
+        summary, data = scrub(entry.summary), scrub(entry.data)
+        if entry.data.get("contact_person_id") == str(person.id) and entry.kind in PERSON_SUMMARIES:
+            # written by us: rewritten whole, so a short or since-changed name goes too
+            summary = _person_summary(entry.kind, ANONYMISED_NAME, entry.data.get("fields", ()))
+        if (summary, data) != (entry.summary, entry.data):
+            entry.summary, entry.data = summary, data
+            entries_scrubbed += 1
+    _scrub_outbox(session, counterparty_id=person.counterparty_id, contact_person_id=person.id, scrub=scrub)
+    person.full_name, person.position, person.birthday, person.notes = ANONYMISED_NAME, None, None, None
+    person.phones, person.emails = [], []
+    person.consent_to_mailings = False
+    person.anonymised_at = datetime.now(timezone.utc)
+    session.flush()
+    add_history(session, counterparty_id=person.counterparty_id, kind="contact_person.erased",
+                actor_id=actor.id, summary="A contact person's personal data was erased",
+                data={"contact_person_id": str(person.id)})
+    audit(session, actor=actor, action="anonymised", record_type="contact_person", record_id=person.id,
+          changes={"reason": reason, "history_entries_scrubbed": entries_scrubbed,
+                   "activity_places_cleared": places_cleared})
+    events.catalog.record(session, events.CONTACT_PERSON_ERASED, {
+        "contact_person_id": person.id, "counterparty_id": person.counterparty_id,
+        "erased_by": actor.id, "reason": reason})
+    return person
+
+
+PERSON_SUMMARIES = {
+    "contact_person.added": "Contact person {name} added",
+    "contact_person.updated": "Contact person {name}: changed {fields}",
+}
+
+
+def _person_summary(kind, name, fields=()):
+    return PERSON_SUMMARIES[kind].format(name=name, fields=", ".join(fields))
+
+
+def _editable_person(session, *, contact_person_id, actor):
+    person = find_visible(session, record_type="contact_person", record_id=contact_person_id,
+                          actor=actor, for_update=True)
+    if person.anonymised_at is not None:
+        raise Conflict(f"contact person {person.id} is anonymised and can no longer be changed")
+    return person
+
+
+def _scrubber(person):
+    """A function replacing the person's values in text, lists and dicts (any case)."""
+    replacements = {}
+    for value, replacement in ((person.full_name, ANONYMISED_NAME), (person.position, REMOVED),
+                               (person.notes, REMOVED), *((v, REMOVED) for v in person.phones + person.emails),
+                               (person.birthday.isoformat() if person.birthday else None, REMOVED)):
+        # very short values would match inside unrelated words
+        if value and len(value.strip()) >= 3:
+            replacements.setdefault(value.strip().lower(), replacement)
+    if not replacements:
+        return lambda value: value
+    pattern = re.compile("|".join(re.escape(value) for value in sorted(replacements, key=len, reverse=True)),
+                         re.IGNORECASE)
+
+    def scrub(value):
+        if isinstance(value, str):
+            if _is_uuid(value):  # an id may contain a short value by chance; it is no one's data
+                return value
+            return pattern.sub(lambda match: replacements.get(match.group(0).lower(), REMOVED), value)
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        if isinstance(value, dict):
+            return {key: scrub(item) for key, item in value.items()}
+        return value
+    return scrub
+
+
+def _scrub_outbox(session, *, counterparty_id, contact_person_id, scrub):
+    """Events about the counterparty still in the outbox lose the person's values."""
+    table = outbox.table
+    for row in session.execute(select(table.c.id, table.c.payload).where(
+            table.c.payload["counterparty_id"].astext == str(counterparty_id))):
+        payload = scrub(row.payload)
+        if payload.get("contact_person_id") == str(contact_person_id):
+            payload.pop("full_name", None)  # contact_person.added carried it before it was dropped
+        if payload != row.payload:
+            session.execute(table.update().where(table.c.id == row.id).values(payload=payload))
+
+
+# Activities --------------------------------------------------------------------------
+
+def plan_activity(session, *, data, actor):
+    """Plan an activity on a visible counterparty, for the caller or for another employee."""
+    counterparty = get_counterparty(session, counterparty_id=data["counterparty_id"], actor=actor)
+    responsible_id = data.get("responsible_id") or actor.id
+    if responsible_id != actor.id:
+        _check_may_schedule_for(session, actor=actor, employee_id=responsible_id)
     person_id = data.get("contact_person_id")
     if person_id is not None:
         person = session.get(ContactPerson, person_id)
         if person is None or person.counterparty_id != counterparty.id:
             raise InvalidInput("Invalid input: contact_person_id", {
                 "contact_person_id": ["Not a contact person of this counterparty."]})
-    activity = Activity(**{**data, "responsible_id": data.get("responsible_id") or actor.id},
-                        scheduled_by=actor.id, status="planned", follow_up_of=follow_up_of)
+        if person.anonymised_at is not None:
+            raise Conflict(f"contact person {person.id} is anonymised")
+    return _plan(session, data={**data, "responsible_id": responsible_id}, actor=actor)
+
+
+def _check_may_schedule_for(session, *, actor, employee_id):
+    if actor.has_role(*SCHEDULE_FOR_ANYONE):
+        return
+    if actor.has_role("department_head"):
+        if access.works_in_visible_department(session, actor=actor, employee_id=employee_id):
+            return
+        raise PermissionDenied(f"A department head plans activities only for employees of their "
+                               f"departments; employee {employee_id} works elsewhere.")
+    raise PermissionDenied("Only administrators, directors and department heads may plan an "
+                           "activity for another employee.")
+
+
+def _plan(session, *, data, actor, follow_up_of=None):
+    activity = Activity(**data, scheduled_by=actor.id, status="planned", follow_up_of=follow_up_of)
     session.add(activity)
     session.flush()
+    audit(session, actor=actor, action="planned", record_type="activity", record_id=activity.id,
+          changes=diff({}, _values(activity, ACTIVITY_AUDITED), ACTIVITY_AUDITED,
+                       personal=("phone_or_place",)))
     events.catalog.record(session, events.ACTIVITY_PLANNED, {
         **_activity_ref(activity), "scheduled_by": actor.id})
     return activity
 
 
-def get_activity(session, *, activity_id):
-    activity = session.get(Activity, activity_id)
-    if activity is None:
-        raise NotFound(f"activity {activity_id} not found")
-    return activity
+def get_activity(session, *, activity_id, actor):
+    """One activity the actor sees, or NotFound."""
+    return find_visible(session, record_type="activity", record_id=activity_id, actor=actor)
 
 
-def list_activities(session, *, counterparty_id=None, responsible_id=None, status=None,
+def list_activities(session, *, actor, counterparty_id=None, responsible_id=None, status=None,
                     planned_from=None, planned_to=None, limit=100, offset=0):
-    """Activities in planned order, filtered; the agenda is one such query."""
-    query = select(Activity)
+    """Visible activities in planned order, filtered; the agenda is one such query."""
+    query = select(Activity).where(access.activity_condition(actor))
     if counterparty_id is not None:
         query = query.where(Activity.counterparty_id == counterparty_id)
     if responsible_id is not None:
@@ -218,12 +449,12 @@ def list_activities(session, *, counterparty_id=None, responsible_id=None, statu
 
 
 def complete_activity(session, *, activity_id, status, result, next_step, follow_up, actor):
-    """Record the result; with ``follow_up``, plan the next activity in the same action."""
-    activity = session.get(Activity, activity_id, with_for_update=True)
-    if activity is None:
-        raise NotFound(f"activity {activity_id} not found")
+    """Record the result; with ``follow_up``, plan the next one for the same employee."""
+    activity = find_visible(session, record_type="activity", record_id=activity_id, actor=actor,
+                            for_update=True)
     if activity.status != "planned":
         raise Conflict(f"activity {activity_id} is already {activity.status}")
+    before = _values(activity, COMPLETION)
     activity.status = status
     activity.result = result
     activity.next_step = next_step
@@ -232,12 +463,15 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
     add_history(session, counterparty_id=activity.counterparty_id, kind="activity.completed",
                 actor_id=actor.id, summary=f"{activity.kind.capitalize()} «{activity.subject}»: {result}",
                 data={"activity_id": str(activity.id), "status": status, "next_step": next_step})
+    audit(session, actor=actor, action="completed", record_type="activity", record_id=activity.id,
+          changes=diff(before, _values(activity, COMPLETION), COMPLETION))
     events.catalog.record(session, events.ACTIVITY_COMPLETED, {
         **_activity_ref(activity), "status": status, "result": result, "next_step": next_step,
         "completed_by": actor.id})
     following = None
     if follow_up is not None:
-        following = plan_activity(session, actor=actor, follow_up_of=activity.id, data={
+        # the responsible employee stays: whoever planned the first one could choose them
+        following = _plan(session, actor=actor, follow_up_of=activity.id, data={
             "counterparty_id": activity.counterparty_id, "contact_person_id": activity.contact_person_id,
             "kind": follow_up["kind"] or activity.kind, "subject": follow_up["subject"],
             "description": follow_up["description"], "phone_or_place": activity.phone_or_place,
@@ -252,7 +486,54 @@ def _activity_ref(activity):
             "responsible_id": activity.responsible_id}
 
 
-# What other services' events mean in a counterparty's history.
+# Access, audit --------------------------------------------------------------------------
+
+def explain_access(session, *, employee, record_type, record_id, actor):
+    """Whether ``employee`` sees a record and by which rule; administrators ask."""
+    if not actor.has_role("administrator"):
+        raise PermissionDenied("Only administrators may ask who sees a record.")
+    model, _ = RECORDS[record_type]
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFound(f"{record_type.replace('_', ' ')} {record_id} not found")
+    visible, reasons = access.explain(session, employee=employee, record_type=record_type, record=record)
+    return {"visible": visible, "reasons": reasons}
+
+
+def audit_entries(session, *, actor, record_type=None, record_id=None, actor_id=None, action=None,
+                  since=None, until=None, limit=100, offset=0):
+    """Audit rows of one visible record, or (with ``view_audit``) of the whole log."""
+    if record_id is not None:
+        find_visible(session, record_type=record_type, record_id=record_id, actor=actor)
+    elif not actor.may("view_audit"):
+        raise PermissionDenied("Searching the whole audit log needs the view_audit permission.")
+    return audit_log.entries(session, record_type=record_type,
+                             record_ids=None if record_id is None else [record_id],
+                             actor_id=actor_id, action=action, since=since, until=until,
+                             limit=limit, offset=offset)
+
+
+def verify_audit(session, *, actor):
+    """Whether the audit chain is whole, and its first broken row."""
+    if not actor.may("view_audit"):
+        raise PermissionDenied("Checking the audit log needs the view_audit permission.")
+    intact, first_bad_id = audit_log.verify(session.connection())
+    return {"intact": intact, "first_bad_id": first_bad_id}
+
+
+# Other services' events ------------------------------------------------------------------
+
+def remember_employee(session, *, employee_id, department_id, is_active, changed_at):
+    """Keep where an employee works; an older event arriving late changes nothing."""
+    statement = insert(StaffMember).values(employee_id=employee_id, department_id=department_id,
+                                           is_active=is_active, updated_at=changed_at)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[StaffMember.employee_id],
+        set_={"department_id": statement.excluded.department_id,
+              "is_active": statement.excluded.is_active, "updated_at": statement.excluded.updated_at},
+        where=StaffMember.updated_at <= statement.excluded.updated_at))
+
+
 def record_foreign_event(session, *, event, summary):
     """Add an event from another service to the history of the counterparty it names."""
     counterparty_id = event.payload.get("counterparty_id")
@@ -265,5 +546,27 @@ def record_foreign_event(session, *, event, summary):
                        source_event_id=event.id)
 
 
+def _values(record, names):
+    return {name: _plain(getattr(record, name)) for name in names}
+
+
+def _is_uuid(text):
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _same_phone(text, phone):
+    """The same number, whatever the formatting (+7 (495) 123-45-67 and 74951234567)."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return text.strip() == phone.strip() or (
+        len(digits) >= 6 and digits == "".join(ch for ch in phone if ch.isdigit()))
+
+
 def _plain(value):
-    return str(value) if value is not None and not isinstance(value, (str, int, float, bool)) else value
+    """A value as the audit log, history and events keep it: JSON-ready."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value) if value is not None and not isinstance(value, (str, int, float, bool, list)) else value

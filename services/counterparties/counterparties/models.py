@@ -6,6 +6,7 @@ from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Stri
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 
@@ -60,7 +61,6 @@ class HistoryEntry(Base):
     source_event_id: Mapped[uuid.UUID | None] = mapped_column(unique=True)
 
 
-
 class ContactPerson(Base):
     """A person at a counterparty we deal with."""
 
@@ -75,6 +75,10 @@ class ContactPerson(Base):
     birthday: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     consent_to_mailings: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_given_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    consent_method: Mapped[str | None] = mapped_column(String(100))
+    consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
@@ -105,5 +109,19 @@ class Activity(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class StaffMember(Base):
+    """Who works where, as the staff service's events last said: visibility follows it."""
+
+    __tablename__ = "staff_directory"
+
+    employee_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    department_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # when the staff service made the change (the event's occurred_at): an older event
+    # arriving late never overwrites a newer one
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
+audit_log = AuditLog(Base.metadata)

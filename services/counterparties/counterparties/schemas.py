@@ -71,7 +71,12 @@ class ContactPersonSchema(Schema):
     emails = fields.List(fields.Email(), load_default=list)
     birthday = fields.Date(allow_none=True)
     notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
-    consent_to_mailings = fields.Boolean(load_default=False)
+    consent_to_mailings = fields.Boolean(dump_only=True, metadata={
+        "description": "changed only by record_consent, which keeps when and how"})
+    consent_given_at = fields.AwareDateTime(dump_only=True)
+    consent_method = fields.String(dump_only=True)
+    consent_withdrawn_at = fields.AwareDateTime(dump_only=True)
+    anonymised_at = fields.AwareDateTime(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
 
@@ -79,6 +84,26 @@ class ContactPersonSchema(Schema):
     def blank_name(self, data, **kwargs):
         if "full_name" in data and not data["full_name"].strip():
             raise ValidationError("Name must not be blank.", "full_name")
+
+
+class ConsentSchema(Schema):
+    given = fields.Boolean(required=True, metadata={"description": "false: consent withdrawn"})
+    method = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=100), metadata={
+        "description": "how it was given or withdrawn, e.g. signed form, e-mail, verbal"})
+
+    @validates_schema
+    def method_of_consent(self, data, **kwargs):
+        if data.get("given") and not (data.get("method") or "").strip():
+            raise ValidationError("Say how the consent was given.", "method")
+
+
+class ErasureSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=1000))
+
+    @validates_schema
+    def blank_reason(self, data, **kwargs):
+        if "reason" in data and not data["reason"].strip():
+            raise ValidationError("Reason must not be blank.", "reason")
 
 
 class ActivitySchema(Schema):
@@ -113,6 +138,72 @@ class CompletionSchema(Schema):
     result = fields.String(required=True, validate=validate.Length(min=1, max=20000))
     next_step = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=5000))
     follow_up = fields.Nested(FollowUpSchema, allow_none=True, load_default=None)
+
+
+class CounterpartyRefSchema(Schema):
+    id = fields.UUID()
+    name = fields.String()
+
+
+class DuplicatesSchema(Schema):
+    items = fields.List(fields.Nested(CounterpartySchema))
+    hidden_matches = fields.Integer(metadata={
+        "description": "look-alikes the caller may not see: counted, never shown"})
+
+
+RECORD_TYPES = ("counterparty", "contact_person", "activity")
+
+
+class RecordRefSchema(Schema):
+    record_type = fields.String(required=True, validate=validate.OneOf(RECORD_TYPES))
+    record_id = fields.UUID(required=True)
+
+
+class AccessSchema(Schema):
+    visible = fields.Boolean()
+    reasons = fields.List(fields.String())
+
+
+class AuditQuerySchema(Schema):
+    record_type = fields.String(load_default=None, validate=validate.OneOf(RECORD_TYPES))
+    record_id = fields.UUID(load_default=None)
+    actor_id = fields.UUID(load_default=None)
+    action = fields.String(load_default=None, validate=validate.Length(max=40))
+    since = fields.AwareDateTime(load_default=None)
+    until = fields.AwareDateTime(load_default=None)
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+    @validates_schema
+    def record_needs_its_type(self, data, **kwargs):
+        if data.get("record_id") and not data.get("record_type"):
+            raise ValidationError("Name the type of the record.", "record_type")
+
+
+class AuditEntrySchema(Schema):
+    id = fields.Integer()
+    occurred_at = fields.AwareDateTime()
+    actor_id = fields.UUID(allow_none=True)
+    on_behalf_of = fields.UUID(allow_none=True)
+    action = fields.String()
+    record_type = fields.String()
+    record_id = fields.UUID()
+    changes = fields.Dict()
+    hash = fields.String()
+
+
+class AuditVerdictSchema(Schema):
+    intact = fields.Boolean()
+    first_bad_id = fields.Integer(allow_none=True)
+
+
+class ContactPersonExportSchema(Schema):
+    exported_at = fields.AwareDateTime()
+    contact_person = fields.Nested(ContactPersonSchema)
+    counterparty = fields.Nested(CounterpartyRefSchema)
+    activities = fields.List(fields.Nested(ActivitySchema))
+    history = fields.List(fields.Nested(HistoryEntrySchema))
+    audit = fields.List(fields.Nested(AuditEntrySchema))
 
 
 class ActivityQuerySchema(Schema):

@@ -15,6 +15,7 @@ counterparty_schema = schemas.CounterpartySchema()
 history_schema = schemas.HistoryEntrySchema()
 contact_schema = schemas.ContactPersonSchema()
 activity_schema = schemas.ActivitySchema()
+audit_entry_schema = schemas.AuditEntrySchema()
 
 
 class CounterpartiesService:
@@ -47,33 +48,33 @@ class CounterpartiesService:
 
     @rpc
     def get_counterparty(self, actor, counterparty_id):
-        load_actor(actor)
+        actor = load_actor(actor)
         counterparty = logic.get_counterparty(
-            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"))
+            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor)
         return counterparty_schema.dump(counterparty)
 
     @rpc
     def list_counterparties(self, actor, query=None):
-        load_actor(actor)
+        actor = load_actor(actor)
         params = load(schemas.CounterpartyQuerySchema(), query or {})
-        items, total = logic.list_counterparties(self.db, **params)
+        items, total = logic.list_counterparties(self.db, actor=actor, **params)
         return {"items": counterparty_schema.dump(items, many=True), "total": total}
 
     @rpc
     def find_duplicates(self, actor, counterparty, exclude_id=None):
-        load_actor(actor)
+        """Visible look-alikes, and how many the caller may not see (``hidden_matches``)."""
+        actor = load_actor(actor)
         data = load(schemas.CounterpartySchema(partial=True), counterparty)
         exclude = parse_uuid(exclude_id, "exclude_id") if exclude_id else None
-        found = logic.find_duplicates(self.db, data=data, exclude_id=exclude)
-        return counterparty_schema.dump(found, many=True)
+        items, hidden = logic.find_duplicates(self.db, data=data, exclude_id=exclude, actor=actor)
+        return schemas.DuplicatesSchema().dump({"items": items, "hidden_matches": hidden})
 
     @rpc
     def get_history(self, actor, counterparty_id, page=None):
-        load_actor(actor)
+        actor = load_actor(actor)
         params = load(schemas.PageSchema(), page or {})
-        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
-        logic.get_counterparty(self.db, counterparty_id=counterparty_id)
-        items, total = logic.history(self.db, counterparty_id=counterparty_id, **params)
+        items, total = logic.history(
+            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **params)
         return {"items": history_schema.dump(items, many=True), "total": total}
 
     # Contact persons and activities
@@ -90,17 +91,21 @@ class CounterpartiesService:
 
     @rpc
     def list_contact_persons(self, actor, counterparty_id):
-        load_actor(actor)
+        """The persons of a counterparty; each one listed is an audited read of personal data."""
+        actor = load_actor(actor)
         counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
-        logic.get_counterparty(self.db, counterparty_id=counterparty_id)
-        return contact_schema.dump(logic.list_contact_persons(self.db, counterparty_id=counterparty_id),
-                                   many=True)
+        with self.db.begin():
+            persons = logic.list_contact_persons(self.db, counterparty_id=counterparty_id, actor=actor)
+        return contact_schema.dump(persons, many=True)
 
     @rpc
     def get_contact_person(self, actor, contact_person_id):
-        load_actor(actor)
-        return contact_schema.dump(logic.get_contact_person(
-            self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id")))
+        """One person; the read of their personal data is audited."""
+        actor = load_actor(actor)
+        contact_person_id = parse_uuid(contact_person_id, "contact_person_id")
+        with self.db.begin():
+            person = logic.get_contact_person(self.db, contact_person_id=contact_person_id, actor=actor)
+        return contact_schema.dump(person)
 
     @rpc
     def update_contact_person(self, actor, contact_person_id, changes):
@@ -113,6 +118,37 @@ class CounterpartiesService:
         return contact_schema.dump(person)
 
     @rpc
+    def record_consent(self, actor, contact_person_id, consent):
+        """``consent``: {given, method}; withdrawal (given false) also stops mailings."""
+        actor = load_actor(actor)
+        data = load(schemas.ConsentSchema(), consent)
+        with self.db.begin():
+            person = logic.record_consent(
+                self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
+                actor=actor, **data)
+        return contact_schema.dump(person)
+
+    @rpc
+    def export_contact_person(self, actor, contact_person_id):
+        """Everything this service holds about the person, as JSON; audited as "exported"."""
+        actor = load_actor(actor)
+        with self.db.begin():
+            export = logic.export_contact_person(
+                self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"), actor=actor)
+        return schemas.ContactPersonExportSchema().dump(export)
+
+    @rpc
+    def erase_contact_person(self, actor, contact_person_id, erasure):
+        """``erasure``: {reason}. Administrators and lawyers; publishes contact_person.erased."""
+        actor = load_actor(actor)
+        data = load(schemas.ErasureSchema(), erasure)
+        with self.db.begin():
+            person = logic.erase_contact_person(
+                self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
+                actor=actor, **data)
+        return contact_schema.dump(person)
+
+    @rpc
     def plan_activity(self, actor, activity):
         actor = load_actor(actor)
         data = load(schemas.ActivitySchema(), activity)
@@ -122,15 +158,15 @@ class CounterpartiesService:
 
     @rpc
     def get_activity(self, actor, activity_id):
-        load_actor(actor)
+        actor = load_actor(actor)
         return activity_schema.dump(
-            logic.get_activity(self.db, activity_id=parse_uuid(activity_id, "activity_id")))
+            logic.get_activity(self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor))
 
     @rpc
     def list_activities(self, actor, query=None):
-        load_actor(actor)
+        actor = load_actor(actor)
         params = load(schemas.ActivityQuerySchema(), query or {})
-        items, total = logic.list_activities(self.db, **params)
+        items, total = logic.list_activities(self.db, actor=actor, **params)
         return {"items": activity_schema.dump(items, many=True), "total": total}
 
     @rpc
@@ -142,6 +178,31 @@ class CounterpartiesService:
                 self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor, **data)
         return {"activity": activity_schema.dump(activity),
                 "follow_up": activity_schema.dump(following) if following else None}
+
+    # Access and audit
+
+    @rpc
+    def explain_access(self, actor, employee, record_type, record_id):
+        """Whether ``employee`` (an actor as the gateway builds it) sees a record, and why."""
+        actor = load_actor(actor)
+        employee = load_actor(employee)
+        ref = load(schemas.RecordRefSchema(), {"record_type": record_type, "record_id": record_id})
+        verdict = logic.explain_access(self.db, employee=employee, actor=actor, **ref)
+        return schemas.AccessSchema().dump(verdict)
+
+    @rpc
+    def audit_entries(self, actor, query=None):
+        """Audit rows of one record the caller sees, or of the whole log with view_audit."""
+        actor = load_actor(actor)
+        params = load(schemas.AuditQuerySchema(), query or {})
+        items, total = logic.audit_entries(self.db, actor=actor, **params)
+        return {"items": audit_entry_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def verify_audit(self, actor):
+        """{intact, first_bad_id}: whether the audit chain is whole (view_audit)."""
+        actor = load_actor(actor)
+        return schemas.AuditVerdictSchema().dump(logic.verify_audit(self.db, actor=actor))
 
     # The relationship history follows the other services' events.
 
@@ -171,3 +232,23 @@ class CounterpartiesService:
         p = event.payload
         logic.record_foreign_event(session, event=event,
                                    summary=f"Approval {p['outcome']}: {p['document_title']}")
+
+    # Who works where follows the staff service's events.
+
+    @event_handler("staff", "employee.created", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_employee_created(self, session, event):
+        logic.remember_employee(session, **_placement(event.payload), is_active=True,
+                                changed_at=event.occurred_at)
+
+    @event_handler("staff", "employee.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_employee_updated(self, session, event):
+        logic.remember_employee(session, **_placement(event.payload), is_active=event.payload["is_active"],
+                                changed_at=event.occurred_at)
+
+
+def _placement(payload):
+    department_id = payload.get("department_id")
+    return {"employee_id": parse_uuid(payload["employee_id"], "employee_id"),
+            "department_id": parse_uuid(department_id, "department_id") if department_id else None}

@@ -1,9 +1,11 @@
 """Fixtures for the counterparties service's tests: a migrated database per test module,
 a session as the service's workers get, and factories of actors and counterparties."""
 import uuid
+from contextlib import contextmanager
+from datetime import datetime, timezone
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
@@ -28,14 +30,36 @@ def session(engine):
 
 @pytest.fixture
 def make_actor():
-    def make(*roles):
-        return Actor(id=uuid.uuid4(), roles=list(roles or ["employee"]), full_name="Test Actor")
+    """``make_actor(*roles, department_id=..., visible_department_ids=[...], permissions=[...])``."""
+    def make(*roles, department_id=None, visible_department_ids=None, permissions=()):
+        visible = visible_department_ids if visible_department_ids is not None else (
+            [department_id] if department_id else [])
+        return Actor(id=uuid.uuid4(), roles=list(roles or ["employee"]), full_name="Test Actor",
+                     department_id=department_id, visible_department_ids=list(visible),
+                     permissions=list(permissions))
     return make
 
 
 @pytest.fixture
 def actor(make_actor):
     return make_actor()
+
+
+@pytest.fixture
+def admin(make_actor):
+    """An administrator: sees everything, has every permission."""
+    return make_actor("administrator", permissions=["view_audit"])
+
+
+@pytest.fixture
+def place(session):
+    """``place(actor_or_id, department_id)``: the staff directory learns where someone works."""
+    def put(employee, department_id, is_active=True):
+        with session.begin():
+            logic.remember_employee(session, employee_id=getattr(employee, "id", employee),
+                                    department_id=department_id, is_active=is_active,
+                                    changed_at=datetime.now(timezone.utc))
+    return put
 
 
 @pytest.fixture
@@ -72,11 +96,28 @@ def outbox_events(session):
 
 
 @pytest.fixture
-def history(engine):
+def history(engine, admin):
     """The committed history of a counterparty, newest first (read in a session of its own)."""
     def entries(counterparty_id):
         with make_session_factory(engine)() as reader:
-            items, total = logic.history(reader, counterparty_id=counterparty_id)
+            items, total = logic.history(reader, counterparty_id=counterparty_id, actor=admin)
             assert total == len(items)
             return items
     return entries
+
+
+@pytest.fixture
+def new_audit_rows(engine):
+    """``with new_audit_rows() as rows: ...``: after the block, the audit rows it wrote."""
+    table = models.audit_log.table
+
+    @contextmanager
+    def capture():
+        with engine.connect() as connection:
+            start = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+        rows = []
+        yield rows
+        with engine.connect() as connection:
+            rows.extend(dict(row) for row in connection.execute(
+                select(table).where(table.c.id > start).order_by(table.c.id)).mappings())
+    return capture

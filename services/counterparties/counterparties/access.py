@@ -1,0 +1,97 @@
+"""Who sees which records (docs/permissions.md), as SQL conditions and as reasons.
+
+Every read and write of this service filters by these conditions, so what an employee may
+not see does not exist for them: lists and totals leave it out and a direct id is
+NotFound. ``explain`` reads the same rules as sentences for people.
+
+- counterparty (and its contact persons and history): administrators, directors and
+  lawyers see all; others see those whose responsible employee is themselves or works
+  (per ``staff_directory``) in one of their ``visible_department_ids``. A dismissed
+  employee's counterparties stay visible to their department, so they can be handed on.
+- activity: whoever sees its counterparty, and its responsible employee.
+"""
+from sqlalchemy import or_, select, true
+
+from .models import Activity, ContactPerson, Counterparty, StaffMember
+
+SEES_EVERY_COUNTERPARTY = {"administrator": "administrators", "director": "directors",
+                           "lawyer": "lawyers"}
+
+
+def counterparty_condition(actor):
+    """The condition on Counterparty rows the actor may see."""
+    if actor.has_role(*SEES_EVERY_COUNTERPARTY):
+        return true()
+    colleagues = select(StaffMember.employee_id).where(
+        StaffMember.department_id.in_(actor.visible_department_ids))
+    return or_(Counterparty.responsible_employee_id == actor.id,
+               Counterparty.responsible_employee_id.in_(colleagues))
+
+
+def visible_counterparty_ids(actor):
+    return select(Counterparty.id).where(counterparty_condition(actor))
+
+
+def contact_person_condition(actor):
+    """The condition on ContactPerson rows: they follow their counterparty."""
+    if actor.has_role(*SEES_EVERY_COUNTERPARTY):
+        return true()
+    return ContactPerson.counterparty_id.in_(visible_counterparty_ids(actor))
+
+
+def activity_condition(actor):
+    """The condition on Activity rows: their counterparty is visible, or they are the actor's."""
+    if actor.has_role(*SEES_EVERY_COUNTERPARTY):
+        return true()
+    return or_(Activity.responsible_id == actor.id,
+               Activity.counterparty_id.in_(visible_counterparty_ids(actor)))
+
+
+def works_in_visible_department(session, *, actor, employee_id):
+    """True when the employee works in one of the actor's visible departments."""
+    department_id = session.scalar(
+        select(StaffMember.department_id).where(StaffMember.employee_id == employee_id))
+    return department_id is not None and department_id in actor.visible_department_ids
+
+
+# why (not): the same rules in sentences ------------------------------------------------
+
+def explain_counterparty(session, *, employee, counterparty):
+    """(visible, reasons) for one counterparty, by the rules of counterparty_condition."""
+    grants = [f"{plural} see every counterparty"
+              for role, plural in SEES_EVERY_COUNTERPARTY.items() if employee.has_role(role)]
+    responsible_id = counterparty.responsible_employee_id
+    member = session.get(StaffMember, responsible_id) if responsible_id is not None else None
+    if responsible_id is not None and responsible_id == employee.id:
+        grants.append("responsible employee of the counterparty")
+    elif member is not None and member.department_id in employee.visible_department_ids:
+        how = ("the employee's own department" if member.department_id == employee.department_id
+               else "one the employee heads or that lies inside one they head")
+        grants.append(f"the responsible employee works in department {member.department_id}, "
+                      f"which is {how}")
+    if grants:
+        return True, grants
+    roles = ", ".join(employee.roles) or "none"
+    if responsible_id is None:
+        why = "the counterparty has no responsible employee"
+    elif member is None or member.department_id is None:
+        why = "not responsible, and the responsible employee is in no department known here"
+    else:
+        why = ("not responsible, and the responsible employee works in department "
+               f"{member.department_id}, outside the employee's")
+    return False, [f"the employee's roles ({roles}) do not see every counterparty", why]
+
+
+def explain(session, *, employee, record_type, record):
+    """(visible, reasons) for a counterparty, contact person or activity."""
+    if record_type == "counterparty":
+        return explain_counterparty(session, employee=employee, counterparty=record)
+    counterparty = session.get(Counterparty, record.counterparty_id)
+    visible, reasons = explain_counterparty(session, employee=employee, counterparty=counterparty)
+    if record_type == "contact_person":
+        return visible, ["a contact person is visible to whoever sees their counterparty", *reasons]
+    if record.responsible_id == employee.id:
+        return True, ["responsible employee of the activity", *(reasons if visible else [])]
+    if visible:
+        return True, ["an activity is visible to whoever sees its counterparty", *reasons]
+    return False, ["not responsible for the activity, and its counterparty is not visible", *reasons]
