@@ -245,6 +245,8 @@ class DocumentTypeSchema(Schema):
     code = fields.String()
     name = fields.String()
     kind = fields.String()
+    visible_to_roles = fields.List(fields.String(), metadata={
+        "description": "roles that see every document of this type"})
     journal = fields.Nested(JournalSchema, allow_none=True)
 
 

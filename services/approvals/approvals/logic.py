@@ -2,30 +2,48 @@
 import uuid
 from datetime import datetime, timedelta, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, true
 from sqlalchemy.exc import IntegrityError
+
+from chancery_common.audit import diff
 
 from . import events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import Approval, Route, RouteVersion, Stage, Task
+from .models import Approval, Route, RouteVersion, Stage, Task, audit_log
 
 APPROVING = {"approve": "approved", "approve_with_remarks": "approved_with_remarks"}
 ENDING = {"reject": "rejected", "return_for_revision": "returned"}
+# Roles that see every approval (docs/permissions.md).
+OVERSEEING_ROLES = ("administrator", "director")
 
 
 def _now():
     return datetime.now(timezone.utc)
 
 
-def get_approval(session, *, approval_id):
-    approval = session.get(Approval, approval_id)
+def visible_to(actor):
+    """The SQL condition on approvals that selects those the actor may see."""
+    if actor.has_role(*OVERSEEING_ROLES):
+        return true()
+    return or_(Approval.initiator_id == actor.id,
+               Approval.id.in_(select(Task.approval_id).where(Task.approver_id == actor.id)))
+
+
+def get_approval(session, *, approval_id, actor, for_update=False):
+    """The approval, or NotFound when it does not exist or the actor may not see it."""
+    query = select(Approval).where(Approval.id == approval_id, visible_to(actor))
+    if for_update:  # and read it afresh: another worker may have just changed it
+        query = query.with_for_update(of=Approval).execution_options(populate_existing=True)
+    approval = session.scalars(query).first()
     if approval is None:
         raise NotFound(f"approval {approval_id} not found")
     return approval
 
 
-def list_approvals(session, *, document_id=None, counterparty_id=None, status=None, limit=50, offset=0):
-    query = select(Approval)
+def list_approvals(session, *, actor, document_id=None, counterparty_id=None, status=None, limit=50,
+                   offset=0):
+    """A page of the approvals the actor sees, newest first, and the total matching the filters."""
+    query = select(Approval).where(visible_to(actor))
     if document_id is not None:
         query = query.where(Approval.document_id == document_id)
     if counterparty_id is not None:
@@ -51,21 +69,51 @@ def list_tasks(session, *, approver_id, status="pending", limit=50, offset=0):
     return tasks, total
 
 
+def explain_access(session, *, asked_by, actor, record_id):
+    """Whether the actor sees the approval, and every rule that decides it, as sentences."""
+    if not asked_by.has_role("administrator"):
+        raise PermissionDenied("only administrators may ask why an employee sees a record")
+    approval = session.get(Approval, record_id)
+    if approval is None:
+        raise NotFound(f"approval {record_id} not found")
+    reasons = [f"They are {'an' if role[0] in 'aeiou' else 'a'} {role}, and {role}s see every approval."
+               for role in OVERSEEING_ROLES if actor.has_role(role)]
+    if approval.initiator_id == actor.id:
+        reasons.append("They initiated the approval.")
+    stages = [stage.name for stage in approval.stages
+              if any(task.approver_id == actor.id for task in stage.tasks)]
+    if stages:
+        reasons.append(f"They are an approver in it ({', '.join(stages)}).")
+    if reasons:
+        return {"visible": True, "reasons": reasons}
+    return {"visible": False, "reasons": [
+        "None of the rules applies: they are neither an administrator nor a director, "
+        "did not initiate the approval and are not one of its approvers."]}
+
+
 def save_route(session, *, document_type_id, name, stages, actor):
     """Save the route of a document type as its next version; running approvals keep theirs."""
+    if not actor.may("configure_routes"):
+        raise PermissionDenied("your roles do not allow configuring approval routes",
+                               {"permission": "configure_routes"})
     route = session.scalars(select(Route).where(Route.document_type_id == document_type_id)
                             .with_for_update()).first()
     if route is None:
         route = Route(document_type_id=document_type_id, name=name)
         session.add(route)
         session.flush()
+    latest = route.versions[0] if route.versions else None
+    before = {"name": route.name, "version": latest.version, "stages": latest.stages} if latest else {}
     route.name = name
-    latest = route.versions[0].version if route.versions else 0
-    version = RouteVersion(route_id=route.id, version=latest + 1, created_by=actor.id,
+    version = RouteVersion(route_id=route.id, version=(latest.version if latest else 0) + 1,
+                           created_by=actor.id,
                            stages=[{**stage, "approver_ids": [str(a) for a in stage["approver_ids"]]}
                                    for stage in stages])
     session.add(version)
     session.flush()
+    audit_log.record(session, actor_id=actor.id, action="route_saved", record_type="route", record_id=route.id,
+                     changes=diff(before, {"name": name, "version": version.version, "stages": version.stages},
+                                  ("name", "version", "stages")))
     session.refresh(route)
     return route
 
@@ -123,6 +171,15 @@ def start_approval(session, *, document, stages, comment, actor):
     except IntegrityError:
         raise Conflict(f"document {document['id']} is already on approval") from None
     approver_ids = [task.approver_id for stage in approval.stages for task in stage.tasks]
+    audit_log.record(session, actor_id=actor.id, action="started", record_type="approval",
+                     record_id=approval.id, changes=diff({}, {
+                         "document_id": approval.document_id, "status": approval.status,
+                         "comment": approval.comment, "route_version_id": approval.route_version_id,
+                         "stages": [{"name": stage.name, "completion": stage.completion,
+                                     "deadline_hours": stage.deadline_hours,
+                                     "approver_ids": [task.approver_id for task in stage.tasks]}
+                                    for stage in approval.stages],
+                     }, ("document_id", "status", "comment", "route_version_id", "stages")))
     events.catalog.record(session, events.APPROVAL_STARTED, {
         **events.approval_ref(approval), "approver_ids": approver_ids})
     _start_stage(session, approval, approval.stages[0])
@@ -158,12 +215,17 @@ def decide(session, *, task_id, decision, comment, actor):
         raise InvalidInput("Invalid input: comment",
                            {"comment": ["A comment is required to reject or return a document."]})
     now = _now()
+    before = {"status": task.status}
     task.decision = decision
     task.comment = comment
     task.decided_at = now
     task.decided_by = actor.id
     task.status = APPROVING.get(decision) or ENDING[decision]
     session.flush()
+    audit_log.record(session, actor_id=actor.id, action="decision_recorded", record_type="approval",
+                     record_id=approval.id, changes={"task_id": task.id, **diff(
+                         before, {"status": task.status, "decision": decision, "comment": comment},
+                         ("status", "decision", "comment"))})
     events.catalog.record(session, events.APPROVAL_DECISION_RECORDED, {
         **events.approval_ref(approval), "task_id": task.id, "approver_id": task.approver_id,
         "decision": decision, "comment": comment})
@@ -204,6 +266,10 @@ def _finish(session, approval, stage, *, outcome, decided_by, comment):
     if stage.status == "active":
         stage.status = "completed" if outcome == "approved" else outcome
         stage.finished_at = now
+    audit_log.record(session, actor_id=decided_by, action="completed", record_type="approval",
+                     record_id=approval.id, changes=diff({"status": approval.status},
+                                                         {"status": outcome, "outcome": outcome},
+                                                         ("status", "outcome")))
     approval.status = outcome
     approval.outcome = outcome
     approval.finished_at = now
@@ -215,9 +281,7 @@ def _finish(session, approval, stage, *, outcome, decided_by, comment):
 
 def withdraw(session, *, approval_id, reason, actor):
     """The initiator takes the document back; open tasks are cancelled."""
-    approval = session.get(Approval, approval_id, with_for_update=True)
-    if approval is None:
-        raise NotFound(f"approval {approval_id} not found")
+    approval = get_approval(session, approval_id=approval_id, actor=actor, for_update=True)
     if approval.initiator_id != actor.id:
         raise PermissionDenied("only the initiator may withdraw an approval")
     if approval.status != "in_progress":
@@ -226,9 +290,61 @@ def withdraw(session, *, approval_id, reason, actor):
         _cancel_open_tasks(stage)
         if stage.status in ("active", "waiting"):
             stage.status = "cancelled"
+    audit_log.record(session, actor_id=actor.id, action="withdrawn", record_type="approval",
+                     record_id=approval.id, changes={"reason": reason, **diff(
+                         {"status": approval.status}, {"status": "withdrawn"}, ["status"])})
     approval.status = "withdrawn"
     approval.finished_at = _now()
     session.flush()
     events.catalog.record(session, events.APPROVAL_WITHDRAWN, {
         **events.approval_ref(approval), "reason": reason})
     return approval
+
+
+# The audit log and personal data.
+
+def audit_entries(session, *, actor, record_type=None, record_id=None, actor_id=None, action=None,
+                  since=None, until=None, limit=100, offset=0):
+    """Audit rows newest first: of a record the actor sees, or of the whole log with view_audit."""
+    if not actor.may("view_audit"):
+        if record_id is None:
+            raise PermissionDenied("your roles do not allow viewing the audit log",
+                                   {"permission": "view_audit"})
+        if record_type == "approval":
+            get_approval(session, approval_id=record_id, actor=actor)
+        elif record_type == "route":  # every employee sees the routes
+            get_route(session, route_id=record_id)
+        else:
+            raise NotFound(f"{record_type} {record_id} not found")
+    return audit_log.entries(
+        session, record_type=record_type, record_ids=None if record_id is None else [record_id],
+        actor_id=actor_id, action=action, since=since, until=until, limit=limit, offset=offset)
+
+
+def verify_audit(session, *, actor):
+    """Whether the audit chain is whole, and the first row that breaks it."""
+    if not actor.may("view_audit"):
+        raise PermissionDenied("your roles do not allow viewing the audit log", {"permission": "view_audit"})
+    intact, first_bad_id = audit_log.verify(session.connection())
+    return {"intact": intact, "first_bad_id": first_bad_id}
+
+
+def process_erasure(session, *, event):
+    """A contact person was erased: approvals hold none of their data, so only trace it."""
+    p = event.payload
+    audit_log.record(session, actor_id=_uuid(p.get("erased_by")), action="erasure_processed",
+                     record_type="contact_person", record_id=_uuid(p["contact_person_id"]), changes={
+                         "event_id": event.id, "counterparty_id": _uuid(p.get("counterparty_id")),
+                         "reason": p.get("reason"), "records_removed": 0})
+
+
+def export_personal_data(session, *, contact_person_id):
+    """What this service holds about a contact person: no records, and the audit rows about them."""
+    entries, _ = audit_log.entries(session, record_type="contact_person", record_ids=[contact_person_id],
+                                   limit=None)
+    return {"service": "approvals", "records": [], "audit_entries": entries}
+
+
+def _uuid(value):
+    """An id from an event (text) as a UUID, so audit hashes see one spelling of it."""
+    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -6,6 +6,7 @@ from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, Uniqu
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 
@@ -117,3 +118,4 @@ class Task(Base):
 
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
+audit_log = AuditLog(Base.metadata)

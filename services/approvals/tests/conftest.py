@@ -40,12 +40,12 @@ def initiator(make_actor):
 
 @pytest.fixture
 def start(session, initiator):
-    """``start(stage, stage, ..., document_id=None, by=None)``: each stage a list of approvers
+    """``start(stage, stage, ..., document_id=None, by=None, ...)``: each stage a list of approvers
     (all must approve) or a dict of StageRequestSchema fields."""
-    def begin(*stages, document_id=None, by=None, comment=None):
+    def begin(*stages, document_id=None, by=None, comment=None, counterparty_id=None):
         request = {
             "document": {"id": str(document_id or uuid.uuid4()), "title": "Supply contract",
-                         "number": "CTR-2026-000001", "counterparty_id": str(uuid.uuid4())},
+                         "number": "CTR-2026-000001", "counterparty_id": str(counterparty_id or uuid.uuid4())},
             "stages": [_stage(stage) for stage in stages], "comment": comment,
         }
         data = load(schemas.StartApprovalSchema(), request)
@@ -61,11 +61,17 @@ def _stage(stage):
 
 
 @pytest.fixture
-def stored(engine):
+def director(make_actor):
+    """Sees every approval."""
+    return make_actor("director")
+
+
+@pytest.fixture
+def stored(engine, director):
     """The approval as committed, read in a session of its own."""
     def read(approval):
         with make_session_factory(engine)() as reader:
-            return logic.get_approval(reader, approval_id=approval.id)
+            return logic.get_approval(reader, approval_id=approval.id, actor=director)
     return read
 
 

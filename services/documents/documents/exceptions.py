@@ -1,4 +1,4 @@
 """Errors the documents service sends over the bus."""
-from chancery_common.errors import Conflict, InvalidInput, NotFound
+from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
-__all__ = ["Conflict", "InvalidInput", "NotFound"]
+__all__ = ["Conflict", "InvalidInput", "NotFound", "PermissionDenied"]

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger, Date, DateTime, ForeignKey, Integer, Numeric, PrimaryKeyConstraint, String,
-    Text, UniqueConstraint,
+    Text, UniqueConstraint, text,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 
@@ -70,6 +72,9 @@ class DocumentType(Base):
     kind: Mapped[str] = mapped_column(String(40))
     journal_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("journals.id"))
     is_active: Mapped[bool] = mapped_column(default=True)
+    # every employee with one of these roles sees the documents of this type
+    visible_to_roles: Mapped[list[str]] = mapped_column(
+        ARRAY(String(40)), default=list, server_default=text("'{}'"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     journal: Mapped[Journal | None] = relationship(lazy="joined")
@@ -150,6 +155,21 @@ class StatusChange(Base):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class DocumentParticipant(Base):
+    """Someone who takes part in the document's approvals, and so sees the document.
+
+    Kept from the approvals service's ``approval.started`` events.
+    """
+
+    __tablename__ = "document_participants"
+    __table_args__ = (PrimaryKeyConstraint("document_id", "employee_id", "reason"),)
+
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id"))
+    employee_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    reason: Mapped[str] = mapped_column(String(40))  # approval initiator | approver
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Upload(Base):
     """A file being uploaded: its bytes sit in the staging area until attached."""
 
@@ -165,3 +185,4 @@ class Upload(Base):
 
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
+audit_log = AuditLog(Base.metadata)

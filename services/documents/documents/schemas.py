@@ -20,6 +20,8 @@ class DocumentTypeSchema(Schema):
     name = fields.String()
     kind = fields.String()
     journal = fields.Nested(JournalSchema, allow_none=True)
+    visible_to_roles = fields.List(fields.String(), metadata={
+        "description": "employees with any of these roles see every document of the type"})
 
 
 class FileVersionSchema(Schema):
@@ -117,3 +119,39 @@ class AttachSchema(Schema):
     upload_id = fields.UUID(required=True)
     filename = fields.String(required=True, validate=validate.Length(min=1, max=255))
     file_id = fields.UUID(load_default=None, metadata={"description": "add a new version to this file"})
+
+
+# The records this service's audit rows are about.
+AUDITED_RECORD_TYPES = ("document", "contact_person")
+
+
+class ExplainQuerySchema(Schema):
+    record_type = fields.String(required=True, validate=validate.OneOf(("document",)))
+    record_id = fields.UUID(required=True)
+
+
+class AuditQuerySchema(Schema):
+    record_type = fields.String(load_default=None, validate=validate.OneOf(AUDITED_RECORD_TYPES))
+    record_id = fields.UUID(load_default=None)
+    actor_id = fields.UUID(load_default=None, metadata={"description": "rows written by this employee"})
+    action = fields.String(load_default=None, validate=validate.Length(max=40))
+    since = fields.AwareDateTime(load_default=None)
+    until = fields.AwareDateTime(load_default=None)
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+    @validates_schema
+    def record_needs_its_type(self, data, **kwargs):
+        if data.get("record_id") is not None and not data.get("record_type"):
+            raise ValidationError("A record id needs its record type.", "record_type")
+
+
+class AuditEntrySchema(Schema):
+    id = fields.Integer()
+    occurred_at = fields.AwareDateTime()
+    actor_id = fields.UUID(allow_none=True)
+    on_behalf_of = fields.UUID(allow_none=True)
+    action = fields.String()
+    record_type = fields.String()
+    record_id = fields.UUID()
+    changes = fields.Dict()

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 document_schema = schemas.DocumentSchema()
 summary_schema = schemas.DocumentSummarySchema()
 version_schema = schemas.FileVersionSchema()
+audit_entry_schema = schemas.AuditEntrySchema()
 
 # An approval's outcome and the status it gives the document.
 APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "returned": "draft"}
@@ -58,15 +59,15 @@ class DocumentsService:
 
     @rpc
     def get_document(self, actor, document_id):
-        load_actor(actor)
-        document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"))
+        document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                      actor=load_actor(actor))
         return document_schema.dump(document)
 
     @rpc
     def list_documents(self, actor, query=None):
-        load_actor(actor)
+        actor = load_actor(actor)
         params = load(schemas.DocumentQuerySchema(), query or {})
-        items, total = logic.list_documents(self.db, **params)
+        items, total = logic.list_documents(self.db, actor=actor, **params)
         return {"items": summary_schema.dump(items, many=True), "total": total}
 
     @rpc
@@ -76,7 +77,7 @@ class DocumentsService:
         with self.db.begin():
             document = logic.change_status(
                 self.db, document_id=parse_uuid(document_id, "document_id"),
-                to_status=data["status"], actor_id=actor.id, reason=data["reason"])
+                to_status=data["status"], actor=actor, reason=data["reason"])
         return document_schema.dump(document)
 
     @rpc
@@ -110,11 +111,39 @@ class DocumentsService:
 
     @rpc
     def file_download(self, actor, document_id, version_id, inline=True):
-        load_actor(actor)
         version, url = logic.file_download(
             self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
-            version_id=parse_uuid(version_id, "version_id"), inline=bool(inline))
+            version_id=parse_uuid(version_id, "version_id"), actor=load_actor(actor), inline=bool(inline))
         return {**version_schema.dump(version), "url": url}
+
+    # Access, the audit log and personal data.
+
+    @rpc
+    def explain_access(self, actor, actor_to_check, record_type, record_id):
+        """Whether ``actor_to_check`` sees the record and why (administrators ask)."""
+        asked_by = load_actor(actor)
+        data = load(schemas.ExplainQuerySchema(), {"record_type": record_type, "record_id": record_id})
+        return logic.explain_access(self.db, asked_by=asked_by, actor=load_actor(actor_to_check),
+                                    record_id=data["record_id"])
+
+    @rpc
+    def audit_entries(self, actor, query=None):
+        actor = load_actor(actor)
+        params = load(schemas.AuditQuerySchema(), query or {})
+        items, total = logic.audit_entries(self.db, actor=actor, **params)
+        return {"items": audit_entry_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def verify_audit(self, actor):
+        return logic.verify_audit(self.db, actor=load_actor(actor))
+
+    @rpc
+    def export_personal_data(self, actor, contact_person_id):
+        """What this service holds about a contact person; the gateway has checked the actor sees them."""
+        load_actor(actor)
+        exported = logic.export_personal_data(
+            self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"))
+        return {**exported, "audit_entries": audit_entry_schema.dump(exported["audit_entries"], many=True)}
 
     @timer(interval=3600)
     def sweep_staging(self):
@@ -128,6 +157,9 @@ class DocumentsService:
     @handle_once(processed_events)
     def on_approval_started(self, session, event):
         p = event.payload
+        # its initiator and approvers see the document from now on
+        logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
+                               approver_ids=p["approver_ids"])
         logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
                                      actor_id=p["initiator_id"], reason="approval started")
 
@@ -145,3 +177,10 @@ class DocumentsService:
         p = event.payload
         logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
                                      actor_id=p["initiator_id"], reason="approval withdrawn")
+
+    # Personal data: documents hold none of a contact person's, but the erasure is traced here too.
+
+    @event_handler("counterparties", "contact_person.erased", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contact_person_erased(self, session, event):
+        logic.process_erasure(session, event=event)

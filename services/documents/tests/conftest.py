@@ -57,7 +57,8 @@ def storage(s3_server):
 
 @pytest.fixture
 def actor():
-    return Actor(id=uuid.uuid4(), roles=["secretary"], full_name="Test Secretary")
+    return Actor(id=uuid.uuid4(), roles=["secretary"], full_name="Test Secretary",
+                 permissions=["register_documents"])
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def change_status(session, actor):
     def change(document, to_status, reason=None):
         with session.begin():
             return logic.change_status(session, document_id=document.id, to_status=to_status,
-                                       actor_id=actor.id, reason=reason)
+                                       actor=actor, reason=reason)
     return change
 
 

@@ -171,13 +171,13 @@ def test_a_failed_transaction_leaves_no_orphan_object(session, make_document, up
     assert reader(lambda s: s.get(models.Upload, staged.id).attached_at) is None
 
 
-def test_a_download_link_serves_the_stored_bytes(session, make_document, upload, attach, storage):
+def test_a_download_link_serves_the_stored_bytes(session, make_document, upload, attach, storage, actor):
     document = make_document()
     version = attach(document, upload(document, PDF), filename="Договор №1.pdf")
 
     with session.begin():
         found, url = logic.file_download(session, storage=storage, document_id=document.id,
-                                         version_id=version.id, inline=False)
+                                         version_id=version.id, actor=actor, inline=False)
     response = requests.get(url, timeout=30)
 
     assert found.id == version.id

@@ -82,13 +82,13 @@ def test_a_step_the_life_cycle_forbids_is_a_conflict_and_changes_nothing(
 
 def test_changing_an_unknown_document_is_not_found(session, actor):
     with pytest.raises(NotFound), session.begin():
-        logic.change_status(session, document_id=uuid.uuid4(), to_status="signed", actor_id=actor.id)
+        logic.change_status(session, document_id=uuid.uuid4(), to_status="signed", actor=actor)
 
 
 def test_an_approval_outcome_the_life_cycle_forbids_is_skipped_not_raised(session, make_document, actor, reader):
     signed = make_document()
     with session.begin():
-        logic.change_status(session, document_id=signed.id, to_status="signed", actor_id=actor.id)
+        logic.change_status(session, document_id=signed.id, to_status="signed", actor=actor)
 
     with session.begin():
         applied = logic.apply_approval_outcome(session, document_id=signed.id, to_status="on_approval",
@@ -98,14 +98,15 @@ def test_an_approval_outcome_the_life_cycle_forbids_is_skipped_not_raised(sessio
     assert reader(lambda s: s.get(models.Document, signed.id).status) == "signed"
 
 
-def test_documents_are_listed_by_counterparty_and_found_by_number(session, make_document, make_journal_type):
+def test_documents_are_listed_by_counterparty_and_found_by_number(session, make_document, make_journal_type,
+                                                                  actor):
     counterparty_id = uuid.uuid4()
     ours = make_document(counterparty_id=str(counterparty_id))
     registered = make_document(type_id=make_journal_type().id, counterparty_id=str(counterparty_id))
     make_document()
 
     with session.begin():
-        listed, total = logic.list_documents(session, counterparty_id=counterparty_id)
-        found, _ = logic.list_documents(session, search=registered.number)
+        listed, total = logic.list_documents(session, actor=actor, counterparty_id=counterparty_id)
+        found, _ = logic.list_documents(session, actor=actor, search=registered.number)
     assert {d.id for d in listed} == {ours.id, registered.id} and total == 2
     assert [d.id for d in found] == [registered.id]

@@ -1,4 +1,4 @@
 """Errors the notifications service sends over the bus."""
-from chancery_common.errors import InvalidInput, NotFound
+from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
 
-__all__ = ["InvalidInput", "NotFound"]
+__all__ = ["InvalidInput", "NotFound", "PermissionDenied"]

@@ -6,6 +6,7 @@ from sqlalchemy import DateTime, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 
@@ -44,3 +45,4 @@ class Notification(Base):
 
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
+audit_log = AuditLog(Base.metadata)

@@ -1,0 +1,58 @@
+"""document types grant roles, document participants, the audit log
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-11-28 05:33:25.946997
+"""
+from alembic import op
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from chancery_common.audit import APPEND_ONLY_DDL, DROP_APPEND_ONLY_DDL
+
+revision = '0003'
+down_revision = '0002'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    op.create_table('audit_log',
+    sa.Column('id', sa.BigInteger(), sa.Identity(always=False), nullable=False),
+    sa.Column('occurred_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('actor_id', sa.Uuid(), nullable=True),
+    sa.Column('on_behalf_of', sa.Uuid(), nullable=True),
+    sa.Column('action', sa.String(length=40), nullable=False),
+    sa.Column('record_type', sa.String(length=60), nullable=False),
+    sa.Column('record_id', sa.Uuid(), nullable=False),
+    sa.Column('changes', postgresql.JSONB(astext_type=sa.Text()), nullable=False),
+    sa.Column('prev_hash', sa.String(length=64), nullable=False),
+    sa.Column('hash', sa.String(length=64), nullable=False),
+    sa.PrimaryKeyConstraint('id', name='audit_log_pkey'),
+    sa.UniqueConstraint('hash', name='audit_log_hash_key')
+    )
+    op.create_index('ix_audit_log_actor', 'audit_log', ['actor_id', 'occurred_at'], unique=False)
+    op.create_index('ix_audit_log_record', 'audit_log', ['record_type', 'record_id'], unique=False)
+    for statement in APPEND_ONLY_DDL:
+        op.execute(statement)
+    op.create_table('document_participants',
+    sa.Column('document_id', sa.Uuid(), nullable=False),
+    sa.Column('employee_id', sa.Uuid(), nullable=False),
+    sa.Column('reason', sa.String(length=40), nullable=False),
+    sa.Column('added_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name='document_participants_document_id_fkey'),
+    sa.PrimaryKeyConstraint('document_id', 'employee_id', 'reason', name='document_participants_pkey')
+    )
+    op.create_index(op.f('ix_document_participants_employee_id'), 'document_participants', ['employee_id'], unique=False)
+    op.add_column('document_types', sa.Column('visible_to_roles', postgresql.ARRAY(sa.String(length=40)), server_default=sa.text("'{}'"), nullable=False))
+
+
+def downgrade():
+    op.drop_column('document_types', 'visible_to_roles')
+    op.drop_index(op.f('ix_document_participants_employee_id'), table_name='document_participants')
+    op.drop_table('document_participants')
+    for statement in DROP_APPEND_ONLY_DDL:
+        op.execute(statement)
+    op.drop_index('ix_audit_log_record', table_name='audit_log')
+    op.drop_index('ix_audit_log_actor', table_name='audit_log')
+    op.drop_table('audit_log')
