@@ -440,6 +440,7 @@ class NotificationSchema(Schema):
     subject_type = fields.String(allow_none=True)
     subject_id = ID(allow_none=True)
     counterparty_id = ID(allow_none=True)
+    data = fields.Dict(metadata={"description": "the facts the notification is about, for wording it"})
     created_at = fields.String()
     read_at = fields.String(allow_none=True)
 

@@ -1,32 +1,54 @@
-"""The staff web UI: server-rendered pages (Jinja + htmx) over the same service calls as the API."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+"""The staff web UI: server-rendered pages (Jinja + htmx) over the same service calls as the API.
 
-from chancery_common.errors import Unauthenticated
+One blueprint, ``web``, so that sign-in redirects (``web.login``) and every page share
+their endpoint names; each module adds the routes of one area to it.
+"""
+from flask import Blueprint, make_response, request, url_for
+from flask_babel import get_locale
 
-from .. import auth
+from .. import auth, i18n
+from . import formatting, forms, texts
 
 bp = Blueprint("web", __name__)
 
-
-@bp.route("/login", methods=["GET", "POST"])
-def login():
-    if request.method == "POST":
-        try:
-            auth.authenticate(request.form.get("email", ""), request.form.get("password", ""))
-        except Unauthenticated:
-            flash(_("Wrong e-mail or password."), "error")
-            return render_template("login.html", email=request.form.get("email", "")), 401
-        target = request.args.get("next") or url_for("web.home")
-        return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
-    return render_template("login.html", email="")
+from . import approvals, counterparties, documents, home, inbox, signin  # noqa: E402,F401  (routes)
 
 
-@bp.route("/")
-@auth.page_login_required
-def home():
-    return render_template("home.html")
+@bp.before_app_request
+def htmx_needs_session():
+    """An htmx fragment asked for after the session ended reloads the page into sign-in.
+
+    Without this, htmx would follow the redirect and paste the login form into a badge.
+    """
+    if (request.headers.get("HX-Request") and auth.current_employee() is None
+            and request.endpoint and request.endpoint.startswith("web.")
+            and request.endpoint not in ("web.login", "web.language")):
+        response = make_response("", 200)
+        response.headers["HX-Redirect"] = url_for("web.login")
+        return response
+    return None
+
+
+@bp.after_request
+def vary_on_htmx(response):
+    """One address answers a whole page, or to htmx a part of it: caches must tell them apart."""
+    response.vary.add("HX-Request")
+    return response
+
+
+def template_context():
+    return {"current_employee": auth.current_employee()}
 
 
 def register(app):
     app.register_blueprint(bp)
+    app.context_processor(template_context)
+    # globals, not context: imported macros see globals only
+    app.jinja_env.globals.update(
+        csrf_token=auth.csrf_token, get_locale=get_locale, languages=i18n.LANGUAGES,
+        local_path=forms.local_path,
+        nav_counts=home.nav_counts, label=texts.label, tone=texts.tone,
+        service_text=texts.service_text, history_text=texts.history_text,
+        notification_text=texts.notification_text,
+    )
+    formatting.register(app)

@@ -540,7 +540,7 @@ def record_foreign_event(session, *, event, summary):
     if not counterparty_id or session.get(Counterparty, counterparty_id) is None:
         return None
     actor_id = next((event.payload.get(key) for key in (
-        "registrar_id", "changed_by", "initiator_id", "uploaded_by") if event.payload.get(key)), None)
+        "decided_by", "registrar_id", "changed_by", "initiator_id", "uploaded_by") if event.payload.get(key)), None)
     return add_history(session, counterparty_id=counterparty_id, kind=event.type, summary=summary,
                        actor_id=actor_id, data=event.payload, occurred_at=event.occurred_at,
                        source_event_id=event.id)

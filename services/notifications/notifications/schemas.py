@@ -12,6 +12,7 @@ class NotificationSchema(Schema):
     subject_type = fields.String(allow_none=True)
     subject_id = fields.UUID(allow_none=True)
     counterparty_id = fields.UUID(allow_none=True)
+    data = fields.Dict(metadata={"description": "the facts the notification is about, for wording it"})
     created_at = fields.AwareDateTime()
     read_at = fields.AwareDateTime(allow_none=True)
 

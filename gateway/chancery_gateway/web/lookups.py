@@ -1,0 +1,31 @@
+"""Names for the ids that pages show, fetched in one call per kind.
+
+A service that does not answer leaves the names out; pages then say "unknown", not fail.
+"""
+from flask import g
+
+from .. import rpc
+
+
+def employee_names(ids):
+    ids = sorted({str(i) for i in ids if i})
+    if not ids:
+        return {}
+    try:
+        found = rpc.call("staff", "list_employees",
+                         {"ids": ids, "active_only": False, "limit": 500})
+    except rpc.ServiceUnavailable:
+        return {}
+    return {employee["id"]: employee["full_name"] for employee in found["items"]}
+
+
+def counterparty_names(ids):
+    ids = sorted({str(i) for i in ids if i})
+    if not ids:
+        return {}
+    try:
+        found = rpc.call("counterparties", "list_counterparties", g.actor,
+                         {"ids": ids, "limit": len(ids)})
+    except rpc.ServiceUnavailable:
+        return {}
+    return {counterparty["id"]: counterparty["name"] for counterparty in found["items"]}

@@ -1,0 +1,206 @@
+"""Words the pages show for the services' codes and English texts, in the viewer's language.
+
+Services speak in codes (``on_approval``) and in English sentences (validation messages,
+notification titles, history summaries). The codes get labels here; the sentences the
+services are known to send are matched here and translated, anything else is shown as sent.
+"""
+import re
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+
+from .formatting import filesize, moment
+
+LABELS = {
+    "document": {
+        "draft": _l("Draft"), "on_approval": _l("On approval"), "approved": _l("Approved"),
+        "rejected": _l("Rejected"), "signed": _l("Signed"), "in_execution": _l("In execution"),
+        "completed": _l("Completed"), "terminated": _l("Terminated"), "archived": _l("Archived"),
+    },
+    "approval": {
+        "in_progress": _l("In progress"), "approved": _l("Approved"), "rejected": _l("Rejected"),
+        "returned": _l("Returned for revision"), "withdrawn": _l("Withdrawn"),
+    },
+    "stage": {
+        "waiting": _l("Waiting"), "active": _l("In progress"), "completed": _l("Completed"),
+        "rejected": _l("Rejected"), "returned": _l("Returned for revision"),
+        "skipped": _l("Skipped"), "cancelled": _l("Cancelled"),
+    },
+    "task": {
+        "waiting": _l("Waiting"), "pending": _l("Awaiting decision"), "approved": _l("Approved"),
+        "approved_with_remarks": _l("Approved with remarks"), "rejected": _l("Rejected"),
+        "returned": _l("Returned for revision"), "cancelled": _l("Cancelled"),
+    },
+    "decision": {
+        "approve": _l("Approve"), "approve_with_remarks": _l("Approve with remarks"),
+        "reject": _l("Reject"), "return_for_revision": _l("Return for revision"),
+    },
+    "decided": {
+        "approve": _l("Approved"), "approve_with_remarks": _l("Approved with remarks"),
+        "reject": _l("Rejected"), "return_for_revision": _l("Returned for revision"),
+    },
+    "kind": {"organisation": _l("Organisation"), "individual": _l("Individual")},
+    "counterparty": {"active": _l("Active"), "archived": _l("Archived")},
+    "history": {
+        "counterparty.created": _l("Counterparty created"),
+        "counterparty.updated": _l("Card changed"),
+        "document.registered": _l("Document registered"),
+        "document.status_changed": _l("Document status changed"),
+        "approval.started": _l("Approval started"),
+        "approval.completed": _l("Approval finished"),
+        "contact_person.added": _l("Contact person added"),
+        "contact_person.updated": _l("Contact person changed"),
+        "activity.completed": _l("Contact recorded"),
+    },
+    "activity": {
+        "call": _l("Call"), "meeting": _l("Meeting"), "email": _l("E-mail"), "fax": _l("Fax"),
+        "letter": _l("Letter"), "task": _l("Task"),
+    },
+    "field": {
+        "kind": _l("Kind"), "name": _l("Name"), "short_name": _l("Short name"),
+        "tax_id": _l("Tax ID"), "registration_number": _l("Registration number"),
+        "legal_address": _l("Legal address"), "postal_address": _l("Postal address"),
+        "phone": _l("Phone"), "fax": _l("Fax"), "email": _l("E-mail"), "website": _l("Website"),
+        "main_contact": _l("Main contact"), "notes": _l("Notes"),
+        "responsible_employee_id": _l("Responsible employee"),
+    },
+}
+
+# Colour of a status badge, by status code (the same code means the same thing everywhere).
+TONES = {
+    "draft": "neutral", "waiting": "muted", "active": "warning", "in_progress": "warning",
+    "on_approval": "warning", "pending": "warning", "approved": "success",
+    "approved_with_remarks": "success", "completed": "success", "signed": "info",
+    "in_execution": "info", "returned": "orange", "rejected": "danger", "terminated": "danger",
+    "withdrawn": "muted", "cancelled": "muted", "skipped": "muted", "archived": "muted",
+}
+
+
+def label(group, code):
+    """The label of a code; an unknown code is shown as it is, not hidden."""
+    return LABELS.get(group, {}).get(code) or code or ""
+
+
+def tone(group, code):
+    if group == "counterparty" and code == "active":
+        return "success"  # an active counterparty is good news, an active stage is work waiting
+    return TONES.get(code, "neutral")
+
+
+# English texts the services send, translated as a whole (outside a request, str() of a
+# lazy text is its English original) ...
+KNOWN_TEXTS = {str(text): text for text in (
+    _l("Missing data for required field."), _l("Field may not be null."),
+    _l("Not a valid string."), _l("Not a valid number."), _l("Not a valid date."),
+    _l("Not a valid email address."), _l("Not a valid UUID."), _l("Unknown field."),
+    _l("String does not match expected pattern."),
+    _l("Name must not be blank."), _l("Tax id must be 4-20 letters or digits."),
+    _l("Title must not be blank."), _l("An amount needs a currency."),
+    _l("Currency must be a three-letter ISO 4217 code."),
+    _l("Validity must not end before it starts."), _l("Unknown document type."),
+    _l("A comment is required to reject or return a document."),
+    _l("Choose a file to upload."), _l("The file is empty."),
+    _l("Name at least one approver."),
+    _l("This document type has no approval route: name the approvers."),
+    _l("only the initiator may withdraw an approval"),
+    # reasons the documents service gives for status changes
+    _l("created"), _l("approval started"), _l("approval withdrawn"),
+    # the standard document types and journals
+    _l("Contract"), _l("Annex (supplementary agreement)"), _l("Completion act"), _l("Invoice"),
+    _l("Work order"), _l("Work schedule"), _l("Incoming letter"), _l("Outgoing letter"),
+    _l("Internal memo"), _l("Protocol"), _l("Incoming correspondence"),
+    _l("Outgoing correspondence"), _l("Internal documents"), _l("Contracts"),
+)}
+
+# ... or by pattern, with the parts that vary put back in.
+PATTERNS = [
+    (re.compile(r"The file is (?P<size>\d+) bytes; the limit is (?P<limit>\d+) bytes\."),
+     lambda m: _("The file is too large: %(size)s, the limit is %(limit)s.",
+                 size=filesize(int(m["size"])), limit=filesize(int(m["limit"])))),
+    (re.compile(r"Longer than maximum length (?P<n>\d+)\."),
+     lambda m: _("At most %(n)s characters.", n=m["n"])),
+    (re.compile(r"Must be greater than or equal to (?P<lo>\S+) "
+                r"and less than or equal to (?P<hi>\S+)\."),
+     lambda m: _("Must be between %(lo)s and %(hi)s.", lo=m["lo"], hi=m["hi"])),
+    (re.compile(r"Must be one of: .*"), lambda m: _("Choose one of the offered values.")),
+    (re.compile(r"a document in status (?P<status>\w+) cannot be sent for approval"),
+     lambda m: _("A document in status “%(status)s” cannot be sent for approval.",
+                 status=label("document", m["status"]))),
+    (re.compile(r"document \S+ is already on approval"),
+     lambda m: _("This document is already on approval.")),
+    (re.compile(r"task \S+ is not waiting for a decision.*"),
+     lambda m: _("This task no longer waits for a decision.")),
+    (re.compile(r"approval \S+ is (?P<status>\w+); it cannot be withdrawn"),
+     lambda m: _("The approval is already finished (%(status)s); it cannot be withdrawn.",
+                 status=label("approval", m["status"]))),
+    (re.compile(r"internal error \(reference (?P<ref>\w+)\)"),
+     lambda m: _("An unexpected error occurred. If it happens again, tell your administrator "
+                 "the reference %(ref)s.", ref=m["ref"])),
+    (re.compile(r"the (?P<service>.+) service is unavailable: .*"),
+     lambda m: _("The %(service)s service does not answer right now.", service=m["service"])),
+    (re.compile(r"too many failed sign-in attempts.*"),
+     lambda m: _("Too many failed sign-in attempts. Try again in a quarter of an hour.")),
+    (re.compile(r"\w+ \S+ not found"),
+     lambda m: _("It does not exist, or you may not see it.")),
+    (re.compile(r"approval (?P<outcome>approved|rejected|returned)"),
+     lambda m: _("approval finished: %(outcome)s", outcome=label("approval", m["outcome"]))),
+    (re.compile(r"Approval (?P<n>\d+)"), lambda m: _("Approval %(n)s", n=m["n"])),
+    (re.compile(r"Stage (?P<n>\d+)"), lambda m: _("Stage %(n)s", n=m["n"])),
+    (re.compile(r"Approval requested: (?P<label>.*)", re.S),
+     lambda m: _("Approval requested: %(label)s", label=m["label"])),
+    (re.compile(r"Approval (?P<outcome>approved|rejected|returned): (?P<label>.*)", re.S),
+     lambda m: _("Approval finished (%(outcome)s): %(label)s",
+                 outcome=label("approval", m["outcome"]), label=m["label"])),
+]
+
+
+def service_text(text):
+    """A text from a service in the viewer's language when it is one we know."""
+    if not text:
+        return ""
+    text = str(text)
+    if text in KNOWN_TEXTS:
+        return str(KNOWN_TEXTS[text])
+    for pattern, render in PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            return render(match)
+    return text
+
+
+def history_text(entry):
+    """What a relationship history entry says, rebuilt from its data where we know the kind."""
+    data = entry.get("data") or {}
+    kind = entry.get("kind")
+    if kind == "counterparty.created":
+        return ""
+    if kind == "contact_person.added":
+        return re.sub(r"^Contact person (.*) added$", r"\1", entry.get("summary") or "")
+    if kind == "counterparty.updated" and data.get("changes"):
+        return ", ".join(str(label("field", name)) for name in sorted(data["changes"]))
+    if kind == "document.registered" and data.get("title"):
+        return " ".join(part for part in (service_text(data.get("type_name")), data.get("number"),
+                                          "—", data["title"]) if part)
+    if kind == "document.status_changed" and data.get("to_status"):
+        return _("%(title)s: %(from)s → %(to)s", title=data.get("title") or "",
+                 **{"from": label("document", data.get("from_status")),
+                    "to": label("document", data["to_status"])})
+    if kind in ("approval.started", "approval.completed") and data.get("document_title"):
+        title = " ".join(p for p in (data.get("document_number"), data["document_title"]) if p)
+        if kind == "approval.completed" and data.get("outcome"):
+            return f'{title}: {label("approval", data["outcome"])}'
+        return title
+    return entry.get("summary") or ""
+
+
+def notification_text(notification):
+    """(title, body) of a notification; the body may hold a <time> of the due date."""
+    title = service_text(notification.get("title"))
+    body = notification.get("body") or ""
+    if notification.get("kind") == "approval.task_assigned" and "; due " in body:
+        stage, due = body.rsplit("; due ", 1)
+        due = _("without a deadline") if due == "without a deadline" else moment(due)
+        stage = Markup.escape(service_text(stage))
+        body = Markup(_("%(stage)s; due %(due)s", stage=stage, due=due))
+    return title, body
