@@ -67,7 +67,7 @@ def admin(base_url, admin_credentials):
     return Client(base_url).login(*admin_credentials)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def client(base_url):
     """A factory of signed-in clients: ``client(email, password)``; anonymous without arguments."""
     def make(email=None, password=None):
