@@ -93,7 +93,7 @@ def test_profile(test_data_dir, postgres_server_url):
         secret_key="chancery-test-secret",
         max_upload_bytes=2 * 1024 * 1024,
         # short enough that tests of a stopped service do not wait long
-        extra_env={"RPC_TIMEOUT": "3"},
+        extra_env={"RPC_TIMEOUT": "3", "SERVICE_RPC_TIMEOUT": "1.5"},
     )
 
 

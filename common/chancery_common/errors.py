@@ -51,6 +51,11 @@ class TooManyAttempts(ChanceryError):
     """Refused for now after repeated failures; ``details`` says until when."""
 
 
+@deserialize_to_instance
+class ServiceUnavailable(ChanceryError):
+    """Another service this one needed did not answer; ``details`` names it."""
+
+
 def load(schema, data, **kwargs):
     """Validate ``data`` with a marshmallow schema, raising InvalidInput naming each field."""
     try:

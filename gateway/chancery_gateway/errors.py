@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from chancery_common.errors import (
     Conflict, InvalidInput, NotFound, PermissionDenied, TooManyAttempts, Unauthenticated,
 )
+from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
 from .rpc import ServiceUnavailable
 
@@ -26,6 +27,7 @@ STATUS = {
     Unauthenticated: 401,
     TooManyAttempts: 429,
     ServiceUnavailable: 503,
+    UpstreamUnavailable: 503,  # a service that another service needed did not answer
     RemoteError: 502,  # a service failed in a way it did not describe
 }
 REASONS = {500: "Internal Server Error", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict",

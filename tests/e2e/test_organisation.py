@@ -88,3 +88,38 @@ def test_role_settings_decide_permissions(admin, employee):
     assert "configure_routes" in accountant_api.get("/auth/me").json()["permissions"]
     unknown = admin.request("PUT", "/settings/role-permissions", json={"permission": "fly", "roles": []})
     assert unknown.status_code == 422
+
+
+def test_an_absent_approvers_task_goes_to_their_deputy(admin, employee, eventually):
+    away, _ = employee("Alla Away", roles=["lawyer"])
+    deputy, deputy_api = employee("Dmitry Deputy", roles=["lawyer"])
+    today = date.today()
+    assert admin.post("/absences/", json={"employee_id": away["id"], "deputy_id": deputy["id"],
+                                          "starts_on": today.isoformat(),
+                                          "ends_on": (today + timedelta(days=7)).isoformat()}).status_code == 201
+    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    document = admin.post("/documents/", json={"type_id": memo["id"], "title": "While Alla is away"}).json()
+    approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [away["id"]]})
+    assert approval.status_code == 201, approval.text
+    task = approval.json()["stages"][0]["tasks"][0]
+    assert (task["approver_id"], task["on_behalf_of"]) == (deputy["id"], away["id"])
+    inbox = eventually(lambda: deputy_api.get("/notifications/").json()["items"])
+    assert inbox[0]["subject_id"] == approval.json()["id"]
+    decided = deputy_api.post(f"/approvals/tasks/{task['id']}/decision", json={"decision": "approve"})
+    assert decided.status_code == 200
+    rows = admin.get("/audit", params={"record_type": "approval", "record_id": approval.json()["id"]}).json()
+    decision = next(r for r in rows["items"] if r["action"] == "decision_recorded")
+    assert (decision["actor_id"], decision["on_behalf_of"]) == (deputy["id"], away["id"])
+
+
+def test_when_staff_is_down_an_approval_cannot_start_half_way(admin, employee, system):
+    approver, _ = employee("Sergey Stalled", roles=["lawyer"])
+    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    document = admin.post("/documents/", json={"type_id": memo["id"], "title": "Staff is down"}).json()
+    system.stop_process("staff")
+    try:
+        refused = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [approver["id"]]})
+    finally:
+        system.start_process("staff")
+    assert refused.status_code == 503 and "staff" in refused.json()["message"]
+    assert admin.get("/approvals/", params={"document_id": document["id"]}).json()["total"] == 0

@@ -38,15 +38,20 @@ def main(argv=None):
     print(f"Starting Chancery (data in {profile.data_dir}) ...", flush=True)
     try:
         system.start()
+    except StartupError as exc:
+        print(f"Chancery could not start: {exc}", file=sys.stderr)
+        return 1
+    try:
         email, generated = system.create_administrator(
             os.environ.get("CHANCERY_ADMIN_EMAIL"), os.environ.get("CHANCERY_ADMIN_PASSWORD"))
         if args.demo:
             from .demo import load_demo_data
             print("  Demo data ...", flush=True)
             print(f"  {load_demo_data(profile, system)}", flush=True)
-    except StartupError as exc:
-        print(f"Chancery could not start: {exc}", file=sys.stderr)
-        return 1
+    except BaseException:
+        # the services run in sessions of their own: nothing else would stop them
+        system.stop()
+        raise
 
     print()
     print(f"Chancery is running: open {profile.gateway_url}")

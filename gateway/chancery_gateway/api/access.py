@@ -1,4 +1,8 @@
-"""Why an employee can (or cannot) see a record, and the audit logs of every service."""
+"""Why an employee can (or cannot) see a record, and the audit logs of every service.
+
+The endpoints are thin over plain functions that the web pages call too, so the
+administration pages and the API cannot disagree.
+"""
 from flask import g
 from flask_smorest import Blueprint
 
@@ -19,38 +23,30 @@ OWNER = {
 }
 
 
-@blp.route("/access/explain")
-@blp.arguments(ExplainArgs, location="query")
-@blp.response(200, ExplanationSchema)
-def explain(args):
-    """Whether an employee sees a record, and by which rule (administrators)."""
+def explain_access(actor, employee_id, record_type, record_id):
+    """The owning service's verdict on whether the employee sees the record (administrators)."""
     auth.require_permission("manage_staff")
-    identity = rpc.call("staff", "identity_of", g.actor, str(args["employee_id"]))
+    identity = rpc.call("staff", "identity_of", actor, employee_id)
     employee = identity["employee"]
     checked = {"id": employee["id"], "roles": employee["roles"], "department_id": employee["department_id"],
                "full_name": employee["full_name"], "permissions": identity["permissions"],
                "visible_department_ids": identity["visible_department_ids"]}
-    answer = rpc.call(OWNER[args["record_type"]], "explain_access", g.actor, checked,
-                      args["record_type"], str(args["record_id"]))
-    return {**answer, "employee_id": employee["id"], "record_type": args["record_type"],
-            "record_id": str(args["record_id"])}
+    answer = rpc.call(OWNER[record_type], "explain_access", actor, checked, record_type, record_id)
+    return {**answer, "employee_id": employee["id"], "record_type": record_type, "record_id": record_id}
 
 
-@blp.route("/audit")
-@blp.arguments(AuditArgs, location="query")
-@blp.response(200, AuditPageSchema)
-def audit(args):
-    """Audit entries, newest first: of one record (whoever sees it), or searched across every
-    service (`view_audit`); a service that does not answer is listed in `unavailable`."""
-    query = jsonable(args)
-    if args.get("record_type"):
-        page = rpc.call(OWNER[args["record_type"]], "audit_entries", g.actor, query)
-        service = OWNER[args["record_type"]]
+def audit_entries(actor, query, services=SERVICES):
+    """One record's entries from its owner (whoever sees it), or the whole log of ``services``
+    merged newest first (``view_audit``); a service that does not answer goes to ``unavailable``."""
+    if query.get("record_type"):
+        service = OWNER[query["record_type"]]
+        page = rpc.call(service, "audit_entries", actor, query)
         return {"items": [{**item, "service": service} for item in page["items"]],
                 "total": page["total"], "unavailable": []}
     auth.require_permission("view_audit")
-    window = {**query, "limit": query.get("limit", 50) + query.get("offset", 0), "offset": 0}
-    results = rpc.fan_out({service: (service, "audit_entries", g.actor, window) for service in SERVICES})
+    limit, offset = query.get("limit", 50), query.get("offset", 0)
+    window = {**query, "limit": limit + offset, "offset": 0}
+    results = rpc.fan_out({service: (service, "audit_entries", actor, window) for service in services})
     items, total, unavailable = [], 0, []
     for service, result in results.items():
         if isinstance(result, Exception):
@@ -59,17 +55,37 @@ def audit(args):
         total += result["total"]
         items += [{**item, "service": service} for item in result["items"]]
     items.sort(key=lambda item: item["occurred_at"], reverse=True)
-    start = query.get("offset", 0)
-    return {"items": items[start:start + query.get("limit", 50)], "total": total,
-            "unavailable": unavailable}
+    return {"items": items[offset:offset + limit], "total": total, "unavailable": unavailable}
+
+
+def verify_chains(actor):
+    """{service: {intact, first_bad_id}} for every service, or the exception it answered with."""
+    auth.require_permission("view_audit")
+    return rpc.fan_out({service: (service, "verify_audit", actor) for service in SERVICES})
+
+
+@blp.route("/access/explain")
+@blp.arguments(ExplainArgs, location="query")
+@blp.response(200, ExplanationSchema)
+def explain(args):
+    """Whether an employee sees a record, and by which rule (administrators)."""
+    return explain_access(g.actor, str(args["employee_id"]), args["record_type"], str(args["record_id"]))
+
+
+@blp.route("/audit")
+@blp.arguments(AuditArgs, location="query")
+@blp.response(200, AuditPageSchema)
+def audit(args):
+    """Audit entries, newest first: of one record (whoever sees it), or searched across every
+    service (`view_audit`); a service that does not answer is listed in `unavailable`."""
+    return audit_entries(g.actor, jsonable(args))
 
 
 @blp.route("/audit/verify")
 @blp.response(200)
 def verify():
     """Check every service's audit chain: {service: {intact, first_bad_id}} (`view_audit`)."""
-    auth.require_permission("view_audit")
-    results = rpc.fan_out({service: (service, "verify_audit", g.actor) for service in SERVICES})
+    results = verify_chains(g.actor)
     for result in results.values():
         if isinstance(result, Exception):
             raise result

@@ -345,6 +345,8 @@ class TaskSchema(Schema):
     approval_id = ID()
     stage_id = ID()
     approver_id = ID()
+    on_behalf_of = ID(allow_none=True, metadata={
+        "description": "the approver the route named, when approver_id is their deputy"})
     status = fields.String()
     decision = fields.String(allow_none=True)
     comment = fields.String(allow_none=True)

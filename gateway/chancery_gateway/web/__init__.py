@@ -7,11 +7,13 @@ from flask import Blueprint, make_response, request, url_for
 from flask_babel import get_locale
 
 from .. import auth, i18n
-from . import formatting, forms, texts
+from . import admin_texts, formatting, forms, texts
 
 bp = Blueprint("web", __name__)
 
-from . import approvals, counterparties, documents, home, inbox, signin  # noqa: E402,F401  (routes)
+from . import (  # noqa: E402,F401  (routes)
+    admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
+)
 
 
 @bp.before_app_request
@@ -50,5 +52,7 @@ def register(app):
         nav_counts=home.nav_counts, label=texts.label, tone=texts.tone,
         service_text=texts.service_text, history_text=texts.history_text,
         notification_text=texts.notification_text,
+        word=admin_texts.word, say=admin_texts.say, permission_label=admin_texts.permission_label,
+        record_url=audit.record_url,
     )
     formatting.register(app)

@@ -33,6 +33,8 @@ class TaskAssignedV1(ApprovalRef):
     task_id = fields.UUID(required=True)
     stage_name = fields.String(required=True)
     approver_id = fields.UUID(required=True)
+    on_behalf_of = fields.UUID(allow_none=True, metadata={
+        "description": "the approver named by the route, when approver_id is their deputy"})
     due_at = fields.AwareDateTime(allow_none=True, required=True)
 
 
@@ -41,6 +43,7 @@ class DecisionRecordedV1(ApprovalRef):
 
     task_id = fields.UUID(required=True)
     approver_id = fields.UUID(required=True)
+    on_behalf_of = fields.UUID(allow_none=True)
     decision = fields.String(required=True)
     comment = fields.String(allow_none=True)
 

@@ -135,7 +135,11 @@ def current_route_version(session, *, document_type_id):
         .order_by(RouteVersion.version.desc())).first()
 
 
-def start_approval(session, *, document, stages, comment, actor):
+def _nobody_away(employee_ids):
+    return {str(e): {"acting_id": str(e), "on_behalf_of": None} for e in employee_ids}
+
+
+def start_approval(session, *, document, stages, comment, actor, acting=_nobody_away):
     """Create the approval with its stages and send the document to the first stage.
 
     Without explicit stages the current version of the route of the document's type is
@@ -182,16 +186,26 @@ def start_approval(session, *, document, stages, comment, actor):
                      }, ("document_id", "status", "comment", "route_version_id", "stages")))
     events.catalog.record(session, events.APPROVAL_STARTED, {
         **events.approval_ref(approval), "approver_ids": approver_ids})
-    _start_stage(session, approval, approval.stages[0])
+    _start_stage(session, approval, approval.stages[0], acting)
     return approval
 
 
-def _start_stage(session, approval, stage):
+def _start_stage(session, approval, stage, acting):
+    """Open the stage's tasks, each to whoever acts for its approver today.
+
+    ``acting(ids)`` answers, per employee, who acts for them (a deputy while they are
+    away, a dismissed employee's head); the task then records on whose behalf.
+    """
     now = _now()
     stage.status = "active"
     stage.started_at = now
     due = now + timedelta(hours=stage.deadline_hours) if stage.deadline_hours else None
+    resolved = acting([str(task.approver_id) for task in stage.tasks])
     for task in stage.tasks:
+        who = resolved.get(str(task.approver_id)) or {}
+        if who.get("on_behalf_of"):
+            task.on_behalf_of = task.approver_id
+            task.approver_id = uuid.UUID(who["acting_id"])
         task.status = "pending"
         task.assigned_at = now
         task.due_at = due
@@ -199,10 +213,10 @@ def _start_stage(session, approval, stage):
     for task in stage.tasks:
         events.catalog.record(session, events.APPROVAL_TASK_ASSIGNED, {
             **events.approval_ref(approval), "task_id": task.id, "stage_name": stage.name,
-            "approver_id": task.approver_id, "due_at": task.due_at})
+            "approver_id": task.approver_id, "on_behalf_of": task.on_behalf_of, "due_at": task.due_at})
 
 
-def decide(session, *, task_id, decision, comment, actor):
+def decide(session, *, task_id, decision, comment, actor, acting=_nobody_away):
     """Record an approver's decision and move the approval on."""
     task = session.get(Task, task_id, with_for_update=True)
     if task is None or task.approver_id != actor.id:
@@ -223,12 +237,13 @@ def decide(session, *, task_id, decision, comment, actor):
     task.status = APPROVING.get(decision) or ENDING[decision]
     session.flush()
     audit_log.record(session, actor_id=actor.id, action="decision_recorded", record_type="approval",
+                     on_behalf_of=task.on_behalf_of,
                      record_id=approval.id, changes={"task_id": task.id, **diff(
                          before, {"status": task.status, "decision": decision, "comment": comment},
                          ("status", "decision", "comment"))})
     events.catalog.record(session, events.APPROVAL_DECISION_RECORDED, {
         **events.approval_ref(approval), "task_id": task.id, "approver_id": task.approver_id,
-        "decision": decision, "comment": comment})
+        "on_behalf_of": task.on_behalf_of, "decision": decision, "comment": comment})
     stage = task.stage
     if decision in ENDING:
         _finish(session, approval, stage, outcome=ENDING[decision], decided_by=actor.id, comment=comment)
@@ -238,7 +253,7 @@ def decide(session, *, task_id, decision, comment, actor):
         _cancel_open_tasks(stage)
         following = [s for s in approval.stages if s.position > stage.position]
         if following:
-            _start_stage(session, approval, following[0])
+            _start_stage(session, approval, following[0], acting)
         else:
             _finish(session, approval, stage, outcome="approved", decided_by=actor.id, comment=comment)
     return approval

@@ -105,6 +105,8 @@ class Task(Base):
     approval_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("approvals.id"), index=True)
     approver_id: Mapped[uuid.UUID] = mapped_column(index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # the approver the route named, when their deputy (approver_id) acts for them
+    on_behalf_of: Mapped[uuid.UUID | None]
     status: Mapped[str] = mapped_column(String(30), default="waiting")
     decision: Mapped[str | None] = mapped_column(String(30))
     comment: Mapped[str | None] = mapped_column(Text)

@@ -42,6 +42,7 @@ class TaskSchema(Schema):
     approval_id = fields.UUID()
     stage_id = fields.UUID()
     approver_id = fields.UUID()
+    on_behalf_of = fields.UUID(allow_none=True)
     status = fields.String()
     decision = fields.String(allow_none=True)
     comment = fields.String(allow_none=True)

@@ -7,6 +7,7 @@ from chancery_common.consumer import handle_once
 from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import TimedRpcProxy
 
 from . import logic, schemas
 from .models import outbox, processed_events
@@ -22,6 +23,11 @@ class ApprovalsService:
 
     db = Database()
     relay = OutboxRelay(outbox)
+    staff = TimedRpcProxy("staff", timeout=5)
+
+    def acting(self, employee_ids):
+        """Who acts for each approver today (deputies, heads of the dismissed), from staff."""
+        return self.staff.acting_employees({"employee_ids": employee_ids})
 
     @rpc
     def ping(self):
@@ -50,7 +56,7 @@ class ApprovalsService:
         actor = load_actor(actor)
         data = load(schemas.StartApprovalSchema(), request)
         with self.db.begin():
-            approval = logic.start_approval(self.db, actor=actor, **data)
+            approval = logic.start_approval(self.db, actor=actor, acting=self.acting, **data)
         return approval_schema.dump(approval)
 
     @rpc
@@ -82,7 +88,8 @@ class ApprovalsService:
         actor = load_actor(actor)
         data = load(schemas.DecisionSchema(), decision)
         with self.db.begin():
-            approval = logic.decide(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor, **data)
+            approval = logic.decide(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
+                                    acting=self.acting, **data)
         return approval_schema.dump(approval)
 
     @rpc

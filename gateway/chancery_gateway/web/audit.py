@@ -1,0 +1,209 @@
+"""The audit log: searching it across services, checking its chains, the "History of changes"
+of one record on its card, and "why can (not) this employee see this record"."""
+import re
+
+from flask import g, render_template, request, url_for
+from flask_babel import gettext as _
+
+from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
+
+from .. import auth, rpc
+from ..api import access
+from . import admin_texts, bp, forms
+from .admin import admin_page, day_start, department_names, profile_zone, staff_list
+from .lookups import employee_names
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
+FRAGMENT_SIZE = 20
+EXPLAINED = ("counterparty", "contact_person", "activity", "document", "approval", "notification")
+# the page each kind of record has: (endpoint, its id argument)
+PAGES = {
+    "counterparty": ("web.counterparty", "counterparty_id"),
+    "contact_person": ("web.contact_person", "contact_person_id"),
+    "document": ("web.document", "document_id"), "approval": ("web.approval", "approval_id"),
+    "employee": ("web.admin_employee", "employee_id"),
+    "department": ("web.admin_department", "department_id"),
+}
+
+
+def record_url(record_type, record_id):
+    """The page of an audited record, or None when it has none of its own."""
+    if record_type not in PAGES or not record_id:
+        return None
+    endpoint, argument = PAGES[record_type]
+    return url_for(endpoint, **{argument: record_id})
+
+
+def mentioned_ids(entries):
+    """Every id an audit page names: who acted, and ids among the changed values."""
+    found = set()
+    for entry in entries:
+        found.update(filter(None, (entry.get("actor_id"), entry.get("on_behalf_of"))))
+        for change in (entry.get("changes") or {}).values():
+            values = [change.get("from"), change.get("to")] if isinstance(change, dict) else [change]
+            for value in values:
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str) and UUID.fullmatch(item):
+                        found.add(item)
+    return found
+
+
+def shown_value(name, value, names):
+    """One value of a change as people read it: names for ids, labels for roles, yes/no."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(shown_value(name, item, names) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{admin_texts.word('field', k)}: {shown_value(k, v, names)}"
+                         for k, v in sorted(value.items()))
+    if name == "roles" or name in admin_texts.PERMISSIONS:
+        return str(admin_texts.word("role", value))
+    text = str(value)
+    return names.get(text, text if len(text) <= 160 else text[:157] + "…")
+
+
+def describe_changes(changes, names):
+    """(field, before, after) per change: before is None for a plain value, "changed" stands
+    for personal fields whose values the log never holds."""
+    lines = []
+    for name, change in sorted((changes or {}).items()):
+        field = (admin_texts.permission_label(name) if name in admin_texts.PERMISSIONS
+                 else admin_texts.word("field", name))
+        if isinstance(change, dict) and change.get("changed") is True:
+            lines.append((field, None, _("changed")))
+        elif isinstance(change, dict) and set(change) <= {"from", "to"}:
+            before = change.get("from")
+            lines.append((field, None if before in (None, "", []) else shown_value(name, before, names),
+                          shown_value(name, change.get("to"), names)))
+        else:
+            lines.append((field, None, shown_value(name, change, names)))
+    return lines
+
+
+def render_entries(template, entries, **context):
+    names = employee_names(mentioned_ids(entries))
+    names.update(context.pop("extra_names", {}))
+    for entry in entries:
+        entry["lines"] = describe_changes(entry.get("changes"), names)
+    return render_template(template, entries=entries, names=names, **context)
+
+
+# the history of one record, on its card ---------------------------------------------------------
+
+@bp.route("/audit/fragment")
+@auth.page_login_required
+def audit_fragment():
+    """The "History of changes" panel of a record, for whoever sees the record (the owning
+    service decides); anyone else, or a bad address, gets nothing at all."""
+    record_type, record_id = request.args.get("record_type", ""), request.args.get("record_id", "")
+    if record_type not in access.OWNER or not UUID.fullmatch(record_id):
+        return ""
+    record_id = record_id.lower()
+    query = {"record_type": record_type, "record_id": record_id, "limit": FRAGMENT_SIZE, "offset": 0}
+    try:
+        page = access.audit_entries(g.actor, query)
+    except (PermissionDenied, NotFound, InvalidInput):
+        return ""
+    except rpc.ServiceUnavailable:
+        return render_template("_audit.html", entries=None, record_type=record_type)
+    return render_entries("_audit.html", page["items"], total=page["total"], record_type=record_type,
+                          record_id=record_id, full_log="view_audit" in g.actor["permissions"])
+
+
+# searching the whole log -----------------------------------------------------------------------
+
+def audit_query(args, zone):
+    """The search form as the services' audit query, and the errors of its fields."""
+    query, errors = {}, {}
+    record_type = args.get("record_type", "")
+    if record_type in access.OWNER:
+        query["record_type"] = record_type
+    record = args.get("record_id", "").strip()
+    if record:
+        found = UUID.search(record)
+        if found is None:
+            errors["record_id"] = [_("Paste the record's id or the address of its page.")]
+        elif not record_type:
+            errors["record_type"] = [_("Choose the type of the record.")]
+        else:
+            query["record_id"] = found.group(0).lower()
+    if args.get("actor_id") and UUID.fullmatch(args["actor_id"]):
+        query["actor_id"] = args["actor_id"]
+    if args.get("action"):
+        query["action"] = args["action"]
+    for name, bound, later in (("since", "from", 0), ("until", "to", 1)):
+        if args.get(bound):
+            query[name] = day_start(args[bound], zone, days_later=later)
+            if query[name] is None:
+                errors[bound] = ["Not a valid date."]
+    return query, errors
+
+
+@bp.route("/admin/audit")
+@admin_page("view_audit")
+def admin_audit():
+    zone = profile_zone()
+    query, errors = audit_query(request.args, zone)
+    service = request.args.get("service", "")
+    page, paging = forms.paging()
+    found = {"items": [], "total": 0, "unavailable": []}
+    if not errors:
+        services = (service,) if service in access.SERVICES and "record_type" not in query \
+            else access.SERVICES
+        try:
+            found = access.audit_entries(g.actor, {**query, **paging}, services)
+        except NotFound:
+            errors["record_id"] = [_("There is no such record of this type, or you may not see it.")]
+        except InvalidInput as exc:
+            errors.update(admin_texts.field_errors(exc.details or {}))
+    people = staff_list()
+    departments = department_names()
+    return render_entries(
+        "admin/audit.html", found["items"], total=found["total"],
+        unavailable=[part["service"] for part in found["unavailable"]],
+        errors=errors, values=request.args, zone=str(zone), staff=people,
+        paging=forms.pages(found["total"], page), record_types=access.OWNER,
+        services=access.SERVICES, actions=admin_texts.LABELS["action"],
+        extra_names={**departments, **{e["id"]: e["full_name"] for e in people}})
+
+
+@bp.route("/admin/audit/verify")
+@admin_page("view_audit")
+def admin_verify_audit():
+    """Each service's chain checked now: intact, broken at a row, or not answering."""
+    results = access.verify_chains(g.actor)
+    return render_template("admin/_chains.html", results=results, services=access.SERVICES,
+                           failed={s for s, r in results.items() if isinstance(r, Exception)})
+
+
+# why can (not) they see it ------------------------------------------------------------------------
+
+@bp.route("/admin/access")
+@admin_page()
+def admin_access():
+    """Ask the owning service whether an employee sees a record, and by which rule."""
+    args, errors, answer = request.args, {}, None
+    if args.get("employee_id") or args.get("record_id"):
+        record = UUID.search(args.get("record_id", ""))
+        if not UUID.fullmatch(args.get("employee_id", "")):
+            errors["employee_id"] = [_("Choose the employee.")]
+        if args.get("record_type") not in EXPLAINED:
+            errors["record_type"] = [_("Choose the type of the record.")]
+        if record is None:
+            errors["record_id"] = [_("Paste the record's id or the address of its page.")]
+        if not errors:
+            try:
+                answer = access.explain_access(g.actor, args["employee_id"], args["record_type"],
+                                               record.group(0).lower())
+            except NotFound:
+                errors["record_id"] = [_("There is no such record of this type.")]
+            except InvalidInput as exc:
+                errors.update(admin_texts.field_errors(exc.details or {}))
+    departments = department_names() if answer else {}
+    reasons = [admin_texts.say(reason, departments) for reason in (answer or {}).get("reasons", [])]
+    return render_template("admin/access.html", values=args, errors=errors, answer=answer,
+                           reasons=reasons, staff=staff_list(), record_types=EXPLAINED,
+                           record_url=record_url(args.get("record_type"), answer and answer["record_id"]))
