@@ -22,7 +22,7 @@ from kombu import Connection, Exchange, Producer
 from nameko.extensions import DependencyProvider
 from sqlalchemy import (
     BigInteger, Column, DateTime, Identity, Index, Integer, String, Table, Text, Uuid,
-    select, update, delete, func,
+    event, select, update, delete, func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -43,6 +43,8 @@ class Outbox:
     """The outbox table of one service and the operations on it."""
 
     def __init__(self, metadata):
+        # called after a transaction that added events commits (the relay's wake-up)
+        self.committed_callbacks = []
         self.table = Table(
             "outbox", metadata,
             Column("id", BigInteger, Identity(), primary_key=True),
@@ -64,7 +66,15 @@ class Outbox:
             event_id=event_id, event_type=event_type, version=version, payload=payload,
             occurred_at=datetime.now(timezone.utc),
         ))
+        if not session.info.get("outbox_listening"):
+            session.info["outbox_listening"] = True
+            event.listen(session, "after_commit", self._committed, once=True)
         return event_id
+
+    def _committed(self, session):
+        session.info.pop("outbox_listening", None)
+        for callback in list(self.committed_callbacks):
+            callback()
 
     def relay_batch(self, connection, producer, service_name, limit=100):
         """Publish up to ``limit`` unpublished rows; returns how many were published.
@@ -111,7 +121,8 @@ class Outbox:
 
 
 class OutboxRelay(DependencyProvider):
-    """Runs beside a service and publishes its outbox; woken after every worker.
+    """Runs beside a service and publishes its outbox; woken by every commit that added
+    events, and at least every ``interval`` seconds.
 
     Declare it on the service: ``relay = OutboxRelay(models.outbox)``.
     """
@@ -131,6 +142,7 @@ class OutboxRelay(DependencyProvider):
         self.amqp_uri = config["AMQP_URI"]
         self.service_name = self.container.service_name
         self.exchange = events_exchange(self.service_name)
+        self.outbox.committed_callbacks.append(self.wake)
 
     def start(self):
         self._running = True
@@ -141,6 +153,8 @@ class OutboxRelay(DependencyProvider):
         self.wake()
         if self._thread is not None:
             self._thread.wait()
+        if self.wake in self.outbox.committed_callbacks:
+            self.outbox.committed_callbacks.remove(self.wake)
         self.engine.dispose()
 
     def kill(self):
@@ -150,9 +164,6 @@ class OutboxRelay(DependencyProvider):
 
     def get_dependency(self, worker_ctx):
         return self.wake
-
-    def worker_teardown(self, worker_ctx):
-        self.wake()
 
     def wake(self):
         try:

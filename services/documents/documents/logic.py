@@ -252,13 +252,26 @@ def _move(session, *, document, to_status, actor_id, reason):
     return document
 
 
-def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason):
-    """Follow an approval's event; a step the life cycle forbids is logged, not applied."""
-    document = session.get(Document, _uuid(document_id))
+def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason, occurred_at=None):
+    """Follow an approval's event; a step the life cycle forbids is logged, not applied.
+
+    The approvals service's events travel on separate queues, so they may arrive out of
+    order: an event older than the last one applied to the document is ignored, and an
+    outcome that finds the document still in draft first records that it went on approval.
+    """
+    document = session.get(Document, _uuid(document_id), with_for_update={"of": Document})
     if document is None:
         log.warning("approval outcome for unknown document %s not applied", document_id)
         return None
+    if occurred_at is not None:
+        if document.approval_event_at is not None and occurred_at <= document.approval_event_at:
+            log.info("stale approval event for document %s ignored (%s)", document_id, to_status)
+            return None
+        document.approval_event_at = occurred_at
     try:
+        if to_status in ("approved", "rejected") and document.status == "draft":
+            _move(session, document=document, to_status="on_approval", actor_id=_uuid(actor_id),
+                  reason="approval started")
         return _move(session, document=document, to_status=to_status, actor_id=_uuid(actor_id),
                      reason=reason)
     except Conflict as exc:

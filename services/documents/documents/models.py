@@ -99,6 +99,8 @@ class Document(Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
     responsible_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    # when the last approval event applied to the status happened (to ignore stale ones)
+    approval_event_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"), index=True)
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -161,7 +161,8 @@ class DocumentsService:
         logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
                                approver_ids=p["approver_ids"])
         logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
-                                     actor_id=p["initiator_id"], reason="approval started")
+                                     actor_id=p["initiator_id"], reason="approval started",
+                                     occurred_at=event.occurred_at)
 
     @event_handler("approvals", "approval.completed", requeue_on_error=True)
     @handle_once(processed_events)
@@ -169,14 +170,16 @@ class DocumentsService:
         p = event.payload
         logic.apply_approval_outcome(session, document_id=p["document_id"],
                                      to_status=APPROVAL_OUTCOME_STATUS[p["outcome"]],
-                                     actor_id=p.get("decided_by"), reason=f"approval {p['outcome']}")
+                                     actor_id=p.get("decided_by"), reason=f"approval {p['outcome']}",
+                                     occurred_at=event.occurred_at)
 
     @event_handler("approvals", "approval.withdrawn", requeue_on_error=True)
     @handle_once(processed_events)
     def on_approval_withdrawn(self, session, event):
         p = event.payload
         logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
-                                     actor_id=p["initiator_id"], reason="approval withdrawn")
+                                     actor_id=p["initiator_id"], reason="approval withdrawn",
+                                     occurred_at=event.occurred_at)
 
     # Personal data: documents hold none of a contact person's, but the erasure is traced here too.
 

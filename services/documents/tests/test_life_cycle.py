@@ -110,3 +110,25 @@ def test_documents_are_listed_by_counterparty_and_found_by_number(session, make_
         found, _ = logic.list_documents(session, actor=actor, search=registered.number)
     assert {d.id for d in listed} == {ours.id, registered.id} and total == 2
     assert [d.id for d in found] == [registered.id]
+
+
+def test_approval_events_arriving_out_of_order_end_in_the_right_status(session, make_document, actor, reader):
+    """The outcome overtook the start: the document still goes through on approval, and the
+    late start (older) changes nothing."""
+    from datetime import datetime, timedelta, timezone
+
+    document = make_document()
+    started_at = datetime.now(timezone.utc)
+    with session.begin():
+        logic.apply_approval_outcome(session, document_id=document.id, to_status="approved",
+                                     actor_id=actor.id, reason="approval approved",
+                                     occurred_at=started_at + timedelta(seconds=5))
+    with session.begin():
+        late = logic.apply_approval_outcome(session, document_id=document.id, to_status="on_approval",
+                                            actor_id=actor.id, reason="approval started",
+                                            occurred_at=started_at)
+
+    assert late is None
+    assert reader(lambda s: s.get(models.Document, document.id).status) == "approved"
+    steps = reader(lambda s: [(c.from_status, c.to_status) for c in s.get(models.Document, document.id).status_changes])
+    assert steps[-2:] == [("draft", "on_approval"), ("on_approval", "approved")]
