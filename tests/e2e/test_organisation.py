@@ -123,3 +123,13 @@ def test_when_staff_is_down_an_approval_cannot_start_half_way(admin, employee, s
         system.start_process("staff")
     assert refused.status_code == 503 and "staff" in refused.json()["message"]
     assert admin.get("/approvals/", params={"document_id": document["id"]}).json()["total"] == 0
+
+
+def test_positions_are_a_list_administrators_keep(admin, employee, unique):
+    made = admin.post("/positions/", json={"name": f"Site engineer {unique}"})
+    assert made.status_code == 201
+    assert admin.post("/positions/", json={"name": f"site ENGINEER {unique}"}).status_code == 409
+    assert f"Site engineer {unique}" in [p["name"] for p in admin.get("/positions/").json()]
+    _, someone = employee("Pyotr Plain")
+    assert someone.post("/positions/", json={"name": f"Chief {unique}"}).status_code == 403
+

@@ -1,5 +1,5 @@
-"""The organisation (owned by the staff service): our legal entities, departments,
-absences with deputies, and which roles may do what."""
+"""The organisation (owned by the staff service): our legal entities, positions,
+departments, absences with deputies, and which roles may do what."""
 from flask import g
 from flask_smorest import Blueprint
 
@@ -7,7 +7,7 @@ from .. import rpc
 from .payload import jsonable
 from .schemas import (
     AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema,
-    RolePermissionSchema,
+    PositionSchema, RolePermissionSchema,
 )
 
 blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
@@ -26,6 +26,20 @@ def list_legal_entities():
 def create_legal_entity(data):
     """Add one of our companies (administrators)."""
     return rpc.call("staff", "create_legal_entity", g.actor, jsonable(data))
+
+
+@blp.route("/positions/")
+@blp.response(200, PositionSchema(many=True))
+def list_positions():
+    """The job titles employees' positions are chosen from."""
+    return rpc.call("staff", "list_positions", g.actor)
+
+
+@blp.route("/positions/", methods=["POST"])
+@blp.arguments(PositionSchema)
+@blp.response(201, PositionSchema)
+def create_position(data):
+    return rpc.call("staff", "create_position", g.actor, data)
 
 
 @blp.route("/departments/")

@@ -137,6 +137,11 @@ class LegalEntitySchema(Schema):
     created_at = fields.String(dump_only=True)
 
 
+class PositionSchema(Schema):
+    id = ID(dump_only=True)
+    name = fields.String(required=True)
+
+
 class DepartmentSchema(Schema):
     id = ID(dump_only=True)
     name = fields.String(required=True)

@@ -115,6 +115,16 @@ class LoginAttempt(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Position(Base):
+    """A job title the organisation uses; employees' positions are picked from these."""
+
+    __tablename__ = "positions"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Absence(Base):
     """An employee away from-to, with the deputy who acts for them meanwhile."""
 

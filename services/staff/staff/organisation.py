@@ -10,7 +10,7 @@ from sqlalchemy import func, or_, select
 from . import events, logic
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .logic import _plain
-from .models import Absence, Department, Employee, LegalEntity, RolePermission
+from .models import Absence, Department, Employee, LegalEntity, Position, RolePermission
 from .schemas import ROLES
 
 # What a role may do beyond seeing records: the defaults, changed by administrators.
@@ -45,6 +45,25 @@ def create_legal_entity(session, *, data, actor):
     logic.audit(session, actor_id=actor.id, action="created", record_type="legal_entity",
                 record_id=entity.id, changes={k: {"from": None, "to": v} for k, v in data.items()})
     return entity
+
+
+# positions --------------------------------------------------------------------------------
+
+def list_positions(session):
+    return session.scalars(select(Position).order_by(Position.name)).all()
+
+
+def create_position(session, *, name, actor):
+    require_admin(actor)
+    name = name.strip()
+    if session.scalars(select(Position).where(func.lower(Position.name) == name.lower())).first():
+        raise Conflict(f"the position {name} already exists", {"name": ["already in use"]})
+    position = Position(name=name)
+    session.add(position)
+    session.flush()
+    logic.audit(session, actor_id=actor.id, action="created", record_type="position", record_id=position.id,
+                changes={"name": {"from": None, "to": name}})
+    return position
 
 
 # departments ------------------------------------------------------------------------------

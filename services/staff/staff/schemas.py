@@ -162,3 +162,8 @@ class AuditEntrySchema(Schema):
     record_id = fields.UUID()
     changes = fields.Dict()
     hash = fields.String()
+
+
+class PositionSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))

@@ -179,6 +179,19 @@ class StaffService:
         return legal_entity_schema.dump(created)
 
     @rpc
+    def list_positions(self, actor):
+        load_actor(actor)
+        return schemas.PositionSchema(many=True).dump(organisation.list_positions(self.db))
+
+    @rpc
+    def create_position(self, actor, position):
+        actor = load_actor(actor)
+        data = load(schemas.PositionSchema(), position)
+        with self.db.begin():
+            created = organisation.create_position(self.db, name=data["name"], actor=actor)
+        return schemas.PositionSchema().dump(created)
+
+    @rpc
     def list_departments(self, actor):
         load_actor(actor)
         return department_schema.dump(organisation.list_departments(self.db), many=True)
