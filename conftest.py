@@ -8,7 +8,6 @@ other test runs: its own databases, RabbitMQ vhost, S3 ports and data folder.
 import os
 import socket
 import uuid
-from pathlib import Path
 
 import pytest
 

@@ -48,10 +48,8 @@ def error_body(code, message, errors=None):
 
 def describe(exc):
     """(HTTP status, message, field errors) for an exception from a service call."""
-    for cls, code in STATUS.items():
-        if isinstance(exc, cls):
-            break
-    else:
+    code = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), None)
+    if code is None:
         return None
     if isinstance(exc, InvalidInput):
         return code, exc.message, {"json": exc.details or {}}

@@ -1,5 +1,4 @@
 """Gateway settings from the environment; production refuses development secrets."""
-import os
 from dataclasses import dataclass
 
 from chancery_common.config import is_production, secret, setting

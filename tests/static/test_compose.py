@@ -102,7 +102,7 @@ def walk_strings(node):
 def env_example():
     return dict(
         line.split("=", 1)
-        for line in (l.strip() for l in ENV_EXAMPLE.read_text().splitlines())
+        for line in (raw.strip() for raw in ENV_EXAMPLE.read_text().splitlines())
         if line and not line.startswith("#")
     )
 

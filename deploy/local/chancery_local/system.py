@@ -138,14 +138,14 @@ class System:
     # stop ----------------------------------------------------------------------------------
 
     def stop(self, timeout=15):
-        for name, process in reversed(list(self.processes.items())):
+        for process in reversed(list(self.processes.values())):
             if process.poll() is None:
                 try:
                     os.killpg(process.pid, signal.SIGTERM)
                 except ProcessLookupError:
                     pass
         deadline = time.monotonic() + timeout
-        for name, process in reversed(list(self.processes.items())):
+        for process in reversed(list(self.processes.values())):
             try:
                 process.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:

@@ -6,6 +6,8 @@ administration pages and the API cannot disagree.
 from flask import g
 from flask_smorest import Blueprint
 
+from chancery_common.errors import NotFound
+
 from .. import auth, rpc
 from .payload import jsonable
 from .schemas import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
@@ -21,6 +23,8 @@ OWNER = {
     "employee": "staff", "department": "staff", "absence": "staff", "api_token": "staff",
     "legal_entity": "staff", "role_permission": "staff",
 }
+# services that also log what they did about another service's record (erasure, export)
+ALSO_AUDITED_BY = {"contact_person": ("documents", "approvals", "notifications")}
 
 
 def explain_access(actor, employee_id, record_type, record_id):
@@ -35,10 +39,14 @@ def explain_access(actor, employee_id, record_type, record_id):
     return {**answer, "employee_id": employee["id"], "record_type": record_type, "record_id": record_id}
 
 
-def audit_entries(actor, query, services=SERVICES):
-    """One record's entries from its owner (whoever sees it), or the whole log of ``services``
-    merged newest first (``view_audit``); a service that does not answer goes to ``unavailable``."""
-    if query.get("record_type"):
+def audit_entries(actor, query, services=None):
+    """Audit entries newest first, with their total and the services that did not answer.
+
+    Without ``services``, a query naming a record type asks the record's owner, which lets
+    whoever sees the record read its entries. Otherwise (``view_audit``) the logs of
+    ``services`` are searched and merged; a service that knows no such record adds nothing.
+    """
+    if services is None and query.get("record_type"):
         service = OWNER[query["record_type"]]
         page = rpc.call(service, "audit_entries", actor, query)
         return {"items": [{**item, "service": service} for item in page["items"]],
@@ -46,9 +54,12 @@ def audit_entries(actor, query, services=SERVICES):
     auth.require_permission("view_audit")
     limit, offset = query.get("limit", 50), query.get("offset", 0)
     window = {**query, "limit": limit + offset, "offset": 0}
-    results = rpc.fan_out({service: (service, "audit_entries", actor, window) for service in services})
+    results = rpc.fan_out({service: (service, "audit_entries", actor, window)
+                           for service in services or SERVICES})
     items, total, unavailable = [], 0, []
     for service, result in results.items():
+        if isinstance(result, NotFound):
+            continue
         if isinstance(result, Exception):
             unavailable.append({"part": "audit", "service": service, "reason": str(result)})
             continue
@@ -56,6 +67,11 @@ def audit_entries(actor, query, services=SERVICES):
         items += [{**item, "service": service} for item in result["items"]]
     items.sort(key=lambda item: item["occurred_at"], reverse=True)
     return {"items": items[offset:offset + limit], "total": total, "unavailable": unavailable}
+
+
+def auditing_services(record_type):
+    """The services whose logs may hold entries about records of this type."""
+    return (OWNER[record_type], *ALSO_AUDITED_BY.get(record_type, ()))
 
 
 def verify_chains(actor):

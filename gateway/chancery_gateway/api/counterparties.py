@@ -5,7 +5,8 @@ from flask_smorest import Blueprint
 from .. import overview, rpc
 from .payload import jsonable
 from .schemas import (
-    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, DuplicatesSchema, HistoryEntrySchema, OverviewSchema, PageArgs, page_of,
+    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, DuplicatesSchema, HistoryEntrySchema,
+    OverviewSchema, PageArgs, page_of,
 )
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",

@@ -34,9 +34,9 @@ def admin_page(permission="manage_staff"):
     return decorate
 
 
-def staff_list(active_only=False):
-    """Employees for pickers, by name (the staff service caps a page at 500)."""
-    return rpc.call("staff", "list_employees", {**EVERYONE, "active_only": active_only})["items"]
+def staff_list():
+    """Every employee, dismissed ones too, by name (the staff service caps a page at 500)."""
+    return rpc.call("staff", "list_employees", EVERYONE)["items"]
 
 
 def department_names():
@@ -102,9 +102,14 @@ def shown(record):
 
 
 def render_employee_form(employee, values, errors, status=200, new_password=None):
+    found = rpc.fan_out({"departments": ("staff", "list_departments", g.actor),
+                         "positions": ("staff", "list_positions", g.actor)})
+    if isinstance(found["departments"], Exception):
+        raise found["departments"]
+    positions = [] if isinstance(found["positions"], Exception) else found["positions"]
     return render_template(
         "admin/employee.html", employee=employee, values=values, errors=errors,
-        departments=rpc.call("staff", "list_departments", g.actor), roles=admin_texts.ROLES,
+        departments=found["departments"], positions=positions, roles=admin_texts.ROLES,
         new_password=new_password), status, NO_STORE if new_password else {}
 
 
@@ -158,26 +163,36 @@ def admin_deactivate_employee(employee_id):
     return redirect(url_for("web.admin_employee", employee_id=employee_id))
 
 
+def csv_text(upload):
+    """The uploaded file's text, or the problem with it, as the import's field error."""
+    if upload is None or not upload.filename:
+        return None, "Choose a CSV file."
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "The file is not UTF-8 text."
+    return (text, None) if text.strip() else (None, "The file is empty.")
+
+
 @bp.route("/admin/employees/import", methods=["GET", "POST"])
 @admin_page()
 def admin_import_employees():
     """Employees from CSV, all rows or none; the problems are listed line by line."""
     if request.method == "GET":
         return render_template("admin/import.html", errors={}, roles=admin_texts.ROLES)
-    upload = request.files.get("file")
-    try:
-        if upload is None or not upload.filename:
-            raise InvalidInput("Invalid input: file", {"file": ["Choose a CSV file."]})
+    text, problem = csv_text(request.files.get("file"))
+    errors = {"file": [problem]} if problem else {}
+    if not problem:
         try:
-            text = upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InvalidInput("Invalid input: file", {"file": ["The file is not UTF-8 text."]}) from None
-        result = rpc.call("staff", "import_employees", g.actor, {"text": text})
-    except InvalidInput as exc:
-        return render_template("admin/import.html", roles=admin_texts.ROLES,
-                               errors=admin_texts.field_errors(exc.details or {})), 422
-    flash(_("Import finished: %(created)s employees added, %(updated)s updated, %(departments)s "
-            "departments added.", created=result["employees_created"],
+            result = rpc.call("staff", "import_employees", g.actor, {"text": text})
+        except InvalidInput as exc:
+            errors = admin_texts.field_errors(exc.details or {})
+            if "text" in errors:  # the service names the file's content "text"
+                errors["file"] = errors.pop("text")
+    if errors:
+        return render_template("admin/import.html", roles=admin_texts.ROLES, errors=errors), 422
+    flash(_("Import finished. Employees added: %(created)s, updated: %(updated)s; departments "
+            "added: %(departments)s.", created=result["employees_created"],
             updated=result["employees_updated"], departments=result["departments_created"]),
           "success")
     return redirect(url_for("web.admin_employees"))

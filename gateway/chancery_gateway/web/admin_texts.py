@@ -41,7 +41,7 @@ LABELS = {
         "notification": _l("Notification"), "employee": _l("Employee"),
         "department": _l("Department"), "absence": _l("Absence"), "api_token": _l("API token"),
         "legal_entity": _l("Legal entity"), "role_permission": _l("Role setting"),
-        "route": _l("Approval route"),
+        "route": _l("Approval route"), "position": _l("Position"),
     },
     "service": {
         "staff": _l("Staff"), "counterparties": _l("Counterparties"), "documents": _l("Documents"),
@@ -57,7 +57,7 @@ LABELS = {
         "file_version_added": _l("File uploaded"), "participants_added": _l("Participants added"),
         "password_changed": _l("Password changed"), "password_reset": _l("Password reset"),
         "personal_data_erased": _l("Personal data removed"),
-        "personal_data_exported": _l("Personal data exported"), "planned": _l("Planned"),
+        "personal_data_exported": _l("Included in an export"), "planned": _l("Planned"),
         "registered": _l("Registered"), "revoked": _l("Revoked"),
         "route_saved": _l("Route saved"), "started": _l("Started"),
         "status_changed": _l("Status changed"), "withdrawn": _l("Withdrawn"),
@@ -97,23 +97,12 @@ def permission_label(code):
 
 # English sentences the services send here, translated whole ...
 KNOWN_TEXTS = {str(text): text for text in (
-    _l("Say how the consent was given."), _l("Reason must not be blank."),
-    _l("already in use"), _l("Unknown id."), _l("A department cannot be inside itself."),
-    _l("The absence ends before it starts."), _l("Nobody is their own deputy."),
-    _l("Unknown or dismissed employee."), _l("Choose a CSV file."),
-    _l("The file is not UTF-8 text."), _l("full_name is empty"),
-    _l("Name the type of the record."), _l("Not a valid datetime."),
-    _l("Shorter than minimum length 10."), _l("Shorter than minimum length 1."),
-    _l("only administrators may do this"),
+    _l("Say how the consent was given."), _l("Reason must not be blank."), _l("Unknown id."),
+    _l("A department cannot be inside itself."), _l("The absence ends before it starts."),
+    _l("Nobody is their own deputy."), _l("Unknown or dismissed employee."),
+    _l("Choose a CSV file."), _l("The file is not UTF-8 text."), _l("Name the type of the record."),
+    _l("Not a valid datetime."),
     _l("Only administrators and lawyers may erase a contact person's personal data."),
-    # access explanations
-    _l("responsible employee of the counterparty"),
-    _l("the counterparty has no responsible employee"),
-    _l("not responsible, and the responsible employee is in no department known here"),
-    _l("a contact person is visible to whoever sees their counterparty"),
-    _l("responsible employee of the activity"),
-    _l("an activity is visible to whoever sees its counterparty"),
-    _l("not responsible for the activity, and its counterparty is not visible"),
     _l("They are the document's responsible person."), _l("They registered the document."),
     _l("They created the document."), _l("They initiated an approval of the document."),
     _l("They are an approver of the document."), _l("They initiated the approval."),
@@ -123,6 +112,26 @@ KNOWN_TEXTS = {str(text): text for text in (
     _l("Only its recipient sees a notification, whatever their role, and they are not its "
        "recipient."),
 )}
+# ... or reworded, where the service's words are terse
+KNOWN_TEXTS.update({
+    "already in use": _l("Already in use."),
+    "only administrators may do this": _l("Only administrators may do this."),
+    "Shorter than minimum length 1.": _l("Choose at least one."),
+    "Shorter than minimum length 10.": _l("At least 10 characters."),
+    "full_name is empty": _l("the full name is empty"),
+    "responsible employee of the counterparty":
+        _l("They are the responsible employee of the counterparty."),
+    "the counterparty has no responsible employee": _l("The counterparty has no responsible employee."),
+    "not responsible, and the responsible employee is in no department known here":
+        _l("They are not responsible for it, and the responsible employee is in no known department."),
+    "a contact person is visible to whoever sees their counterparty":
+        _l("A contact person is visible to whoever sees their counterparty."),
+    "responsible employee of the activity": _l("They are the responsible employee of the activity."),
+    "an activity is visible to whoever sees its counterparty":
+        _l("An activity is visible to whoever sees its counterparty."),
+    "not responsible for the activity, and its counterparty is not visible":
+        _l("They are not responsible for the activity, and its counterparty is not visible to them."),
+})
 
 
 def _roles(text):
@@ -140,19 +149,19 @@ PATTERNS = [
      lambda m: _("Role “%(role)s”: sees every counterparty.", role=_plural_role(m["roles"]))),
     (re.compile(r"the responsible employee works in department (?P<dept>\S+), which is the "
                 r"employee's own department"),
-     lambda m: _("The responsible employee works in the department “%(department)s”, the "
-                 "employee's own.", department=m["dept"])),
+     lambda m: _("The responsible employee works in their own department “%(department)s”.",
+                 department=m["dept"])),
     (re.compile(r"the responsible employee works in department (?P<dept>\S+), which is one the "
                 r"employee heads or that lies inside one they head"),
-     lambda m: _("The responsible employee works in the department “%(department)s”, which the "
-                 "employee heads or which lies inside one they head.", department=m["dept"])),
+     lambda m: _("The responsible employee works in the department “%(department)s”, which they "
+                 "head or which lies inside one they head.", department=m["dept"])),
     (re.compile(r"the employee's roles \((?P<roles>.*)\) do not see every counterparty"),
-     lambda m: _("The employee's roles (%(roles)s) do not see every counterparty.",
+     lambda m: _("Their roles (%(roles)s) do not see every counterparty.",
                  roles=_roles(m["roles"]))),
     (re.compile(r"not responsible, and the responsible employee works in department (?P<dept>\S+), "
                 r"outside the employee's"),
-     lambda m: _("The employee is not responsible, and the responsible employee works in the "
-                 "department “%(department)s”, outside the employee's.", department=m["dept"])),
+     lambda m: _("They are not responsible for it, and the responsible employee works in the "
+                 "department “%(department)s”, outside theirs.", department=m["dept"])),
     (re.compile(r"They are an? (?P<role>\w+), and \w+s see every (?P<what>document|approval)\."),
      lambda m: (_("Role “%(role)s”: sees every document.", role=word("role", m["role"]))
                 if m["what"] == "document" else

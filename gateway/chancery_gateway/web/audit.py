@@ -6,15 +6,21 @@ from flask import g, render_template, request, url_for
 from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
+from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
-from .. import auth, rpc
+from .. import auth, i18n, rpc
 from ..api import access
-from . import admin_texts, bp, forms
+from . import admin_texts, bp, forms, texts
 from .admin import admin_page, day_start, department_names, profile_zone, staff_list
 from .lookups import employee_names
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 FRAGMENT_SIZE = 20
+DEPARTMENT_FIELDS = ("department_id", "parent_id")
+# fields whose values are codes with labels: field -> label group, by record type
+CODED = {"kind": {None: "kind", "counterparty": "kind", "activity": "activity"},
+         "status": {"document": "document", "approval": "approval", "counterparty": "counterparty"},
+         "decision": {"approval": "decided"}}
 EXPLAINED = ("counterparty", "contact_person", "activity", "document", "approval", "notification")
 # the page each kind of record has: (endpoint, its id argument)
 PAGES = {
@@ -48,24 +54,28 @@ def mentioned_ids(entries):
     return found
 
 
-def shown_value(name, value, names):
-    """One value of a change as people read it: names for ids, labels for roles, yes/no."""
+def shown_value(name, value, names, record_type=None):
+    """One value of a change as people read it: names for ids, labels for codes, yes/no."""
     if value in (None, "", []):
         return "—"
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, list):
-        return ", ".join(shown_value(name, item, names) for item in value)
+        return ", ".join(shown_value(name, item, names, record_type) for item in value)
     if isinstance(value, dict):
-        return ", ".join(f"{admin_texts.word('field', k)}: {shown_value(k, v, names)}"
+        return ", ".join(f"{admin_texts.word('field', k)}: {shown_value(k, v, names, record_type)}"
                          for k, v in sorted(value.items()))
     if name == "roles" or name in admin_texts.PERMISSIONS:
         return str(admin_texts.word("role", value))
+    if name == "locale":
+        return i18n.LANGUAGES.get(value, value)
+    if name in CODED:
+        return str(texts.label(CODED[name].get(record_type, record_type), value))
     text = str(value)
     return names.get(text, text if len(text) <= 160 else text[:157] + "…")
 
 
-def describe_changes(changes, names):
+def describe_changes(changes, names, record_type=None):
     """(field, before, after) per change: before is None for a plain value, "changed" stands
     for personal fields whose values the log never holds."""
     lines = []
@@ -76,18 +86,22 @@ def describe_changes(changes, names):
             lines.append((field, None, _("changed")))
         elif isinstance(change, dict) and set(change) <= {"from", "to"}:
             before = change.get("from")
-            lines.append((field, None if before in (None, "", []) else shown_value(name, before, names),
-                          shown_value(name, change.get("to"), names)))
+            lines.append((field, None if before in (None, "", [])
+                          else shown_value(name, before, names, record_type),
+                          shown_value(name, change.get("to"), names, record_type)))
         else:
-            lines.append((field, None, shown_value(name, change, names)))
+            lines.append((field, None, shown_value(name, change, names, record_type)))
     return lines
 
 
 def render_entries(template, entries, **context):
+    """Entries with their changes described; ids named (employees, and departments when the
+    entries mention them)."""
     names = employee_names(mentioned_ids(entries))
-    names.update(context.pop("extra_names", {}))
+    if any(key in DEPARTMENT_FIELDS for entry in entries for key in entry.get("changes") or {}):
+        names.update(department_names())
     for entry in entries:
-        entry["lines"] = describe_changes(entry.get("changes"), names)
+        entry["lines"] = describe_changes(entry.get("changes"), names, entry.get("record_type"))
     return render_template(template, entries=entries, names=names, **context)
 
 
@@ -107,7 +121,7 @@ def audit_fragment():
         page = access.audit_entries(g.actor, query)
     except (PermissionDenied, NotFound, InvalidInput):
         return ""
-    except rpc.ServiceUnavailable:
+    except (rpc.ServiceUnavailable, UpstreamUnavailable):
         return render_template("_audit.html", entries=None, record_type=record_type)
     return render_entries("_audit.html", page["items"], total=page["total"], record_type=record_type,
                           record_id=record_id, full_log="view_audit" in g.actor["permissions"])
@@ -150,24 +164,24 @@ def admin_audit():
     service = request.args.get("service", "")
     page, paging = forms.paging()
     found = {"items": [], "total": 0, "unavailable": []}
-    if not errors:
-        services = (service,) if service in access.SERVICES and "record_type" not in query \
-            else access.SERVICES
+    services = (access.auditing_services(query["record_type"]) if "record_type" in query
+                else access.SERVICES)
+    if service in access.SERVICES:
+        services = tuple(s for s in services if s == service)
+    if not errors and services:
         try:
             found = access.audit_entries(g.actor, {**query, **paging}, services)
-        except NotFound:
-            errors["record_id"] = [_("There is no such record of this type, or you may not see it.")]
         except InvalidInput as exc:
             errors.update(admin_texts.field_errors(exc.details or {}))
     people = staff_list()
-    departments = department_names()
     return render_entries(
         "admin/audit.html", found["items"], total=found["total"],
         unavailable=[part["service"] for part in found["unavailable"]],
         errors=errors, values=request.args, zone=str(zone), staff=people,
         paging=forms.pages(found["total"], page), record_types=access.OWNER,
-        services=access.SERVICES, actions=admin_texts.LABELS["action"],
-        extra_names={**departments, **{e["id"]: e["full_name"] for e in people}})
+        services=access.SERVICES,
+        actions=sorted(((code, str(text)) for code, text in admin_texts.LABELS["action"].items()),
+                       key=lambda pair: pair[1]))
 
 
 @bp.route("/admin/audit/verify")
@@ -206,4 +220,4 @@ def admin_access():
     reasons = [admin_texts.say(reason, departments) for reason in (answer or {}).get("reasons", [])]
     return render_template("admin/access.html", values=args, errors=errors, answer=answer,
                            reasons=reasons, staff=staff_list(), record_types=EXPLAINED,
-                           record_url=record_url(args.get("record_type"), answer and answer["record_id"]))
+                           record_link=record_url(args.get("record_type"), answer and answer["record_id"]))

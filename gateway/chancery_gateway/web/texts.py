@@ -43,6 +43,7 @@ LABELS = {
     "kind": {"organisation": _l("Organisation"), "individual": _l("Individual")},
     "counterparty": {"active": _l("Active"), "archived": _l("Archived")},
     "history": {
+        "contact_person.erased": _l("Contact person's personal data erased"),
         "counterparty.created": _l("Counterparty created"),
         "counterparty.updated": _l("Card changed"),
         "document.registered": _l("Document registered"),
@@ -115,6 +116,7 @@ KNOWN_TEXTS = {str(text): text for text in (
 
 # ... or by pattern, with the parts that vary put back in.
 PATTERNS = [
+    (re.compile(r"your roles do not allow this \(\w+\)"), lambda m: _("Your roles do not allow this.")),
     (re.compile(r"The file is (?P<size>\d+) bytes; the limit is (?P<limit>\d+) bytes\."),
      lambda m: _("The file is too large: %(size)s, the limit is %(limit)s.",
                  size=filesize(int(m["size"])), limit=filesize(int(m["limit"])))),
@@ -173,7 +175,7 @@ def history_text(entry):
     """What a relationship history entry says, rebuilt from its data where we know the kind."""
     data = entry.get("data") or {}
     kind = entry.get("kind")
-    if kind == "counterparty.created":
+    if kind in ("counterparty.created", "contact_person.erased"):
         return ""
     if kind == "contact_person.added":
         return re.sub(r"^Contact person (.*) added$", r"\1", entry.get("summary") or "")

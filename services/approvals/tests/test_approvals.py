@@ -214,7 +214,7 @@ def test_a_finished_approval_cannot_be_withdrawn(start, decide, approvers, initi
 def test_the_pending_tasks_of_an_approver_are_listed(start, decide, approvers, session):
     lawyer, accountant, _ = approvers
     first = start([lawyer])
-    second = start([accountant], [lawyer])
+    start([accountant], [lawyer])
 
     with session.begin():
         tasks, total = logic.list_tasks(session, approver_id=lawyer.id)

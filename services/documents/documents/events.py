@@ -39,7 +39,8 @@ class DocumentRegisteredV1(DocumentRef):
 
 
 class DocumentStatusChangedV1(DocumentRef):
-    """A document moved along its life cycle (draft, on_approval, approved, rejected, signed, in_execution, completed, terminated, archived)."""
+    """A document moved along its life cycle (draft, on_approval, approved, rejected, signed,
+    in_execution, completed, terminated, archived)."""
 
     from_status = fields.String(allow_none=True, required=True)
     to_status = fields.String(required=True)

@@ -11,7 +11,7 @@ from documents import events, logic, models
 from documents.storage import STAGING_PREFIX
 
 PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) * 8
-TEXT = "Акт сверки: долг погашен.\n".encode("utf-8") * 40
+TEXT = "Акт сверки: долг погашен.\n".encode() * 40
 
 
 def versions_of(reader, document_id):

@@ -10,7 +10,7 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + b"\x00" * 64
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
     (PNG, "image/png"),
     (b"Just a note.\nSecond line.\n", "text/plain"),
-    ("Протокол совещания".encode("utf-8"), "text/plain"),
+    ("Протокол совещания".encode(), "text/plain"),
     (b"\x00\x01\x02\x03binary\x00data", "application/octet-stream"),
     (b"", "application/octet-stream"),
 ])

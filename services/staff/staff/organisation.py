@@ -91,8 +91,10 @@ def save_department(session, *, data, actor, department_id=None):
     if department_id and data.get("parent_id") is not None and \
             department.id in ancestors(session, department_id=data["parent_id"]) | {data["parent_id"]}:
         raise InvalidInput("Invalid input: parent_id", {"parent_id": ["A department cannot be inside itself."]})
-    clash = session.scalars(select(Department).where(func.lower(Department.name) == data.get("name", department.name).lower(),
-                                                     Department.id != department.id)).first() if data.get("name") else None
+    clash = None
+    if data.get("name"):
+        clash = session.scalars(select(Department).where(
+            func.lower(Department.name) == data["name"].lower(), Department.id != department.id)).first()
     if clash is not None:
         raise Conflict(f"a department named {data['name']} already exists", {"name": ["already in use"]})
     changes = {key: {"from": _plain(getattr(department, key, None)), "to": _plain(value)}
