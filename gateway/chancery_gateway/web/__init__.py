@@ -12,7 +12,7 @@ from . import admin_texts, formatting, forms, texts
 bp = Blueprint("web", __name__)
 
 from . import (  # noqa: E402,F401  (routes)
-    admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
+    account, admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
 )
 
 
