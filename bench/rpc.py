@@ -1,8 +1,8 @@
 """One RPC round trip: the project's path against a bare kombu request/reply on the same broker.
 
-The project's path is the gateway's own ``rpc.call("staff", "ping")``: nameko's standalone
-ClusterRpcProxy, kept per thread, with its publisher confirms, persistent messages and
-the staff service (a nameko container on eventlet) answering. The floor is the least an
+The project's path is the gateway's own ``rpc.call("staff", "ping")``: its per-thread kombu
+client speaking nameko's wire format (gateway/chancery_gateway/rpc.py), with the staff
+service (a nameko container on eventlet) answering. The floor is the least an
 AMQP request/reply can cost from Python: kombu publishes a small JSON body to an echo
 consumer in another process, which publishes the reply to the caller's reply queue.
 Two steps in between split the gap: the bare request/reply with what nameko asks of the

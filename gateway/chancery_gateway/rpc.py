@@ -1,24 +1,49 @@
-"""RPC from the gateway's threads to the services, with timeouts.
+"""RPC from the gateway's threads to the nameko services, with timeouts.
 
-A standalone nameko proxy is not thread-safe, and making one per request is slow, so
-each thread keeps its own proxy, created lazily after the worker has forked and dropped
-after any transport error or timeout (its reply queue may then hold a stale answer).
-``fan_out`` runs several calls at once for views that need more than one service.
+nameko's standalone proxy builds a kombu Connection and takes a pooled producer for every
+publish, and waits for a publisher confirm: most of the gateway's CPU per RPC
+(docs/benchmarks.md). This module speaks nameko's wire format itself instead:
+
+* request: to the durable topic exchange ``nameko-rpc`` with routing key
+  ``<service>.<method>``, a JSON body ``{"args": [...], "kwargs": {...}}``, ``reply_to``
+  (our reply queue's routing key on that exchange), ``correlation_id`` and the header
+  ``nameko.call_id_stack`` (nameko would accept none; it links the services' call ids to
+  ours);
+* reply: ``{"result": ..., "error": null}``, or nameko's serialised exception, raised
+  through ``nameko.exceptions.deserialize`` as before: the classes registered by
+  ``chancery_common.errors`` with their arguments, RemoteError for anything else.
+
+Each thread has one connection, channel and exclusive reply queue, made on its first call
+(so after gunicorn's fork), and makes one call at a time on it. Requests are published
+``mandatory``: with no queue bound for the service, the broker returns the request and
+the call fails at once with "no instance is running". They are transient and expire
+after the call's timeout: a request nobody waits for any more must not run later, when a
+stopped service comes back. A reply whose correlation id is not the one awaited answers
+an earlier call that timed out, and is dropped. After any transport error the thread's
+connection is discarded and the next call makes a new one.
 """
+import contextlib
 import logging
+import os
+import select
 import threading
+import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from nameko.exceptions import RpcTimeout, UnknownService
-from nameko.standalone.rpc import ClusterRpcProxy
+from kombu import Connection, Consumer, Exchange, Producer, Queue
+from nameko.exceptions import deserialize
 
 log = logging.getLogger(__name__)
+
+EXCHANGE = Exchange("nameko-rpc", type="topic", durable=True)  # declared as nameko does
+TRANSIENT = 1  # delivery mode: not written to disk; a request is worthless once nobody waits
 
 _local = threading.local()
 _config = {"amqp_uri": None, "timeout": 10.0}
 _executor = None
 _executor_lock = threading.Lock()
-_generation = 0  # bumped after fork: proxies made before belong to the parent
+_generation = 0  # bumped after fork: connections made before belong to the parent
 
 
 class ServiceUnavailable(Exception):
@@ -36,56 +61,136 @@ def configure(amqp_uri, timeout):
 
 
 def reset_after_fork():
-    global _executor, _generation
+    """Leave the parent's connections and fan-out threads to the parent (never close them
+    here: closing would shut the socket the parent still uses)."""
+    global _executor, _executor_lock, _generation
     _generation += 1
     _executor = None
+    _executor_lock = threading.Lock()
 
 
-def _proxy(timeout):
-    cached = getattr(_local, "proxies", None)
-    if cached is None or cached[0] != _generation:
-        cached = (_generation, {})
-        _local.proxies = cached
-    proxies = cached[1]
-    if timeout not in proxies:
-        runner = ClusterRpcProxy({"AMQP_URI": _config["amqp_uri"]}, timeout=timeout)
-        proxies[timeout] = (runner, runner.start())
-    return proxies[timeout][1]
+os.register_at_fork(after_in_child=reset_after_fork)
 
 
-def _drop_proxy(timeout):
-    proxies = getattr(_local, "proxies", (None, {}))[1]
-    entry = proxies.pop(timeout, None)
-    if entry is not None:
+class _Client:
+    """One thread's link to the bus. Calls on it are sequential, so any reply other than
+    the awaited one is stale."""
+
+    def __init__(self, amqp_uri, connect_timeout):
+        self.generation = _generation
+        self.waiting = self.reply = None
+        self.returned = False
+        # no heartbeats: nothing would send them while the thread is idle, and a
+        # connection that died meanwhile is noticed before the next request (catch_up)
+        self.connection = Connection(amqp_uri, connect_timeout=connect_timeout, heartbeat=0)
         try:
-            entry[0].stop()
-        except Exception:  # the connection is already broken; nothing to tidy
-            pass
+            channel = self.connection.channel()
+            self.reply_to = uuid.uuid4().hex
+            queue = Queue(f"rpc.reply-gateway-{self.reply_to}", EXCHANGE,
+                          routing_key=self.reply_to, exclusive=True, auto_delete=True)
+            Consumer(channel, [queue], callbacks=[self._on_reply], no_ack=True,
+                     accept=["json"]).consume()
+            channel.events["basic_return"].add(self._on_return)
+            self.producer = Producer(channel, EXCHANGE, serializer="json", auto_declare=False)
+        except Exception:
+            self.discard()
+            raise
+        # py-amqp's own connection: kombu's would quietly reconnect, without our reply queue
+        self.amqp = self.connection.connection
+        self.poller = select.poll()
+        self.poller.register(self.amqp.sock, select.POLLIN)
+
+    def _on_reply(self, body, message):
+        if message.properties.get("correlation_id") == self.waiting:
+            self.reply = body
+        else:
+            log.debug("dropped a reply to a call that timed out: %s", message.properties)
+
+    def _on_return(self, exc, exchange, routing_key, message):
+        if message.properties.get("correlation_id") == self.waiting:
+            self.returned = True
+
+    def catch_up(self):
+        """Handle what arrived while the thread was idle: stale replies, or the broker
+        closing the connection, which then raises here, before a request is sent on it."""
+        while self.poller.poll(0):
+            try:
+                self.amqp.drain_events(timeout=0)
+            except TimeoutError:  # only part of a frame so far
+                return
+
+    def request(self, service, method, args, kwargs, timeout):
+        """Publish the call and wait for its reply body; ServiceUnavailable on no answer."""
+        correlation_id = uuid.uuid4().hex
+        self.waiting, self.reply, self.returned = correlation_id, None, False
+        try:
+            self.producer.publish(
+                {"args": args, "kwargs": kwargs}, routing_key=f"{service}.{method}",
+                mandatory=True, delivery_mode=TRANSIENT, expiration=timeout,
+                reply_to=self.reply_to, correlation_id=correlation_id,
+                headers={"nameko.call_id_stack": [f"gateway.call.{correlation_id}"]})
+            deadline = time.monotonic() + timeout
+            while self.reply is None:
+                if self.returned:  # the broker's basic.return comes before anything else
+                    raise ServiceUnavailable(service, "no instance is running")
+                remaining = deadline - time.monotonic()
+                try:
+                    if remaining <= 0:
+                        raise TimeoutError
+                    self.amqp.drain_events(timeout=remaining)
+                except TimeoutError:
+                    raise ServiceUnavailable(service, f"no answer within {timeout:g} s") from None
+            return self.reply
+        finally:
+            self.waiting = None
+
+    def discard(self):
+        """Drop the connection without talking to the broker, which may not answer."""
+        with contextlib.suppress(Exception):  # already broken: nothing more to release
+            self.connection.collect()
+
+
+def _client(timeout):
+    client = getattr(_local, "client", None)
+    if client is not None and client.generation == _generation:
+        try:
+            client.catch_up()
+            return client
+        except Exception as exc:  # closed while idle; nothing was sent, so start afresh
+            log.info("the message bus connection was closed while idle (%s); reconnecting", exc)
+            client.discard()
+    _local.client = None
+    _local.client = _Client(_config["amqp_uri"], connect_timeout=timeout)
+    return _local.client
+
+
+def _drop_client():
+    client, _local.client = getattr(_local, "client", None), None
+    if client is not None and client.generation == _generation:
+        client.discard()
 
 
 def call(service, method, *args, timeout=None, **kwargs):
-    """Call ``service.method(*args, **kwargs)``; remote errors propagate as RemoteError."""
+    """Call ``service.method(*args, **kwargs)`` and return its result.
+
+    Raises ServiceUnavailable when the service does not answer within the timeout, has no
+    instance running, or the bus fails; the service's own errors as nameko deserialises
+    them (chancery_common.errors classes, else RemoteError).
+    """
     timeout = timeout or _config["timeout"]
     try:
-        proxy = _proxy(timeout)
-        return getattr(getattr(proxy, service), method)(*args, **kwargs)
-    except RpcTimeout:
-        _drop_proxy(timeout)
-        raise ServiceUnavailable(service, f"no answer within {timeout:g} s") from None
-    except UnknownService:
-        _drop_proxy(timeout)
-        raise ServiceUnavailable(service, "no instance is running") from None
-    except (OSError, ConnectionError) as exc:
-        _drop_proxy(timeout)
-        raise ServiceUnavailable(service, f"message bus error: {exc}") from None
+        reply = _client(timeout).request(service, method, args, kwargs, timeout)
+    except ServiceUnavailable:
+        raise
     except Exception as exc:
-        if type(exc).__name__ == "RemoteError":
-            raise
-        # anything else from the transport (amqp, kombu) leaves the proxy unusable
-        _drop_proxy(timeout)
-        if type(exc).__module__.split(".")[0] in ("amqp", "kombu"):
+        _drop_client()  # its state is unknown after any other failure
+        if isinstance(exc, OSError) or type(exc).__module__.split(".")[0] in ("amqp", "kombu"):
+            log.warning("RPC %s.%s: message bus error: %r", service, method, exc)
             raise ServiceUnavailable(service, f"message bus error: {exc}") from None
         raise
+    if reply.get("error"):
+        raise deserialize(reply["error"])
+    return reply["result"]
 
 
 def _pool():
@@ -100,7 +205,8 @@ def fan_out(calls):
     """Run named calls in parallel: ``{"name": (service, method, args...)}``.
 
     Returns ``{"name": result}`` where a failed call's result is the exception it raised,
-    so a view can show everything that answered and mark what did not.
+    so a view can show everything that answered and mark what did not. Each executor
+    thread has its own connection, like any other thread.
     """
     futures = {name: _pool().submit(call, *spec) for name, spec in calls.items()}
     results = {}

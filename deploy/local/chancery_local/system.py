@@ -104,7 +104,10 @@ class System:
                 process.wait()
 
     def start_process(self, name):
-        """Start a stopped service again and wait until it answers."""
+        """Start a stopped service again and wait until it answers (a running one is left be)."""
+        running = self.processes.get(name)
+        if running is not None and running.poll() is None:
+            return
         command, cwd = self.commands[name]
         self._spawn(name, command, self.service_env(), cwd)
         if name in SERVICES:
