@@ -22,9 +22,11 @@ from sqlalchemy import (
     BigInteger, Column, DateTime, Identity, Index, String, Table, Uuid, create_engine, func, select,
     text,
 )
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 from sqlalchemy.dialects.postgresql import JSONB
 
 from .database import normalise_url
+from .errors import NotFound, PermissionDenied
 
 GENESIS = "0" * 64
 # one lock per database serialises the chain: two rows never claim the same predecessor
@@ -111,6 +113,31 @@ class AuditLog:
         rows = session.execute(query.order_by(t.c.id.desc()).limit(limit).offset(offset)).mappings().all()
         return [dict(row) for row in rows], total
 
+    def readable(self, session, *, actor, checks, record_type=None, record_id=None, **filters):
+        """Rows the actor may read, newest first, with the total.
+
+        With ``view_audit``: any. Otherwise only those of one record the actor sees:
+        ``checks`` maps a record type to a function of the record id that raises NotFound
+        when the actor does not see it; other types do not exist for the actor.
+        """
+        if not actor.may("view_audit"):
+            if record_id is None:
+                raise PermissionDenied("your roles do not allow viewing the audit log",
+                                       {"permission": "view_audit"})
+            if record_type not in checks:
+                raise NotFound(f"{record_type} {record_id} not found")
+            checks[record_type](record_id)
+        return self.entries(session, record_type=record_type,
+                            record_ids=None if record_id is None else [record_id], **filters)
+
+    def verified(self, session, *, actor):
+        """Whether the chain is whole and the first row that breaks it (``view_audit``)."""
+        if not actor.may("view_audit"):
+            raise PermissionDenied("your roles do not allow viewing the audit log",
+                                   {"permission": "view_audit"})
+        intact, first_bad_id = self.verify(session.connection())
+        return {"intact": intact, "first_bad_id": first_bad_id}
+
     def verify(self, connection):
         """(True, None) when the chain is whole, else (False, id of the first bad row)."""
         prev = GENESIS
@@ -119,6 +146,41 @@ class AuditLog:
                 return False, row["id"]
             prev = row["hash"]
         return True, None
+
+
+class AuditEntrySchema(Schema):
+    """One audit row as services answer it over the bus."""
+
+    id = fields.Integer()
+    occurred_at = fields.AwareDateTime()
+    actor_id = fields.UUID(allow_none=True)
+    on_behalf_of = fields.UUID(allow_none=True)
+    action = fields.String()
+    record_type = fields.String()
+    record_id = fields.UUID()
+    changes = fields.Dict()
+    hash = fields.String()
+
+
+def audit_query_schema(record_types):
+    """The schema of an audit query for a service whose rows are about ``record_types``."""
+
+    class AuditQuerySchema(Schema):
+        record_type = fields.String(load_default=None, validate=validate.OneOf(record_types))
+        record_id = fields.UUID(load_default=None)
+        actor_id = fields.UUID(load_default=None, metadata={"description": "rows written by this employee"})
+        action = fields.String(load_default=None, validate=validate.Length(max=40))
+        since = fields.AwareDateTime(load_default=None)
+        until = fields.AwareDateTime(load_default=None)
+        limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
+        offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+        @validates_schema
+        def record_needs_its_type(self, data, **kwargs):
+            if data.get("record_id") is not None and not data.get("record_type"):
+                raise ValidationError("A record id needs its record type.", "record_type")
+
+    return AuditQuerySchema
 
 
 def diff(before, after, fields, personal=()):

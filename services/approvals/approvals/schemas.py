@@ -1,5 +1,6 @@
 """The approvals service's RPC contract."""
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
+from marshmallow import Schema, fields, validate
 
 DECISIONS = ("approve", "approve_with_remarks", "reject", "return_for_revision")
 STATUSES = ("in_progress", "approved", "rejected", "returned", "withdrawn")
@@ -119,6 +120,7 @@ class TaskQuerySchema(Schema):
 
 # The records this service's audit rows are about.
 AUDITED_RECORD_TYPES = ("approval", "route", "contact_person")
+AuditQuerySchema = audit_query_schema(AUDITED_RECORD_TYPES)
 
 
 class ExplainQuerySchema(Schema):
@@ -126,28 +128,3 @@ class ExplainQuerySchema(Schema):
     record_id = fields.UUID(required=True)
 
 
-class AuditQuerySchema(Schema):
-    record_type = fields.String(load_default=None, validate=validate.OneOf(AUDITED_RECORD_TYPES))
-    record_id = fields.UUID(load_default=None)
-    actor_id = fields.UUID(load_default=None, metadata={"description": "rows written by this employee"})
-    action = fields.String(load_default=None, validate=validate.Length(max=40))
-    since = fields.AwareDateTime(load_default=None)
-    until = fields.AwareDateTime(load_default=None)
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
-
-    @validates_schema
-    def record_needs_its_type(self, data, **kwargs):
-        if data.get("record_id") is not None and not data.get("record_type"):
-            raise ValidationError("A record id needs its record type.", "record_type")
-
-
-class AuditEntrySchema(Schema):
-    id = fields.Integer()
-    occurred_at = fields.AwareDateTime()
-    actor_id = fields.UUID(allow_none=True)
-    on_behalf_of = fields.UUID(allow_none=True)
-    action = fields.String()
-    record_type = fields.String()
-    record_id = fields.UUID()
-    changes = fields.Dict()

@@ -1,4 +1,5 @@
 """The documents service's RPC contract."""
+from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
 STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execution",
@@ -123,6 +124,7 @@ class AttachSchema(Schema):
 
 # The records this service's audit rows are about.
 AUDITED_RECORD_TYPES = ("document", "contact_person")
+AuditQuerySchema = audit_query_schema(AUDITED_RECORD_TYPES)
 
 
 class ExplainQuerySchema(Schema):
@@ -130,28 +132,3 @@ class ExplainQuerySchema(Schema):
     record_id = fields.UUID(required=True)
 
 
-class AuditQuerySchema(Schema):
-    record_type = fields.String(load_default=None, validate=validate.OneOf(AUDITED_RECORD_TYPES))
-    record_id = fields.UUID(load_default=None)
-    actor_id = fields.UUID(load_default=None, metadata={"description": "rows written by this employee"})
-    action = fields.String(load_default=None, validate=validate.Length(max=40))
-    since = fields.AwareDateTime(load_default=None)
-    until = fields.AwareDateTime(load_default=None)
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
-
-    @validates_schema
-    def record_needs_its_type(self, data, **kwargs):
-        if data.get("record_id") is not None and not data.get("record_type"):
-            raise ValidationError("A record id needs its record type.", "record_type")
-
-
-class AuditEntrySchema(Schema):
-    id = fields.Integer()
-    occurred_at = fields.AwareDateTime()
-    actor_id = fields.UUID(allow_none=True)
-    on_behalf_of = fields.UUID(allow_none=True)
-    action = fields.String()
-    record_type = fields.String()
-    record_id = fields.UUID()
-    changes = fields.Dict()

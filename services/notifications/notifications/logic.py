@@ -137,27 +137,15 @@ def explain_access(session, *, asked_by, actor, record_id):
         "Only its recipient sees a notification, whatever their role, and they are not its recipient."]}
 
 
-def audit_entries(session, *, actor, record_type=None, record_id=None, actor_id=None, action=None,
-                  since=None, until=None, limit=100, offset=0):
-    """Audit rows newest first: of one's own notification, or of the whole log with view_audit."""
-    if not actor.may("view_audit"):
-        if record_id is None:
-            raise PermissionDenied("your roles do not allow viewing the audit log",
-                                   {"permission": "view_audit"})
-        if record_type != "notification":
-            raise NotFound(f"{record_type} {record_id} not found")
-        get_notification(session, notification_id=record_id, actor=actor)
-    return audit_log.entries(
-        session, record_type=record_type, record_ids=None if record_id is None else [record_id],
-        actor_id=actor_id, action=action, since=since, until=until, limit=limit, offset=offset)
+def audit_entries(session, *, actor, **query):
+    """Audit rows newest first: of a record the actor sees, or of the whole log with view_audit."""
+    checks = {"notification": lambda record_id: get_notification(session, notification_id=record_id, actor=actor)}
+    return audit_log.readable(session, actor=actor, checks=checks, **query)
 
 
 def verify_audit(session, *, actor):
     """Whether the audit chain is whole, and the first row that breaks it."""
-    if not actor.may("view_audit"):
-        raise PermissionDenied("your roles do not allow viewing the audit log", {"permission": "view_audit"})
-    intact, first_bad_id = audit_log.verify(session.connection())
-    return {"intact": intact, "first_bad_id": first_bad_id}
+    return audit_log.verified(session, actor=actor)
 
 
 def _referencing(contact_person_id):

@@ -1,4 +1,5 @@
 """The staff service's RPC contract."""
+from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
 from marshmallow import Schema, fields, validate, EXCLUDE
 
 ROLES = (
@@ -141,29 +142,11 @@ class ActingQuerySchema(Schema):
     on = fields.Date(load_default=None)
 
 
-class AuditQuerySchema(Schema):
-    record_type = fields.String(load_default=None, validate=validate.Length(max=60))
-    record_id = fields.UUID(load_default=None)
-    actor_id = fields.UUID(load_default=None)
-    action = fields.String(load_default=None, validate=validate.Length(max=40))
-    since = fields.AwareDateTime(load_default=None)
-    until = fields.AwareDateTime(load_default=None)
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
-
-
-class AuditEntrySchema(Schema):
-    id = fields.Integer()
-    occurred_at = fields.AwareDateTime()
-    actor_id = fields.UUID(allow_none=True)
-    on_behalf_of = fields.UUID(allow_none=True)
-    action = fields.String()
-    record_type = fields.String()
-    record_id = fields.UUID()
-    changes = fields.Dict()
-    hash = fields.String()
-
-
 class PositionSchema(Schema):
     id = fields.UUID(dump_only=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+# the staff service's audit rows are about these records
+AuditQuerySchema = audit_query_schema(("employee", "department", "absence", "api_token", "legal_entity",
+                                       "position", "role_permission"))
