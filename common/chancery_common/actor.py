@@ -18,6 +18,7 @@ class ActorSchema(Schema):
     full_name = fields.String(load_default="")
     permissions = fields.List(fields.String(), load_default=list)
     visible_department_ids = fields.List(fields.UUID(), load_default=list)
+    acting_for = fields.List(fields.UUID(), load_default=list)
 
     @post_load
     def make(self, data, **kwargs):
@@ -32,6 +33,8 @@ class Actor:
     full_name: str = ""
     permissions: list = field(default_factory=list)
     visible_department_ids: list = field(default_factory=list)
+    # employees away today whose deputy this actor is: their work comes to the deputy
+    acting_for: list = field(default_factory=list)
 
     def has_role(self, *roles):
         return any(role in self.roles for role in roles)

@@ -121,7 +121,8 @@ def actor():
     return {"id": employee["id"], "roles": employee["roles"],
             "department_id": employee["department_id"], "full_name": employee["full_name"],
             "permissions": g.identity["permissions"],
-            "visible_department_ids": g.identity["visible_department_ids"]}
+            "visible_department_ids": g.identity["visible_department_ids"],
+            "acting_for": g.identity.get("acting_for", [])}
 
 
 def csrf_token():

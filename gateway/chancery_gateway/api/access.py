@@ -34,7 +34,8 @@ def explain_access(actor, employee_id, record_type, record_id):
     employee = identity["employee"]
     checked = {"id": employee["id"], "roles": employee["roles"], "department_id": employee["department_id"],
                "full_name": employee["full_name"], "permissions": identity["permissions"],
-               "visible_department_ids": identity["visible_department_ids"]}
+               "visible_department_ids": identity["visible_department_ids"],
+               "acting_for": identity.get("acting_for", [])}
     answer = rpc.call(OWNER[record_type], "explain_access", actor, checked, record_type, record_id)
     return {**answer, "employee_id": employee["id"], "record_type": record_type, "record_id": record_id}
 

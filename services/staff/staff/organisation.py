@@ -152,6 +152,14 @@ def visible_department_ids(session, *, employee):
     return sorted(str(d) for d in own | subtree(session, department_ids=headed))
 
 
+def acting_for(session, *, employee, on=None):
+    """The employees this one deputises for today (their absences name them the deputy)."""
+    on = on or date.today()
+    return sorted(str(a.employee_id) for a in session.scalars(select(Absence).where(
+        Absence.deputy_id == employee.id, Absence.cancelled_at.is_(None),
+        Absence.starts_on <= on, Absence.ends_on >= on)))
+
+
 def role_settings(session):
     granted = {row.permission: row.roles for row in session.scalars(select(RolePermission))}
     return {name: granted.get(name, roles) for name, roles in PERMISSIONS.items()}

@@ -18,10 +18,11 @@ absence_schema = schemas.AbsenceSchema()
 
 def identity(session, employee, **extra):
     """What the gateway needs to act for a signed-in employee: who they are, what their
-    roles let them do, and which departments' records they see."""
+    roles let them do, which departments' records they see, and for whom they deputise."""
     return {"employee": employee_schema.dump(employee),
             "permissions": organisation.permissions_of(session, employee=employee),
             "visible_department_ids": organisation.visible_department_ids(session, employee=employee),
+            "acting_for": organisation.acting_for(session, employee=employee),
             **extra}
 
 
