@@ -5,11 +5,13 @@ from ..auth import require_api_session as session_required
 
 from . import (
     access, activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties,
-    document_types, documents, employees, health, journals, notifications, organisation,
+    document_types, documents, employees, health, journals, notifications, organisation, reference_books,
+    saved_filters,
 )
 
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
-           document_types, journals, documents, approvals, approval_routes, notifications, access)
+           document_types, journals, documents, approvals, approval_routes, notifications, access,
+           reference_books, saved_filters)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)

@@ -5,28 +5,29 @@ from flask_smorest import Blueprint
 from .. import overview, rpc
 from .payload import jsonable
 from .schemas import (
-    CounterpartyChangesSchema, CounterpartyQueryArgs, CounterpartySchema, DuplicatesSchema, HistoryEntrySchema,
-    OverviewSchema, PageArgs, page_of,
+    CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartySearchArgs,
+    DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
+    page_of,
 )
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
                 description="The CRM directory: organisations and individuals we work with.")
 
-CounterpartyPage = page_of(CounterpartySchema, "CounterpartyPage")
+CounterpartyPage = page_of(CounterpartyCardSchema, "CounterpartyPage")
 HistoryPage = page_of(HistoryEntrySchema, "CounterpartyHistoryPage")
 
 
 @blp.route("/")
-@blp.arguments(CounterpartyQueryArgs, location="query")
+@blp.arguments(CounterpartySearchArgs, location="query")
 @blp.response(200, CounterpartyPage)
 def list_counterparties(args):
-    """Search and page through counterparties."""
+    """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page."""
     return rpc.call("counterparties", "list_counterparties", g.actor, jsonable(args))
 
 
 @blp.route("/", methods=["POST"])
-@blp.arguments(CounterpartySchema)
-@blp.response(201, CounterpartySchema)
+@blp.arguments(CounterpartyCardSchema)
+@blp.response(201, CounterpartyCardSchema)
 def create_counterparty(data):
     """Quick entry of a counterparty; the creator becomes responsible unless one is named."""
     return rpc.call("counterparties", "create_counterparty", g.actor, jsonable(data))
@@ -40,15 +41,28 @@ def find_duplicates(data):
     return rpc.call("counterparties", "find_duplicates", g.actor, jsonable(data))
 
 
+@blp.route("/handover", methods=["POST"])
+@blp.arguments(HandoverRequestSchema)
+@blp.response(200, HandoverResultSchema)
+def hand_over(data):
+    """Hand counterparties (and their open activities) over from one employee to another in one action.
+
+    Administrators and directors; department heads between employees of their departments.
+    All or nothing: a counterparty the caller does not see is 404, one the `from` employee is
+    not responsible for is 409.
+    """
+    return rpc.call("counterparties", "hand_over", g.actor, jsonable(data))
+
+
 @blp.route("/<uuid:counterparty_id>")
-@blp.response(200, CounterpartySchema)
+@blp.response(200, CounterpartyCardSchema)
 def get_counterparty(counterparty_id):
     return rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
 
 
 @blp.route("/<uuid:counterparty_id>", methods=["PATCH"])
-@blp.arguments(CounterpartyChangesSchema)
-@blp.response(200, CounterpartySchema)
+@blp.arguments(CounterpartyCardChangesSchema)
+@blp.response(200, CounterpartyCardSchema)
 def update_counterparty(data, counterparty_id):
     """Change some fields; each change is kept in the relationship history."""
     return rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id),

@@ -628,3 +628,101 @@ class ConsentSchema(Schema):
 
 class ErasureSchema(Schema):
     reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+
+# reference books, characteristics of counterparties, saved filters ---------------------------
+
+REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
+CHARACTERISTICS = tuple(f"{kind}_id" for kind in REFERENCE_KINDS)
+COUNTERPARTY_SORTS = ("name", "-name", "created_at", "-created_at", "updated_at", "-updated_at")
+
+
+class CounterpartyCardSchema(CounterpartySchema):
+    """A counterparty with its characteristics (ids of values of the reference books) and
+    its additional responsible employees."""
+
+    additional_responsible_ids = fields.List(ID(), metadata={
+        "description": "additional responsible employees: they and their departments see it too"})
+    activity_type_id = ID(allow_none=True)
+    region_id = ID(allow_none=True)
+    group_id = ID(allow_none=True)
+    category_id = ID(allow_none=True)
+    advertising_source_id = ID(allow_none=True)
+
+
+class CounterpartyCardChangesSchema(CounterpartyCardSchema):
+    """Some of a counterparty's fields, characteristics included."""
+
+    name = fields.String()
+
+
+class CounterpartySearchArgs(CounterpartyQueryArgs):
+    search = fields.String(metadata={"description": "words of the name, short name, e-mail, main contact or a "
+                                                    "contact person's name; part of the tax id; phone digits"})
+    sort = fields.String(validate=validate.OneOf(COUNTERPARTY_SORTS))
+    activity_type_id = fields.List(ID(), metadata={"description": "any of these values (repeat the parameter)"})
+    region_id = fields.List(ID())
+    group_id = fields.List(ID())
+    category_id = fields.List(ID())
+    advertising_source_id = fields.List(ID())
+
+
+class ReferenceValueSchema(Schema):
+    id = ID(dump_only=True)
+    kind = fields.String(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    is_archived = fields.Boolean(metadata={"description": "kept on counterparties, offered for no new choice"})
+    counterparty_count = fields.Integer(dump_only=True, metadata={
+        "description": "how many counterparties have this value"})
+    created_at = fields.String(dump_only=True)
+
+
+class ReferenceValueChangesSchema(ReferenceValueSchema):
+    name = fields.String(validate=validate.Length(min=1, max=200))
+
+
+class ReferenceListArgs(Schema):
+    include_archived = fields.Boolean(load_default=True)
+
+
+class MergeRequestSchema(Schema):
+    into_id = ID(required=True, metadata={"description": "the value of the same book that stays"})
+
+
+class SavedQuerySchema(Schema):
+    """A directory search as a saved filter keeps it: filters and sorting, no paging."""
+
+    search = fields.String(allow_none=True)
+    responsible_employee_id = ID(allow_none=True)
+    status = fields.String(allow_none=True, validate=validate.OneOf(("active", "archived")))
+    sort = fields.String(validate=validate.OneOf(COUNTERPARTY_SORTS))
+    activity_type_id = fields.List(ID(), allow_none=True)
+    region_id = fields.List(ID(), allow_none=True)
+    group_id = fields.List(ID(), allow_none=True)
+    category_id = fields.List(ID(), allow_none=True)
+    advertising_source_id = fields.List(ID(), allow_none=True)
+
+
+class SavedFilterSchema(Schema):
+    id = ID(dump_only=True)
+    owner_id = ID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    query = fields.Nested(SavedQuerySchema, required=True)
+    created_at = fields.String(dump_only=True)
+
+
+class HandoverRequestSchema(Schema):
+    counterparty_ids = fields.List(ID(), required=True, validate=validate.Length(min=1, max=1000))
+    from_employee_id = ID(required=True)
+    to_employee_id = ID(required=True)
+    include_open_activities = fields.Boolean(load_default=True, metadata={
+        "description": "planned activities of these counterparties whose responsible is `from` move too"})
+    reason = fields.String(allow_none=True, validate=validate.Length(max=1000),
+                           metadata={"description": "vacation, reassignment, dismissal...: kept in the history"})
+
+
+class HandoverResultSchema(Schema):
+    counterparty_ids = fields.List(ID())
+    from_employee_id = ID()
+    to_employee_id = ID()
+    activities_moved = fields.Integer()

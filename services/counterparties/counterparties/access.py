@@ -5,14 +5,15 @@ not see does not exist for them: lists and totals leave it out and a direct id i
 NotFound. ``explain`` reads the same rules as sentences for people.
 
 - counterparty (and its contact persons and history): administrators, directors and
-  lawyers see all; others see those whose responsible employee is themselves or works
-  (per ``staff_directory``) in one of their ``visible_department_ids``. A dismissed
+  lawyers see all; others see those whose responsible employee (the primary one or an
+  additional one) is themselves or works (per ``staff_directory``) in one of their
+  ``visible_department_ids``. A dismissed
   employee's counterparties stay visible to their department, so they can be handed on.
 - activity: whoever sees its counterparty, and its responsible employee.
 """
-from sqlalchemy import or_, select, true
+from sqlalchemy import exists, or_, select, true
 
-from .models import Activity, ContactPerson, Counterparty, StaffMember
+from .models import Activity, ContactPerson, Counterparty, CounterpartyResponsible, StaffMember
 
 SEES_EVERY_COUNTERPARTY = {"administrator": "administrators", "director": "directors",
                            "lawyer": "lawyers"}
@@ -24,8 +25,11 @@ def counterparty_condition(actor):
         return true()
     colleagues = select(StaffMember.employee_id).where(
         StaffMember.department_id.in_(actor.visible_department_ids))
+    additional = exists().where(
+        CounterpartyResponsible.counterparty_id == Counterparty.id,
+        or_(CounterpartyResponsible.employee_id == actor.id, CounterpartyResponsible.employee_id.in_(colleagues)))
     return or_(Counterparty.responsible_employee_id == actor.id,
-               Counterparty.responsible_employee_id.in_(colleagues))
+               Counterparty.responsible_employee_id.in_(colleagues), additional)
 
 
 def visible_counterparty_ids(actor):
@@ -65,10 +69,15 @@ def explain_counterparty(session, *, employee, counterparty):
     if responsible_id is not None and responsible_id == employee.id:
         grants.append("responsible employee of the counterparty")
     elif member is not None and member.department_id in employee.visible_department_ids:
-        how = ("the employee's own department" if member.department_id == employee.department_id
-               else "one the employee heads or that lies inside one they head")
         grants.append(f"the responsible employee works in department {member.department_id}, "
-                      f"which is {how}")
+                      f"which is {_whose(employee, member.department_id)}")
+    for additional_id in counterparty.additional_responsible_ids:
+        other = session.get(StaffMember, additional_id)
+        if additional_id == employee.id:
+            grants.append("an additional responsible employee of the counterparty")
+        elif other is not None and other.department_id in employee.visible_department_ids:
+            grants.append(f"an additional responsible employee works in department {other.department_id}, "
+                          f"which is {_whose(employee, other.department_id)}")
     if grants:
         return True, grants
     roles = ", ".join(employee.roles) or "none"
@@ -79,7 +88,16 @@ def explain_counterparty(session, *, employee, counterparty):
     else:
         why = ("not responsible, and the responsible employee works in department "
                f"{member.department_id}, outside the employee's")
-    return False, [f"the employee's roles ({roles}) do not see every counterparty", why]
+    reasons = [f"the employee's roles ({roles}) do not see every counterparty", why]
+    if counterparty.additional_responsible_ids:
+        reasons.append("not an additional responsible employee, and none of those works in the employee's "
+                       "departments")
+    return False, reasons
+
+
+def _whose(employee, department_id):
+    return ("the employee's own department" if department_id == employee.department_id
+            else "one the employee heads or that lies inside one they head")
 
 
 def explain(session, *, employee, record_type, record):

@@ -7,6 +7,7 @@ from .models import outbox
 
 COUNTERPARTY_CREATED = "counterparty.created"
 COUNTERPARTY_UPDATED = "counterparty.updated"
+COUNTERPARTY_HANDED_OVER = "counterparty.handed_over"
 CONTACT_PERSON_ADDED = "contact_person.added"
 CONTACT_PERSON_ERASED = "contact_person.erased"
 ACTIVITY_PLANNED = "activity.planned"
@@ -29,6 +30,18 @@ class CounterpartyUpdatedV1(Schema):
     counterparty_id = fields.UUID(required=True)
     changed_by = fields.UUID(required=True)
     changes = fields.Dict(required=True, metadata={"description": "field -> {from, to}"})
+
+
+class CounterpartyHandedOverV1(Schema):
+    """Counterparties were handed over from one employee to another in one action (a vacation,
+    a reassignment, a dismissal): on each, the `from` employee's responsibility, primary or
+    additional, passed to the `to` employee, and (if asked) so did their planned activities,
+    each of which also had its responsible employee changed."""
+
+    counterparty_ids = fields.List(fields.UUID(), required=True)
+    from_employee_id = fields.UUID(required=True)
+    to_employee_id = fields.UUID(required=True)
+    by = fields.UUID(required=True, metadata={"description": "the employee who handed them over"})
 
 
 class ContactPersonAddedV1(Schema):
@@ -81,6 +94,7 @@ class ActivityCompletedV1(ActivityV1):
 catalog = EventCatalog(outbox, {
     (COUNTERPARTY_CREATED, 1): CounterpartyCreatedV1,
     (COUNTERPARTY_UPDATED, 1): CounterpartyUpdatedV1,
+    (COUNTERPARTY_HANDED_OVER, 1): CounterpartyHandedOverV1,
     (CONTACT_PERSON_ADDED, 1): ContactPersonAddedV1,
     (CONTACT_PERSON_ERASED, 1): ContactPersonErasedV1,
     (ACTIVITY_PLANNED, 1): ActivityPlannedV1,

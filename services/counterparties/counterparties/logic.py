@@ -9,29 +9,34 @@ import re
 import uuid
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
 from chancery_common.audit import diff
 
-from . import access, events
+from . import access, events, reference_books
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import Activity, ContactPerson, Counterparty, HistoryEntry, StaffMember, audit_log, outbox
+from .models import (
+    COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity, ContactPerson, Counterparty, CounterpartyResponsible,
+    HistoryEntry, StaffMember, audit_log, outbox,
+)
 
 EDITABLE = (
     "kind", "name", "short_name", "tax_id", "registration_number", "legal_address",
     "postal_address", "phone", "fax", "email", "website", "main_contact", "notes",
-    "responsible_employee_id",
+    "responsible_employee_id", "additional_responsible_ids", *REFERENCE_COLUMNS.values(),
 )
 SORTS = {
     "name": (func.lower(Counterparty.name), Counterparty.id),
     "-name": (func.lower(Counterparty.name).desc(), Counterparty.id),
     "created_at": (Counterparty.created_at, Counterparty.id),
     "-created_at": (Counterparty.created_at.desc(), Counterparty.id),
+    "updated_at": (Counterparty.updated_at, Counterparty.id),
+    "-updated_at": (Counterparty.updated_at.desc(), Counterparty.id),
 }
 # A contact person's personal data: the audit log only says that it changed, never what it
 # was or became, and erasure removes it from every table of this service.
-PERSONAL = ("full_name", "position", "phones", "emails", "birthday", "notes")
+PERSONAL = ("full_name", "position", "phones", "emails", "messengers", "important_dates", "birthday", "notes")
 ANONYMISED_NAME = "Anonymised person"
 REMOVED = "[removed]"
 ERASERS = ("administrator", "lawyer")
@@ -73,29 +78,59 @@ def get_counterparty(session, *, counterparty_id, actor):
 
 
 def list_counterparties(session, *, actor, search=None, ids=None, responsible_employee_id=None,
-                        status=None, sort="name", limit=50, offset=0):
-    """A page of the counterparties the actor sees and the total matching the filters."""
+                        status=None, sort="name", limit=50, offset=0, **characteristics):
+    """A page of the counterparties the actor sees and the total matching the filters.
+
+    ``characteristics``: ``activity_type_id``, ``region_id``, ``group_id``, ``category_id``,
+    ``advertising_source_id``, each a list of value ids (any of them matches).
+    """
     query = select(Counterparty).where(access.counterparty_condition(actor))
-    if search:
-        pattern = f"%{search.strip()}%"
-        digits = "".join(ch for ch in search if ch.isdigit())
-        conditions = [
-            Counterparty.name.ilike(pattern), Counterparty.short_name.ilike(pattern),
-            Counterparty.tax_id.ilike(pattern), Counterparty.email.ilike(pattern),
-            Counterparty.main_contact.ilike(pattern),
-        ]
-        if len(digits) >= 4:
-            conditions.append(func.regexp_replace(Counterparty.phone, r"\D", "", "g").contains(digits))
-        query = query.where(or_(*conditions))
+    if search and search.strip():
+        query = query.where(search_condition(search))
     if ids is not None:
         query = query.where(Counterparty.id.in_(ids))
     if responsible_employee_id is not None:
-        query = query.where(Counterparty.responsible_employee_id == responsible_employee_id)
+        query = query.where(or_(Counterparty.responsible_employee_id == responsible_employee_id, exists().where(
+            CounterpartyResponsible.counterparty_id == Counterparty.id,
+            CounterpartyResponsible.employee_id == responsible_employee_id)))
     if status is not None:
         query = query.where(Counterparty.status == status)
+    for name, value_ids in characteristics.items():
+        if name not in REFERENCE_COLUMNS.values():
+            raise TypeError(f"unknown filter {name}")
+        if value_ids:
+            query = query.where(getattr(Counterparty, name).in_(value_ids))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
     return items, total
+
+
+def search_condition(search):
+    """Text search of the directory: every word of ``search`` (as a word prefix) in the name,
+    short name, e-mail or main contact, or in a contact person's name (PostgreSQL full text,
+    'simple' configuration); or the text as a part of the name, short name, tax id or e-mail;
+    or its digits (four or more) inside the phone number."""
+    text = search.strip()
+    pattern = f"%{_escape_like(text)}%"
+    conditions = [Counterparty.name.ilike(pattern, escape="\\"), Counterparty.short_name.ilike(pattern, escape="\\"),
+                  Counterparty.tax_id.ilike(pattern, escape="\\"), Counterparty.email.ilike(pattern, escape="\\"),
+                  Counterparty.main_contact.ilike(pattern, escape="\\")]
+    words = re.findall(r"\w+", text)
+    if words:
+        query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"{word.lower()}:*" for word in words))
+        conditions.append(COUNTERPARTY_SEARCH_TEXT.op("@@")(query))
+        person_name = func.to_tsvector(literal_column("'simple'"), ContactPerson.full_name)
+        conditions.append(exists().where(ContactPerson.counterparty_id == Counterparty.id,
+                                         or_(person_name.op("@@")(query),
+                                             ContactPerson.full_name.ilike(pattern, escape="\\"))))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= 4:
+        conditions.append(func.regexp_replace(Counterparty.phone, r"\D", "", "g").contains(digits))
+    return or_(*conditions)
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def find_duplicates(session, *, data, actor, exclude_id=None):
@@ -128,15 +163,18 @@ def find_duplicates(session, *, data, actor, exclude_id=None):
 
 def create_counterparty(session, *, data, actor):
     """Add a counterparty, record it in its history and the audit log, and announce it."""
+    reference_books.check_characteristics(session, data=data)
     counterparty = Counterparty(**data, created_by=actor.id)
     if counterparty.responsible_employee_id is None:
         counterparty.responsible_employee_id = actor.id
+    _primary_is_not_additional(counterparty)
     session.add(counterparty)
     session.flush()
     add_history(session, counterparty_id=counterparty.id, kind="counterparty.created",
                 actor_id=actor.id, summary=f"Counterparty {counterparty.name} created")
     audit(session, actor=actor, action="created", record_type="counterparty", record_id=counterparty.id,
-          changes=diff({}, _values(counterparty, EDITABLE), EDITABLE))
+          changes=diff({}, {name: value for name, value in _values(counterparty, EDITABLE).items() if value != []},
+                       EDITABLE))
     events.catalog.record(session, events.COUNTERPARTY_CREATED, {
         "counterparty_id": counterparty.id, "name": counterparty.name, "tax_id": counterparty.tax_id,
         "responsible_employee_id": counterparty.responsible_employee_id, "created_by": actor.id,
@@ -149,9 +187,11 @@ def update_counterparty(session, *, counterparty_id, changes, actor):
     counterparty = find_visible(session, record_type="counterparty", record_id=counterparty_id,
                                 actor=actor, for_update=True)
     before = _values(counterparty, EDITABLE)
+    reference_books.check_characteristics(session, data=changes, before=before)
     for name, value in changes.items():
         if name in EDITABLE:
             setattr(counterparty, name, value)
+    _primary_is_not_additional(counterparty)
     changed = diff(before, _values(counterparty, EDITABLE), EDITABLE)
     if changed:
         session.flush()
@@ -164,6 +204,13 @@ def update_counterparty(session, *, counterparty_id, changes, actor):
             "counterparty_id": counterparty.id, "changed_by": actor.id, "changes": changed,
         })
     return counterparty
+
+
+def _primary_is_not_additional(counterparty):
+    if counterparty.responsible_employee_id in counterparty.additional_responsible_ids:
+        counterparty.additional_responsible_ids = [
+            employee_id for employee_id in counterparty.additional_responsible_ids
+            if employee_id != counterparty.responsible_employee_id]
 
 
 def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=None,
@@ -193,7 +240,7 @@ def history(session, *, counterparty_id, actor, limit=50, offset=0):
 def add_contact_person(session, *, counterparty_id, data, actor):
     """Add a person to a visible counterparty; the event and the audit log name no personal data."""
     counterparty = get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
-    person = ContactPerson(**data, counterparty_id=counterparty.id, created_by=actor.id)
+    person = ContactPerson(**_json_ready_person(data), counterparty_id=counterparty.id, created_by=actor.id)
     session.add(person)
     session.flush()
     add_history(session, counterparty_id=counterparty.id, kind="contact_person.added",
@@ -228,7 +275,7 @@ def update_contact_person(session, *, contact_person_id, changes, actor):
     """Change a person's data; history and audit name the fields, never their values."""
     person = _editable_person(session, contact_person_id=contact_person_id, actor=actor)
     before = _values(person, PERSONAL)
-    for name, value in changes.items():
+    for name, value in _json_ready_person(changes).items():
         setattr(person, name, value)
     changed = diff(before, _values(person, PERSONAL), PERSONAL, personal=PERSONAL)
     if changed:
@@ -239,6 +286,36 @@ def update_contact_person(session, *, contact_person_id, changes, actor):
                     data={"contact_person_id": str(person.id), "fields": sorted(changed)})
         audit(session, actor=actor, action="updated", record_type="contact_person", record_id=person.id,
               changes=changed)
+    return person
+
+
+def _json_ready_person(data):
+    """Messengers and important dates as their JSON columns keep them (dates as ISO text)."""
+    if "important_dates" not in data:
+        return data
+    return {**data, "important_dates": [{**item, "date": _plain(item["date"])} for item in data["important_dates"]]}
+
+
+def move_contact_person(session, *, contact_person_id, counterparty_id, actor):
+    """Move a person to another visible counterparty: their activities and history stay theirs.
+
+    Both counterparties get a history entry; the audit row keeps both ids.
+    """
+    person = _editable_person(session, contact_person_id=contact_person_id, actor=actor)
+    target = get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    source_id = person.counterparty_id
+    if target.id == source_id:
+        raise InvalidInput("Invalid input: counterparty_id", {
+            "counterparty_id": ["The person already works at this counterparty."]})
+    person.counterparty_id = target.id
+    session.flush()
+    for kind, on, other in (("contact_person.moved_out", source_id, target.id),
+                            ("contact_person.moved_in", target.id, source_id)):
+        add_history(session, counterparty_id=on, kind=kind, actor_id=actor.id,
+                    summary=_person_summary(kind, person.full_name),
+                    data={"contact_person_id": str(person.id), "other_counterparty_id": str(other)})
+    audit(session, actor=actor, action="moved", record_type="contact_person", record_id=person.id,
+          changes={"counterparty_id": {"from": str(source_id), "to": str(target.id)}})
     return person
 
 
@@ -278,9 +355,10 @@ def export_contact_person(session, *, contact_person_id, actor):
 def erase_contact_person(session, *, contact_person_id, reason, actor):
     """Anonymise a person: their data leaves every table of this service; the row and links stay.
 
-    Administrators and lawyers only. The name, position, phones, e-mails, birthday and
-    notes are cleared on the person, scrubbed out of the counterparty's history and of the
-    outbox, and an activity's place is cleared where it was one of the person's phones.
+    Administrators and lawyers only. The name, position, phones, e-mails, messengers,
+    important dates, birthday and notes are cleared on the person, scrubbed out of the
+    history and the outbox of every counterparty the person was at (they may have moved),
+    and an activity's place is cleared where it was one of the person's phones.
     The audit log never held the values. ``contact_person.erased`` tells the other services.
     """
     person = find_visible(session, record_type="contact_person", record_id=contact_person_id,
@@ -291,14 +369,18 @@ def erase_contact_person(session, *, contact_person_id, reason, actor):
         raise Conflict(f"contact person {person.id} is already anonymised")
     scrub = _scrubber(person)
     reason = scrub(reason)
+    # the person may have moved: every counterparty they were at, or had activities with
+    counterparty_ids = {person.counterparty_id, *session.scalars(
+        select(HistoryEntry.counterparty_id).where(HistoryEntry.data["contact_person_id"].astext == str(person.id))),
+        *session.scalars(select(Activity.counterparty_id).where(Activity.contact_person_id == person.id))}
     places_cleared = 0
     for activity in session.scalars(select(Activity).where(
-            Activity.counterparty_id == person.counterparty_id, Activity.phone_or_place.is_not(None))):
+            Activity.counterparty_id.in_(counterparty_ids), Activity.phone_or_place.is_not(None))):
         if any(_same_phone(activity.phone_or_place, phone) for phone in person.phones):
             activity.phone_or_place = None
             places_cleared += 1
     entries_scrubbed = 0
-    for entry in session.scalars(select(HistoryEntry).where(HistoryEntry.counterparty_id == person.counterparty_id)):
+    for entry in session.scalars(select(HistoryEntry).where(HistoryEntry.counterparty_id.in_(counterparty_ids))):
         summary, data = scrub(entry.summary), scrub(entry.data)
         if entry.data.get("contact_person_id") == str(person.id) and entry.kind in PERSON_SUMMARIES:
             # written by us: rewritten whole, so a short or since-changed name goes too
@@ -306,9 +388,10 @@ def erase_contact_person(session, *, contact_person_id, reason, actor):
         if (summary, data) != (entry.summary, entry.data):
             entry.summary, entry.data = summary, data
             entries_scrubbed += 1
-    _scrub_outbox(session, counterparty_id=person.counterparty_id, contact_person_id=person.id, scrub=scrub)
+    for counterparty_id in sorted(counterparty_ids, key=str):
+        _scrub_outbox(session, counterparty_id=counterparty_id, contact_person_id=person.id, scrub=scrub)
     person.full_name, person.position, person.birthday, person.notes = ANONYMISED_NAME, None, None, None
-    person.phones, person.emails = [], []
+    person.phones, person.emails, person.messengers, person.important_dates = [], [], [], []
     person.consent_to_mailings = False
     person.anonymised_at = datetime.now(timezone.utc)
     session.flush()
@@ -327,6 +410,8 @@ def erase_contact_person(session, *, contact_person_id, reason, actor):
 PERSON_SUMMARIES = {
     "contact_person.added": "Contact person {name} added",
     "contact_person.updated": "Contact person {name}: changed {fields}",
+    "contact_person.moved_out": "Contact person {name} moved to another counterparty",
+    "contact_person.moved_in": "Contact person {name} moved here from another counterparty",
 }
 
 
@@ -347,7 +432,9 @@ def _scrubber(person):
     replacements = {}
     for value, replacement in ((person.full_name, ANONYMISED_NAME), (person.position, REMOVED),
                                (person.notes, REMOVED), *((v, REMOVED) for v in person.phones + person.emails),
-                               (person.birthday.isoformat() if person.birthday else None, REMOVED)):
+                               (person.birthday.isoformat() if person.birthday else None, REMOVED),
+                               *((m.get("handle"), REMOVED) for m in person.messengers),
+                               *((d.get(key), REMOVED) for d in person.important_dates for key in ("label", "date"))):
         # very short values would match inside unrelated words
         if value and len(value.strip()) >= 3:
             replacements.setdefault(value.strip().lower(), replacement)
@@ -569,4 +656,6 @@ def _plain(value):
     """A value as the audit log, history and events keep it: JSON-ready."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return str(value) if value is not None and not isinstance(value, (str, int, float, bool, list)) else value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return str(value) if value is not None and not isinstance(value, (str, int, float, bool, dict)) else value

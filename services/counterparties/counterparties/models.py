@@ -2,9 +2,12 @@
 import uuid
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import (
+    Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, func, literal_column,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
@@ -37,13 +40,86 @@ class Counterparty(Base):
     main_contact: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
     responsible_employee_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    # characteristics: values of the reference books, by id (renaming a value is free)
+    activity_type_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_counterparties_activity_type_id"), index=True)
+    region_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_counterparties_region_id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_counterparties_group_id"), index=True)
+    category_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_counterparties_category_id"), index=True)
+    advertising_source_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_counterparties_advertising_source_id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # additional responsible employees (the primary one is responsible_employee_id)
+    responsibles: Mapped[list["CounterpartyResponsible"]] = relationship(
+        lazy="selectin", cascade="all, delete-orphan", order_by="CounterpartyResponsible.employee_id")
+
+    @property
+    def additional_responsible_ids(self):
+        return sorted(row.employee_id for row in self.responsibles)
+
+    @additional_responsible_ids.setter
+    def additional_responsible_ids(self, employee_ids):
+        wanted = list(dict.fromkeys(employee_ids or ()))
+        keep = [row for row in self.responsibles if row.employee_id in wanted]
+        have = {row.employee_id for row in keep}
+        self.responsibles = keep + [CounterpartyResponsible(employee_id=employee_id)
+                                    for employee_id in wanted if employee_id not in have]
+
+
+class CounterpartyResponsible(Base):
+    """An additional responsible employee of a counterparty: sees it and works with it."""
+
+    __tablename__ = "counterparty_responsibles"
+
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("counterparties.id", name="fk_counterparty_responsibles_counterparty_id"), primary_key=True)
+    employee_id: Mapped[uuid.UUID] = mapped_column(primary_key=True, index=True)
 
 
 Index("ix_counterparties_name_lower", func.lower(Counterparty.name))
+# what full-text search of the directory reads (logic.list_counterparties builds the same)
+COUNTERPARTY_SEARCH_TEXT = func.to_tsvector(literal_column("'simple'"), (
+    func.coalesce(Counterparty.name, "") + " " + func.coalesce(Counterparty.short_name, "") + " "
+    + func.coalesce(Counterparty.email, "") + " " + func.coalesce(Counterparty.main_contact, "")))
+Index("ix_counterparties_search", COUNTERPARTY_SEARCH_TEXT, postgresql_using="gin", _table=Counterparty.__table__)
+
+REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
+# the counterparty column each reference book fills
+REFERENCE_COLUMNS = {kind: f"{kind}_id" for kind in REFERENCE_KINDS}
+
+
+class ReferenceValue(Base):
+    """A value of one of the reference books users keep (activity type, region, group...)."""
+
+    __tablename__ = "reference_values"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    is_archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+Index("uq_reference_values_kind_name", ReferenceValue.kind, func.lower(ReferenceValue.name), unique=True)
+
+
+class SavedFilter(Base):
+    """A directory search an employee keeps under a name; only its owner sees it."""
+
+    __tablename__ = "saved_filters"
+    __table_args__ = (UniqueConstraint("owner_id", "name", name="uq_saved_filters_owner_name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[dict] = mapped_column(JSONB, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class HistoryEntry(Base):
@@ -72,6 +148,9 @@ class ContactPerson(Base):
     position: Mapped[str | None] = mapped_column(String(200))
     phones: Mapped[list] = mapped_column(JSONB, default=list)
     emails: Mapped[list] = mapped_column(JSONB, default=list)
+    # [{kind, handle}] and [{kind: birthday|anniversary|other, label, date, remind_yearly}]
+    messengers: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    important_dates: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
     birthday: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     consent_to_mailings: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -3,6 +3,8 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 
 KINDS = ("organisation", "individual")
 STATUSES = ("active", "archived")
+SORTS = ("name", "-name", "created_at", "-created_at", "updated_at", "-updated_at")
+REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
 
 
 class CounterpartySchema(Schema):
@@ -22,6 +24,13 @@ class CounterpartySchema(Schema):
     main_contact = fields.String(allow_none=True, validate=validate.Length(max=200))
     notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
     responsible_employee_id = fields.UUID(allow_none=True)
+    additional_responsible_ids = fields.List(fields.UUID(), metadata={
+        "description": "additional responsible employees; they and their departments see it too"})
+    activity_type_id = fields.UUID(allow_none=True)
+    region_id = fields.UUID(allow_none=True)
+    group_id = fields.UUID(allow_none=True)
+    category_id = fields.UUID(allow_none=True)
+    advertising_source_id = fields.UUID(allow_none=True)
     status = fields.String(dump_only=True)
     created_by = fields.UUID(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
@@ -38,9 +47,15 @@ class CounterpartyQuerySchema(Schema):
     ids = fields.List(fields.UUID(), load_default=None)
     responsible_employee_id = fields.UUID(load_default=None)
     status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
-    sort = fields.String(load_default="name", validate=validate.OneOf(("name", "-name", "created_at", "-created_at")))
+    sort = fields.String(load_default="name", validate=validate.OneOf(SORTS))
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    # characteristics: any of the listed values of each book matches
+    activity_type_id = fields.List(fields.UUID(), load_default=None)
+    region_id = fields.List(fields.UUID(), load_default=None)
+    group_id = fields.List(fields.UUID(), load_default=None)
+    category_id = fields.List(fields.UUID(), load_default=None)
+    advertising_source_id = fields.List(fields.UUID(), load_default=None)
 
 
 class HistoryEntrySchema(Schema):
@@ -62,6 +77,29 @@ ACTIVITY_KINDS = ("call", "meeting", "email", "fax", "letter", "task")
 ACTIVITY_STATUSES = ("planned", "done", "cancelled", "missed")
 
 
+class IsoDate(fields.Date):
+    """A date: parsed from input; a stored ISO string (in JSON columns) is sent as it is."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
+
+
+class MessengerSchema(Schema):
+    kind = fields.String(required=True, validate=validate.Length(min=1, max=40), metadata={
+        "description": "telegram, whatsapp, signal, skype..."})
+    handle = fields.String(required=True, validate=validate.Length(min=1, max=200))
+
+
+IMPORTANT_DATE_KINDS = ("birthday", "anniversary", "other")
+
+
+class ImportantDateSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(IMPORTANT_DATE_KINDS))
+    label = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200))
+    date = IsoDate(required=True)
+    remind_yearly = fields.Boolean(load_default=False)
+
+
 class ContactPersonSchema(Schema):
     id = fields.UUID(dump_only=True)
     counterparty_id = fields.UUID(dump_only=True)
@@ -69,6 +107,8 @@ class ContactPersonSchema(Schema):
     position = fields.String(allow_none=True, validate=validate.Length(max=200))
     phones = fields.List(fields.String(validate=validate.Length(min=1, max=50)), load_default=list)
     emails = fields.List(fields.Email(), load_default=list)
+    messengers = fields.List(fields.Nested(MessengerSchema), load_default=list)
+    important_dates = fields.List(fields.Nested(ImportantDateSchema), load_default=list)
     birthday = fields.Date(allow_none=True)
     notes = fields.String(allow_none=True, validate=validate.Length(max=10000))
     consent_to_mailings = fields.Boolean(dump_only=True, metadata={
@@ -214,3 +254,78 @@ class ActivityQuerySchema(Schema):
     planned_to = fields.AwareDateTime(load_default=None)
     limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+# reference books and saved filters -----------------------------------------------------------
+
+class ReferenceKindSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(REFERENCE_KINDS))
+
+
+class ReferenceValueSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    kind = fields.String(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    is_archived = fields.Boolean(load_default=False)
+    counterparty_count = fields.Integer(dump_only=True, metadata={
+        "description": "how many counterparties have this value"})
+    created_at = fields.AwareDateTime(dump_only=True)
+
+    @validates_schema
+    def blank_name(self, data, **kwargs):
+        if "name" in data and not data["name"].strip():
+            raise ValidationError("Name must not be blank.", "name")
+
+
+class ReferenceListSchema(Schema):
+    include_archived = fields.Boolean(load_default=True)
+
+
+class MergeSchema(Schema):
+    into_id = fields.UUID(required=True)
+
+
+class SavedQuerySchema(CounterpartyQuerySchema):
+    """A directory query as kept in a saved filter: the filters and sorting, not the page."""
+
+    class Meta:
+        exclude = ("limit", "offset", "ids")
+
+
+class SavedFilterSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    owner_id = fields.UUID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    query = fields.Nested(SavedQuerySchema, required=True, metadata={
+        "description": "the list_counterparties query it keeps (no paging)"})
+    created_at = fields.AwareDateTime(dump_only=True)
+
+    @validates_schema
+    def blank_name(self, data, **kwargs):
+        if "name" in data and not data["name"].strip():
+            raise ValidationError("Name must not be blank.", "name")
+
+
+class HandoverSchema(Schema):
+    counterparty_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(min=1, max=1000))
+    from_employee_id = fields.UUID(required=True)
+    to_employee_id = fields.UUID(required=True)
+    include_open_activities = fields.Boolean(load_default=True, metadata={
+        "description": "the planned activities of those counterparties whose responsible is `from` move too"})
+    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+
+    @validates_schema
+    def someone_else(self, data, **kwargs):
+        if data.get("from_employee_id") and data.get("from_employee_id") == data.get("to_employee_id"):
+            raise ValidationError("Hand over to another employee.", "to_employee_id")
+
+
+class HandoverResultSchema(Schema):
+    counterparty_ids = fields.List(fields.UUID())
+    from_employee_id = fields.UUID()
+    to_employee_id = fields.UUID()
+    activities_moved = fields.Integer()
+
+
+class MoveSchema(Schema):
+    counterparty_id = fields.UUID(required=True, metadata={"description": "where the person works now"})

@@ -8,7 +8,7 @@ from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
-from . import logic, schemas
+from . import handover, logic, reference_books, saved_filters, schemas
 from .models import outbox, processed_events
 
 counterparty_schema = schemas.CounterpartySchema()
@@ -16,6 +16,8 @@ history_schema = schemas.HistoryEntrySchema()
 contact_schema = schemas.ContactPersonSchema()
 activity_schema = schemas.ActivitySchema()
 audit_entry_schema = schemas.AuditEntrySchema()
+reference_value_schema = schemas.ReferenceValueSchema()
+saved_filter_schema = schemas.SavedFilterSchema()
 
 
 class CounterpartiesService:
@@ -77,6 +79,100 @@ class CounterpartiesService:
             self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **params)
         return {"items": history_schema.dump(items, many=True), "total": total}
 
+    @rpc
+    def hand_over(self, actor, request):
+        """``request``: {counterparty_ids, from_employee_id, to_employee_id, include_open_activities, reason}.
+
+        One transaction; administrators, directors, and department heads between employees of
+        their departments. Publishes counterparty.handed_over.
+        """
+        actor = load_actor(actor)
+        data = load(schemas.HandoverSchema(), request)
+        with self.db.begin():
+            result = handover.hand_over(self.db, actor=actor, **data)
+        return schemas.HandoverResultSchema().dump(result)
+
+    # Reference books (activity_type, region, group, category, advertising_source)
+
+    @rpc
+    def list_reference_values(self, actor, kind, options=None):
+        """The values of one book by name, each with ``counterparty_count``; ``options``: {include_archived}."""
+        actor = load_actor(actor)
+        kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
+        params = load(schemas.ReferenceListSchema(), options or {})
+        values = reference_books.list_values(self.db, kind=kind, actor=actor, **params)
+        return reference_value_schema.dump(values, many=True)
+
+    @rpc
+    def create_reference_value(self, actor, kind, value):
+        """``value``: {name, is_archived}; needs edit_reference_books; a name taken (any case) is Conflict."""
+        actor = load_actor(actor)
+        kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
+        data = load(schemas.ReferenceValueSchema(), value)
+        with self.db.begin():
+            created = reference_books.create_value(self.db, kind=kind, name=data["name"], actor=actor)
+            if data["is_archived"]:
+                created = reference_books.update_value(self.db, kind=kind, value_id=created.id,
+                                                       changes={"is_archived": True}, actor=actor)
+        return reference_value_schema.dump(created)
+
+    @rpc
+    def update_reference_value(self, actor, kind, value_id, changes):
+        """Rename or (un)archive: ``changes``: {name?, is_archived?}."""
+        actor = load_actor(actor)
+        kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
+        data = load(schemas.ReferenceValueSchema(partial=True), changes)
+        with self.db.begin():
+            updated = reference_books.update_value(
+                self.db, kind=kind, value_id=parse_uuid(value_id, "value_id"), changes=data, actor=actor)
+        return reference_value_schema.dump(updated)
+
+    @rpc
+    def delete_reference_value(self, actor, kind, value_id):
+        """Remove an unused value; one in use is Conflict naming how many counterparties use it."""
+        actor = load_actor(actor)
+        kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
+        with self.db.begin():
+            reference_books.delete_value(self.db, kind=kind, value_id=parse_uuid(value_id, "value_id"),
+                                         actor=actor)
+        return None
+
+    @rpc
+    def merge_reference_value(self, actor, kind, value_id, merge):
+        """``merge``: {into_id}: every counterparty moves to ``into_id``, the value goes; returns the target."""
+        actor = load_actor(actor)
+        kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
+        data = load(schemas.MergeSchema(), merge)
+        with self.db.begin():
+            target = reference_books.merge_value(self.db, kind=kind, value_id=parse_uuid(value_id, "value_id"),
+                                                 into_id=data["into_id"], actor=actor)
+        return reference_value_schema.dump(target)
+
+    # Saved filters (each employee's own)
+
+    @rpc
+    def list_saved_filters(self, actor):
+        actor = load_actor(actor)
+        return saved_filter_schema.dump(saved_filters.list_filters(self.db, actor=actor), many=True)
+
+    @rpc
+    def save_filter(self, actor, saved_filter):
+        """``saved_filter``: {name, query}; ``query`` is a list_counterparties query without paging."""
+        actor = load_actor(actor)
+        data = load(schemas.SavedFilterSchema(), saved_filter)
+        query = {name: value for name, value in schemas.SavedQuerySchema().dump(data["query"]).items()
+                 if value is not None}
+        with self.db.begin():
+            saved = saved_filters.save_filter(self.db, name=data["name"], query=query, actor=actor)
+        return saved_filter_schema.dump(saved)
+
+    @rpc
+    def delete_saved_filter(self, actor, filter_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            saved_filters.delete_filter(self.db, filter_id=parse_uuid(filter_id, "filter_id"), actor=actor)
+        return None
+
     # Contact persons and activities
 
     @rpc
@@ -115,6 +211,17 @@ class CounterpartiesService:
             person = logic.update_contact_person(
                 self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
                 changes=data, actor=actor)
+        return contact_schema.dump(person)
+
+    @rpc
+    def move_contact_person(self, actor, contact_person_id, move):
+        """``move``: {counterparty_id}: the person now works there; activities and history stay theirs."""
+        actor = load_actor(actor)
+        data = load(schemas.MoveSchema(), move)
+        with self.db.begin():
+            person = logic.move_contact_person(
+                self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
+                counterparty_id=data["counterparty_id"], actor=actor)
         return contact_schema.dump(person)
 
     @rpc
