@@ -96,3 +96,22 @@ def test_routes_are_versioned_and_running_approvals_keep_theirs(admin, employee,
     assert still["route_version_id"] == v1_id
     assert still["stages"][0]["tasks"][0]["approver_id"] == first["id"]
     assert eventually(lambda: first_api.get("/approvals/tasks").json()["total"] == 1)
+
+
+def test_a_contact_person_moves_with_their_activities(admin, counterparty, unique):
+    other = admin.post("/counterparties/", json={"name": f"New employer {unique}"}).json()
+    person = admin.post(f"/counterparties/{counterparty['id']}/contact-persons", json={
+        "full_name": "Oleg Mover", "messengers": [{"kind": "telegram", "handle": "@oleg_mover"}],
+        "important_dates": [{"kind": "anniversary", "label": "Joined", "date": "2015-04-01",
+                             "remind_yearly": True}]})
+    assert person.status_code == 201, person.text
+    assert person.json()["messengers"] == [{"kind": "telegram", "handle": "@oleg_mover"}]
+    call = admin.post("/activities/", json={
+        "counterparty_id": counterparty["id"], "contact_person_id": person.json()["id"], "kind": "call",
+        "subject": "Before the move", "planned_at": datetime.now(timezone.utc).isoformat()}).json()
+    moved = admin.post(f"/contact-persons/{person.json()['id']}/move", json={"counterparty_id": other["id"]})
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["counterparty_id"] == other["id"]
+    assert admin.get(f"/activities/{call['id']}").json()["contact_person_id"] == person.json()["id"]
+    assert [p["id"] for p in admin.get(f"/counterparties/{other['id']}/contact-persons").json()] == [
+        person.json()["id"]]

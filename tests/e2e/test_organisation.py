@@ -1,10 +1,16 @@
 """The organisation: departments, legal entities, CSV import, absences and deputies, role settings."""
-from datetime import date, timedelta
+import time
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
 
 pytestmark = pytest.mark.system
+
+
+def auth_cache_seconds():
+    from chancery_gateway.auth import CACHE_SECONDS
+    return CACHE_SECONDS + 0.5
 
 
 def test_departments_heads_and_what_a_head_sees(admin, employee, unique, client):
@@ -133,3 +139,29 @@ def test_positions_are_a_list_administrators_keep(admin, employee, unique):
     _, someone = employee("Pyotr Plain")
     assert someone.post("/positions/", json={"name": f"Chief {unique}"}).status_code == 403
 
+
+
+def test_a_deputy_finds_the_absent_colleagues_activities_in_their_agenda(admin, employee, unique):
+    away, away_api = employee("Klara Away", roles=["manager"])
+    deputy, deputy_api = employee("Kirill Deputy", roles=["manager"])
+    counterparty = admin.post("/counterparties/", json={"name": f"Deputised LLC {unique}",
+                                                        "responsible_employee_id": away["id"]}).json()
+    call = away_api.post("/activities/", json={
+        "counterparty_id": counterparty["id"], "kind": "call", "subject": "Confirm the delivery",
+        "planned_at": datetime.now(timezone.utc).isoformat()}).json()
+    assert deputy_api.get(f"/activities/{call['id']}").status_code == 404  # not yet their deputy
+
+    today = date.today()
+    admin.post("/absences/", json={"employee_id": away["id"], "deputy_id": deputy["id"],
+                                   "starts_on": today.isoformat(), "ends_on": today.isoformat()})
+    # the identity (and so whom one deputises for) is cached for a few seconds
+    time.sleep(auth_cache_seconds())
+    agenda = deputy_api.get("/activities/agenda", params={"tz": "UTC"})
+    assert agenda.status_code == 200, agenda.text
+    [shown] = agenda.json()["today"]["call"]
+    assert (shown["id"], shown["on_behalf_of"]) == (call["id"], away["id"])
+    done = deputy_api.post(f"/activities/{call['id']}/completion", json={"result": "Delivery confirmed"})
+    assert done.status_code == 200, done.text
+    rows = admin.get("/audit", params={"record_type": "activity", "record_id": call["id"]}).json()["items"]
+    completed = next(r for r in rows if r["action"] == "completed")
+    assert (completed["actor_id"], completed["on_behalf_of"]) == (deputy["id"], away["id"])

@@ -21,7 +21,8 @@ OWNER = {
     "counterparty": "counterparties", "contact_person": "counterparties", "activity": "counterparties",
     "document": "documents", "approval": "approvals", "notification": "notifications",
     "employee": "staff", "department": "staff", "absence": "staff", "api_token": "staff",
-    "legal_entity": "staff", "role_permission": "staff",
+    "legal_entity": "staff", "role_permission": "staff", "position": "staff",
+    "reference_value": "counterparties", "saved_filter": "counterparties",
 }
 # services that also log what they did about another service's record (erasure, export)
 ALSO_AUDITED_BY = {"contact_person": ("documents", "approvals", "notifications")}

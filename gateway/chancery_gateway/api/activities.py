@@ -39,11 +39,14 @@ def plan_activity(data):
 @blp.arguments(AgendaArgs, location="query")
 @blp.response(200, AgendaSchema)
 def agenda(args):
-    """My planned activities of one day grouped by kind, and the overdue ones."""
+    """My planned activities of one day grouped by kind, and the overdue ones (with those of
+    colleagues I deputise for while they are away, marked ``on_behalf_of``)."""
     return build_agenda(g.actor, args.get("date"), args["tz"])
 
 
 def build_agenda(actor, day, tz_name):
+    """My planned activities of the day grouped by kind, and the overdue ones; while I deputise
+    for someone away, theirs too, each marked with ``on_behalf_of``."""
     try:
         zone = ZoneInfo(tz_name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -51,21 +54,25 @@ def build_agenda(actor, day, tz_name):
     day = day or datetime.now(zone).date()
     start = datetime.combine(day, time.min, zone)
     end = start + timedelta(days=1)
-    mine = {"responsible_id": actor["id"], "status": "planned", "limit": 500}
+    windows = {"today": {"planned_from": start.isoformat(), "planned_to": end.isoformat()},
+               "overdue": {"planned_to": min(start, datetime.now(zone)).isoformat()}}
+    people = [actor["id"], *actor.get("acting_for", [])]
     results = rpc.fan_out({
-        "today": ("counterparties", "list_activities", actor,
-                  {**mine, "planned_from": start.isoformat(), "planned_to": end.isoformat()}),
-        "overdue": ("counterparties", "list_activities", actor,
-                    {**mine, "planned_to": min(start, datetime.now(zone)).isoformat()}),
-    })
-    for result in results.values():
+        (window, person): ("counterparties", "list_activities", actor,
+                           {"responsible_id": person, "status": "planned", "limit": 500, **bounds})
+        for window, bounds in windows.items() for person in people})
+    found = {"today": [], "overdue": []}
+    for (window, person), result in results.items():
         if isinstance(result, Exception):
             raise result
+        for activity in result["items"]:
+            on_behalf_of = None if person == actor["id"] else person
+            found[window].append({**activity, "on_behalf_of": on_behalf_of})
     grouped = {}
-    for activity in results["today"]["items"]:
+    for activity in sorted(found["today"], key=lambda a: a["planned_at"]):
         grouped.setdefault(activity["kind"], []).append(activity)
     return {"date": day.isoformat(), "time_zone": tz_name, "today": grouped,
-            "overdue": results["overdue"]["items"]}
+            "overdue": sorted(found["overdue"], key=lambda a: a["planned_at"])}
 
 
 @blp.route("/<uuid:activity_id>")

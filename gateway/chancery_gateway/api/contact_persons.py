@@ -6,7 +6,7 @@ from flask_smorest import Blueprint
 
 from .. import rpc
 from .payload import jsonable
-from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema
+from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
 
 # services that may hold something about a contact person, besides counterparties
 HOLDERS = ("documents", "approvals", "notifications")
@@ -75,3 +75,11 @@ def export(contact_person_id):
 def erase(data, contact_person_id):
     """Anonymise the person in every service (administrators and lawyers); documents stay."""
     return rpc.call("counterparties", "erase_contact_person", g.actor, str(contact_person_id), data)
+
+
+@blp.route("/contact-persons/<uuid:contact_person_id>/move", methods=["POST"])
+@blp.arguments(MoveSchema)
+@blp.response(200, ContactPersonSchema)
+def move(data, contact_person_id):
+    """Move the person to another counterparty; their activities and history go with them."""
+    return rpc.call("counterparties", "move_contact_person", g.actor, str(contact_person_id), jsonable(data))

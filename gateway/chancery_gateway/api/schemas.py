@@ -495,6 +495,9 @@ class ContactPersonSchema(Schema):
     emails = fields.List(fields.String())
     birthday = Date(allow_none=True)
     notes = fields.String(allow_none=True)
+    messengers = fields.List(fields.Dict(), metadata={"description": "[{kind, handle}]"})
+    important_dates = fields.List(fields.Dict(), metadata={
+        "description": "[{kind: birthday|anniversary|other, label, date, remind_yearly}]"})
     consent_to_mailings = fields.Boolean(dump_only=True, metadata={
         "description": "changes only through POST /contact-persons/{id}/consent"})
     consent_given_at = fields.String(dump_only=True, allow_none=True)
@@ -562,12 +565,17 @@ class AgendaArgs(Schema):
     tz = fields.String(load_default="UTC", metadata={"description": "IANA time zone, e.g. Europe/Moscow"})
 
 
+class AgendaActivitySchema(ActivitySchema):
+    on_behalf_of = ID(allow_none=True, metadata={
+        "description": "the colleague away today whose activity this is, when I am their deputy"})
+
+
 class AgendaSchema(Schema):
     date = fields.String()
     time_zone = fields.String()
-    today = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(ActivitySchema)),
+    today = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(AgendaActivitySchema)),
                         metadata={"description": "the day's planned activities grouped by kind"})
-    overdue = fields.List(fields.Nested(ActivitySchema))
+    overdue = fields.List(fields.Nested(AgendaActivitySchema))
 
 
 PlannedActivityPage = page_of(ActivitySchema, "PlannedActivityPage")
@@ -576,7 +584,8 @@ PlannedActivityPage = page_of(ActivitySchema, "PlannedActivityPage")
 # access, audit, personal data --------------------------------------------------------------
 
 RECORD_TYPES = ("counterparty", "contact_person", "activity", "document", "approval", "notification",
-                "employee", "department", "absence", "api_token", "legal_entity", "role_permission")
+                "employee", "department", "absence", "api_token", "legal_entity", "role_permission",
+                "position", "reference_value", "saved_filter")
 
 
 class ExplainArgs(Schema):
@@ -624,6 +633,10 @@ class AuditPageSchema(Schema):
 class ConsentSchema(Schema):
     given = fields.Boolean(required=True)
     method = fields.String(allow_none=True, metadata={"description": "how: signed form, e-mail, verbal..."})
+
+
+class MoveSchema(Schema):
+    counterparty_id = ID(required=True, metadata={"description": "the counterparty the person moves to"})
 
 
 class ErasureSchema(Schema):

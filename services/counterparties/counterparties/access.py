@@ -44,10 +44,11 @@ def contact_person_condition(actor):
 
 
 def activity_condition(actor):
-    """The condition on Activity rows: their counterparty is visible, or they are the actor's."""
+    """The condition on Activity rows: their counterparty is visible, or they are the actor's
+    (or of someone away whose deputy the actor is today)."""
     if actor.has_role(*SEES_EVERY_COUNTERPARTY):
         return true()
-    return or_(Activity.responsible_id == actor.id,
+    return or_(Activity.responsible_id.in_([actor.id, *actor.acting_for]),
                Activity.counterparty_id.in_(visible_counterparty_ids(actor)))
 
 
@@ -110,6 +111,9 @@ def explain(session, *, employee, record_type, record):
         return visible, ["a contact person is visible to whoever sees their counterparty", *reasons]
     if record.responsible_id == employee.id:
         return True, ["responsible employee of the activity", *(reasons if visible else [])]
+    if record.responsible_id in employee.acting_for:
+        return True, ["deputy today of the activity's responsible employee, who is away",
+                      *(reasons if visible else [])]
     if visible:
         return True, ["an activity is visible to whoever sees its counterparty", *reasons]
     return False, ["not responsible for the activity, and its counterparty is not visible", *reasons]

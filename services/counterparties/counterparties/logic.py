@@ -64,10 +64,10 @@ def find_visible(session, *, record_type, record_id, actor, for_update=False):
     return record
 
 
-def audit(session, *, actor, action, record_type, record_id, changes=None):
+def audit(session, *, actor, action, record_type, record_id, changes=None, on_behalf_of=None):
     """Append one audit row in the caller's transaction."""
     audit_log.record(session, actor_id=actor.id, action=action, record_type=record_type,
-                     record_id=record_id, changes=changes)
+                     record_id=record_id, changes=changes, on_behalf_of=on_behalf_of)
 
 
 # Counterparties ----------------------------------------------------------------------
@@ -550,8 +550,10 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
     add_history(session, counterparty_id=activity.counterparty_id, kind="activity.completed",
                 actor_id=actor.id, summary=f"{activity.kind.capitalize()} «{activity.subject}»: {result}",
                 data={"activity_id": str(activity.id), "status": status, "next_step": next_step})
+    # a deputy completes an absent colleague's activity on their behalf
+    on_behalf_of = activity.responsible_id if activity.responsible_id in actor.acting_for else None
     audit(session, actor=actor, action="completed", record_type="activity", record_id=activity.id,
-          changes=diff(before, _values(activity, COMPLETION), COMPLETION))
+          changes=diff(before, _values(activity, COMPLETION), COMPLETION), on_behalf_of=on_behalf_of)
     events.catalog.record(session, events.ACTIVITY_COMPLETED, {
         **_activity_ref(activity), "status": status, "result": result, "next_step": next_step,
         "completed_by": actor.id})
