@@ -9,6 +9,7 @@ import hashlib
 import re
 
 import pytest
+from counterparties import legal
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.system]
@@ -53,7 +54,7 @@ def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, t
         "password": approver_password, "roles": ["lawyer"]})
     assert approver.status_code == 201, approver.text
     approver = approver.json()
-    tax_id = f"77{int(unique, 16) % 10**8:08d}"
+    tax_id = legal.complete_inn(f"77{int(unique, 16) % 10**7:07d}")  # a valid INN of its own
     existing = admin.post("/counterparties/",
                           json={"name": f"Romashka (old) {unique}", "tax_id": tax_id})
     assert existing.status_code == 201, existing.text

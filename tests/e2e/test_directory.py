@@ -126,3 +126,18 @@ def test_handing_counterparties_over_with_their_open_activities(admin, employee,
     assert staying_api.get(f"/activities/{call['id']}").json()["responsible_id"] == staying["id"]
     again = admin.post("/counterparties/handover", json=request)
     assert again.status_code == 409, again.text
+
+
+def test_russian_legal_details_are_checked(admin, unique):
+    wrong = admin.post("/counterparties/", json={"name": f"Typo LLC {unique}", "tax_id": "7707083894",
+                                                 "registration_number": "1027700132196", "kpp": "77"})
+    assert wrong.status_code == 422
+    errors = wrong.json()["errors"]["json"]
+    assert set(errors) == {"tax_id", "registration_number", "kpp"}
+    assert "check digits" in errors["tax_id"][0]
+    right = admin.post("/counterparties/", json={"name": f"Right LLC {unique}", "tax_id": "7707083893",
+                                                 "registration_number": "1027700132195", "kpp": "773601001"})
+    assert right.status_code == 201, right.text
+    foreign = admin.post("/counterparties/", json={"name": f"GmbH {unique}", "country": "DE",
+                                                   "tax_id": "DE811907980"})
+    assert foreign.status_code == 201 and foreign.json()["country"] == "DE"

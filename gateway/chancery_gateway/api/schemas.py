@@ -188,8 +188,11 @@ class CounterpartySchema(Schema):
     kind = fields.String(validate=validate.OneOf(("organisation", "individual")))
     name = fields.String(required=True)
     short_name = fields.String(allow_none=True)
-    tax_id = fields.String(allow_none=True)
-    registration_number = fields.String(allow_none=True)
+    country = fields.String(metadata={"description": "ISO 3166 alpha-2 (default RU): RU details are "
+                                                     "checked (INN, OGRN/OGRNIP, KPP check digits)"})
+    tax_id = fields.String(allow_none=True, metadata={"description": "INN for RU"})
+    registration_number = fields.String(allow_none=True, metadata={"description": "OGRN / OGRNIP for RU"})
+    kpp = fields.String(allow_none=True)
     legal_address = fields.String(allow_none=True)
     postal_address = fields.String(allow_none=True)
     phone = fields.String(allow_none=True)

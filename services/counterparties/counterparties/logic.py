@@ -22,7 +22,7 @@ from .models import (
 )
 
 EDITABLE = (
-    "kind", "name", "short_name", "tax_id", "registration_number", "legal_address",
+    "kind", "name", "short_name", "country", "tax_id", "registration_number", "kpp", "legal_address",
     "postal_address", "phone", "fax", "email", "website", "main_contact", "notes",
     "responsible_employee_id", "additional_responsible_ids", *REFERENCE_COLUMNS.values(),
 )

@@ -1,6 +1,8 @@
 """The counterparties service's RPC contract."""
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
+from . import legal
+
 KINDS = ("organisation", "individual")
 STATUSES = ("active", "archived")
 SORTS = ("name", "-name", "created_at", "-created_at", "updated_at", "-updated_at")
@@ -12,9 +14,13 @@ class CounterpartySchema(Schema):
     kind = fields.String(load_default="organisation", validate=validate.OneOf(KINDS))
     name = fields.String(required=True, validate=validate.Length(min=1, max=300))
     short_name = fields.String(allow_none=True, validate=validate.Length(max=150))
+    country = fields.String(load_default="RU", validate=validate.Regexp(
+        r"^[A-Z]{2}$", error="Country must be a two-letter ISO 3166 code, e.g. RU."),
+        metadata={"description": "legal details are checked by this country's rules (RU: INN, OGRN, KPP)"})
     tax_id = fields.String(allow_none=True, validate=validate.Regexp(
         r"^[0-9A-Za-z-]{4,20}$", error="Tax id must be 4-20 letters or digits."))
     registration_number = fields.String(allow_none=True, validate=validate.Length(max=30))
+    kpp = fields.String(allow_none=True, validate=validate.Length(max=9))
     legal_address = fields.String(allow_none=True, validate=validate.Length(max=2000))
     postal_address = fields.String(allow_none=True, validate=validate.Length(max=2000))
     phone = fields.String(allow_none=True, validate=validate.Length(max=50))
@@ -35,6 +41,22 @@ class CounterpartySchema(Schema):
     created_by = fields.UUID(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
+
+    @validates_schema
+    def russian_legal_details(self, data, **kwargs):
+        """By Russian rules when the country is RU (on a partial change, when it is not named)."""
+        if data.get("country", "RU") != "RU":
+            return
+        kind = data.get("kind") if not self.partial or "kind" in data else None
+        problems = {
+            "tax_id": data.get("tax_id") and legal.inn_problem(data["tax_id"], kind),
+            "registration_number": data.get("registration_number")
+            and legal.ogrn_problem(data["registration_number"], kind),
+            "kpp": data.get("kpp") and legal.kpp_problem(data["kpp"]),
+        }
+        problems = {name: [problem] for name, problem in problems.items() if problem}
+        if problems:
+            raise ValidationError(problems)
 
     @validates_schema
     def blank_name(self, data, **kwargs):

@@ -15,14 +15,14 @@ from counterparties.service import CounterpartiesService
 
 def test_a_new_counterparty_is_one_row_with_its_values(make_counterparty, actor, new_audit_rows):
     with new_audit_rows() as rows:
-        counterparty = make_counterparty(name="Audited LLC", tax_id="7707000001")
+        counterparty = make_counterparty(name="Audited LLC", tax_id="7707083893")
 
     [row] = rows
     assert (row["action"], row["record_type"], row["record_id"], row["actor_id"]) == (
         "created", "counterparty", counterparty.id, actor.id)
     assert row["changes"] == {
         "kind": {"from": None, "to": "organisation"}, "name": {"from": None, "to": "Audited LLC"},
-        "tax_id": {"from": None, "to": "7707000001"},
+        "country": {"from": None, "to": "RU"}, "tax_id": {"from": None, "to": "7707083893"},
         "responsible_employee_id": {"from": None, "to": str(actor.id)}}
 
 
