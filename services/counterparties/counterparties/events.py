@@ -10,7 +10,7 @@ COUNTERPARTY_UPDATED = "counterparty.updated"
 COUNTERPARTY_HANDED_OVER = "counterparty.handed_over"
 CONTACT_PERSON_ADDED = "contact_person.added"
 CONTACT_PERSON_ERASED = "contact_person.erased"
-ACTIVITY_PLANNED = "activity.planned"
+ACTIVITY_SCHEDULED = "activity.scheduled"
 ACTIVITY_COMPLETED = "activity.completed"
 
 
@@ -76,7 +76,7 @@ class ActivityV1(Schema):
     responsible_id = fields.UUID(required=True)
 
 
-class ActivityPlannedV1(ActivityV1):
+class ActivityScheduledV1(ActivityV1):
     """A call, meeting, e-mail, fax, letter or task was planned for an employee."""
 
     scheduled_by = fields.UUID(required=True)
@@ -97,6 +97,6 @@ catalog = EventCatalog(outbox, {
     (COUNTERPARTY_HANDED_OVER, 1): CounterpartyHandedOverV1,
     (CONTACT_PERSON_ADDED, 1): ContactPersonAddedV1,
     (CONTACT_PERSON_ERASED, 1): ContactPersonErasedV1,
-    (ACTIVITY_PLANNED, 1): ActivityPlannedV1,
+    (ACTIVITY_SCHEDULED, 1): ActivityScheduledV1,
     (ACTIVITY_COMPLETED, 1): ActivityCompletedV1,
 })

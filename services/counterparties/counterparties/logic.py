@@ -506,7 +506,7 @@ def _plan(session, *, data, actor, follow_up_of=None):
     audit(session, actor=actor, action="planned", record_type="activity", record_id=activity.id,
           changes=diff({}, _values(activity, ACTIVITY_AUDITED), ACTIVITY_AUDITED,
                        personal=("phone_or_place",)))
-    events.catalog.record(session, events.ACTIVITY_PLANNED, {
+    events.catalog.record(session, events.ACTIVITY_SCHEDULED, {
         **_activity_ref(activity), "scheduled_by": actor.id})
     return activity
 
