@@ -3,40 +3,54 @@ from flask import current_app, g, request
 from flask_smorest import Blueprint
 
 from .. import files, rpc
+from .document_schemas import (
+    CancelRegistrationSchema, DocumentChangesSchema, DocumentTreeSchema, LinkSchema, NewDocumentRequestSchema,
+    NewLinkSchema, NewPaperCopySchema, PaperCopyPage, PaperCopyQueryArgs, PaperCopySchema,
+    PaperMovementRequestSchema, RegistrationRequestSchema,
+)
 from .payload import jsonable
 from .schemas import (
-    DocumentQueryArgs, DocumentSchema, FileVersionSchema, NewDocumentSchema,
-    StatusChangeRequestSchema, UploadArgs, page_of,
+    DocumentQueryArgs, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of,
 )
 
-blp = Blueprint("documents", __name__, url_prefix="/api/v1/documents",
-                description="Document cards, registration, status and files.")
+# The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
+blp = Blueprint("documents", __name__, url_prefix="/api/v1",
+                description="Document cards, registration, status, files, links and paper copies.")
 
 DocumentPage = page_of(DocumentSchema, "DocumentPage")
 
 
-@blp.route("/")
+@blp.route("/documents/")
 @blp.arguments(DocumentQueryArgs, location="query")
 @blp.response(200, DocumentPage)
 def list_documents(args):
     return rpc.call("documents", "list_documents", g.actor, jsonable(args))
 
 
-@blp.route("/", methods=["POST"])
-@blp.arguments(NewDocumentSchema)
+@blp.route("/documents/", methods=["POST"])
+@blp.arguments(NewDocumentRequestSchema)
 @blp.response(201, DocumentSchema)
 def create_document(data):
     """Create a document card; it is registered in its type's journal unless `register` is false."""
     return rpc.call("documents", "create_document", g.actor, jsonable(data))
 
 
-@blp.route("/<uuid:document_id>")
+@blp.route("/documents/<uuid:document_id>")
 @blp.response(200, DocumentSchema)
 def get_document(document_id):
     return rpc.call("documents", "get_document", g.actor, str(document_id))
 
 
-@blp.route("/<uuid:document_id>/status", methods=["POST"])
+@blp.route("/documents/<uuid:document_id>", methods=["PATCH"])
+@blp.arguments(DocumentChangesSchema)
+@blp.response(200, DocumentSchema)
+def update_document(data, document_id):
+    """Change some fields of the card; each change is in its history. A signed document (or one
+    further along) answers 409: it can only be superseded by an annex or a new version."""
+    return rpc.call("documents", "update_document", g.actor, str(document_id), jsonable(data))
+
+
+@blp.route("/documents/<uuid:document_id>/status", methods=["POST"])
 @blp.arguments(StatusChangeRequestSchema)
 @blp.response(200, DocumentSchema)
 def change_status(data, document_id):
@@ -44,7 +58,79 @@ def change_status(data, document_id):
     return rpc.call("documents", "change_status", g.actor, str(document_id), jsonable(data))
 
 
-@blp.route("/<uuid:document_id>/files", methods=["POST"])
+@blp.route("/documents/<uuid:document_id>/registration", methods=["POST"])
+@blp.arguments(RegistrationRequestSchema)
+@blp.response(200, DocumentSchema)
+def register_document(data, document_id):
+    """Register a document that has no number in its type's journal: the next number, or a
+    `reserved_number` (needs the permission register_documents)."""
+    return rpc.call("documents", "register_document", g.actor, str(document_id), jsonable(data))
+
+
+@blp.route("/documents/<uuid:document_id>/registration/cancel", methods=["POST"])
+@blp.arguments(CancelRegistrationSchema)
+@blp.response(200, DocumentSchema)
+def cancel_registration(data, document_id):
+    """Take the number away (it stays recorded as cancelled, never reused); the document may be
+    registered again. A signed document keeps its number (409)."""
+    return rpc.call("documents", "cancel_registration", g.actor, str(document_id), jsonable(data))
+
+
+@blp.route("/documents/<uuid:document_id>/tree")
+@blp.response(200, DocumentTreeSchema)
+def document_tree(document_id):
+    """The document's parents up to the root, its children recursively and its related documents."""
+    return rpc.call("documents", "document_tree", g.actor, str(document_id))
+
+
+@blp.route("/documents/<uuid:document_id>/links", methods=["POST"])
+@blp.arguments(NewLinkSchema)
+@blp.response(201, LinkSchema)
+def add_link(data, document_id):
+    """Relate the document to another one (shown on both documents' trees)."""
+    return rpc.call("documents", "add_link", g.actor, str(document_id), jsonable(data))
+
+
+@blp.route("/documents/<uuid:document_id>/links/<uuid:other_id>", methods=["DELETE"])
+@blp.response(204)
+def remove_link(document_id, other_id):
+    """Remove the link between the two documents, whichever of them it was made from."""
+    rpc.call("documents", "remove_link", g.actor, str(document_id), str(other_id))
+
+
+@blp.route("/documents/<uuid:document_id>/paper-copies")
+@blp.response(200, PaperCopySchema(many=True))
+def list_paper_copies(document_id):
+    """The document's paper originals and copies, each with where it is, who holds it and its movements."""
+    return rpc.call("documents", "list_paper_copies", g.actor, str(document_id))
+
+
+@blp.route("/documents/<uuid:document_id>/paper-copies", methods=["POST"])
+@blp.arguments(NewPaperCopySchema)
+@blp.response(201, PaperCopySchema)
+def add_paper_copy(data, document_id):
+    """Record a paper original or copy of the document and where it is kept."""
+    return rpc.call("documents", "add_paper_copy", g.actor, str(document_id), jsonable(data))
+
+
+@blp.route("/paper-copies")
+@blp.arguments(PaperCopyQueryArgs, location="query")
+@blp.response(200, PaperCopyPage)
+def paper_copies(args):
+    """Paper copies of the documents the caller sees: `out=true` those handed out, `overdue=true`
+    those past their expected return."""
+    return rpc.call("documents", "paper_copies", g.actor, jsonable(args))
+
+
+@blp.route("/paper-copies/<uuid:paper_copy_id>/movements", methods=["POST"])
+@blp.arguments(PaperMovementRequestSchema)
+@blp.response(201, PaperCopySchema)
+def move_paper_copy(data, paper_copy_id):
+    """Hand the copy to an employee or return it to a location; answers the copy with its movements."""
+    return rpc.call("documents", "move_paper_copy", g.actor, str(paper_copy_id), jsonable(data))
+
+
+@blp.route("/documents/<uuid:document_id>/files", methods=["POST"])
 @blp.arguments(UploadArgs, location="query")
 @blp.response(201, FileVersionSchema)
 @blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {
@@ -57,7 +143,7 @@ def upload_file(args, document_id):
                         settings.max_upload_bytes, settings.upload_timeout, args.get("file_id"))
 
 
-@blp.route("/<uuid:document_id>/files/versions/<uuid:version_id>/content")
+@blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/content")
 @blp.response(200, content_type="application/octet-stream")
 def download_file(document_id, version_id):
     """The stored bytes of one file version; `?download=1` asks the browser to save, not show."""

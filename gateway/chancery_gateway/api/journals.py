@@ -3,6 +3,8 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
+from .document_schemas import NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
+from .payload import jsonable
 from .schemas import JournalSchema
 
 blp = Blueprint("journals", __name__, url_prefix="/api/v1/journals",
@@ -13,3 +15,19 @@ blp = Blueprint("journals", __name__, url_prefix="/api/v1/journals",
 @blp.response(200, JournalSchema(many=True))
 def list_journals():
     return rpc.call("documents", "list_journals", g.actor)
+
+
+@blp.route("/<uuid:journal_id>/reservations", methods=["POST"])
+@blp.arguments(ReservationRequestSchema)
+@blp.response(201, RegistrationSchema)
+def reserve_number(data, journal_id):
+    """Reserve the journal's next number for a document prepared in advance (register_documents)."""
+    return rpc.call("documents", "reserve_number", g.actor, str(journal_id), jsonable(data))
+
+
+@blp.route("/<uuid:journal_id>/numbers")
+@blp.arguments(NumbersQueryArgs, location="query")
+@blp.response(200, RegistrationSchema(many=True))
+def journal_numbers(args, journal_id):
+    """Every number the journal gave out in a year, in order: reserved, registered or cancelled."""
+    return rpc.call("documents", "journal_numbers", g.actor, str(journal_id), jsonable(args))

@@ -9,6 +9,9 @@ DOCUMENT_CREATED = "document.created"
 DOCUMENT_REGISTERED = "document.registered"
 DOCUMENT_STATUS_CHANGED = "document.status_changed"
 DOCUMENT_FILE_ADDED = "document.file_added"
+DOCUMENT_UPDATED = "document.updated"
+DOCUMENT_REGISTRATION_CANCELLED = "document.registration_cancelled"
+PAPER_COPY_MOVED = "paper_copy.moved"
 
 
 class DocumentRef(Schema):
@@ -61,11 +64,54 @@ class DocumentFileAddedV1(DocumentRef):
     uploaded_by = fields.UUID(required=True)
 
 
+class FieldChange(Schema):
+    from_ = fields.Raw(data_key="from", allow_none=True, required=True)
+    to = fields.Raw(allow_none=True, required=True)
+
+
+class DocumentUpdatedV1(DocumentRef):
+    """Fields of a document's card were edited (before it was signed): each changed field with
+    its old and new value, as text (dates ISO 8601, amounts as decimal text, ids as UUIDs)."""
+
+    changed_by = fields.UUID(required=True)
+    changes = fields.Dict(keys=fields.String(), values=fields.Nested(FieldChange), required=True)
+
+
+class DocumentRegistrationCancelledV1(DocumentRef):
+    """A document's registration was cancelled: it has no number now (``number`` is null) and
+    may be registered again; ``cancelled_number`` stays recorded as cancelled, never reused."""
+
+    cancelled_number = fields.String(required=True)
+    journal_code = fields.String(allow_none=True, required=True)
+    cancelled_at = fields.AwareDateTime(required=True)
+    cancelled_by = fields.UUID(required=True)
+    reason = fields.String(required=True)
+
+
+class PaperCopyMovedV1(DocumentRef):
+    """A paper original or copy of a document changed hands: handed to an employee (status
+    handed_out, with the date it is expected back), or returned to a location (in_place)."""
+
+    paper_copy_id = fields.UUID(required=True)
+    kind = fields.String(required=True)
+    from_holder_id = fields.UUID(allow_none=True, required=True)
+    to_holder_id = fields.UUID(allow_none=True, required=True)
+    to_location = fields.String(allow_none=True, required=True)
+    status = fields.String(required=True)
+    expected_return_on = fields.Date(allow_none=True, required=True)
+    reason = fields.String(allow_none=True)
+    moved_by = fields.UUID(required=True)
+    moved_at = fields.AwareDateTime(required=True)
+
+
 catalog = EventCatalog(outbox, {
     (DOCUMENT_CREATED, 1): DocumentCreatedV1,
     (DOCUMENT_REGISTERED, 1): DocumentRegisteredV1,
     (DOCUMENT_STATUS_CHANGED, 1): DocumentStatusChangedV1,
     (DOCUMENT_FILE_ADDED, 1): DocumentFileAddedV1,
+    (DOCUMENT_UPDATED, 1): DocumentUpdatedV1,
+    (DOCUMENT_REGISTRATION_CANCELLED, 1): DocumentRegistrationCancelledV1,
+    (PAPER_COPY_MOVED, 1): PaperCopyMovedV1,
 })
 
 

@@ -1,4 +1,4 @@
-"""Documents: registration, the card's life cycle and its electronic copies."""
+"""Documents: registration, the card, its life cycle, links and tree, electronic and paper copies."""
 import logging
 import posixpath
 import uuid
@@ -12,7 +12,8 @@ from chancery_common.audit import diff
 from . import events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
-    Document, DocumentFile, DocumentParticipant, DocumentType, FileVersion, Journal, JournalCounter,
+    Document, DocumentFile, DocumentLink, DocumentParticipant, DocumentType, FileVersion, Journal, JournalCounter,
+    PaperCopy, PaperMovement,
     Registration, StatusChange, Upload, audit_log,
 )
 from .storage import STAGING_PREFIX
@@ -27,6 +28,12 @@ INITIATOR, APPROVER = "approval initiator", "approver"
 AUDITED_FIELDS = (
     "type_id", "title", "number", "status", "document_date", "signing_date", "counterparty_id",
     "legal_entity_id", "amount", "currency", "valid_from", "valid_to", "responsible_id", "parent_id",
+)
+
+# The card's fields an employee may change while the document is not yet signed.
+EDITABLE_FIELDS = (
+    "title", "document_date", "signing_date", "amount", "currency", "valid_from", "valid_to",
+    "counterparty_id", "legal_entity_id", "responsible_id",
 )
 
 # The life cycle: which status may follow which.
@@ -155,9 +162,13 @@ def ensure_may_register(actor):
 def create_document(session, *, data, actor):
     """Create a draft card and, when asked and its type has a journal, register it."""
     register_now = data.pop("register", True)
+    reserved_number = data.pop("reserved_number", None)
     doc_type = session.get(DocumentType, data["type_id"])
     if doc_type is None or not doc_type.is_active:
         raise InvalidInput("Invalid input: type_id", {"type_id": ["Unknown document type."]})
+    if reserved_number is not None and not (register_now and doc_type.journal is not None):
+        raise InvalidInput("Invalid input: reserved_number", {"reserved_number": [
+            "A reserved number is taken only by a document registered now in its type's journal."]})
     if register_now and doc_type.journal is not None:
         ensure_may_register(actor)
     if data.get("parent_id") is not None and session.scalar(select(Document.id).where(
@@ -180,8 +191,136 @@ def create_document(session, *, data, actor):
         "currency": document.currency,
     })
     if register_now and doc_type.journal is not None:
-        register(session, document=document, journal=doc_type.journal, actor=actor)
+        register(session, document=document, journal=doc_type.journal, actor=actor,
+                 reserved_number=reserved_number)
     return document
+
+
+def update_document(session, *, document_id, changes, actor):
+    """Change fields of a card the actor sees; audit and event carry each field's old and new value.
+
+    A signed card is fixed (and so is one further along its life cycle): it changes only
+    by an annex or a new version, never by editing.
+    """
+    document = _visible_for_update(session, document_id=document_id, actor=actor)
+    if document.status in LOCKED_STATUSES:
+        raise Conflict(f"document {document.number or document.id} is {document.status}: its card "
+                       "cannot be changed, it can only be superseded by an annex or a new version",
+                       {"status": [f"{document.status} documents cannot be edited"]})
+    before = {name: getattr(document, name) for name in EDITABLE_FIELDS}
+    after = {**before, **{name: value for name, value in changes.items() if name in EDITABLE_FIELDS}}
+    _ensure_consistent(after)
+    changed = diff(before, after, EDITABLE_FIELDS)
+    if not changed:
+        return document
+    for name in changed:
+        setattr(document, name, after[name])
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="updated", record_type="document",
+                     record_id=document.id, changes=changed)
+    events.catalog.record(session, events.DOCUMENT_UPDATED, {
+        **events.document_ref(document), "changed_by": actor.id, "changes": _plain(changed)})
+    return document
+
+
+def _ensure_consistent(card):
+    """The rules that tie a card's fields together, checked on the card as it would become."""
+    if card["amount"] is not None and not card["currency"]:
+        raise InvalidInput("Invalid input: currency", {"currency": ["An amount needs a currency."]})
+    if card["valid_from"] and card["valid_to"] and card["valid_to"] < card["valid_from"]:
+        raise InvalidInput("Invalid input: valid_to", {"valid_to": ["Validity must not end before it starts."]})
+
+
+def _plain(changes):
+    """Changes with dates, amounts and ids as text, as an event's JSON carries them."""
+    def text(value):
+        return value if value is None or isinstance(value, str) else str(value)
+    return {name: {"from": text(change["from"]), "to": text(change["to"])} for name, change in changes.items()}
+
+
+# Links and the tree: what a document belongs to, what belongs to it, what it relates to.
+
+def add_link(session, *, document_id, other_id, note, actor):
+    """Link two documents the actor sees as related; the link reads the same from either end."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    if other_id == document.id:
+        raise InvalidInput("Invalid input: document_id", {"document_id": ["A document cannot relate to itself."]})
+    if session.scalar(select(Document.id).where(Document.id == other_id, visible_to(actor))) is None:
+        raise InvalidInput("Invalid input: document_id", {"document_id": ["Unknown document."]})
+    if _link(session, document.id, other_id) is not None:
+        raise Conflict(f"documents {document.id} and {other_id} are already linked")
+    link = DocumentLink(from_id=document.id, to_id=other_id, note=note, created_by=actor.id)
+    session.add(link)
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="linked", record_type="document",
+                     record_id=document.id, changes={"related_document_id": {"from": None, "to": other_id},
+                                                     "note": {"from": None, "to": note}})
+    return link
+
+
+def remove_link(session, *, document_id, other_id, actor):
+    """Remove the link between a document the actor sees and another, whichever end it was made from."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    link = _link(session, document.id, other_id)
+    if link is None:
+        raise NotFound(f"document {document.id} has no link to {other_id}")
+    session.delete(link)
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="unlinked", record_type="document",
+                     record_id=document.id, changes={"related_document_id": {"from": other_id, "to": None}})
+
+
+def _link(session, one, other):
+    return session.scalars(select(DocumentLink).where(or_(
+        (DocumentLink.from_id == one) & (DocumentLink.to_id == other),
+        (DocumentLink.from_id == other) & (DocumentLink.to_id == one)))).first()
+
+
+def document_tree(session, *, document_id, actor):
+    """The document with its parents up to the root, its children recursively and its related
+    documents; a document the actor does not see is left out (a visible grandchild under an
+    invisible child hangs from the nearest visible ancestor)."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    chain, parent_id = [], document.parent_id
+    while parent_id is not None and parent_id not in chain and parent_id != document.id:
+        chain.append(parent_id)
+        parent_id = session.scalar(select(Document.parent_id).where(Document.id == parent_id))
+    descendants = select(Document.id, Document.parent_id).where(Document.parent_id == document.id) \
+        .cte("descendants", recursive=True)
+    descendants = descendants.union(
+        select(Document.id, Document.parent_id).where(Document.parent_id == descendants.c.id))
+    below = dict(session.execute(select(descendants.c.id, descendants.c.parent_id)).all())
+    links = session.scalars(select(DocumentLink).where(
+        or_(DocumentLink.from_id == document.id, DocumentLink.to_id == document.id))).all()
+    related = {(link.to_id if link.from_id == document.id else link.from_id): link for link in links}
+    visible = {d.id: d for d in session.scalars(select(Document).where(
+        Document.id.in_([*chain, *below, *related]), visible_to(actor))).unique()}
+
+    def nearest_visible_parent(node_id):
+        parent = below[node_id]
+        while parent != document.id and parent not in visible:
+            parent = below[parent]
+        return parent
+
+    children_of = {}
+    for node_id in below:
+        if node_id in visible:
+            children_of.setdefault(nearest_visible_parent(node_id), []).append(visible[node_id])
+
+    def subtree(node):
+        children = sorted(children_of.get(node.id, []), key=lambda d: (d.created_at, d.id))
+        return {"document": node, "children": [subtree(child) for child in children]}
+
+    return {
+        "document": document,
+        "parents": [visible[i] for i in reversed(chain) if i in visible],
+        "children": subtree(document)["children"],
+        "related": [{"document": visible[other_id], "note": link.note,
+                     "direction": "outgoing" if link.from_id == document.id else "incoming",
+                     "created_by": link.created_by, "created_at": link.created_at}
+                    for other_id, link in sorted(related.items(), key=lambda item: item[1].created_at)
+                    if other_id in visible],
+    }
 
 
 def next_number(session, *, journal, year):
@@ -203,15 +342,26 @@ def next_number(session, *, journal, year):
     return sequence, number
 
 
-def register(session, *, document, journal, actor):
-    """Give the document the journal's next number."""
+def register(session, *, document, journal, actor, reserved_number=None):
+    """Give the document the journal's next number, or a number reserved in the journal before."""
     ensure_may_register(actor)
     if document.number is not None:
         raise Conflict(f"document {document.id} is already registered as {document.number}")
     now = datetime.now(timezone.utc)
-    sequence, number = next_number(session, journal=journal, year=now.year)
-    session.add(Registration(journal_id=journal.id, year=now.year, sequence=sequence, number=number,
-                             document_id=document.id, registered_at=now, registrar_id=actor.id))
+    if reserved_number is None:
+        sequence, number = next_number(session, journal=journal, year=now.year)
+        session.add(Registration(journal_id=journal.id, year=now.year, sequence=sequence, number=number,
+                                 document_id=document.id, registered_at=now, registrar_id=actor.id))
+    else:
+        reservation = session.scalars(select(Registration).where(
+            Registration.number == reserved_number, Registration.journal_id == journal.id,
+            Registration.status == "reserved").with_for_update()).first()
+        if reservation is None:
+            raise InvalidInput("Invalid input: reserved_number", {"reserved_number": [
+                f"No number {reserved_number} is reserved in the journal {journal.code}."]})
+        reservation.status, reservation.document_id = "registered", document.id
+        reservation.registered_at, reservation.registrar_id = now, actor.id
+        number = reservation.number
     document.number = number
     document.registered_at = now
     document.registrar_id = actor.id
@@ -223,6 +373,94 @@ def register(session, *, document, journal, actor):
         **events.document_ref(document), "journal_code": journal.code,
         "registered_at": now, "registrar_id": actor.id,
     })
+    return document
+
+
+def register_document(session, *, document_id, actor, reserved_number=None):
+    """Register a card the actor sees that has no number yet, in its type's journal."""
+    ensure_may_register(actor)
+    document = _visible_for_update(session, document_id=document_id, actor=actor)
+    if document.type.journal is None:
+        raise Conflict(f"documents of the type {document.type.name} are not registered in a journal")
+    return register(session, document=document, journal=document.type.journal, actor=actor,
+                    reserved_number=reserved_number)
+
+
+def reserve_number(session, *, journal_id, actor, year=None, note=None):
+    """Take the journal's next number for a document prepared in advance; it waits as reserved."""
+    ensure_may_register(actor)
+    journal = session.get(Journal, journal_id)
+    if journal is None:
+        raise NotFound(f"journal {journal_id} not found")
+    year = year or datetime.now(timezone.utc).year
+    sequence, number = next_number(session, journal=journal, year=year)
+    reservation = Registration(journal_id=journal.id, year=year, sequence=sequence, number=number,
+                               status="reserved", registrar_id=actor.id, note=note)
+    session.add(reservation)
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="reserved", record_type="registration",
+                     record_id=reservation.id, changes=diff(
+                         {}, {"journal_id": journal.id, "number": number, "note": note},
+                         ["journal_id", "number", "note"]))
+    return reservation
+
+
+def cancel_registration(session, *, document_id, reason, actor):
+    """Take a document's number away: the number stays recorded as cancelled, never given again,
+    and the document may be registered anew. A signed document keeps its number."""
+    ensure_may_register(actor)
+    document = _visible_for_update(session, document_id=document_id, actor=actor)
+    if document.number is None:
+        raise Conflict(f"document {document.id} is not registered")
+    if document.status in LOCKED_STATUSES:
+        raise Conflict(f"document {document.number} is {document.status}: its registration cannot be "
+                       "cancelled, it can only be superseded by an annex or a new version")
+    registration = session.scalars(select(Registration).where(
+        Registration.document_id == document.id, Registration.status == "registered")
+        .with_for_update()).one()
+    now = datetime.now(timezone.utc)
+    registration.status, registration.cancelled_at = "cancelled", now
+    registration.cancelled_by, registration.cancel_reason = actor.id, reason
+    before = {"number": document.number, "registered_at": document.registered_at,
+              "registrar_id": document.registrar_id}
+    document.number = document.registered_at = document.registrar_id = None
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="registration_cancelled", record_type="document",
+                     record_id=document.id, changes={**diff(before, {}, list(before)),
+                                                     "reason": {"from": None, "to": reason}})
+    events.catalog.record(session, events.DOCUMENT_REGISTRATION_CANCELLED, {
+        **events.document_ref(document), "cancelled_number": registration.number,
+        "journal_code": document.type.journal.code if document.type.journal else None,
+        "cancelled_at": now, "cancelled_by": actor.id, "reason": reason,
+    })
+    return document
+
+
+def journal_numbers(session, *, journal_id, actor, year=None):
+    """Every number the journal gave out in the year, in order, with its status (registrars).
+
+    The document holding a number is named only when the actor sees it.
+    """
+    ensure_may_register(actor)
+    if session.get(Journal, journal_id) is None:
+        raise NotFound(f"journal {journal_id} not found")
+    year = year or datetime.now(timezone.utc).year
+    numbers = session.scalars(select(Registration).where(
+        Registration.journal_id == journal_id, Registration.year == year)
+        .order_by(Registration.sequence)).all()
+    holders = [n.document_id for n in numbers if n.document_id is not None]
+    visible = set(session.scalars(select(Document.id).where(Document.id.in_(holders), visible_to(actor))))
+    columns = [column.name for column in Registration.__table__.columns]
+    return [{**{name: getattr(n, name) for name in columns},
+             "document_id": n.document_id if n.document_id in visible else None} for n in numbers]
+
+
+def _visible_for_update(session, *, document_id, actor):
+    document = session.scalars(
+        select(Document).where(Document.id == document_id, visible_to(actor))
+        .with_for_update(of=Document)).first()
+    if document is None:
+        raise NotFound(f"document {document_id} not found")
     return document
 
 
@@ -407,12 +645,104 @@ def sweep_staging(*, storage):
     return removed
 
 
+# Paper copies: where each original or copy is kept and who holds it; visible with their document.
+
+def list_paper_copies(session, *, document_id, actor):
+    """The paper copies of a document the actor sees, with their movements."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    return session.scalars(select(PaperCopy).where(PaperCopy.document_id == document.id)
+                           .order_by(PaperCopy.created_at, PaperCopy.id)).all()
+
+
+def add_paper_copy(session, *, document_id, kind, location, actor):
+    """Record a paper original or copy of a document the actor sees, kept at a location."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    paper_copy = PaperCopy(document_id=document.id, kind=kind, location=location, status="in_place",
+                           created_by=actor.id)
+    session.add(paper_copy)
+    session.flush()
+    audit_log.record(session, actor_id=actor.id, action="paper_copy_added", record_type="document",
+                     record_id=document.id, changes={"paper_copy_id": {"from": None, "to": paper_copy.id},
+                                                     "kind": {"from": None, "to": kind},
+                                                     "location": {"from": None, "to": location}})
+    return paper_copy
+
+
+def move_paper_copy(session, *, paper_copy_id, actor, to_holder=None, to_location=None, reason=None,
+                    expected_return_on=None):
+    """Hand a paper copy to an employee (until a date), or return it to a location."""
+    paper_copy = session.scalars(select(PaperCopy).where(
+        PaperCopy.id == paper_copy_id, PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
+        .with_for_update(of=PaperCopy)).first()
+    if paper_copy is None:
+        raise NotFound(f"paper copy {paper_copy_id} not found")
+    if paper_copy.status == "lost":
+        raise Conflict(f"paper copy {paper_copy.id} is lost")
+    if to_holder is not None and to_holder == paper_copy.holder_id:
+        raise Conflict(f"paper copy {paper_copy.id} is already with {to_holder}")
+    before = _paper_state(paper_copy)
+    now = datetime.now(timezone.utc)
+    session.add(PaperMovement(paper_copy_id=paper_copy.id, at=now, from_holder=paper_copy.holder_id,
+                              to_holder=to_holder, to_location=to_location, reason=reason,
+                              expected_return_on=expected_return_on, by=actor.id))
+    if to_holder is not None:
+        paper_copy.holder_id, paper_copy.status = to_holder, "handed_out"
+        paper_copy.expected_return_on = expected_return_on
+    else:
+        paper_copy.holder_id, paper_copy.status, paper_copy.location = None, "in_place", to_location
+        paper_copy.expected_return_on = None
+    session.flush()
+    after = _paper_state(paper_copy)
+    audit_log.record(session, actor_id=actor.id, action="paper_copy_moved", record_type="document",
+                     record_id=paper_copy.document_id, changes={
+                         "paper_copy_id": paper_copy.id,
+                         **diff(before, after, list(after)),
+                         **({"reason": {"from": None, "to": reason}} if reason else {})})
+    events.catalog.record(session, events.PAPER_COPY_MOVED, {
+        **events.document_ref(paper_copy.document), "paper_copy_id": paper_copy.id, "kind": paper_copy.kind,
+        "from_holder_id": before["holder_id"], "to_holder_id": to_holder, "to_location": to_location,
+        "status": paper_copy.status, "expected_return_on": expected_return_on, "reason": reason,
+        "moved_by": actor.id, "moved_at": now,
+    })
+    session.refresh(paper_copy, ["movements"])
+    return paper_copy
+
+
+def _paper_state(paper_copy):
+    return {"status": paper_copy.status, "holder_id": paper_copy.holder_id, "location": paper_copy.location,
+            "expected_return_on": paper_copy.expected_return_on}
+
+
+def paper_copies(session, *, actor, out=False, overdue=False, holder_id=None, limit=50, offset=0):
+    """Paper copies of the documents the actor sees: those handed out, those overdue (handed out
+    past their expected return), or one holder's; overdue first, then by expected return."""
+    query = select(PaperCopy).where(PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
+    if out or overdue:
+        query = query.where(PaperCopy.status == "handed_out")
+    if overdue:
+        query = query.where(PaperCopy.expected_return_on < datetime.now(timezone.utc).date())
+    if holder_id is not None:
+        query = query.where(PaperCopy.holder_id == holder_id)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(PaperCopy.expected_return_on.asc().nulls_last(),
+                                           PaperCopy.created_at, PaperCopy.id)
+                            .limit(limit).offset(offset)).unique().all()
+    return items, total
+
+
 # The audit log and personal data.
 
 def audit_entries(session, *, actor, **query):
     """Audit rows newest first: of a record the actor sees, or of the whole log with view_audit."""
-    checks = {"document": lambda record_id: get_document(session, document_id=record_id, actor=actor)}
+    checks = {"document": lambda record_id: get_document(session, document_id=record_id, actor=actor),
+              "registration": lambda record_id: _registration_for_registrar(session, record_id, actor)}
     return audit_log.readable(session, actor=actor, checks=checks, **query)
+
+
+def _registration_for_registrar(session, registration_id, actor):
+    """A journal's number: registrars see them all (the documents holding them are checked apart)."""
+    if not actor.may("register_documents") or session.get(Registration, registration_id) is None:
+        raise NotFound(f"registration {registration_id} not found")
 
 
 def verify_audit(session, *, actor):

@@ -4,8 +4,8 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import (
-    BigInteger, Date, DateTime, ForeignKey, Integer, Numeric, PrimaryKeyConstraint, String,
-    Text, UniqueConstraint, text,
+    BigInteger, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, PrimaryKeyConstraint,
+    String, Text, UniqueConstraint, text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -50,7 +50,13 @@ class Registration(Base):
     """Every number a journal ever gave out: registered, reserved or cancelled; never reused."""
 
     __tablename__ = "registrations"
-    __table_args__ = (UniqueConstraint("journal_id", "year", "sequence"),)
+    __table_args__ = (
+        UniqueConstraint("journal_id", "year", "sequence"),
+        CheckConstraint("status IN ('reserved', 'registered', 'cancelled')", name="ck_registrations_status"),
+        # a document holds one number at a time
+        Index("uq_registrations_registered_document", "document_id", unique=True,
+              postgresql_where=text("status = 'registered'")),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     journal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journals.id"))
@@ -58,9 +64,15 @@ class Registration(Base):
     sequence: Mapped[int] = mapped_column(BigInteger)
     number: Mapped[str] = mapped_column(String(60), unique=True)
     status: Mapped[str] = mapped_column(String(20), default="registered")
+    # the document that holds (or held, when cancelled) the number; none while only reserved
     document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"))
+    # when and by whom the number was given out: reserved, or registered to its document
     registered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     registrar_id: Mapped[uuid.UUID]
+    note: Mapped[str | None] = mapped_column(Text)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancelled_by: Mapped[uuid.UUID | None]
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class DocumentType(Base):
@@ -170,6 +182,69 @@ class DocumentParticipant(Base):
     employee_id: Mapped[uuid.UUID] = mapped_column(index=True)
     reason: Mapped[str] = mapped_column(String(40))  # approval initiator | approver
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DocumentLink(Base):
+    """A free "related to" link between two documents; it reads the same from either end."""
+
+    __tablename__ = "document_links"
+    __table_args__ = (
+        PrimaryKeyConstraint("from_id", "to_id", name="pk_document_links"),
+        CheckConstraint("from_id <> to_id", name="ck_document_links_not_to_itself"),
+    )
+
+    from_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_document_links_from_id_documents"))
+    to_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_document_links_to_id_documents"), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class PaperCopy(Base):
+    """A paper original or copy of a document: where it is kept and who holds it now."""
+
+    __tablename__ = "paper_copies"
+    __table_args__ = (
+        CheckConstraint("kind IN ('original', 'copy')", name="ck_paper_copies_kind"),
+        CheckConstraint("status IN ('in_place', 'handed_out', 'lost')", name="ck_paper_copies_status"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_paper_copies_document_id_documents"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    # archive, room, cabinet, folder: where it is kept (and goes back to)
+    location: Mapped[str] = mapped_column(String(300))
+    holder_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(String(20), default="in_place", index=True)
+    expected_return_on: Mapped[date | None] = mapped_column(Date)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    document: Mapped[Document] = relationship(lazy="joined")
+    movements: Mapped[list["PaperMovement"]] = relationship(
+        order_by="PaperMovement.at", lazy="selectin", back_populates="paper_copy")
+
+
+class PaperMovement(Base):
+    """One step in a paper copy's life: handed to someone, or returned to a location."""
+
+    __tablename__ = "paper_movements"
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    paper_copy_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("paper_copies.id", name="fk_paper_movements_paper_copy_id_paper_copies"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    from_holder: Mapped[uuid.UUID | None]
+    to_holder: Mapped[uuid.UUID | None]
+    to_location: Mapped[str | None] = mapped_column(String(300))
+    reason: Mapped[str | None] = mapped_column(Text)
+    expected_return_on: Mapped[date | None] = mapped_column(Date)
+    by: Mapped[uuid.UUID]
+
+    paper_copy: Mapped[PaperCopy] = relationship(back_populates="movements")
 
 
 class Upload(Base):

@@ -90,6 +90,30 @@ class DocumentSchema(Schema):
 
 class NewDocumentSchema(DocumentSchema):
     register = fields.Boolean(load_default=True, load_only=True)
+    reserved_number = fields.String(load_only=True, validate=validate.Length(min=1, max=60), metadata={
+        "description": "register with this number reserved before in the type's journal"})
+
+
+class DocumentChangesSchema(Schema):
+    """Some fields of a card; how they fit the rest of the card is checked against the whole."""
+
+    document_date = fields.Date(allow_none=True)
+    signing_date = fields.Date(allow_none=True)
+    counterparty_id = fields.UUID(allow_none=True)
+    legal_entity_id = fields.UUID(allow_none=True)
+    title = fields.String(validate=validate.Length(min=1, max=500))
+    amount = fields.Decimal(allow_none=True, as_string=True, places=2,
+                            validate=validate.Range(min=0, max=10**16))
+    currency = fields.String(allow_none=True, validate=validate.Regexp(
+        r"^[A-Z]{3}$", error="Currency must be a three-letter ISO 4217 code."))
+    valid_from = fields.Date(allow_none=True)
+    valid_to = fields.Date(allow_none=True)
+    responsible_id = fields.UUID(allow_none=True)
+
+    @validates_schema
+    def title_not_blank(self, data, **kwargs):
+        if "title" in data and not data["title"].strip():
+            raise ValidationError("Title must not be blank.", "title")
 
 
 class DocumentSummarySchema(DocumentSchema):
@@ -100,6 +124,149 @@ class DocumentSummarySchema(DocumentSchema):
 
     def count_files(self, document):
         return len(document.files)
+
+
+class NewLinkSchema(Schema):
+    document_id = fields.UUID(required=True, metadata={"description": "the related document"})
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+
+
+class LinkSchema(Schema):
+    from_id = fields.UUID()
+    to_id = fields.UUID()
+    note = fields.String(allow_none=True)
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class TreeNodeSchema(Schema):
+    document = fields.Nested(lambda: DocumentSummarySchema())
+    children = fields.List(fields.Nested(lambda: TreeNodeSchema()))
+
+
+class RelatedDocumentSchema(Schema):
+    document = fields.Nested(lambda: DocumentSummarySchema())
+    note = fields.String(allow_none=True)
+    direction = fields.String(metadata={"description": "outgoing: linked from this document; incoming: to it"})
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class DocumentTreeSchema(Schema):
+    document = fields.Nested(lambda: DocumentSummarySchema())
+    parents = fields.List(fields.Nested(lambda: DocumentSummarySchema()), metadata={
+        "description": "from the root down to the direct parent"})
+    children = fields.List(fields.Nested(TreeNodeSchema))
+    related = fields.List(fields.Nested(RelatedDocumentSchema))
+
+
+class RegistrationSchema(Schema):
+    """A number a journal gave out: reserved, registered to a document, or cancelled."""
+
+    id = fields.UUID()
+    journal_id = fields.UUID()
+    year = fields.Integer()
+    sequence = fields.Integer()
+    number = fields.String()
+    status = fields.String()
+    document_id = fields.UUID(allow_none=True)
+    registered_at = fields.AwareDateTime()
+    registrar_id = fields.UUID()
+    note = fields.String(allow_none=True)
+    cancelled_at = fields.AwareDateTime(allow_none=True)
+    cancelled_by = fields.UUID(allow_none=True)
+    cancel_reason = fields.String(allow_none=True)
+
+
+YEAR = validate.Range(min=1900, max=2999)
+
+
+class ReservationRequestSchema(Schema):
+    year = fields.Integer(load_default=None, allow_none=True, validate=YEAR)
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+
+
+class RegistrationRequestSchema(Schema):
+    reserved_number = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=60))
+
+
+class CancelRegistrationSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+    @validates_schema
+    def reason_not_blank(self, data, **kwargs):
+        if not data.get("reason", "x").strip():
+            raise ValidationError("A reason must not be blank.", "reason")
+
+
+class NumbersQuerySchema(Schema):
+    year = fields.Integer(load_default=None, allow_none=True, validate=YEAR)
+
+
+class PaperMovementSchema(Schema):
+    id = fields.UUID()
+    at = fields.AwareDateTime()
+    from_holder = fields.UUID(allow_none=True)
+    to_holder = fields.UUID(allow_none=True)
+    to_location = fields.String(allow_none=True)
+    reason = fields.String(allow_none=True)
+    expected_return_on = fields.Date(allow_none=True)
+    by = fields.UUID()
+
+
+class PaperCopySchema(Schema):
+    id = fields.UUID()
+    document_id = fields.UUID()
+    document_title = fields.String(attribute="document.title")
+    document_number = fields.String(attribute="document.number", allow_none=True)
+    kind = fields.String()
+    location = fields.String()
+    holder_id = fields.UUID(allow_none=True)
+    status = fields.String()
+    expected_return_on = fields.Date(allow_none=True)
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+    movements = fields.List(fields.Nested(PaperMovementSchema))
+
+
+PLACE = validate.Length(min=1, max=300)
+
+
+class NewPaperCopySchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(("original", "copy")))
+    location = fields.String(required=True, validate=PLACE, metadata={
+        "description": "where it is kept: archive, room, cabinet, folder"})
+
+    @validates_schema
+    def location_not_blank(self, data, **kwargs):
+        if "location" in data and not data["location"].strip():
+            raise ValidationError("A location must not be blank.", "location")
+
+
+class PaperMovementRequestSchema(Schema):
+    """Either hand the copy to an employee (``to_holder``) or return it (``to_location``)."""
+
+    to_holder = fields.UUID(load_default=None, allow_none=True)
+    to_location = fields.String(load_default=None, allow_none=True, validate=PLACE)
+    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
+    expected_return_on = fields.Date(load_default=None, allow_none=True)
+
+    @validates_schema
+    def one_destination(self, data, **kwargs):
+        if (data.get("to_holder") is None) == (not (data.get("to_location") or "").strip()):
+            raise ValidationError("Give either an employee to hand the copy to or a location to return it to.",
+                                  "to_holder")
+        if data.get("to_holder") is None and data.get("expected_return_on") is not None:
+            raise ValidationError("Only a copy handed out is expected back.", "expected_return_on")
+
+
+class PaperCopyQuerySchema(Schema):
+    out = fields.Boolean(load_default=False, metadata={"description": "only copies handed out"})
+    overdue = fields.Boolean(load_default=False, metadata={
+        "description": "only copies handed out past their expected return"})
+    holder_id = fields.UUID(load_default=None)
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
 class DocumentQuerySchema(Schema):
@@ -123,7 +290,7 @@ class AttachSchema(Schema):
 
 
 # The records this service's audit rows are about.
-AUDITED_RECORD_TYPES = ("document", "contact_person")
+AUDITED_RECORD_TYPES = ("document", "registration", "contact_person")
 AuditQuerySchema = audit_query_schema(AUDITED_RECORD_TYPES)
 
 

@@ -22,6 +22,7 @@ document_schema = schemas.DocumentSchema()
 summary_schema = schemas.DocumentSummarySchema()
 version_schema = schemas.FileVersionSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
+paper_copy_schema = schemas.PaperCopySchema()
 
 # An approval's outcome and the status it gives the document.
 APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "returned": "draft"}
@@ -58,6 +59,16 @@ class DocumentsService:
         return document_schema.dump(created)
 
     @rpc
+    def update_document(self, actor, document_id, changes):
+        """Change some fields of an unsigned card (NotFound if invisible, Conflict once signed)."""
+        actor = load_actor(actor)
+        data = load(schemas.DocumentChangesSchema(), changes)
+        with self.db.begin():
+            document = logic.update_document(
+                self.db, document_id=parse_uuid(document_id, "document_id"), changes=data, actor=actor)
+        return document_schema.dump(document)
+
+    @rpc
     def get_document(self, actor, document_id):
         document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
                                       actor=load_actor(actor))
@@ -69,6 +80,69 @@ class DocumentsService:
         params = load(schemas.DocumentQuerySchema(), query or {})
         items, total = logic.list_documents(self.db, actor=actor, **params)
         return {"items": summary_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def add_link(self, actor, document_id, link):
+        """Relate the document to another one the actor sees (``link``: document_id, note)."""
+        actor = load_actor(actor)
+        data = load(schemas.NewLinkSchema(), link)
+        with self.db.begin():
+            created = logic.add_link(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                     other_id=data["document_id"], note=data["note"], actor=actor)
+        return schemas.LinkSchema().dump(created)
+
+    @rpc
+    def remove_link(self, actor, document_id, other_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            logic.remove_link(self.db, document_id=parse_uuid(document_id, "document_id"),
+                              other_id=parse_uuid(other_id, "other_id"), actor=actor)
+
+    @rpc
+    def document_tree(self, actor, document_id):
+        """Parents up to the root, children recursively and related documents, all the actor sees."""
+        tree = logic.document_tree(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                   actor=load_actor(actor))
+        return schemas.DocumentTreeSchema().dump(tree)
+
+    @rpc
+    def register_document(self, actor, document_id, registration=None):
+        """Register a card without a number (``registration``: reserved_number, optional)."""
+        actor = load_actor(actor)
+        data = load(schemas.RegistrationRequestSchema(), registration or {})
+        with self.db.begin():
+            document = logic.register_document(
+                self.db, document_id=parse_uuid(document_id, "document_id"), actor=actor, **data)
+        return document_schema.dump(document)
+
+    @rpc
+    def cancel_registration(self, actor, document_id, cancellation):
+        """Take the document's number away (``cancellation``: reason); the number is never reused."""
+        actor = load_actor(actor)
+        data = load(schemas.CancelRegistrationSchema(), cancellation)
+        with self.db.begin():
+            document = logic.cancel_registration(
+                self.db, document_id=parse_uuid(document_id, "document_id"), reason=data["reason"], actor=actor)
+        return document_schema.dump(document)
+
+    @rpc
+    def reserve_number(self, actor, journal_id, reservation=None):
+        """Reserve the journal's next number (``reservation``: year, note; both optional)."""
+        actor = load_actor(actor)
+        data = load(schemas.ReservationRequestSchema(), reservation or {})
+        with self.db.begin():
+            reserved = logic.reserve_number(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
+                                            actor=actor, **data)
+        return schemas.RegistrationSchema().dump(reserved)
+
+    @rpc
+    def journal_numbers(self, actor, journal_id, query=None):
+        """Every number of the journal in a year (default this one), in order, with its status."""
+        actor = load_actor(actor)
+        data = load(schemas.NumbersQuerySchema(), query or {})
+        numbers = logic.journal_numbers(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
+                                        actor=actor, **data)
+        return schemas.RegistrationSchema(many=True).dump(numbers)
 
     @rpc
     def change_status(self, actor, document_id, change):
@@ -115,6 +189,42 @@ class DocumentsService:
             self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
             version_id=parse_uuid(version_id, "version_id"), actor=load_actor(actor), inline=bool(inline))
         return {**version_schema.dump(version), "url": url}
+
+    # Paper copies.
+
+    @rpc
+    def list_paper_copies(self, actor, document_id):
+        copies = logic.list_paper_copies(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                         actor=load_actor(actor))
+        return paper_copy_schema.dump(copies, many=True)
+
+    @rpc
+    def add_paper_copy(self, actor, document_id, paper_copy):
+        """Record a paper original or copy (``paper_copy``: kind, location) of a document."""
+        actor = load_actor(actor)
+        data = load(schemas.NewPaperCopySchema(), paper_copy)
+        with self.db.begin():
+            added = logic.add_paper_copy(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                         actor=actor, **data)
+        return paper_copy_schema.dump(added)
+
+    @rpc
+    def move_paper_copy(self, actor, paper_copy_id, movement):
+        """Hand a paper copy to an employee or return it to a location (``movement``)."""
+        actor = load_actor(actor)
+        data = load(schemas.PaperMovementRequestSchema(), movement)
+        with self.db.begin():
+            moved = logic.move_paper_copy(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
+                                          actor=actor, **data)
+        return paper_copy_schema.dump(moved)
+
+    @rpc
+    def paper_copies(self, actor, query=None):
+        """Paper copies across the documents the actor sees (``query``: out, overdue, holder_id)."""
+        actor = load_actor(actor)
+        params = load(schemas.PaperCopyQuerySchema(), query or {})
+        items, total = logic.paper_copies(self.db, actor=actor, **params)
+        return {"items": paper_copy_schema.dump(items, many=True), "total": total}
 
     # Access, the audit log and personal data.
 

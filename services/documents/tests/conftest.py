@@ -6,12 +6,14 @@ from datetime import datetime, timezone
 
 import pytest
 import requests
+from nameko.testing.services import worker_factory
 from sqlalchemy import select
 
-from chancery_common.actor import Actor
+from chancery_common.actor import Actor, ActorSchema
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.errors import load
 from documents import logic, models, schemas
+from documents.service import DocumentsService
 from documents.storage import storage_from_config
 
 
@@ -165,3 +167,24 @@ def outbox_events(reader):
             table.c.event_type == event_type,
             table.c.payload["document_id"].astext == str(document_id)).order_by(table.c.id)).all())
     return payloads
+
+
+@pytest.fixture
+def service(session):
+    """The service's entrypoints with the test's session as their database: an ``Actor``
+    argument goes as the gateway sends it over the bus, and each call ends its transaction
+    afterwards, as the database dependency does when a worker ends."""
+    worker = worker_factory(DocumentsService, db=session)
+
+    class Entrypoints:
+        def __getattr__(self, name):
+            method = getattr(worker, name)
+
+            def call(*args, **kwargs):
+                args = [ActorSchema().dump(a) if isinstance(a, Actor) else a for a in args]
+                try:
+                    return method(*args, **kwargs)
+                finally:
+                    session.rollback()
+            return call
+    return Entrypoints()
