@@ -1,4 +1,5 @@
 """The counterparties service's RPC contract."""
+from chancery_common.audit import AuditEntrySchema  # noqa: F401  (shared)
 from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
 from . import legal
@@ -240,18 +241,6 @@ class AuditQuerySchema(Schema):
     def record_needs_its_type(self, data, **kwargs):
         if data.get("record_id") and not data.get("record_type"):
             raise ValidationError("Name the type of the record.", "record_type")
-
-
-class AuditEntrySchema(Schema):
-    id = fields.Integer()
-    occurred_at = fields.AwareDateTime()
-    actor_id = fields.UUID(allow_none=True)
-    on_behalf_of = fields.UUID(allow_none=True)
-    action = fields.String()
-    record_type = fields.String()
-    record_id = fields.UUID()
-    changes = fields.Dict()
-    hash = fields.String()
 
 
 class AuditVerdictSchema(Schema):
