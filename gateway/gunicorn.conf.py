@@ -8,6 +8,9 @@ worker_class = "gthread"
 threads = int(os.environ.get("CHANCERY_THREADS", "8"))
 timeout = int(os.environ.get("CHANCERY_WORKER_TIMEOUT", "120"))
 graceful_timeout = 10
+# Idle keep-alive connections stay open longer than a client pauses between requests, so a
+# client never reuses a socket at the moment the server closes it (a reset POST).
+keepalive = int(os.environ.get("CHANCERY_KEEPALIVE", "75"))
 accesslog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 
