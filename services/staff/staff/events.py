@@ -19,17 +19,26 @@ class EmployeeCreatedV1(Schema):
     email = fields.String(required=True)
     department_id = fields.UUID(allow_none=True)
     roles = fields.List(fields.String(), required=True)
+    position = fields.String(allow_none=True)
+    time_zone = fields.String()
+    locale = fields.String()
 
 
 class EmployeeUpdatedV1(Schema):
     """An employee's card changed (department, roles, dismissal...); `changes` maps each
-    field to its old and new value; the current department, roles and activity follow."""
+    field to its old and new value; the current name, e-mail, position, time zone, locale,
+    department, roles and activity follow, so a subscriber keeps a whole copy."""
 
     employee_id = fields.UUID(required=True)
     department_id = fields.UUID(allow_none=True)
     roles = fields.List(fields.String(), required=True)
     is_active = fields.Boolean(required=True)
     changes = fields.Dict(required=True)
+    full_name = fields.String()
+    email = fields.String()
+    position = fields.String(allow_none=True)
+    time_zone = fields.String()
+    locale = fields.String()
 
 
 class DepartmentSavedV1(Schema):

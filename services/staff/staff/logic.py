@@ -69,6 +69,7 @@ def create_employee(session, *, data, actor_id=None):
     events.catalog.record(session, events.EMPLOYEE_CREATED, {
         "employee_id": employee.id, "full_name": employee.full_name, "email": employee.email,
         "department_id": employee.department_id, "roles": list(employee.roles),
+        "position": employee.position, "time_zone": employee.time_zone, "locale": employee.locale,
     })
     return employee
 
@@ -93,7 +94,9 @@ def update_employee(session, *, employee_id, changes, actor_id=None):
               record_id=employee.id, changes=diff)
         events.catalog.record(session, events.EMPLOYEE_UPDATED, {
             "employee_id": employee.id, "department_id": employee.department_id,
-            "roles": list(employee.roles), "is_active": employee.is_active, "changes": diff})
+            "roles": list(employee.roles), "is_active": employee.is_active, "changes": diff,
+            "full_name": employee.full_name, "email": employee.email, "position": employee.position,
+            "time_zone": employee.time_zone, "locale": employee.locale})
     return employee
 
 

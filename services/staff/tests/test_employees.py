@@ -13,7 +13,8 @@ def test_a_created_employee_is_announced(make_employee, outbox_events):
 
     announced = [p for p in outbox_events(events.EMPLOYEE_CREATED) if p["employee_id"] == str(employee.id)]
     assert announced == [{"employee_id": str(employee.id), "full_name": "Anna Ivanova",
-                          "email": employee.email, "department_id": None, "roles": ["lawyer"]}]
+                          "email": employee.email, "department_id": None, "roles": ["lawyer"],
+                          "position": None, "time_zone": "UTC", "locale": "en"}]
 
 
 def test_the_password_is_stored_as_an_argon2_hash_only(make_employee):
