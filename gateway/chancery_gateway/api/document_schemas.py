@@ -22,6 +22,8 @@ class DocumentChangesSchema(Schema):
     counterparty_id = ID(allow_none=True)
     legal_entity_id = ID(allow_none=True)
     responsible_id = ID(allow_none=True)
+    extra = fields.Dict(keys=fields.String(), metadata={
+        "description": "extra fields of the type to change, by code (null clears one)"})
 
 
 class NewLinkSchema(Schema):
@@ -150,7 +152,128 @@ class PaperMovementRequestSchema(Schema):
 class PaperCopyQueryArgs(PageArgs):
     out = fields.Boolean(metadata={"description": "only copies handed out"})
     overdue = fields.Boolean(metadata={"description": "only copies handed out past their expected return"})
+    lost = fields.Boolean(metadata={"description": "only copies marked lost"})
     holder_id = ID()
+    counterparty_id = ID(metadata={"description": "only copies of this counterparty's documents"})
+
+
+class LostPaperCopySchema(Schema):
+    reason = fields.String(required=True, metadata={"description": "what happened to it"})
 
 
 PaperCopyPage = page_of(PaperCopySchema, "PaperCopyPage")
+
+
+# document types and journals ------------------------------------------------------------
+
+FIELD_KINDS = ("text", "number", "money", "date", "reference", "employee", "counterparty")
+
+
+class FieldDefinitionSchema(Schema):
+    """One extra field of a type's card. A field dropped from the list is kept as retired, so
+    documents that have a value still show it; its kind never changes."""
+
+    code = fields.String(required=True, metadata={"description": "lower-case letters, digits and _"})
+    label = fields.String(required=True)
+    kind = fields.String(required=True, validate=validate.OneOf(FIELD_KINDS))
+    required = fields.Boolean()
+    reference_book = fields.String(allow_none=True, metadata={"description": "for kind reference: the book's code"})
+    retired = fields.Boolean()
+
+
+class RequiredDocumentSchema(Schema):
+    type_id = ID(required=True)
+    per = fields.String(validate=validate.OneOf(("document", "stage")), metadata={
+        "description": "document: once per document; stage: once per stage (the type's stages field)"})
+    count = fields.Integer(validate=validate.Range(min=1, max=100))
+
+
+class DocumentTypeRequestSchema(Schema):
+    """A document type as employees with configure_document_types set it up."""
+
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String(metadata={"description": "incoming, outgoing, internal, contract, annex, completion_act, "
+                                                  "invoice, work_order, work_schedule, letter, protocol, or a new one"})
+    journal_id = ID(allow_none=True)
+    visible_to_roles = fields.List(fields.String())
+    field_definitions = fields.List(fields.Nested(FieldDefinitionSchema), data_key="fields", attribute="fields")
+    allowed_child_type_ids = fields.List(ID(), allow_none=True, metadata={
+        "description": "types its documents' children may have; null: any"})
+    default_responsible_ids = fields.List(ID(), metadata={
+        "description": "the first is the responsible of a new document that names none"})
+    department_id = ID(allow_none=True)
+    department_code = fields.String(allow_none=True, metadata={
+        "description": "what the {department} token of the journal's pattern gives"})
+    required_documents = fields.List(fields.Nested(RequiredDocumentSchema), metadata={
+        "description": "accounting completeness: the children a document of this type must have"})
+    stages_field = fields.String(allow_none=True, metadata={"description": "the number field giving the stages"})
+    is_active = fields.Boolean()
+
+
+class TypesQueryArgs(Schema):
+    include_inactive = fields.Boolean()
+
+
+class JournalRequestSchema(Schema):
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String(metadata={"description": "incoming, outgoing, internal, contracts or user"})
+    prefix = fields.String()
+    number_pattern = fields.String(metadata={
+        "description": "tokens {prefix} {year} {yy} {department} {seq} (or {seq:04d}); {parent_number} "
+                       "with {child_seq} numbers within the parent document, e.g. 45/2026-A3"})
+    sequence_width = fields.Integer()
+    is_active = fields.Boolean()
+
+
+# the registry -----------------------------------------------------------------------------
+
+class RegistryArgs(PageArgs):
+    """The registry's filters; each narrows the list."""
+
+    search = fields.String(metadata={
+        "description": "words in the number, subject, counterparty name or the text of the files"})
+    status = fields.List(fields.String())
+    type_id = fields.List(ID())
+    journal_id = ID()
+    counterparty_id = ID()
+    responsible_id = ID()
+    legal_entity_id = ID()
+    department_id = ID()
+    parent_id = ID()
+    date_from = Date()
+    date_to = Date()
+    signed_from = Date()
+    signed_to = Date()
+    valid_until_from = Date()
+    valid_until_to = Date()
+    amount_min = fields.Decimal(as_string=True)
+    amount_max = fields.Decimal(as_string=True)
+    currency = fields.String()
+    extra = fields.String(metadata={"description": "extra field values that must match, as a JSON object"})
+
+
+class SavedDocumentFilterSchema(Schema):
+    id = ID(dump_only=True)
+    name = fields.String(required=True)
+    query = fields.Dict(required=True, metadata={"description": "registry filters as GET /documents/ takes them"})
+    created_at = fields.String(dump_only=True)
+
+
+class CompletenessItemSchema(Schema):
+    type_id = ID()
+    type_name = fields.String()
+    per = fields.String()
+    required = fields.Integer()
+    present = fields.Integer()
+    missing = fields.Integer()
+
+
+class CompletenessSchema(Schema):
+    """Whether all the accounting documents the type requires exist among the document's children."""
+
+    document_id = ID()
+    stages = fields.Integer()
+    complete = fields.Boolean()
+    items = fields.List(fields.Nested(CompletenessItemSchema))

@@ -1,17 +1,20 @@
 """Documents, their status and their electronic copies (owned by the documents service)."""
+import json
+
 from flask import current_app, g, request
 from flask_smorest import Blueprint
 
-from .. import files, rpc
+from chancery_common.errors import InvalidInput
+
+from .. import document_export, files, rpc
 from .document_schemas import (
-    CancelRegistrationSchema, DocumentChangesSchema, DocumentTreeSchema, LinkSchema, NewDocumentRequestSchema,
-    NewLinkSchema, NewPaperCopySchema, PaperCopyPage, PaperCopyQueryArgs, PaperCopySchema,
-    PaperMovementRequestSchema, RegistrationRequestSchema,
+    CancelRegistrationSchema, CompletenessSchema, DocumentChangesSchema, DocumentTreeSchema, LinkSchema,
+    LostPaperCopySchema, NewDocumentRequestSchema, NewLinkSchema, NewPaperCopySchema, PaperCopyPage,
+    PaperCopyQueryArgs, PaperCopySchema, PaperMovementRequestSchema, RegistrationRequestSchema, RegistryArgs,
+    SavedDocumentFilterSchema,
 )
 from .payload import jsonable
-from .schemas import (
-    DocumentQueryArgs, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of,
-)
+from .schemas import DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
 
 # The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",
@@ -20,11 +23,67 @@ blp = Blueprint("documents", __name__, url_prefix="/api/v1",
 DocumentPage = page_of(DocumentSchema, "DocumentPage")
 
 
+def registry_query(args):
+    """The registry's filters as the service takes them (``extra`` arrives as JSON text)."""
+    query = jsonable(args)
+    if query.get("extra"):
+        try:
+            extra = json.loads(query["extra"])
+        except ValueError:
+            extra = None
+        if not isinstance(extra, dict):
+            raise InvalidInput("Invalid input: extra", {"extra": ["Give a JSON object of field codes and values."]})
+        query["extra"] = extra
+    else:
+        query.pop("extra", None)
+    return query
+
+
 @blp.route("/documents/")
-@blp.arguments(DocumentQueryArgs, location="query")
+@blp.arguments(RegistryArgs, location="query")
 @blp.response(200, DocumentPage)
 def list_documents(args):
-    return rpc.call("documents", "list_documents", g.actor, jsonable(args))
+    """The registry: documents the caller sees, newest first, narrowed by the filters; `search`
+    finds words in the number, subject, counterparty name and the text of PDFs and text files."""
+    return rpc.call("documents", "list_documents", g.actor, registry_query(args))
+
+
+@blp.route("/documents/export.xlsx")
+@blp.arguments(RegistryArgs, location="query")
+@blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+def export_documents(args):
+    """The filtered registry as an XLSX workbook (up to 10,000 rows)."""
+    query = registry_query(args)
+    return document_export.xlsx_response(g.actor, query)
+
+
+@blp.route("/documents/saved-filters")
+@blp.response(200, SavedDocumentFilterSchema(many=True))
+def list_saved_filters():
+    """The caller's saved registry filters."""
+    return rpc.call("documents", "list_saved_filters", g.actor)
+
+
+@blp.route("/documents/saved-filters", methods=["POST"])
+@blp.arguments(SavedDocumentFilterSchema)
+@blp.response(201, SavedDocumentFilterSchema)
+def save_filter(data):
+    """Keep registry filters under a name (saving under the same name replaces them)."""
+    return rpc.call("documents", "save_filter", g.actor, jsonable(data))
+
+
+@blp.route("/documents/saved-filters/<uuid:filter_id>", methods=["DELETE"])
+@blp.response(204)
+def delete_saved_filter(filter_id):
+    rpc.call("documents", "delete_saved_filter", g.actor, str(filter_id))
+
+
+@blp.route("/documents/<uuid:document_id>/completeness")
+@blp.response(200, CompletenessSchema)
+def completeness(document_id):
+    """The accounting documents the type requires (e.g. an act and an invoice per stage), how
+    many exist among the document's children and how many are missing."""
+    return rpc.call("documents", "completeness", g.actor, str(document_id))
 
 
 @blp.route("/documents/", methods=["POST"])
@@ -120,6 +179,14 @@ def paper_copies(args):
     """Paper copies of the documents the caller sees: `out=true` those handed out, `overdue=true`
     those past their expected return."""
     return rpc.call("documents", "paper_copies", g.actor, jsonable(args))
+
+
+@blp.route("/paper-copies/<uuid:paper_copy_id>/lost", methods=["POST"])
+@blp.arguments(LostPaperCopySchema)
+@blp.response(200, PaperCopySchema)
+def mark_paper_copy_lost(data, paper_copy_id):
+    """Record that the copy is lost, and why (it moves no more; listed with `lost=true`)."""
+    return rpc.call("documents", "mark_paper_copy_lost", g.actor, str(paper_copy_id), jsonable(data))
 
 
 @blp.route("/paper-copies/<uuid:paper_copy_id>/movements", methods=["POST"])

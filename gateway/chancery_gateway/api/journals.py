@@ -3,7 +3,7 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .document_schemas import NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
+from .document_schemas import JournalRequestSchema, NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
 from .payload import jsonable
 from .schemas import JournalSchema
 
@@ -15,6 +15,22 @@ blp = Blueprint("journals", __name__, url_prefix="/api/v1/journals",
 @blp.response(200, JournalSchema(many=True))
 def list_journals():
     return rpc.call("documents", "list_journals", g.actor)
+
+
+@blp.route("/", methods=["POST"])
+@blp.arguments(JournalRequestSchema)
+@blp.response(201, JournalSchema)
+def create_journal(data):
+    """A new journal (configure_document_types) with its number pattern."""
+    return rpc.call("documents", "create_journal", g.actor, jsonable(data))
+
+
+@blp.route("/<uuid:journal_id>", methods=["PATCH"])
+@blp.arguments(JournalRequestSchema)
+@blp.response(200, JournalSchema)
+def update_journal(data, journal_id):
+    """Change a journal; numbers given keep their text, new ones follow the new pattern."""
+    return rpc.call("documents", "update_journal", g.actor, str(journal_id), jsonable(data))
 
 
 @blp.route("/<uuid:journal_id>/reservations", methods=["POST"])

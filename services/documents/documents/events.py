@@ -11,7 +11,11 @@ DOCUMENT_STATUS_CHANGED = "document.status_changed"
 DOCUMENT_FILE_ADDED = "document.file_added"
 DOCUMENT_UPDATED = "document.updated"
 DOCUMENT_REGISTRATION_CANCELLED = "document.registration_cancelled"
+DOCUMENT_SIGNED = "document.signed"
 PAPER_COPY_MOVED = "paper_copy.moved"
+
+# the card's own date fields, as every event's ``dates`` names them
+CARD_DATES = ("document_date", "signing_date", "valid_from", "valid_until")
 
 
 class DocumentRef(Schema):
@@ -21,14 +25,19 @@ class DocumentRef(Schema):
     type_code = fields.String(required=True)
     type_name = fields.String(required=True)
     number = fields.String(allow_none=True, required=True)
+    document_type_id = fields.UUID(required=True)
+    status = fields.String(required=True, metadata={"description": "the document's status now"})
+    responsible_id = fields.UUID(allow_none=True, required=True)
+    department_id = fields.UUID(allow_none=True, required=True)
+    dates = fields.Dict(keys=fields.String(), values=fields.Date(allow_none=True), required=True, metadata={
+        "description": "document_date, signing_date, valid_from, valid_until, and every date-kind extra "
+                       "field of the document's type under its code: an ISO date or null"})
 
 
 class DocumentCreatedV1(DocumentRef):
     """A document card was created (status draft)."""
 
-    status = fields.String(required=True)
     created_by = fields.UUID(required=True)
-    responsible_id = fields.UUID(allow_none=True)
     amount = fields.Decimal(allow_none=True, as_string=True)
     currency = fields.String(allow_none=True)
 
@@ -70,10 +79,12 @@ class FieldChange(Schema):
 
 
 class DocumentUpdatedV1(DocumentRef):
-    """Fields of a document's card were edited (before it was signed): each changed field with
-    its old and new value, as text (dates ISO 8601, amounts as decimal text, ids as UUIDs)."""
+    """Fields of a document's card were edited (before it was signed), or its counterparty was
+    merged into another: each changed field with its old and new value, as text (dates ISO 8601,
+    amounts as decimal text, ids as UUIDs); an extra field of the type appears as ``extra.<code>``.
+    ``changed_by`` is null when no employee changed it here (a merge of counterparties)."""
 
-    changed_by = fields.UUID(required=True)
+    changed_by = fields.UUID(allow_none=True, required=True)
     changes = fields.Dict(keys=fields.String(), values=fields.Nested(FieldChange), required=True)
 
 
@@ -88,10 +99,21 @@ class DocumentRegistrationCancelledV1(DocumentRef):
     reason = fields.String(required=True)
 
 
+class DocumentSignedV1(DocumentRef):
+    """A document was signed (its status became signed; document.status_changed is also sent).
+    From now on its card and files are fixed."""
+
+    signed_at = fields.AwareDateTime(required=True)
+    signed_by = fields.UUID(allow_none=True, required=True)
+
+
 class PaperCopyMovedV1(DocumentRef):
     """A paper original or copy of a document changed hands: handed to an employee (status
-    handed_out, with the date it is expected back), or returned to a location (in_place)."""
+    handed_out, with the date it is expected back), returned to a location (in_place), or
+    marked lost (status lost, with the reason). Here ``status`` is the paper copy's;
+    ``document_status`` is the document's."""
 
+    document_status = fields.String(required=True)
     paper_copy_id = fields.UUID(required=True)
     kind = fields.String(required=True)
     from_holder_id = fields.UUID(allow_none=True, required=True)
@@ -111,8 +133,20 @@ catalog = EventCatalog(outbox, {
     (DOCUMENT_FILE_ADDED, 1): DocumentFileAddedV1,
     (DOCUMENT_UPDATED, 1): DocumentUpdatedV1,
     (DOCUMENT_REGISTRATION_CANCELLED, 1): DocumentRegistrationCancelledV1,
+    (DOCUMENT_SIGNED, 1): DocumentSignedV1,
     (PAPER_COPY_MOVED, 1): PaperCopyMovedV1,
 })
+
+
+def document_dates(document):
+    """The card's dates and the type's date-kind extra fields, by name."""
+    dates = {"document_date": document.document_date, "signing_date": document.signing_date,
+             "valid_from": document.valid_from, "valid_until": document.valid_to}
+    extra = document.extra or {}
+    for field in document.type.fields or []:
+        if field.get("kind") == "date":
+            dates[field["code"]] = extra.get(field["code"])
+    return dates
 
 
 def document_ref(document):
@@ -120,5 +154,7 @@ def document_ref(document):
     return {
         "document_id": document.id, "counterparty_id": document.counterparty_id,
         "title": document.title, "type_code": document.type.code, "type_name": document.type.name,
-        "number": document.number,
+        "number": document.number, "document_type_id": document.type_id, "status": document.status,
+        "responsible_id": document.responsible_id, "department_id": document.department_id,
+        "dates": document_dates(document),
     }

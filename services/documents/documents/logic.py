@@ -2,18 +2,19 @@
 import logging
 import posixpath
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import false, func, or_, select, true
 from sqlalchemy.dialects.postgresql import insert
 
 from chancery_common.audit import diff
 
-from . import events
+from . import configuration, events, search
+from . import search as search_module
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
-    Document, DocumentFile, DocumentLink, DocumentParticipant, DocumentType, FileVersion, Journal, JournalCounter,
-    PaperCopy, PaperMovement,
+    CounterpartyName, Document, DocumentFile, DocumentLink, DocumentParticipant, DocumentType, FileVersion, Journal,
+    JournalCounter, PaperCopy, PaperMovement, ParentCounter, SavedDocumentFilter,
     Registration, StatusChange, Upload, audit_log,
 )
 from .storage import STAGING_PREFIX
@@ -52,10 +53,8 @@ TRANSITIONS = {
 LOCKED_STATUSES = {"signed", "in_execution", "completed", "terminated", "archived"}
 
 
-def list_types(session):
-    return session.scalars(
-        select(DocumentType).where(DocumentType.is_active.is_(True)).order_by(DocumentType.name)
-    ).all()
+def list_types(session, include_inactive=False):
+    return configuration.list_types(session, include_inactive=include_inactive)
 
 
 def list_journals(session):
@@ -89,23 +88,76 @@ def get_document(session, *, document_id, actor):
 
 
 def list_documents(session, *, actor, counterparty_id=None, status=None, search=None, ids=None,
-                   limit=50, offset=0):
+                   limit=50, offset=0, **filters):
     """A page of the documents the actor sees, newest first, and the total matching the filters."""
     query = select(Document).where(visible_to(actor))
-    if counterparty_id is not None:
-        query = query.where(Document.counterparty_id == counterparty_id)
-    if status is not None:
-        query = query.where(Document.status == status)
-    if ids is not None:
-        query = query.where(Document.id.in_(ids))
-    if search:
-        pattern = f"%{search.strip()}%"
-        query = query.where(or_(Document.title.ilike(pattern), Document.number.ilike(pattern)))
+    query = registry_filters(query, counterparty_id=counterparty_id, status=status, search=search, ids=ids,
+                             **filters)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(
         query.order_by(Document.created_at.desc(), Document.id).limit(limit).offset(offset)
     ).unique().all()
     return items, total
+
+
+def registry_filters(query, *, counterparty_id=None, status=None, search=None, ids=None, type_id=None,
+                     journal_id=None, responsible_id=None, legal_entity_id=None, department_id=None,
+                     parent_id=None, date_from=None, date_to=None, signed_from=None, signed_to=None,
+                     valid_until_from=None, valid_until_to=None, amount_min=None, amount_max=None,
+                     currency=None, extra=None):
+    """The registry's filters on a query of documents; each one narrows it."""
+    def one_or_many(column, value):
+        return column.in_(value) if isinstance(value, (list, tuple, set)) else column == value
+    for column, value in ((Document.counterparty_id, counterparty_id), (Document.status, status),
+                          (Document.type_id, type_id), (Document.responsible_id, responsible_id),
+                          (Document.legal_entity_id, legal_entity_id), (Document.department_id, department_id),
+                          (Document.parent_id, parent_id), (Document.currency, currency)):
+        if value is not None and value != []:
+            query = query.where(one_or_many(column, value))
+    if ids is not None:
+        query = query.where(Document.id.in_(ids))
+    if journal_id is not None:
+        query = query.where(Document.type_id.in_(select(DocumentType.id).where(DocumentType.journal_id == journal_id)))
+    for column, low, high in ((Document.document_date, date_from, date_to),
+                              (Document.signing_date, signed_from, signed_to),
+                              (Document.valid_to, valid_until_from, valid_until_to),
+                              (Document.amount, amount_min, amount_max)):
+        if low is not None:
+            query = query.where(column >= low)
+        if high is not None:
+            query = query.where(column <= high)
+    if extra:
+        query = query.where(Document.extra.contains(extra))
+    if search and search.strip():
+        words = search.strip()
+        query = query.where(or_(search_module.query_condition("documents.search_vector", words),
+                                Document.number == words))
+    return query
+
+
+def list_saved_filters(session, *, actor):
+    return session.scalars(select(SavedDocumentFilter).where(SavedDocumentFilter.owner_id == actor.id)
+                           .order_by(SavedDocumentFilter.name)).all()
+
+
+def save_filter(session, *, name, query, actor):
+    """Keep a registry query under a name (the same name replaces it); only the owner sees it."""
+    saved = session.scalars(select(SavedDocumentFilter).where(
+        SavedDocumentFilter.owner_id == actor.id, SavedDocumentFilter.name == name)).first()
+    if saved is None:
+        saved = SavedDocumentFilter(owner_id=actor.id, name=name, query=query)
+        session.add(saved)
+    else:
+        saved.query = query
+    session.flush()
+    return saved
+
+
+def delete_saved_filter(session, *, filter_id, actor):
+    saved = session.get(SavedDocumentFilter, filter_id)
+    if saved is None or saved.owner_id != actor.id:
+        raise NotFound(f"saved filter {filter_id} not found")
+    session.delete(saved)
 
 
 def explain_access(session, *, asked_by, actor, record_id):
@@ -171,12 +223,21 @@ def create_document(session, *, data, actor):
             "A reserved number is taken only by a document registered now in its type's journal."]})
     if register_now and doc_type.journal is not None:
         ensure_may_register(actor)
-    if data.get("parent_id") is not None and session.scalar(select(Document.id).where(
-            Document.id == data["parent_id"], visible_to(actor))) is None:
-        raise InvalidInput("Invalid input: parent_id", {"parent_id": ["Unknown parent document."]})
+    if data.get("parent_id") is not None:
+        parent = session.scalars(select(Document).where(
+            Document.id == data["parent_id"], visible_to(actor))).first()
+        if parent is None:
+            raise InvalidInput("Invalid input: parent_id", {"parent_id": ["Unknown parent document."]})
+        allowed = parent.type.allowed_child_type_ids
+        if allowed is not None and doc_type.id not in allowed:
+            raise InvalidInput("Invalid input: parent_id", {"parent_id": [
+                f"A {parent.type.name} may not have a {doc_type.name} as its child."]})
+    data["extra"] = configuration.validate_extra(doc_type, data.get("extra") or {})
     document = Document(**data, status="draft", created_by=actor.id)
     if document.responsible_id is None:
-        document.responsible_id = actor.id
+        document.responsible_id = (doc_type.default_responsible_ids or [actor.id])[0]
+    if document.department_id is None:
+        document.department_id = doc_type.department_id
     document.type = doc_type
     session.add(document)
     session.flush()
@@ -184,23 +245,37 @@ def create_document(session, *, data, actor):
                              changed_by=actor.id, reason="created"))
     audit_log.record(session, actor_id=actor.id, action="created", record_type="document",
                      record_id=document.id, changes=diff(
-                         {}, {name: getattr(document, name) for name in AUDITED_FIELDS}, AUDITED_FIELDS))
+                         {}, _card(document), [*AUDITED_FIELDS, *_extra_names(document)]))
     events.catalog.record(session, events.DOCUMENT_CREATED, {
-        **events.document_ref(document), "status": document.status, "created_by": actor.id,
-        "responsible_id": document.responsible_id, "amount": document.amount,
+        **events.document_ref(document), "created_by": actor.id, "amount": document.amount,
         "currency": document.currency,
     })
     if register_now and doc_type.journal is not None:
         register(session, document=document, journal=doc_type.journal, actor=actor,
                  reserved_number=reserved_number)
+    else:
+        search.refresh(session, [document.id])
     return document
+
+
+def _extra_names(document):
+    return [f"extra.{code}" for code in sorted(document.extra or {})]
+
+
+def _card(document, extra=None):
+    """The card's audited fields, with each extra field as ``extra.<code>``."""
+    extra = document.extra if extra is None else extra
+    return {**{name: getattr(document, name) for name in AUDITED_FIELDS},
+            **{f"extra.{code}": value for code, value in (extra or {}).items()}}
 
 
 def update_document(session, *, document_id, changes, actor):
     """Change fields of a card the actor sees; audit and event carry each field's old and new value.
 
     A signed card is fixed (and so is one further along its life cycle): it changes only
-    by an annex or a new version, never by editing.
+    by an annex or a new version, never by editing. Extra fields (``extra``: code -> value)
+    are checked against the type as it is now; only the fields named are checked, so a card
+    made before a field became required stays valid until that field is edited.
     """
     document = _visible_for_update(session, document_id=document_id, actor=actor)
     if document.status in LOCKED_STATUSES:
@@ -211,15 +286,26 @@ def update_document(session, *, document_id, changes, actor):
     after = {**before, **{name: value for name, value in changes.items() if name in EDITABLE_FIELDS}}
     _ensure_consistent(after)
     changed = diff(before, after, EDITABLE_FIELDS)
+    if "extra" in changes:
+        old_extra = dict(document.extra or {})
+        new_extra = configuration.validate_extra(document.type, changes["extra"], existing=old_extra)
+        names = sorted({*old_extra, *new_extra})
+        changed.update(diff({f"extra.{c}": old_extra.get(c) for c in names},
+                            {f"extra.{c}": new_extra.get(c) for c in names}, [f"extra.{c}" for c in names]))
+        if new_extra != old_extra:
+            document.extra = new_extra
     if not changed:
         return document
     for name in changed:
-        setattr(document, name, after[name])
+        if not name.startswith("extra."):
+            setattr(document, name, after[name])
     session.flush()
     audit_log.record(session, actor_id=actor.id, action="updated", record_type="document",
                      record_id=document.id, changes=changed)
     events.catalog.record(session, events.DOCUMENT_UPDATED, {
         **events.document_ref(document), "changed_by": actor.id, "changes": _plain(changed)})
+    if {"title", "counterparty_id"} & set(changed):
+        search.refresh(session, [document.id])
     return document
 
 
@@ -323,23 +409,38 @@ def document_tree(session, *, document_id, actor):
     }
 
 
-def next_number(session, *, journal, year):
-    """The journal's next sequence number for the year, gap-free under concurrency.
+def next_number(session, *, journal, year, document=None):
+    """The journal's next sequence number for the year (or within the document's parent, for a
+    pattern with {parent_number}), gap-free under concurrency, and the number it makes.
 
     The counter row is locked until the caller's transaction ends, so concurrent
     registrations queue here, and a rolled-back registration gives its number back.
     """
-    session.execute(insert(JournalCounter).values(journal_id=journal.id, year=year, last_value=0)
-                    .on_conflict_do_nothing())
-    counter = session.scalars(
-        select(JournalCounter).where(JournalCounter.journal_id == journal.id, JournalCounter.year == year)
-        .with_for_update()
-    ).one()
+    parent = None
+    if journal.per_parent:
+        parent = session.get(Document, document.parent_id) if document is not None and document.parent_id else None
+        if parent is None or parent.number is None:
+            raise Conflict(f"the journal {journal.code} numbers documents within their registered parent: "
+                           "give the document a registered parent first",
+                           {"parent_id": ["A registered parent document is needed to number this document."]})
+        session.execute(insert(ParentCounter).values(journal_id=journal.id, parent_id=parent.id, last_value=0)
+                        .on_conflict_do_nothing())
+        counter = session.scalars(select(ParentCounter).where(
+            ParentCounter.journal_id == journal.id, ParentCounter.parent_id == parent.id).with_for_update()).one()
+    else:
+        session.execute(insert(JournalCounter).values(journal_id=journal.id, year=year, last_value=0)
+                        .on_conflict_do_nothing())
+        counter = session.scalars(
+            select(JournalCounter).where(JournalCounter.journal_id == journal.id, JournalCounter.year == year)
+            .with_for_update()
+        ).one()
     counter.last_value += 1
     sequence = counter.last_value
-    number = journal.number_pattern.format(
-        prefix=journal.prefix, year=year, seq=str(sequence).zfill(journal.sequence_width))
-    return sequence, number
+    department = document.type.department_code if document is not None else None
+    number = configuration.format_number(
+        journal.number_pattern, prefix=journal.prefix, year=year, department=department, seq=sequence,
+        width=journal.sequence_width, parent_number=parent.number if parent else None, child_seq=sequence)
+    return sequence, number, parent
 
 
 def register(session, *, document, journal, actor, reserved_number=None):
@@ -349,8 +450,9 @@ def register(session, *, document, journal, actor, reserved_number=None):
         raise Conflict(f"document {document.id} is already registered as {document.number}")
     now = datetime.now(timezone.utc)
     if reserved_number is None:
-        sequence, number = next_number(session, journal=journal, year=now.year)
+        sequence, number, parent = next_number(session, journal=journal, year=now.year, document=document)
         session.add(Registration(journal_id=journal.id, year=now.year, sequence=sequence, number=number,
+                                 parent_id=parent.id if parent else None,
                                  document_id=document.id, registered_at=now, registrar_id=actor.id))
     else:
         reservation = session.scalars(select(Registration).where(
@@ -373,6 +475,7 @@ def register(session, *, document, journal, actor, reserved_number=None):
         **events.document_ref(document), "journal_code": journal.code,
         "registered_at": now, "registrar_id": actor.id,
     })
+    search.refresh(session, [document.id])
     return document
 
 
@@ -392,8 +495,11 @@ def reserve_number(session, *, journal_id, actor, year=None, note=None):
     journal = session.get(Journal, journal_id)
     if journal is None:
         raise NotFound(f"journal {journal_id} not found")
+    if journal.per_parent:
+        raise Conflict(f"the journal {journal.code} numbers documents within their parent: its numbers "
+                       "are given when a document is registered, not reserved")
     year = year or datetime.now(timezone.utc).year
-    sequence, number = next_number(session, journal=journal, year=year)
+    sequence, number, _ = next_number(session, journal=journal, year=year)
     reservation = Registration(journal_id=journal.id, year=year, sequence=sequence, number=number,
                                status="reserved", registrar_id=actor.id, note=note)
     session.add(reservation)
@@ -433,6 +539,7 @@ def cancel_registration(session, *, document_id, reason, actor):
         "journal_code": document.type.journal.code if document.type.journal else None,
         "cancelled_at": now, "cancelled_by": actor.id, "reason": reason,
     })
+    search.refresh(session, [document.id])
     return document
 
 
@@ -487,6 +594,9 @@ def _move(session, *, document, to_status, actor_id, reason):
         **events.document_ref(document), "from_status": from_status, "to_status": to_status,
         "changed_by": actor_id, "reason": reason,
     })
+    if to_status == "signed":
+        events.catalog.record(session, events.DOCUMENT_SIGNED, {
+            **events.document_ref(document), "signed_at": datetime.now(timezone.utc), "signed_by": actor_id})
     return document
 
 
@@ -506,6 +616,8 @@ def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason,
             log.info("stale approval event for document %s ignored (%s)", document_id, to_status)
             return None
         document.approval_event_at = occurred_at
+    if document.status == to_status:
+        return document
     try:
         if to_status in ("approved", "rejected") and document.status == "draft":
             _move(session, document=document, to_status="on_approval", actor_id=_uuid(actor_id),
@@ -517,13 +629,13 @@ def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason,
         return None
 
 
-def add_participants(session, *, document_id, initiator_id, approver_ids):
+def add_participants(session, *, document_id, initiator_id, approver_ids, with_initiator=True):
     """Record who takes part in an approval of the document: from now on they see it."""
     document_id = _uuid(document_id)
     if session.get(Document, document_id) is None:
         log.warning("participants of unknown document %s not recorded", document_id)
         return []
-    wanted = [{"employee_id": _uuid(initiator_id), "reason": INITIATOR}] + [
+    wanted = [{"employee_id": _uuid(initiator_id), "reason": INITIATOR}] * bool(with_initiator) + [
         {"employee_id": approver_id, "reason": APPROVER}
         for approver_id in dict.fromkeys(_uuid(a) for a in approver_ids)]
     added = session.execute(
@@ -561,7 +673,8 @@ def start_upload(session, *, storage, document_id, actor):
     return upload, storage.presigned_put(upload.object_key)
 
 
-def attach_file(session, *, storage, document_id, upload_id, filename, file_id, actor, max_bytes):
+def attach_file(session, *, storage, document_id, upload_id, filename, file_id, actor, max_bytes,
+                allowed_types=None):
     """Verify a staged upload and make it a file (or a new version of one) of the document.
 
     Returns ``(version, cleanup)``: ``cleanup(committed)`` removes the staged copy after a
@@ -585,7 +698,11 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
         storage.remove(upload.object_key)
         raise InvalidInput("Invalid input: file", {"file": [
             f"The file is {staged.size} bytes; the limit is {max_bytes} bytes."]})
-    filename = posixpath.basename(filename.replace("\\", "/")).strip() or "file"
+    if allowed_types and not _type_allowed(staged.content_type, allowed_types):
+        storage.remove(upload.object_key)
+        raise InvalidInput("Invalid input: file", {"file": [
+            f"Files of the type {staged.content_type} are not accepted here."]})
+    filename = safe_filename(filename)
     if file_id is not None:
         # locked, so two new versions of one file never take the same number
         file = session.get(DocumentFile, file_id, with_for_update=True)
@@ -600,7 +717,9 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
     target_key = f"documents/{document.id}/{file.id}/v{version_number}-{uuid.uuid4().hex}"
     version = FileVersion(file_id=file.id, version=version_number, object_key=target_key,
                           filename=filename, size=staged.size, sha256=staged.sha256,
-                          content_type=staged.content_type, uploaded_by=actor.id)
+                          content_type=staged.content_type, uploaded_by=actor.id,
+                          text_content=search.extract_text(storage, upload.object_key, staged.content_type,
+                                                           staged.size))
     session.add(version)
     upload.attached_at = datetime.now(timezone.utc)
     session.flush()
@@ -614,6 +733,8 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
         "version": version.version, "filename": version.filename, "size": version.size,
         "sha256": version.sha256, "content_type": version.content_type, "uploaded_by": actor.id,
     })
+    if version.text_content:
+        search.refresh(session, [document.id])
     # the copy comes last: after it only the commit can fail, which cleanup undoes
     storage.copy(upload.object_key, target_key)
 
@@ -624,6 +745,20 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
             log.warning("could not remove %s", upload.object_key if committed else target_key)
 
     return version, cleanup
+
+
+def _type_allowed(content_type, allowed_types):
+    """Whether a sniffed type is among the allowed ones (``image/*`` allows every image)."""
+    return any(content_type == allowed or (allowed.endswith("/*") and content_type.startswith(allowed[:-1]))
+               for allowed in allowed_types)
+
+
+def safe_filename(filename):
+    """The last path component, without control characters or markup; never empty."""
+    name = posixpath.basename(filename.replace("\\", "/"))
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>"\'`')
+    name = name.strip().lstrip(".").strip()
+    return name[:255] or "file"
 
 
 def file_download(session, *, storage, document_id, version_id, actor, inline=True):
@@ -642,6 +777,31 @@ def sweep_staging(*, storage):
     for key in storage.stale_staged_keys():
         storage.remove(key)
         removed += 1
+    return removed
+
+
+def sweep_orphans(session, *, storage, older_than=timedelta(days=1)):
+    """Remove stored objects under documents/ that no file version names (a crash between the
+    copy and the commit), once older than the grace period; returns how many were removed."""
+    cutoff = datetime.now(timezone.utc) - older_than
+    removed, batch = 0, []
+
+    def flush():
+        nonlocal removed
+        known = set(session.scalars(select(FileVersion.object_key).where(FileVersion.object_key.in_(batch))))
+        for key in batch:
+            if key not in known:
+                storage.remove(key)
+                removed += 1
+        batch.clear()
+
+    for key, modified in storage.keys("documents/"):
+        if modified is not None and modified < cutoff:
+            batch.append(key)
+            if len(batch) >= 500:
+                flush()
+    if batch:
+        flush()
     return removed
 
 
@@ -699,10 +859,41 @@ def move_paper_copy(session, *, paper_copy_id, actor, to_holder=None, to_locatio
                          **diff(before, after, list(after)),
                          **({"reason": {"from": None, "to": reason}} if reason else {})})
     events.catalog.record(session, events.PAPER_COPY_MOVED, {
-        **events.document_ref(paper_copy.document), "paper_copy_id": paper_copy.id, "kind": paper_copy.kind,
+        **events.document_ref(paper_copy.document), "document_status": paper_copy.document.status,
+        "paper_copy_id": paper_copy.id, "kind": paper_copy.kind,
         "from_holder_id": before["holder_id"], "to_holder_id": to_holder, "to_location": to_location,
         "status": paper_copy.status, "expected_return_on": expected_return_on, "reason": reason,
         "moved_by": actor.id, "moved_at": now,
+    })
+    session.refresh(paper_copy, ["movements"])
+    return paper_copy
+
+
+def mark_paper_copy_lost(session, *, paper_copy_id, reason, actor):
+    """Record that a paper copy is lost, and why; it stays listed as lost and moves no more."""
+    paper_copy = session.scalars(select(PaperCopy).where(
+        PaperCopy.id == paper_copy_id, PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
+        .with_for_update(of=PaperCopy)).first()
+    if paper_copy is None:
+        raise NotFound(f"paper copy {paper_copy_id} not found")
+    if paper_copy.status == "lost":
+        raise Conflict(f"paper copy {paper_copy.id} is already lost")
+    before = _paper_state(paper_copy)
+    now = datetime.now(timezone.utc)
+    session.add(PaperMovement(paper_copy_id=paper_copy.id, at=now, from_holder=paper_copy.holder_id,
+                              to_holder=None, to_location=None, reason=f"lost: {reason}", by=actor.id))
+    paper_copy.status, paper_copy.expected_return_on = "lost", None
+    session.flush()
+    after = _paper_state(paper_copy)
+    audit_log.record(session, actor_id=actor.id, action="paper_copy_lost", record_type="document",
+                     record_id=paper_copy.document_id, changes={
+                         "paper_copy_id": paper_copy.id, **diff(before, after, list(after)),
+                         "reason": {"from": None, "to": reason}})
+    events.catalog.record(session, events.PAPER_COPY_MOVED, {
+        **events.document_ref(paper_copy.document), "document_status": paper_copy.document.status,
+        "paper_copy_id": paper_copy.id, "kind": paper_copy.kind,
+        "from_holder_id": before["holder_id"], "to_holder_id": None, "to_location": None,
+        "status": "lost", "expected_return_on": None, "reason": reason, "moved_by": actor.id, "moved_at": now,
     })
     session.refresh(paper_copy, ["movements"])
     return paper_copy
@@ -713,7 +904,8 @@ def _paper_state(paper_copy):
             "expected_return_on": paper_copy.expected_return_on}
 
 
-def paper_copies(session, *, actor, out=False, overdue=False, holder_id=None, limit=50, offset=0):
+def paper_copies(session, *, actor, out=False, overdue=False, lost=False, holder_id=None, counterparty_id=None,
+                 limit=50, offset=0):
     """Paper copies of the documents the actor sees: those handed out, those overdue (handed out
     past their expected return), or one holder's; overdue first, then by expected return."""
     query = select(PaperCopy).where(PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
@@ -721,8 +913,13 @@ def paper_copies(session, *, actor, out=False, overdue=False, holder_id=None, li
         query = query.where(PaperCopy.status == "handed_out")
     if overdue:
         query = query.where(PaperCopy.expected_return_on < datetime.now(timezone.utc).date())
+    if lost:
+        query = query.where(PaperCopy.status == "lost")
     if holder_id is not None:
         query = query.where(PaperCopy.holder_id == holder_id)
+    if counterparty_id is not None:
+        query = query.where(PaperCopy.document_id.in_(
+            select(Document.id).where(Document.counterparty_id == counterparty_id)))
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(PaperCopy.expected_return_on.asc().nulls_last(),
                                            PaperCopy.created_at, PaperCopy.id)
@@ -730,13 +927,84 @@ def paper_copies(session, *, actor, out=False, overdue=False, holder_id=None, li
     return items, total
 
 
+# Counterparties: a copy of their names (for search), and merges re-point documents.
+
+def remember_counterparty(session, *, counterparty_id, name):
+    """Keep a counterparty's name and re-index its documents when it changed."""
+    counterparty_id = _uuid(counterparty_id)
+    known = session.get(CounterpartyName, counterparty_id)
+    if known is not None and known.name == name:
+        return
+    session.execute(insert(CounterpartyName).values(counterparty_id=counterparty_id, name=name)
+                    .on_conflict_do_update(index_elements=["counterparty_id"], set_={"name": name}))
+    search.refresh_counterparty(session, counterparty_id)
+
+
+def merge_counterparty(session, *, merged_id, survivor_id, merged_by):
+    """The merged-away counterparty's documents now belong to the survivor: each is re-pointed,
+    audited and announced (document.updated). A signed card changes here too: the counterparty
+    itself did not change, only its record."""
+    merged_id, survivor_id, merged_by = _uuid(merged_id), _uuid(survivor_id), _uuid(merged_by)
+    documents = session.scalars(select(Document).where(Document.counterparty_id == merged_id)
+                                .with_for_update(of=Document)).unique().all()
+    for document in documents:
+        document.counterparty_id = survivor_id
+        changes = {"counterparty_id": {"from": merged_id, "to": survivor_id}}
+        session.flush()
+        audit_log.record(session, actor_id=merged_by, action="counterparty_merged", record_type="document",
+                         record_id=document.id, changes=changes)
+        events.catalog.record(session, events.DOCUMENT_UPDATED, {
+            **events.document_ref(document), "changed_by": merged_by, "changes": _plain(changes)})
+    session.execute(CounterpartyName.__table__.update().where(CounterpartyName.counterparty_id == merged_id)
+                    .values(merged_into=survivor_id))
+    search.refresh(session, [d.id for d in documents])
+    return documents
+
+
+# Accounting completeness: the documents a contract must have, and which are missing.
+
+def completeness(session, *, document_id, actor):
+    """For each document the type requires (once, or once per stage), how many exist among the
+    document's children and how many are missing. Stages are the value of the type's stages
+    field (at least 1). Every child of the required type counts, whatever its status: an act
+    that exists is submitted, even if not yet signed."""
+    document = get_document(session, document_id=document_id, actor=actor)
+    doc_type = document.type
+    stages = 1
+    if doc_type.stages_field:
+        try:
+            stages = max(1, int((document.extra or {}).get(doc_type.stages_field) or 1))
+        except (TypeError, ValueError):
+            stages = 1
+    counts = dict(session.execute(
+        select(Document.type_id, func.count()).where(Document.parent_id == document.id)
+        .group_by(Document.type_id)).all())
+    names = {t.id: t.name for t in session.scalars(select(DocumentType))}
+    items = []
+    for rule in doc_type.required_documents or []:
+        type_id = _uuid(rule["type_id"])
+        required = int(rule.get("count") or 1) * (stages if rule.get("per") == "stage" else 1)
+        present = counts.get(type_id, 0)
+        items.append({"type_id": type_id, "type_name": names.get(type_id, str(type_id)), "per": rule.get("per"),
+                      "required": required, "present": present, "missing": max(0, required - present)})
+    return {"document_id": document.id, "stages": stages, "items": items,
+            "complete": all(item["missing"] == 0 for item in items)}
+
+
 # The audit log and personal data.
 
 def audit_entries(session, *, actor, **query):
     """Audit rows newest first: of a record the actor sees, or of the whole log with view_audit."""
     checks = {"document": lambda record_id: get_document(session, document_id=record_id, actor=actor),
+              "document_type": lambda record_id: configuration.get_type(session, record_id),
+              "journal": lambda record_id: _journal(session, record_id),
               "registration": lambda record_id: _registration_for_registrar(session, record_id, actor)}
     return audit_log.readable(session, actor=actor, checks=checks, **query)
+
+
+def _journal(session, journal_id):
+    if session.get(Journal, journal_id) is None:
+        raise NotFound(f"journal {journal_id} not found")
 
 
 def _registration_for_registrar(session, registration_id, actor):

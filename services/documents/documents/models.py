@@ -5,9 +5,9 @@ from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, PrimaryKeyConstraint,
-    String, Text, UniqueConstraint, text,
+    String, Text, UniqueConstraint, Uuid, text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from chancery_common.audit import AuditLog
@@ -34,7 +34,26 @@ class Journal(Base):
     prefix: Mapped[str] = mapped_column(String(20))
     number_pattern: Mapped[str] = mapped_column(String(100), default="{prefix}-{year}-{seq}")
     sequence_width: Mapped[int] = mapped_column(Integer, default=6)
+    # incoming | outgoing | internal | contracts | user: what the journal is for
+    kind: Mapped[str] = mapped_column(String(20), default="user", server_default="user")
+    is_active: Mapped[bool] = mapped_column(default=True, server_default=text("true"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    @property
+    def per_parent(self):
+        """Whether numbers count within the parent document (an annex of a contract)."""
+        return "{parent_number}" in self.number_pattern
+
+
+class ParentCounter(Base):
+    """The sequence of child numbers within one parent document (annex 45/2026-A3)."""
+
+    __tablename__ = "parent_counters"
+    __table_args__ = (PrimaryKeyConstraint("journal_id", "parent_id", name="pk_parent_counters"),)
+
+    journal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journals.id", name="fk_parent_counters_journal_id"))
+    parent_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documents.id", name="fk_parent_counters_parent_id"))
+    last_value: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class JournalCounter(Base):
@@ -51,7 +70,10 @@ class Registration(Base):
 
     __tablename__ = "registrations"
     __table_args__ = (
-        UniqueConstraint("journal_id", "year", "sequence"),
+        Index("uq_registrations_journal_year_sequence", "journal_id", "year", "sequence", unique=True,
+              postgresql_where=text("parent_id IS NULL")),
+        Index("uq_registrations_journal_parent_sequence", "journal_id", "parent_id", "sequence", unique=True,
+              postgresql_where=text("parent_id IS NOT NULL")),
         CheckConstraint("status IN ('reserved', 'registered', 'cancelled')", name="ck_registrations_status"),
         # a document holds one number at a time
         Index("uq_registrations_registered_document", "document_id", unique=True,
@@ -62,6 +84,9 @@ class Registration(Base):
     journal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journals.id"))
     year: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(BigInteger)
+    # numbered within this parent document (per-parent patterns), not within the year
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("documents.id", name="fk_registrations_parent_id_documents"))
     number: Mapped[str] = mapped_column(String(60), unique=True)
     status: Mapped[str] = mapped_column(String(20), default="registered")
     # the document that holds (or held, when cancelled) the number; none while only reserved
@@ -87,13 +112,34 @@ class DocumentType(Base):
     # every employee with one of these roles sees the documents of this type
     visible_to_roles: Mapped[list[str]] = mapped_column(
         ARRAY(String(40)), default=list, server_default=text("'{}'"))
+    # the card's extra fields: [{code, label, kind, required, reference_book, retired}]; a field
+    # is never deleted, only retired, so documents made with it still show its value and label
+    fields: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    # types whose documents may be children of this type's documents; NULL: any type
+    allowed_child_type_ids: Mapped[list[uuid.UUID] | None] = mapped_column(ARRAY(Uuid))
+    default_responsible_ids: Mapped[list[uuid.UUID]] = mapped_column(
+        ARRAY(Uuid), default=list, server_default=text("'{}'"))
+    department_id: Mapped[uuid.UUID | None]
+    # what the {department} token of a journal's pattern gives for documents of this type
+    department_code: Mapped[str | None] = mapped_column(String(20))
+    # accounting completeness: [{type_id, per: "document" | "stage", count}]
+    required_documents: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    # the number-kind extra field that says how many stages a document of this type has
+    stages_field: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
 
     journal: Mapped[Journal | None] = relationship(lazy="joined")
 
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (
+        Index("ix_documents_search_vector", "search_vector", postgresql_using="gin"),
+        Index("ix_documents_extra", "extra", postgresql_using="gin", postgresql_ops={"extra": "jsonb_path_ops"}),
+        Index("ix_documents_type_id", "type_id"),
+        Index("ix_documents_created_at", "created_at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document_types.id"))
@@ -114,6 +160,11 @@ class Document(Base):
     # when the last approval event applied to the status happened (to ignore stale ones)
     approval_event_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     parent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    department_id: Mapped[uuid.UUID | None]
+    # values of the type's extra fields, by field code
+    extra: Mapped[dict] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    # full text over number, subject, counterparty name and the text of its files
+    search_vector: Mapped[str | None] = mapped_column(TSVECTOR)
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
@@ -153,6 +204,8 @@ class FileVersion(Base):
     content_type: Mapped[str] = mapped_column(String(255))
     uploaded_by: Mapped[uuid.UUID]
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # the text of a PDF or text file, extracted on upload (bounded), for full-text search
+    text_content: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     file: Mapped[DocumentFile] = relationship(back_populates="versions")
 
@@ -245,6 +298,29 @@ class PaperMovement(Base):
     by: Mapped[uuid.UUID]
 
     paper_copy: Mapped[PaperCopy] = relationship(back_populates="movements")
+
+
+class CounterpartyName(Base):
+    """A copy of counterparties' names (from their events), for searching documents by them."""
+
+    __tablename__ = "counterparty_names"
+
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    merged_into: Mapped[uuid.UUID | None]
+
+
+class SavedDocumentFilter(Base):
+    """A registry query an employee keeps under a name; only theirs."""
+
+    __tablename__ = "saved_document_filters"
+    __table_args__ = (UniqueConstraint("owner_id", "name", name="uq_saved_document_filters_owner_name"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[uuid.UUID]
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[dict] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Upload(Base):

@@ -1,6 +1,6 @@
 """The documents service's RPC contract."""
 from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
-from marshmallow import Schema, fields, validate, validates_schema, ValidationError
+from marshmallow import Schema, fields, pre_load, validate, validates_schema, ValidationError
 
 STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execution",
             "completed", "terminated", "archived")
@@ -10,9 +10,64 @@ class JournalSchema(Schema):
     id = fields.UUID()
     code = fields.String()
     name = fields.String()
+    kind = fields.String()
     prefix = fields.String()
     number_pattern = fields.String()
     sequence_width = fields.Integer()
+    is_active = fields.Boolean()
+    per_parent = fields.Boolean(dump_only=True)
+
+
+JOURNAL_CODE = validate.Regexp(r"^[A-Za-z0-9_-]{1,20}$", error="1-20 letters, digits, - or _.")
+
+
+class NewJournalSchema(Schema):
+    code = fields.String(required=True, validate=JOURNAL_CODE)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(load_default="user", validate=validate.OneOf(
+        ("incoming", "outgoing", "internal", "contracts", "user")))
+    prefix = fields.String(load_default="", validate=validate.Length(max=20))
+    number_pattern = fields.String(load_default="{prefix}-{year}-{seq}", validate=validate.Length(min=1, max=100),
+                                   metadata={"description": "tokens: {prefix} {year} {yy} {department} "
+                                                            "{seq} or {seq:04d}; {parent_number} with {child_seq} "
+                                                            "numbers within the parent (45/2026-A3)"})
+    sequence_width = fields.Integer(load_default=6, validate=validate.Range(min=1, max=12))
+    is_active = fields.Boolean(load_default=True)
+
+
+class JournalChangesSchema(NewJournalSchema):
+    class Meta:
+        partial = True
+
+    code = fields.String(validate=JOURNAL_CODE)
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    kind = fields.String(validate=validate.OneOf(("incoming", "outgoing", "internal", "contracts", "user")))
+    prefix = fields.String(validate=validate.Length(max=20))
+    number_pattern = fields.String(validate=validate.Length(min=1, max=100))
+    sequence_width = fields.Integer(validate=validate.Range(min=1, max=12))
+    is_active = fields.Boolean()
+
+
+FIELD_KINDS = ("text", "number", "money", "date", "reference", "employee", "counterparty")
+
+
+class FieldDefinitionSchema(Schema):
+    """One extra field of a type's card."""
+
+    code = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    label = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(required=True, validate=validate.OneOf(FIELD_KINDS))
+    required = fields.Boolean(load_default=False)
+    reference_book = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=60))
+    retired = fields.Boolean(load_default=False, metadata={
+        "description": "no longer offered; documents that have a value still show it"})
+
+
+class RequiredDocumentSchema(Schema):
+    type_id = fields.UUID(required=True)
+    per = fields.String(load_default="document", validate=validate.OneOf(("document", "stage")), metadata={
+        "description": "document: once per document; stage: once per stage (the type's stages field)"})
+    count = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100))
 
 
 class DocumentTypeSchema(Schema):
@@ -20,9 +75,60 @@ class DocumentTypeSchema(Schema):
     code = fields.String()
     name = fields.String()
     kind = fields.String()
+    journal_id = fields.UUID(allow_none=True)
     journal = fields.Nested(JournalSchema, allow_none=True)
     visible_to_roles = fields.List(fields.String(), metadata={
         "description": "employees with any of these roles see every document of the type"})
+    field_definitions = fields.List(fields.Nested(FieldDefinitionSchema), data_key="fields", attribute="fields")
+    allowed_child_type_ids = fields.List(fields.UUID(), allow_none=True, metadata={
+        "description": "types a child document may have; null: any"})
+    default_responsible_ids = fields.List(fields.UUID())
+    department_id = fields.UUID(allow_none=True)
+    department_code = fields.String(allow_none=True)
+    required_documents = fields.List(fields.Nested(RequiredDocumentSchema))
+    stages_field = fields.String(allow_none=True)
+    is_active = fields.Boolean()
+
+
+TYPE_CODE = validate.Regexp(r"^[a-z][a-z0-9_]{0,39}$", error="Lower-case letters, digits and _.")
+KIND = validate.Regexp(r"^[a-z][a-z0-9_]{0,39}$", error="Lower-case letters, digits and _ (a new kind is allowed).")
+
+
+class NewDocumentTypeSchema(Schema):
+    code = fields.String(required=True, validate=TYPE_CODE)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    kind = fields.String(required=True, validate=KIND)
+    journal_id = fields.UUID(load_default=None, allow_none=True)
+    visible_to_roles = fields.List(fields.String(validate=validate.Length(min=1, max=40)), load_default=list)
+    field_definitions = fields.List(fields.Nested(FieldDefinitionSchema), load_default=list, data_key="fields",
+                                    attribute="fields")
+    allowed_child_type_ids = fields.List(fields.UUID(), load_default=None, allow_none=True)
+    default_responsible_ids = fields.List(fields.UUID(), load_default=list)
+    department_id = fields.UUID(load_default=None, allow_none=True)
+    department_code = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=20))
+    required_documents = fields.List(fields.Nested(RequiredDocumentSchema), load_default=list)
+    stages_field = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
+    is_active = fields.Boolean(load_default=True)
+
+
+class DocumentTypeChangesSchema(Schema):
+    code = fields.String(validate=TYPE_CODE)
+    name = fields.String(validate=validate.Length(min=1, max=200))
+    kind = fields.String(validate=KIND)
+    journal_id = fields.UUID(allow_none=True)
+    visible_to_roles = fields.List(fields.String(validate=validate.Length(min=1, max=40)))
+    field_definitions = fields.List(fields.Nested(FieldDefinitionSchema), data_key="fields", attribute="fields")
+    allowed_child_type_ids = fields.List(fields.UUID(), allow_none=True)
+    default_responsible_ids = fields.List(fields.UUID())
+    department_id = fields.UUID(allow_none=True)
+    department_code = fields.String(allow_none=True, validate=validate.Length(max=20))
+    required_documents = fields.List(fields.Nested(RequiredDocumentSchema))
+    stages_field = fields.String(allow_none=True, validate=validate.Length(max=40))
+    is_active = fields.Boolean()
+
+
+class TypesQuerySchema(Schema):
+    include_inactive = fields.Boolean(load_default=False)
 
 
 class FileVersionSchema(Schema):
@@ -71,12 +177,22 @@ class DocumentSchema(Schema):
     valid_to = fields.Date(allow_none=True)
     responsible_id = fields.UUID(allow_none=True)
     parent_id = fields.UUID(allow_none=True)
+    department_id = fields.UUID(allow_none=True)
+    extra = fields.Dict(keys=fields.String(), load_default=dict, metadata={
+        "description": "values of the type's extra fields by code"})
+    extra_fields = fields.Method("shown_fields", dump_only=True, metadata={
+        "description": "the fields the card shows, with labels, kinds and values (retired ones that "
+                       "hold a value included)"})
     status = fields.String(dump_only=True)
     created_by = fields.UUID(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
     files = fields.List(fields.Nested(DocumentFileSchema), dump_only=True)
     status_changes = fields.List(fields.Nested(StatusChangeSchema), dump_only=True)
+
+    def shown_fields(self, document):
+        from .configuration import shown_fields
+        return shown_fields(document.type, document.extra)
 
     @validates_schema
     def consistent(self, data, **kwargs):
@@ -109,6 +225,8 @@ class DocumentChangesSchema(Schema):
     valid_from = fields.Date(allow_none=True)
     valid_to = fields.Date(allow_none=True)
     responsible_id = fields.UUID(allow_none=True)
+    extra = fields.Dict(keys=fields.String(), metadata={
+        "description": "extra fields to change by code (null clears one)"})
 
     @validates_schema
     def title_not_blank(self, data, **kwargs):
@@ -260,8 +378,20 @@ class PaperMovementRequestSchema(Schema):
             raise ValidationError("Only a copy handed out is expected back.", "expected_return_on")
 
 
+class LostPaperCopySchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+    @validates_schema
+    def reason_not_blank(self, data, **kwargs):
+        if not data.get("reason", "x").strip():
+            raise ValidationError("A reason must not be blank.", "reason")
+
+
 class PaperCopyQuerySchema(Schema):
     out = fields.Boolean(load_default=False, metadata={"description": "only copies handed out"})
+    lost = fields.Boolean(load_default=False, metadata={"description": "only copies marked lost"})
+    counterparty_id = fields.UUID(load_default=None, metadata={
+        "description": "only copies of this counterparty's documents (its originals held by us or sent)"})
     overdue = fields.Boolean(load_default=False, metadata={
         "description": "only copies handed out past their expected return"})
     holder_id = fields.UUID(load_default=None)
@@ -269,13 +399,67 @@ class PaperCopyQuerySchema(Schema):
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
-class DocumentQuerySchema(Schema):
+class RegistryFilterSchema(Schema):
+    """The registry's filters (all optional; each narrows the list)."""
+
     counterparty_id = fields.UUID(load_default=None)
-    status = fields.String(load_default=None, validate=validate.OneOf(STATUSES))
-    search = fields.String(load_default=None, validate=validate.Length(max=200))
+    status = fields.List(fields.String(validate=validate.OneOf(STATUSES)), load_default=None)
+    search = fields.String(load_default=None, validate=validate.Length(max=200), metadata={
+        "description": "words in the number, subject, counterparty name or the text of the files"})
+    type_id = fields.List(fields.UUID(), load_default=None)
+    journal_id = fields.UUID(load_default=None)
+    responsible_id = fields.UUID(load_default=None)
+    legal_entity_id = fields.UUID(load_default=None)
+    department_id = fields.UUID(load_default=None)
+    parent_id = fields.UUID(load_default=None)
+    date_from = fields.Date(load_default=None)
+    date_to = fields.Date(load_default=None)
+    signed_from = fields.Date(load_default=None)
+    signed_to = fields.Date(load_default=None)
+    valid_until_from = fields.Date(load_default=None)
+    valid_until_to = fields.Date(load_default=None)
+    amount_min = fields.Decimal(load_default=None, as_string=True)
+    amount_max = fields.Decimal(load_default=None, as_string=True)
+    currency = fields.String(load_default=None, validate=validate.Length(equal=3))
+    extra = fields.Dict(keys=fields.String(), load_default=None, metadata={
+        "description": "extra field values that must match exactly, by code"})
+
+    @pre_load
+    def one_or_many(self, data, **kwargs):
+        data = dict(data)
+        for name in ("status", "type_id"):
+            if isinstance(data.get(name), str):
+                data[name] = [data[name]]
+        return data
+
+
+class DocumentQuerySchema(RegistryFilterSchema):
     ids = fields.List(fields.UUID(), load_default=None)
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class SavedDocumentFilterSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    query = fields.Dict(required=True)
+    created_at = fields.AwareDateTime(dump_only=True)
+
+
+class CompletenessItemSchema(Schema):
+    type_id = fields.UUID()
+    type_name = fields.String()
+    per = fields.String()
+    required = fields.Integer()
+    present = fields.Integer()
+    missing = fields.Integer()
+
+
+class CompletenessSchema(Schema):
+    document_id = fields.UUID()
+    stages = fields.Integer()
+    complete = fields.Boolean()
+    items = fields.List(fields.Nested(CompletenessItemSchema))
 
 
 class StatusChangeRequestSchema(Schema):
@@ -290,7 +474,7 @@ class AttachSchema(Schema):
 
 
 # The records this service's audit rows are about.
-AUDITED_RECORD_TYPES = ("document", "registration", "contact_person")
+AUDITED_RECORD_TYPES = ("document", "registration", "contact_person", "document_type", "journal")
 AuditQuerySchema = audit_query_schema(AUDITED_RECORD_TYPES)
 
 

@@ -12,7 +12,7 @@ from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
-from . import logic, schemas
+from . import configuration, logic, schemas
 from .models import outbox, processed_events
 from .storage import ObjectStorage
 
@@ -25,7 +25,14 @@ audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
 
 # An approval's outcome and the status it gives the document.
-APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "returned": "draft"}
+APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "withdrawn": "draft"}
+type_schema = schemas.DocumentTypeSchema()
+journal_schema = schemas.JournalSchema()
+
+
+def allowed_types(config):
+    """The content types accepted for upload (ALLOWED_CONTENT_TYPES, comma-separated; empty: any)."""
+    return [t.strip() for t in str(config.get("ALLOWED_CONTENT_TYPES") or "").split(",") if t.strip()]
 
 
 class DocumentsService:
@@ -41,14 +48,83 @@ class DocumentsService:
         return "pong"
 
     @rpc
-    def list_document_types(self, actor):
+    def list_document_types(self, actor, query=None):
         load_actor(actor)
-        return schemas.DocumentTypeSchema(many=True).dump(logic.list_types(self.db))
+        params = load(schemas.TypesQuerySchema(), query or {})
+        return type_schema.dump(logic.list_types(self.db, **params), many=True)
+
+    @rpc
+    def get_document_type(self, actor, type_id):
+        load_actor(actor)
+        return type_schema.dump(configuration.get_type(self.db, parse_uuid(type_id, "type_id")))
+
+    @rpc
+    def create_document_type(self, actor, document_type):
+        """A new type (configure_document_types): kind, extra fields, children, journal, people."""
+        actor = load_actor(actor)
+        data = load(schemas.NewDocumentTypeSchema(), document_type)
+        with self.db.begin():
+            created = configuration.create_type(self.db, data=data, actor=actor)
+        return type_schema.dump(created)
+
+    @rpc
+    def update_document_type(self, actor, type_id, changes):
+        """Change a type; documents made with it keep their cards (a dropped field is retired)."""
+        actor = load_actor(actor)
+        data = load(schemas.DocumentTypeChangesSchema(), changes)
+        with self.db.begin():
+            updated = configuration.update_type(self.db, type_id=parse_uuid(type_id, "type_id"), changes=data,
+                                                actor=actor)
+        return type_schema.dump(updated)
 
     @rpc
     def list_journals(self, actor):
         load_actor(actor)
-        return schemas.JournalSchema(many=True).dump(logic.list_journals(self.db))
+        return journal_schema.dump(logic.list_journals(self.db), many=True)
+
+    @rpc
+    def create_journal(self, actor, journal):
+        actor = load_actor(actor)
+        data = load(schemas.NewJournalSchema(), journal)
+        with self.db.begin():
+            created = configuration.create_journal(self.db, data=data, actor=actor)
+        return journal_schema.dump(created)
+
+    @rpc
+    def update_journal(self, actor, journal_id, changes):
+        actor = load_actor(actor)
+        data = load(schemas.JournalChangesSchema(), changes)
+        with self.db.begin():
+            updated = configuration.update_journal(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
+                                                   changes=data, actor=actor)
+        return journal_schema.dump(updated)
+
+    @rpc
+    def completeness(self, actor, document_id):
+        """The accounting documents the document's type requires: required, present, missing."""
+        result = logic.completeness(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                    actor=load_actor(actor))
+        return schemas.CompletenessSchema().dump(result)
+
+    @rpc
+    def list_saved_filters(self, actor):
+        filters = logic.list_saved_filters(self.db, actor=load_actor(actor))
+        return schemas.SavedDocumentFilterSchema(many=True).dump(filters)
+
+    @rpc
+    def save_filter(self, actor, saved_filter):
+        actor = load_actor(actor)
+        data = load(schemas.SavedDocumentFilterSchema(), saved_filter)
+        load(schemas.RegistryFilterSchema(), data["query"])
+        with self.db.begin():
+            saved = logic.save_filter(self.db, name=data["name"].strip(), query=data["query"], actor=actor)
+        return schemas.SavedDocumentFilterSchema().dump(saved)
+
+    @rpc
+    def delete_saved_filter(self, actor, filter_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            logic.delete_saved_filter(self.db, filter_id=parse_uuid(filter_id, "filter_id"), actor=actor)
 
     @rpc
     def create_document(self, actor, document):
@@ -175,7 +251,8 @@ class DocumentsService:
                 version, cleanup = logic.attach_file(
                     self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                     upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
-                    actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]))
+                    actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]),
+                    allowed_types=allowed_types(self.config))
         except Exception:
             if cleanup is not None:
                 cleanup(committed=False)
@@ -219,6 +296,16 @@ class DocumentsService:
         return paper_copy_schema.dump(moved)
 
     @rpc
+    def mark_paper_copy_lost(self, actor, paper_copy_id, loss):
+        """Record that a paper copy is lost (``loss``: reason)."""
+        actor = load_actor(actor)
+        data = load(schemas.LostPaperCopySchema(), loss)
+        with self.db.begin():
+            lost = logic.mark_paper_copy_lost(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
+                                              reason=data["reason"].strip(), actor=actor)
+        return paper_copy_schema.dump(lost)
+
+    @rpc
     def paper_copies(self, actor, query=None):
         """Paper copies across the documents the actor sees (``query``: out, overdue, holder_id)."""
         actor = load_actor(actor)
@@ -260,6 +347,10 @@ class DocumentsService:
         removed = logic.sweep_staging(storage=self.storage)
         if removed:
             log.info("removed %d abandoned uploads", removed)
+        orphans = logic.sweep_orphans(self.db, storage=self.storage)
+        self.db.rollback()
+        if orphans:
+            log.info("removed %d stored objects no file version names", orphans)
 
     # A document's status follows its approval.
 
@@ -269,27 +360,66 @@ class DocumentsService:
         p = event.payload
         # its initiator and approvers see the document from now on
         logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
-                               approver_ids=p["approver_ids"])
+                               approver_ids=p.get("approver_ids") or [])
         logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
                                      actor_id=p["initiator_id"], reason="approval started",
                                      occurred_at=event.occurred_at)
 
-    @event_handler("approvals", "approval.completed", requeue_on_error=True)
+    @event_handler("approvals", "approval.task_assigned", requeue_on_error=True)
     @handle_once(processed_events)
-    def on_approval_completed(self, session, event):
+    def on_approval_task_assigned(self, session, event):
+        """Whoever gets a task (a later stage's approver, a deputy, one added) sees the document."""
+        p = event.payload
+        logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
+                               approver_ids=[p["approver_id"]], with_initiator=False)
+
+    @event_handler("approvals", "approval.returned", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_returned(self, session, event):
+        p = event.payload
+        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
+                                     actor_id=p.get("returned_by"), reason="returned for revision",
+                                     occurred_at=event.occurred_at)
+
+    @event_handler("approvals", "approval.resubmitted", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_resubmitted(self, session, event):
+        p = event.payload
+        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
+                                     actor_id=p["initiator_id"], reason="resubmitted after revision",
+                                     occurred_at=event.occurred_at)
+
+    @event_handler("approvals", "approval.finished", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_finished(self, session, event):
         p = event.payload
         logic.apply_approval_outcome(session, document_id=p["document_id"],
                                      to_status=APPROVAL_OUTCOME_STATUS[p["outcome"]],
-                                     actor_id=p.get("decided_by"), reason=f"approval {p['outcome']}",
-                                     occurred_at=event.occurred_at)
+                                     actor_id=p.get("decided_by") or p.get("initiator_id"),
+                                     reason=f"approval {p['outcome']}", occurred_at=event.occurred_at)
 
-    @event_handler("approvals", "approval.withdrawn", requeue_on_error=True)
+    # Counterparties: their names (for search) and merges.
+
+    @event_handler("counterparties", "counterparty.created", requeue_on_error=True)
     @handle_once(processed_events)
-    def on_approval_withdrawn(self, session, event):
+    def on_counterparty_created(self, session, event):
+        logic.remember_counterparty(session, counterparty_id=event.payload["counterparty_id"],
+                                    name=event.payload["name"])
+
+    @event_handler("counterparties", "counterparty.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_updated(self, session, event):
         p = event.payload
-        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
-                                     actor_id=p["initiator_id"], reason="approval withdrawn",
-                                     occurred_at=event.occurred_at)
+        name = p.get("name") or ((p.get("changes") or {}).get("name") or {}).get("to")
+        if name:
+            logic.remember_counterparty(session, counterparty_id=p["counterparty_id"], name=name)
+
+    @event_handler("counterparties", "counterparty.merged", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_merged(self, session, event):
+        p = event.payload
+        logic.merge_counterparty(session, merged_id=p["merged_id"], survivor_id=p["survivor_id"],
+                                 merged_by=p.get("merged_by"))
 
     # Personal data: documents hold none of a contact person's, but the erasure is traced here too.
 

@@ -95,6 +95,24 @@ class Storage:
             response.release_conn()
         return StagedObject(size, digest.hexdigest(), sniff_content_type(head))
 
+    def read(self, key, limit):
+        """At most ``limit`` bytes of an object, from its start."""
+        response = self.client.get_object(self.bucket, key, length=limit)
+        try:
+            return response.read()
+        finally:
+            response.close()
+            response.release_conn()
+
+    def checksum(self, key):
+        """The SHA-256 and size of a stored object, re-read as a stream; None if it is gone."""
+        staged = self.inspect(key)
+        return None if staged is None else (staged.sha256, staged.size)
+
+    def keys(self, prefix):
+        for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True):
+            yield obj.object_name, obj.last_modified
+
     def copy(self, source_key, target_key):
         self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 

@@ -1,0 +1,168 @@
+"""The registry: filters, full text over number, subject and the text of PDFs and text files,
+saved filters; accounting completeness; allowed file types; the integrity check and the
+sweep of orphaned objects."""
+import io
+import uuid
+from datetime import timedelta
+
+import pytest
+from chancery_local.demo import make_pdf
+
+from chancery_common.actor import Actor
+from chancery_common.errors import InvalidInput, NotFound, load
+from documents import integrity, logic, models, schemas
+
+
+def search(session, actor, **query):
+    params = load(schemas.DocumentQuerySchema(), query)
+    with session.begin():
+        items, total = logic.list_documents(session, actor=actor, **params)
+        assert total == len(items)
+        return [d.id for d in items]
+
+
+def test_the_text_inside_an_uploaded_pdf_and_text_file_is_searchable(make_document, upload, attach, session, actor):
+    word = f"quarry{uuid.uuid4().hex[:8]}"
+    with_pdf = make_document(register=False, title="Scan")
+    with_text = make_document(register=False, title="Notes")
+    make_document(register=False, title="Nothing about it")
+
+    version = attach(with_pdf, upload(with_pdf, make_pdf([f"Delivery of gravel from the {word} site"])))
+    attach(with_text, upload(with_text, f"Протокол совещания: карьер {word}\n".encode()), filename="notes.txt")
+
+    assert word in version.text_content
+    assert set(search(session, actor, search=word)) == {with_pdf.id, with_text.id}
+
+
+def test_russian_and_english_words_match_their_forms(make_document, session, actor):
+    tag = uuid.uuid4().hex[:6]
+    russian = make_document(register=False, title=f"Договоры поставки бетона {tag}")
+    english = make_document(register=False, title=f"Deliveries of concrete {tag}")
+
+    assert search(session, actor, search=f"договор {tag}") == [russian.id]
+    assert search(session, actor, search=f"delivery {tag}") == [english.id]
+
+
+def test_a_number_finds_its_document(make_document, session, actor):
+    document = make_document("contract")
+
+    assert search(session, actor, search=document.number) == [document.id]
+
+
+def test_filters_narrow_the_registry(make_document, document_type, session, actor):
+    counterparty, responsible, entity = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    common = {"counterparty_id": str(counterparty), "register": False}
+    small = make_document("invoice", amount="100.00", currency="RUB", document_date="2026-01-10", **common)
+    big = make_document("invoice", amount="5000.00", currency="RUB", document_date="2026-02-10",
+                        responsible_id=str(responsible), legal_entity_id=str(entity), **common)
+    memo = make_document("memo", document_date="2026-02-11", **common)
+
+    cp = str(counterparty)
+    assert set(search(session, actor, counterparty_id=cp)) == {small.id, big.id, memo.id}
+    assert search(session, actor, counterparty_id=cp, type_id=[str(document_type("invoice").id)],
+                  amount_min="1000") == [big.id]
+    assert search(session, actor, counterparty_id=cp, date_from="2026-02-01", date_to="2026-02-10") == [big.id]
+    assert search(session, actor, counterparty_id=cp, responsible_id=str(responsible)) == [big.id]
+    assert search(session, actor, counterparty_id=cp, legal_entity_id=str(entity)) == [big.id]
+    assert set(search(session, actor, counterparty_id=cp, status=["draft"])) == {small.id, big.id, memo.id}
+    assert search(session, actor, counterparty_id=cp, journal_id=str(document_type("memo").journal_id)) == [memo.id]
+    assert search(session, actor, counterparty_id=cp, amount_max="99") == []
+
+
+def test_extra_field_values_filter_the_registry(session, make_document, make_journal_type, actor):
+    doc_type = make_journal_type()
+    with session.begin():
+        session.get(models.DocumentType, doc_type.id).fields = [
+            {"code": "region", "label": "Region", "kind": "text", "required": False}]
+    north = make_document(type_id=doc_type.id, extra={"region": "North"})
+    make_document(type_id=doc_type.id, extra={"region": "South"})
+
+    assert search(session, actor, type_id=[str(doc_type.id)], extra={"region": "North"}) == [north.id]
+
+
+def test_saved_filters_belong_to_their_owner(session, actor):
+    with session.begin():
+        saved = logic.save_filter(session, name="My drafts", query={"status": ["draft"]}, actor=actor)
+    with session.begin():
+        again = logic.save_filter(session, name="My drafts", query={"status": ["signed"]}, actor=actor)
+    other = Actor(id=uuid.uuid4(), roles=["employee"])
+
+    assert again.id == saved.id
+    with session.begin():
+        assert [(f.name, f.query) for f in logic.list_saved_filters(session, actor=actor)] == [
+            ("My drafts", {"status": ["signed"]})]
+        assert logic.list_saved_filters(session, actor=other) == []
+    with pytest.raises(NotFound), session.begin():
+        logic.delete_saved_filter(session, filter_id=saved.id, actor=other)
+    with session.begin():
+        logic.delete_saved_filter(session, filter_id=saved.id, actor=actor)
+        assert logic.list_saved_filters(session, actor=actor) == []
+
+
+def test_completeness_counts_the_acts_and_invoices_each_stage_needs(make_document, session, actor):
+    contract = make_document("contract", extra={"stages": 2})
+    make_document("completion_act", parent_id=str(contract.id))
+    make_document("invoice", parent_id=str(contract.id))
+    make_document("invoice", parent_id=str(contract.id))
+
+    with session.begin():
+        result = logic.completeness(session, document_id=contract.id, actor=actor)
+
+    assert result["stages"] == 2 and result["complete"] is False
+    assert {i["type_name"]: (i["required"], i["present"], i["missing"]) for i in result["items"]} == {
+        "Completion act": (2, 1, 1), "Invoice": (2, 2, 0)}
+
+    make_document("completion_act", parent_id=str(contract.id))
+    with session.begin():
+        assert logic.completeness(session, document_id=contract.id, actor=actor)["complete"] is True
+
+
+def test_only_allowed_file_types_are_accepted(make_document, upload, session, storage, actor):
+    document = make_document()
+    staged = upload(document, b"plain words\n" * 10)
+
+    with pytest.raises(InvalidInput) as refused, session.begin():
+        logic.attach_file(session, storage=storage, document_id=document.id, upload_id=staged.id,
+                          filename="a.txt", file_id=None, actor=actor, max_bytes=10**6,
+                          allowed_types=["application/pdf", "image/*"])
+    assert "text/plain" in refused.value.details["file"][0]
+    assert not storage.exists(staged.object_key)
+
+
+@pytest.mark.parametrize("given, kept", [
+    ("../../etc/passwd", "passwd"), ("C:\\Users\\x\\scan.pdf", "scan.pdf"),
+    ('<img src=x onerror="alert(1)">.pdf', "img src=x onerror=alert(1).pdf"), ("..", "file"),
+])
+def test_file_names_are_neutralised(given, kept):
+    assert logic.safe_filename(given) == kept
+
+
+def test_the_integrity_check_reports_a_changed_object(make_document, upload, attach, session, storage):
+    document = make_document()
+    version = attach(document, upload(document, b"original bytes " * 100), filename="a.txt")
+    lines = []
+    with session.begin():
+        assert integrity.check(session, storage, since=version.uploaded_at, report=lines.append) == []
+
+    storage.client.put_object(storage.bucket, version.object_key, io.BytesIO(b"tampered"), 8)
+
+    with session.begin():
+        problems = integrity.check(session, storage, since=version.uploaded_at, report=lines.append)
+    assert [(p.id, problem.split(" (")[0]) for p, problem in problems] == [(version.id, "checksum mismatch")]
+    assert any(version.object_key in line for line in lines)
+
+
+def test_the_sweep_removes_objects_no_version_names_after_the_grace_period(make_document, upload, attach, session,
+                                                                           storage):
+    document = make_document()
+    version = attach(document, upload(document, b"kept " * 100), filename="kept.txt")
+    orphan = f"documents/{document.id}/{uuid.uuid4()}/v1-orphan"
+    storage.client.put_object(storage.bucket, orphan, io.BytesIO(b"orphan"), 6)
+
+    with session.begin():
+        assert logic.sweep_orphans(session, storage=storage) == 0  # still within the grace period
+    with session.begin():
+        removed = logic.sweep_orphans(session, storage=storage, older_than=timedelta(seconds=-60))
+
+    assert removed >= 1
+    assert not storage.exists(orphan) and storage.exists(version.object_key)
