@@ -10,8 +10,8 @@ from chancery_common.errors import InvalidInput
 from .. import rpc
 from .payload import jsonable
 from .schemas import (
-    ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CompletedActivitySchema,
-    CompletionSchema, page_of,
+    ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
+    CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
 )
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1/activities",
@@ -75,6 +75,31 @@ def build_agenda(actor, day, tz_name):
             "overdue": sorted(found["overdue"], key=lambda a: a["planned_at"])}
 
 
+@blp.route("/calendar")
+@blp.arguments(CalendarArgs, location="query")
+@blp.response(200, CalendarSchema)
+def calendar(args):
+    """Activities from one day to another (a week, a month): mine (with those of colleagues I
+    deputise for, marked ``on_behalf_of``), one employee's I may see (`employee_id`), or my
+    team's (`team=true`: department heads, directors, administrators)."""
+    zone = _zone(args["tz"])
+    start = datetime.combine(args["date_from"], time.min, zone)
+    end = datetime.combine(args["date_to"] + timedelta(days=1), time.min, zone)
+    query = {"planned_from": start.isoformat(), "planned_to": end.isoformat(), "team": args["team"],
+             "employee_id": str(args["employee_id"]) if args.get("employee_id") else None,
+             "status": args.get("status")}
+    found = rpc.call("counterparties", "activity_calendar", g.actor, query)
+    return {**found, "date_from": args["date_from"].isoformat(), "date_to": args["date_to"].isoformat(),
+            "time_zone": args["tz"]}
+
+
+def _zone(tz_name):
+    try:
+        return ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput("Invalid input: tz", {"tz": [f"Unknown time zone {tz_name!r}."]}) from None
+
+
 @blp.route("/<uuid:activity_id>")
 @blp.response(200, ActivitySchema)
 def get_activity(activity_id):
@@ -87,3 +112,19 @@ def get_activity(activity_id):
 def complete_activity(data, activity_id):
     """Record the result (done, cancelled, missed) and, with `follow_up`, plan the next one."""
     return rpc.call("counterparties", "complete_activity", g.actor, str(activity_id), jsonable(data))
+
+
+@blp.route("/<uuid:activity_id>/reschedule", methods=["POST"])
+@blp.arguments(RescheduleSchema)
+@blp.response(200, ActivitySchema)
+def reschedule_activity(data, activity_id):
+    """Move a planned activity to another time; the responsible employee's reminder moves with it."""
+    return rpc.call("counterparties", "reschedule_activity", g.actor, str(activity_id), jsonable(data))
+
+
+@blp.route("/<uuid:activity_id>/cancellation", methods=["POST"])
+@blp.arguments(CancellationSchema)
+@blp.response(200, ActivitySchema)
+def cancel_activity(data, activity_id):
+    """Call off a planned activity, saying why (it is kept as the result, status cancelled)."""
+    return rpc.call("counterparties", "cancel_activity", g.actor, str(activity_id), jsonable(data))

@@ -1,11 +1,15 @@
 """Counterparties (owned by the counterparties service) and their unified view."""
-from flask import g
+from flask import g, jsonify
 from flask_smorest import Blueprint
 
+from chancery_common.errors import NotFound
+
 from .. import overview, rpc
+from ..errors import error_body
 from .payload import jsonable
 from .schemas import (
-    CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartySearchArgs,
+    CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartyMergeRequestSchema,
+    CounterpartyMergeResultSchema, CounterpartySearchArgs,
     DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
     page_of,
 )
@@ -56,8 +60,32 @@ def hand_over(data):
 
 @blp.route("/<uuid:counterparty_id>")
 @blp.response(200, CounterpartyCardSchema)
+@blp.alt_response(404, description="Not found; for a counterparty merged into another that the caller sees, "
+                                   "the body's `merged_into` names the one it went into.")
 def get_counterparty(counterparty_id):
-    return rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
+    try:
+        return rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
+    except NotFound as missing:
+        # over the bus an absent ``details`` arrives as the text "None"
+        details = missing.details if isinstance(missing.details, dict) else {}
+        if not details.get("merged_into"):
+            raise
+        return jsonify({**error_body(404, missing.message), "merged_into": details["merged_into"]}), 404
+
+
+@blp.route("/<uuid:counterparty_id>/merge", methods=["POST"])
+@blp.arguments(CounterpartyMergeRequestSchema)
+@blp.response(200, CounterpartyMergeResultSchema)
+def merge_counterparty(data, counterparty_id):
+    """Merge ``merged_id`` into this counterparty (a duplicate entered twice), in one transaction.
+
+    Its contact persons, activities, history, negotiation notes and responsible employees move
+    here; `fields` chooses whose value of a card field stays. The merged one becomes a
+    tombstone: reading it answers 404 with `merged_into`. Administrators, directors or the
+    merge_counterparties permission; both must be visible to the caller.
+    """
+    return rpc.call("counterparties", "merge_counterparties", g.actor, str(counterparty_id),
+                    {"merged_id": str(data["merged_id"]), "fields": data.get("choices") or {}})
 
 
 @blp.route("/<uuid:counterparty_id>", methods=["PATCH"])

@@ -12,7 +12,7 @@ from .schemas import (
 blp = Blueprint("reference-books", __name__, url_prefix="/api/v1/reference-books",
                 description="Values of the reference books; changing them needs edit_reference_books.")
 
-KIND = "<any(activity_type, region, group, category, advertising_source):kind>"
+KIND = "<any(activity_type, region, group, category, advertising_source, negotiation_stage):kind>"
 
 
 @blp.route(f"/{KIND}/")

@@ -12,6 +12,12 @@ CONTACT_PERSON_ADDED = "contact_person.added"
 CONTACT_PERSON_ERASED = "contact_person.erased"
 ACTIVITY_SCHEDULED = "activity.scheduled"
 ACTIVITY_COMPLETED = "activity.completed"
+ACTIVITY_RESCHEDULED = "activity.rescheduled"
+ACTIVITY_CANCELLED = "activity.cancelled"
+CONTACT_PERSON_UPDATED = "contact_person.updated"
+CONTACT_PERSON_MOVED = "contact_person.moved"
+COUNTERPARTY_MERGED = "counterparty.merged"
+NEGOTIATION_NOTED = "negotiation.noted"
 
 
 class CounterpartyCreatedV1(Schema):
@@ -30,6 +36,9 @@ class CounterpartyUpdatedV1(Schema):
     counterparty_id = fields.UUID(required=True)
     changed_by = fields.UUID(required=True)
     changes = fields.Dict(required=True, metadata={"description": "field -> {from, to}"})
+    name = fields.String(required=True, metadata={"description": "the name as it is now"})
+    responsible_employee_id = fields.UUID(required=True, allow_none=True, metadata={
+        "description": "the primary responsible employee as it is now"})
 
 
 class CounterpartyHandedOverV1(Schema):
@@ -44,13 +53,60 @@ class CounterpartyHandedOverV1(Schema):
     by = fields.UUID(required=True, metadata={"description": "the employee who handed them over"})
 
 
-class ContactPersonAddedV1(Schema):
-    """A contact person was added to a counterparty. Ids only: events never carry personal
-    data; ask the counterparties service (`get_contact_person`) for the person."""
+class CounterpartyMergedV1(Schema):
+    """Two counterparties turned out to be one: everything of `merged_id` (contact persons,
+    activities, history, negotiation notes, responsible employees) now belongs to
+    `survivor_id`, and `merged_id` is only a tombstone pointing there. Services holding
+    records of `merged_id` re-point them to `survivor_id`."""
+
+    merged_id = fields.UUID(required=True, metadata={"description": "the counterparty that disappears"})
+    survivor_id = fields.UUID(required=True, metadata={"description": "the counterparty that stays"})
+    merged_by = fields.UUID(required=True)
+
+
+class ImportantDateV1(Schema):
+    """An important date of a contact person (a birthday, a company anniversary...)."""
+
+    id = fields.String(required=True)
+    title = fields.String(required=True)
+    date = fields.String(required=True, metadata={
+        "description": "ISO date; the year may be meaningful (a birth year) or not"})
+    remind = fields.Boolean(required=True, metadata={"description": "remind every year"})
+    remind_days_before = fields.Integer(required=True, metadata={"description": "how many days ahead (0: on the day)"})
+
+
+class ContactPersonV1(Schema):
+    """Fields every contact_person.added / updated event carries."""
 
     contact_person_id = fields.UUID(required=True)
     counterparty_id = fields.UUID(required=True)
+    full_name = fields.String(required=True)
+    important_dates = fields.List(fields.Nested(ImportantDateV1), required=True)
+    responsible_employee_id = fields.UUID(required=True, allow_none=True, metadata={
+        "description": "the counterparty's primary responsible employee (who gets the reminders)"})
+
+
+class ContactPersonAddedV1(ContactPersonV1):
+    """A contact person was added to a counterparty. Carries the name and the important dates
+    (for reminders); `contact_person.erased` later tells every service to forget them."""
+
     added_by = fields.UUID(required=True)
+
+
+class ContactPersonUpdatedV1(ContactPersonV1):
+    """A contact person's data changed; `changed` names the fields that changed (never their old values)."""
+
+    updated_by = fields.UUID(required=True)
+    changed = fields.List(fields.String(), required=True)
+
+
+class ContactPersonMovedV1(Schema):
+    """A contact person now works at another counterparty; their activities and history stay theirs."""
+
+    contact_person_id = fields.UUID(required=True)
+    from_counterparty_id = fields.UUID(required=True)
+    to_counterparty_id = fields.UUID(required=True)
+    moved_by = fields.UUID(required=True)
 
 
 class ContactPersonErasedV1(Schema):
@@ -91,6 +147,35 @@ class ActivityCompletedV1(ActivityV1):
     completed_by = fields.UUID(required=True)
 
 
+class ActivityRescheduledV1(ActivityScheduledV1):
+    """A planned activity moved to another time (`planned_at` is the new one)."""
+
+    previous_planned_at = fields.AwareDateTime(required=True)
+    rescheduled_by = fields.UUID(required=True)
+
+
+class ActivityCancelledV1(Schema):
+    """A planned activity will not take place."""
+
+    activity_id = fields.UUID(required=True)
+    counterparty_id = fields.UUID(required=True)
+    responsible_id = fields.UUID(required=True)
+    cancelled_by = fields.UUID(required=True)
+
+
+class NegotiationNotedV1(Schema):
+    """A note was added to a counterparty's negotiation log; its stage is now the counterparty's
+    current negotiation stage."""
+
+    counterparty_id = fields.UUID(required=True)
+    note_id = fields.UUID(required=True)
+    stage_code = fields.String(required=True, allow_none=True, metadata={
+        "description": "the stage's stable code (a stage added by users may have none)"})
+    stage_name = fields.String(required=True)
+    text = fields.String(required=True)
+    noted_by = fields.UUID(required=True)
+
+
 catalog = EventCatalog(outbox, {
     (COUNTERPARTY_CREATED, 1): CounterpartyCreatedV1,
     (COUNTERPARTY_UPDATED, 1): CounterpartyUpdatedV1,
@@ -99,4 +184,10 @@ catalog = EventCatalog(outbox, {
     (CONTACT_PERSON_ERASED, 1): ContactPersonErasedV1,
     (ACTIVITY_SCHEDULED, 1): ActivityScheduledV1,
     (ACTIVITY_COMPLETED, 1): ActivityCompletedV1,
+    (ACTIVITY_RESCHEDULED, 1): ActivityRescheduledV1,
+    (ACTIVITY_CANCELLED, 1): ActivityCancelledV1,
+    (CONTACT_PERSON_UPDATED, 1): ContactPersonUpdatedV1,
+    (CONTACT_PERSON_MOVED, 1): ContactPersonMovedV1,
+    (COUNTERPARTY_MERGED, 1): CounterpartyMergedV1,
+    (NEGOTIATION_NOTED, 1): NegotiationNotedV1,
 })

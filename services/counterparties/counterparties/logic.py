@@ -9,7 +9,7 @@ import re
 import uuid
 from datetime import date, datetime, timezone
 
-from sqlalchemy import exists, func, literal_column, or_, select
+from sqlalchemy import and_, exists, func, literal_column, or_, select, union
 from sqlalchemy.dialects.postgresql import insert
 
 from chancery_common.audit import diff
@@ -17,8 +17,8 @@ from chancery_common.audit import diff
 from . import access, events, reference_books
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
-    COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity, ContactPerson, Counterparty, CounterpartyResponsible,
-    HistoryEntry, StaffMember, audit_log, outbox,
+    COUNTERPARTY_PHONE_DIGITS, COUNTERPARTY_SEARCH_FIELDS, COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity,
+    ContactPerson, Counterparty, CounterpartyResponsible, HistoryEntry, StaffMember, audit_log, outbox,
 )
 
 EDITABLE = (
@@ -46,7 +46,8 @@ ACTIVITY_AUDITED = ("counterparty_id", "contact_person_id", "kind", "subject", "
 COMPLETION = ("status", "result", "next_step")
 SCHEDULE_FOR_ANYONE = ("administrator", "director")
 RECORDS = {
-    "counterparty": (Counterparty, access.counterparty_condition),
+    "counterparty": (Counterparty, lambda actor: and_(Counterparty.merged_into_id.is_(None),
+                                                      access.counterparty_condition(actor))),
     "contact_person": (ContactPerson, access.contact_person_condition),
     "activity": (Activity, access.activity_condition),
 }
@@ -73,8 +74,17 @@ def audit(session, *, actor, action, record_type, record_id, changes=None, on_be
 # Counterparties ----------------------------------------------------------------------
 
 def get_counterparty(session, *, counterparty_id, actor):
-    """One counterparty the actor sees, or NotFound."""
-    return find_visible(session, record_type="counterparty", record_id=counterparty_id, actor=actor)
+    """One counterparty the actor sees, or NotFound; for one merged into another that the actor
+    sees, NotFound names it (``details``: {merged_into})."""
+    try:
+        return find_visible(session, record_type="counterparty", record_id=counterparty_id, actor=actor)
+    except NotFound as missing:
+        survivor_id = session.scalar(select(Counterparty.merged_into_id).where(Counterparty.id == counterparty_id))
+        if survivor_id is not None and session.scalar(select(Counterparty.id).where(
+                Counterparty.id == survivor_id, access.counterparty_condition(actor))):
+            raise NotFound(f"counterparty {counterparty_id} was merged into {survivor_id}",
+                           {"merged_into": str(survivor_id)}) from None
+        raise missing
 
 
 def list_counterparties(session, *, actor, search=None, ids=None, responsible_employee_id=None,
@@ -84,7 +94,7 @@ def list_counterparties(session, *, actor, search=None, ids=None, responsible_em
     ``characteristics``: ``activity_type_id``, ``region_id``, ``group_id``, ``category_id``,
     ``advertising_source_id``, each a list of value ids (any of them matches).
     """
-    query = select(Counterparty).where(access.counterparty_condition(actor))
+    query = select(Counterparty).where(Counterparty.merged_into_id.is_(None), access.counterparty_condition(actor))
     if search and search.strip():
         query = query.where(search_condition(search))
     if ids is not None:
@@ -108,25 +118,25 @@ def list_counterparties(session, *, actor, search=None, ids=None, responsible_em
 def search_condition(search):
     """Text search of the directory: every word of ``search`` (as a word prefix) in the name,
     short name, e-mail or main contact, or in a contact person's name (PostgreSQL full text,
-    'simple' configuration); or the text as a part of the name, short name, tax id or e-mail;
-    or its digits (four or more) inside the phone number."""
+    'simple' configuration); or the text as a part of the name, short name, tax id, e-mail or
+    main contact, or of a contact person's name; or its digits (four or more) inside the phone
+    number. Each way is a query of its own on its own index (full text: GIN; parts: pg_trgm
+    GIN), and a counterparty matches when any finds it."""
     text = search.strip()
     pattern = f"%{_escape_like(text)}%"
-    conditions = [Counterparty.name.ilike(pattern, escape="\\"), Counterparty.short_name.ilike(pattern, escape="\\"),
-                  Counterparty.tax_id.ilike(pattern, escape="\\"), Counterparty.email.ilike(pattern, escape="\\"),
-                  Counterparty.main_contact.ilike(pattern, escape="\\")]
+    found = [select(Counterparty.id).where(COUNTERPARTY_SEARCH_FIELDS.ilike(pattern, escape="\\")),
+             select(ContactPerson.counterparty_id).where(ContactPerson.full_name.ilike(pattern, escape="\\"))]
     words = re.findall(r"\w+", text)
-    if words:
+    # one plain word: a word starting with it contains it, so the part search finds it already
+    if words and words != [text]:
         query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"{word.lower()}:*" for word in words))
-        conditions.append(COUNTERPARTY_SEARCH_TEXT.op("@@")(query))
+        found.append(select(Counterparty.id).where(COUNTERPARTY_SEARCH_TEXT.op("@@")(query)))
         person_name = func.to_tsvector(literal_column("'simple'"), ContactPerson.full_name)
-        conditions.append(exists().where(ContactPerson.counterparty_id == Counterparty.id,
-                                         or_(person_name.op("@@")(query),
-                                             ContactPerson.full_name.ilike(pattern, escape="\\"))))
+        found.append(select(ContactPerson.counterparty_id).where(person_name.op("@@")(query)))
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) >= 4:
-        conditions.append(func.regexp_replace(Counterparty.phone, r"\D", "", "g").contains(digits))
-    return or_(*conditions)
+        found.append(select(Counterparty.id).where(COUNTERPARTY_PHONE_DIGITS.contains(digits)))
+    return Counterparty.id.in_(union(*found))
 
 
 def _escape_like(text):
@@ -151,7 +161,7 @@ def find_duplicates(session, *, data, actor, exclude_id=None):
         conditions.append(func.lower(Counterparty.name) == data["name"].strip().lower())
     if not conditions:
         return [], 0
-    matching = select(Counterparty).where(or_(*conditions))
+    matching = select(Counterparty).where(or_(*conditions), Counterparty.merged_into_id.is_(None))
     if exclude_id is not None:
         matching = matching.where(Counterparty.id != exclude_id)
     visible = matching.where(access.counterparty_condition(actor))
@@ -202,6 +212,7 @@ def update_counterparty(session, *, counterparty_id, changes, actor):
               record_id=counterparty.id, changes=changed)
         events.catalog.record(session, events.COUNTERPARTY_UPDATED, {
             "counterparty_id": counterparty.id, "changed_by": actor.id, "changes": changed,
+            "name": counterparty.name, "responsible_employee_id": counterparty.responsible_employee_id,
         })
     return counterparty
 
@@ -250,8 +261,26 @@ def add_contact_person(session, *, counterparty_id, data, actor):
     audit(session, actor=actor, action="added", record_type="contact_person", record_id=person.id,
           changes=diff({}, given, PERSONAL, personal=PERSONAL))
     events.catalog.record(session, events.CONTACT_PERSON_ADDED, {
-        "contact_person_id": person.id, "counterparty_id": counterparty.id, "added_by": actor.id})
+        **person_event(person, counterparty), "added_by": actor.id})
     return person
+
+
+DATE_TITLES = {"birthday": "Birthday", "anniversary": "Anniversary", "other": "Important date"}
+
+
+def person_event(person, counterparty):
+    """What contact_person.added / updated carry: the name and the important dates, for reminders."""
+    return {
+        "contact_person_id": person.id, "counterparty_id": counterparty.id, "full_name": person.full_name,
+        "important_dates": [{
+            "id": item.get("id") or str(uuid.uuid5(person.id, str(index))),
+            "title": item.get("label") or DATE_TITLES.get(item.get("kind"), "Important date"),
+            "date": item["date"],
+            "remind": bool(item.get("remind", item.get("remind_yearly", False))),
+            "remind_days_before": int(item.get("remind_days_before") or 0),
+        } for index, item in enumerate(person.important_dates)],
+        "responsible_employee_id": counterparty.responsible_employee_id,
+    }
 
 
 def get_contact_person(session, *, contact_person_id, actor):
@@ -286,14 +315,20 @@ def update_contact_person(session, *, contact_person_id, changes, actor):
                     data={"contact_person_id": str(person.id), "fields": sorted(changed)})
         audit(session, actor=actor, action="updated", record_type="contact_person", record_id=person.id,
               changes=changed)
+        events.catalog.record(session, events.CONTACT_PERSON_UPDATED, {
+            **person_event(person, session.get(Counterparty, person.counterparty_id)),
+            "updated_by": actor.id, "changed": sorted(changed)})
     return person
 
 
 def _json_ready_person(data):
-    """Messengers and important dates as their JSON columns keep them (dates as ISO text)."""
+    """Messengers and important dates as their JSON columns keep them (dates and ids as text);
+    a new important date gets its id here."""
     if "important_dates" not in data:
         return data
-    return {**data, "important_dates": [{**item, "date": _plain(item["date"])} for item in data["important_dates"]]}
+    return {**data, "important_dates": [
+        {**item, "date": _plain(item["date"]), "id": str(item.get("id") or uuid.uuid4())}
+        for item in data["important_dates"]]}
 
 
 def move_contact_person(session, *, contact_person_id, counterparty_id, actor):
@@ -316,6 +351,9 @@ def move_contact_person(session, *, contact_person_id, counterparty_id, actor):
                     data={"contact_person_id": str(person.id), "other_counterparty_id": str(other)})
     audit(session, actor=actor, action="moved", record_type="contact_person", record_id=person.id,
           changes={"counterparty_id": {"from": str(source_id), "to": str(target.id)}})
+    events.catalog.record(session, events.CONTACT_PERSON_MOVED, {
+        "contact_person_id": person.id, "from_counterparty_id": source_id, "to_counterparty_id": target.id,
+        "moved_by": actor.id})
     return person
 
 
@@ -557,6 +595,10 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
     events.catalog.record(session, events.ACTIVITY_COMPLETED, {
         **_activity_ref(activity), "status": status, "result": result, "next_step": next_step,
         "completed_by": actor.id})
+    if status == "cancelled":
+        events.catalog.record(session, events.ACTIVITY_CANCELLED, {
+            "activity_id": activity.id, "counterparty_id": activity.counterparty_id,
+            "responsible_id": activity.responsible_id, "cancelled_by": actor.id})
     following = None
     if follow_up is not None:
         # the responsible employee stays: whoever planned the first one could choose them
@@ -566,6 +608,42 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
             "description": follow_up["description"], "phone_or_place": activity.phone_or_place,
             "planned_at": follow_up["planned_at"], "responsible_id": activity.responsible_id})
     return activity, following
+
+
+def reschedule_activity(session, *, activity_id, planned_at, actor, duration_minutes=None, reason=None):
+    """Move a planned activity to another time (and length); the same time changes nothing."""
+    activity = find_visible(session, record_type="activity", record_id=activity_id, actor=actor, for_update=True)
+    if activity.status != "planned":
+        raise Conflict(f"activity {activity_id} is already {activity.status}")
+    names = ("planned_at", "duration_minutes")
+    before = _values(activity, names)
+    previous = activity.planned_at
+    activity.planned_at = planned_at
+    if duration_minutes is not None:
+        activity.duration_minutes = duration_minutes
+    changed = diff(before, _values(activity, names), names)
+    if not changed:
+        return activity
+    session.flush()
+    add_history(session, counterparty_id=activity.counterparty_id, kind="activity.rescheduled", actor_id=actor.id,
+                summary=f"{activity.kind.capitalize()} «{activity.subject}» moved to {planned_at.isoformat()}"
+                        + (f": {reason}" if reason else ""),
+                data={"activity_id": str(activity.id), "previous_planned_at": previous.isoformat(),
+                      "planned_at": planned_at.isoformat(), "reason": reason})
+    on_behalf_of = activity.responsible_id if activity.responsible_id in actor.acting_for else None
+    audit(session, actor=actor, action="rescheduled", record_type="activity", record_id=activity.id,
+          changes={**changed, "reason": reason}, on_behalf_of=on_behalf_of)
+    events.catalog.record(session, events.ACTIVITY_RESCHEDULED, {
+        **_activity_ref(activity), "scheduled_by": activity.scheduled_by, "previous_planned_at": previous,
+        "rescheduled_by": actor.id})
+    return activity
+
+
+def cancel_activity(session, *, activity_id, reason, actor):
+    """Call off a planned activity: completed as ``cancelled`` with the reason as its result."""
+    activity, _ = complete_activity(session, activity_id=activity_id, status="cancelled", result=reason,
+                                    next_step=None, follow_up=None, actor=actor)
+    return activity
 
 
 def _activity_ref(activity):
@@ -626,10 +704,14 @@ def remember_employee(session, *, employee_id, department_id, is_active, changed
 def record_foreign_event(session, *, event, summary):
     """Add an event from another service to the history of the counterparty it names."""
     counterparty_id = event.payload.get("counterparty_id")
-    if not counterparty_id or session.get(Counterparty, counterparty_id) is None:
+    counterparty = session.get(Counterparty, counterparty_id) if counterparty_id else None
+    if counterparty is None:
         return None
+    # an event about a merged-away counterparty belongs to the one it went into
+    counterparty_id = counterparty.merged_into_id or counterparty.id
     actor_id = next((event.payload.get(key) for key in (
-        "decided_by", "registrar_id", "changed_by", "initiator_id", "uploaded_by") if event.payload.get(key)), None)
+        "decided_by", "signed_by", "registrar_id", "changed_by", "initiator_id", "uploaded_by")
+        if event.payload.get(key)), None)
     return add_history(session, counterparty_id=counterparty_id, kind=event.type, summary=summary,
                        actor_id=actor_id, data=event.payload, occurred_at=event.occurred_at,
                        source_event_id=event.id)

@@ -54,9 +54,15 @@ class Counterparty(Base):
     advertising_source_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("reference_values.id", name="fk_counterparties_advertising_source_id"), index=True)
     status: Mapped[str] = mapped_column(String(20), default="active")
+    # a merged-away counterparty stays as a tombstone naming the one it went into
+    merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("counterparties.id", name="fk_counterparties_merged_into_id"), index=True)
+    merged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # not a column: the stage of the latest negotiation note, set where the card is read
+    negotiation_stage = None
     # additional responsible employees (the primary one is responsible_employee_id)
     responsibles: Mapped[list["CounterpartyResponsible"]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="CounterpartyResponsible.employee_id")
@@ -86,14 +92,40 @@ class CounterpartyResponsible(Base):
 
 Index("ix_counterparties_name_lower", func.lower(Counterparty.name))
 # what full-text search of the directory reads (logic.list_counterparties builds the same)
+_SPACE = literal_column("' '")  # constants as SQL literals: the query's expression is then the index's
 COUNTERPARTY_SEARCH_TEXT = func.to_tsvector(literal_column("'simple'"), (
-    func.coalesce(Counterparty.name, "") + " " + func.coalesce(Counterparty.short_name, "") + " "
-    + func.coalesce(Counterparty.email, "") + " " + func.coalesce(Counterparty.main_contact, "")))
+    func.coalesce(Counterparty.name, literal_column("''")) + _SPACE
+    + func.coalesce(Counterparty.short_name, literal_column("''")) + _SPACE
+    + func.coalesce(Counterparty.email, literal_column("''")) + _SPACE
+    + func.coalesce(Counterparty.main_contact, literal_column("''"))))
 Index("ix_counterparties_search", COUNTERPARTY_SEARCH_TEXT, postgresql_using="gin", _table=Counterparty.__table__)
+
+# The text fields a search looks into as one string (fields apart by a unit separator, which
+# nobody types), for a substring search by a trigram index; constants are SQL literals so
+# that the query's expression is the index's. The phone's digits likewise.
+
+
+def _blank(column):
+    return func.coalesce(column, literal_column("''"))
+
+
+FIELD_SEPARATOR = literal_column("E'\\x1f'")
+COUNTERPARTY_SEARCH_FIELDS = (
+    _blank(Counterparty.name) + FIELD_SEPARATOR + _blank(Counterparty.short_name) + FIELD_SEPARATOR
+    + _blank(Counterparty.tax_id) + FIELD_SEPARATOR + _blank(Counterparty.email) + FIELD_SEPARATOR
+    + _blank(Counterparty.main_contact))
+COUNTERPARTY_PHONE_DIGITS = func.regexp_replace(_blank(Counterparty.phone), literal_column("'\\D'"),
+                                                literal_column("''"), literal_column("'g'"))
+# their trigram indexes (migration 0009: ix_counterparties_search_fields_trgm,
+# ix_counterparties_phone_digits_trgm, ix_contact_persons_full_name_trgm) need pg_trgm's
+# operator class, which is written in the migration only
 
 REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
 # the counterparty column each reference book fills
 REFERENCE_COLUMNS = {kind: f"{kind}_id" for kind in REFERENCE_KINDS}
+# an ordered reference book the negotiation log's notes take their stage from
+NEGOTIATION_STAGE = "negotiation_stage"
+BOOK_KINDS = (*REFERENCE_KINDS, NEGOTIATION_STAGE)
 
 
 class ReferenceValue(Base):
@@ -105,6 +137,9 @@ class ReferenceValue(Base):
     kind: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))
     is_archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # ordered books (negotiation stages) list by position; a stable code names the value in events
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    code: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -128,6 +163,8 @@ class HistoryEntry(Base):
     """The relationship history: every change to the counterparty and every event about it."""
 
     __tablename__ = "history_entries"
+    # a card's timeline: one counterparty's entries, newest first
+    __table_args__ = (Index("ix_history_entries_counterparty_occurred", "counterparty_id", "occurred_at"),)
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     counterparty_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -188,6 +225,26 @@ class Activity(Base):
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     follow_up_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("activities.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    on_behalf_of = None  # not a column: set in a calendar for a colleague's activity I deputise for
+
+
+class NegotiationNote(Base):
+    """A note of the negotiation log: where the negotiation stands, what was decided, what the client wants."""
+
+    __tablename__ = "negotiation_notes"
+    __table_args__ = (Index("ix_negotiation_notes_counterparty_noted", "counterparty_id", "noted_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("counterparties.id", name="fk_negotiation_notes_counterparty_id"))
+    stage_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("reference_values.id", name="fk_negotiation_notes_stage_id"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    decided: Mapped[str | None] = mapped_column(Text)
+    client_priorities: Mapped[str | None] = mapped_column(Text)
+    author_id: Mapped[uuid.UUID]
+    noted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    stage = None  # not a column: the stage's value, set where notes are read
 
 
 class StaffMember(Base):

@@ -1,4 +1,5 @@
-"""The reference books users keep: activity type, region, group, category, advertising source.
+"""The reference books users keep: activity type, region, group, category, advertising source,
+and the ordered book of negotiation stages (which the negotiation log's notes use).
 
 Anyone signed in reads them; changing them needs the ``edit_reference_books`` permission.
 A counterparty refers to a value by id, so renaming a value renames it on every
@@ -11,7 +12,12 @@ from sqlalchemy import func, select, update
 
 from . import logic
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import REFERENCE_COLUMNS, Counterparty, ReferenceValue
+from .models import NEGOTIATION_STAGE, REFERENCE_COLUMNS, Counterparty, NegotiationNote, ReferenceValue
+
+# what uses the values of each book: a counterparty column, or the negotiation notes' stage
+USERS = {**{kind: (Counterparty, getattr(Counterparty, column)) for kind, column in REFERENCE_COLUMNS.items()},
+         NEGOTIATION_STAGE: (NegotiationNote, NegotiationNote.stage_id)}
+ORDERED = (NEGOTIATION_STAGE,)
 
 PERMISSION = "edit_reference_books"
 
@@ -41,19 +47,21 @@ def _check_name_free(session, *, kind, name, exclude_id=None):
 
 
 def _usage(session, *, kind, value_id):
-    column = getattr(Counterparty, REFERENCE_COLUMNS[kind])
-    return session.scalar(select(func.count()).select_from(Counterparty).where(column == value_id))
+    model, column = USERS[kind]
+    return session.scalar(select(func.count()).select_from(model).where(column == value_id))
 
 
 def list_values(session, *, kind, actor, include_archived=True):
-    """The values of one reference book by name, each with how many counterparties use it."""
-    column = getattr(Counterparty, REFERENCE_COLUMNS[kind])
-    usage = (select(func.count()).select_from(Counterparty).where(column == ReferenceValue.id)
+    """The values of one reference book by name (an ordered book by position), each with how many
+    records use it (counterparties; for negotiation stages, notes)."""
+    model, column = USERS[kind]
+    usage = (select(func.count()).select_from(model).where(column == ReferenceValue.id)
              .correlate(ReferenceValue).scalar_subquery())
     query = select(ReferenceValue, usage).where(ReferenceValue.kind == kind)
     if not include_archived:
         query = query.where(ReferenceValue.is_archived.is_(False))
-    rows = session.execute(query.order_by(func.lower(ReferenceValue.name), ReferenceValue.id)).all()
+    order = (ReferenceValue.position,) if kind in ORDERED else ()
+    rows = session.execute(query.order_by(*order, func.lower(ReferenceValue.name), ReferenceValue.id)).all()
     return [_with_usage(value, used) for value, used in rows]
 
 
@@ -62,17 +70,32 @@ def _with_usage(value, used):
     return value
 
 
-def create_value(session, *, kind, name, actor):
-    """Add a value to a reference book; names are unique per book regardless of case."""
+def create_value(session, *, kind, name, actor, code=None, position=None):
+    """Add a value to a reference book; names are unique per book regardless of case, and so are
+    codes. An ordered book puts a value without a position last."""
     _check_may_edit(actor)
     name = name.strip()
     _check_name_free(session, kind=kind, name=name)
-    value = ReferenceValue(kind=kind, name=name, is_archived=False)
+    if code is not None:
+        _check_code_free(session, kind=kind, code=code)
+    if position is None:
+        position = (session.scalar(select(func.max(ReferenceValue.position)).where(ReferenceValue.kind == kind))
+                    or 0) + 1
+    value = ReferenceValue(kind=kind, name=name, is_archived=False, code=code, position=position)
     session.add(value)
     session.flush()
     logic.audit(session, actor=actor, action="created", record_type="reference_value", record_id=value.id,
-          changes={"kind": kind, "name": {"from": None, "to": name}})
+          changes={"kind": kind, "name": {"from": None, "to": name}, "code": {"from": None, "to": code},
+                   "position": {"from": None, "to": position}})
     return _with_usage(value, 0)
+
+
+def _check_code_free(session, *, kind, code, exclude_id=None):
+    query = select(ReferenceValue.id).where(ReferenceValue.kind == kind, ReferenceValue.code == code)
+    if exclude_id is not None:
+        query = query.where(ReferenceValue.id != exclude_id)
+    if session.scalar(query) is not None:
+        raise Conflict(f"the {kind.replace('_', ' ')} reference book already has the code «{code}»")
 
 
 def update_value(session, *, kind, value_id, changes, actor):
@@ -89,6 +112,14 @@ def update_value(session, *, kind, value_id, changes, actor):
     if "is_archived" in changes and changes["is_archived"] != value.is_archived:
         changed["is_archived"] = {"from": value.is_archived, "to": changes["is_archived"]}
         value.is_archived = changes["is_archived"]
+    if changes.get("position") is not None and changes["position"] != value.position:
+        changed["position"] = {"from": value.position, "to": changes["position"]}
+        value.position = changes["position"]
+    if "code" in changes and changes["code"] != value.code:
+        if changes["code"] is not None:
+            _check_code_free(session, kind=kind, code=changes["code"], exclude_id=value.id)
+        changed["code"] = {"from": value.code, "to": changes["code"]}
+        value.code = changes["code"]
     if changed:
         session.flush()
         logic.audit(session, actor=actor, action="updated", record_type="reference_value", record_id=value.id,
@@ -102,7 +133,8 @@ def delete_value(session, *, kind, value_id, actor):
     value = _find(session, kind=kind, value_id=value_id, for_update=True)
     used = _usage(session, kind=kind, value_id=value.id)
     if used:
-        raise Conflict(f"«{value.name}» is used by {used} counterparties: merge it into another value "
+        users = "negotiation notes" if kind == NEGOTIATION_STAGE else "counterparties"
+        raise Conflict(f"«{value.name}» is used by {used} {users}: merge it into another value "
                        "or archive it instead")
     session.delete(value)
     session.flush()
@@ -119,6 +151,8 @@ def merge_value(session, *, kind, value_id, into_id, actor):
     first, second = sorted((value_id, into_id), key=str)
     locked = {v: _find(session, kind=kind, value_id=v, for_update=True) for v in (first, second)}
     source, target = locked[value_id], locked[into_id]
+    if kind == NEGOTIATION_STAGE:
+        return _merge_stage(session, source=source, target=target, actor=actor)
     name = REFERENCE_COLUMNS[kind]
     column = getattr(Counterparty, name)
     repointed = session.scalars(
@@ -137,6 +171,18 @@ def merge_value(session, *, kind, value_id, into_id, actor):
           changes={"kind": kind, "name": {"from": source.name, "to": None}, "into_id": str(target.id),
                    "counterparties_repointed": len(repointed)})
     return _with_usage(target, _usage(session, kind=kind, value_id=target.id))
+
+
+def _merge_stage(session, *, source, target, actor):
+    """Every negotiation note of one stage moves to another; the first stage goes."""
+    repointed = session.execute(update(NegotiationNote).where(NegotiationNote.stage_id == source.id)
+                                .values(stage_id=target.id).execution_options(synchronize_session="fetch")).rowcount
+    session.delete(source)
+    session.flush()
+    logic.audit(session, actor=actor, action="merged", record_type="reference_value", record_id=source.id,
+                changes={"kind": NEGOTIATION_STAGE, "name": {"from": source.name, "to": None},
+                         "into_id": str(target.id), "notes_repointed": repointed})
+    return _with_usage(target, _usage(session, kind=NEGOTIATION_STAGE, value_id=target.id))
 
 
 def check_characteristics(session, *, data, before=None):

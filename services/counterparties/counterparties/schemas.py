@@ -1,6 +1,6 @@
 """The counterparties service's RPC contract."""
 from chancery_common.audit import AuditEntrySchema  # noqa: F401  (shared)
-from marshmallow import Schema, fields, validate, validates_schema, ValidationError
+from marshmallow import Schema, fields, post_load, validate, validates_schema, ValidationError
 
 from . import legal
 
@@ -8,6 +8,8 @@ KINDS = ("organisation", "individual")
 STATUSES = ("active", "archived")
 SORTS = ("name", "-name", "created_at", "-created_at", "updated_at", "-updated_at")
 REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
+# the books a reference-book RPC takes: the characteristics and the ordered negotiation stages
+BOOK_KINDS = (*REFERENCE_KINDS, "negotiation_stage")
 
 
 class CounterpartySchema(Schema):
@@ -39,6 +41,10 @@ class CounterpartySchema(Schema):
     category_id = fields.UUID(allow_none=True)
     advertising_source_id = fields.UUID(allow_none=True)
     status = fields.String(dump_only=True)
+    merged_into_id = fields.UUID(dump_only=True, allow_none=True)
+    merged_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+    negotiation_stage = fields.Nested(lambda: StageRefSchema(), dump_only=True, allow_none=True, metadata={
+        "description": "the current negotiation stage: that of the latest note of the negotiation log"})
     created_by = fields.UUID(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
     updated_at = fields.AwareDateTime(dump_only=True)
@@ -117,10 +123,21 @@ IMPORTANT_DATE_KINDS = ("birthday", "anniversary", "other")
 
 
 class ImportantDateSchema(Schema):
+    id = fields.UUID(load_default=None, allow_none=True, metadata={
+        "description": "kept across changes; given on creation when omitted"})
     kind = fields.String(required=True, validate=validate.OneOf(IMPORTANT_DATE_KINDS))
     label = fields.String(allow_none=True, load_default=None, validate=validate.Length(max=200))
-    date = IsoDate(required=True)
-    remind_yearly = fields.Boolean(load_default=False)
+    date = IsoDate(required=True, metadata={"description": "the year may be meaningful (birth year) or not"})
+    remind = fields.Boolean(load_default=None, allow_none=True, metadata={
+        "description": "remind the counterparty's responsible employee every year"})
+    remind_days_before = fields.Integer(load_default=0, validate=validate.Range(min=0, max=365))
+    remind_yearly = fields.Boolean(load_default=None, allow_none=True, metadata={
+        "description": "the former name of `remind`, still accepted"})
+
+    @post_load
+    def one_remind_flag(self, data, **kwargs):
+        remind = data["remind"] if data.get("remind") is not None else bool(data.get("remind_yearly"))
+        return {**data, "remind": remind, "remind_yearly": remind}
 
 
 class ContactPersonSchema(Schema):
@@ -203,6 +220,21 @@ class CompletionSchema(Schema):
     follow_up = fields.Nested(FollowUpSchema, allow_none=True, load_default=None)
 
 
+class RescheduleSchema(Schema):
+    planned_at = fields.AwareDateTime(required=True)
+    duration_minutes = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=24 * 60))
+    reason = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=1000))
+
+
+class CancellationSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+
+    @validates_schema
+    def blank_reason(self, data, **kwargs):
+        if "reason" in data and not data["reason"].strip():
+            raise ValidationError("Say why it is cancelled.", "reason")
+
+
 class CounterpartyRefSchema(Schema):
     id = fields.UUID()
     name = fields.String()
@@ -270,7 +302,7 @@ class ActivityQuerySchema(Schema):
 # reference books and saved filters -----------------------------------------------------------
 
 class ReferenceKindSchema(Schema):
-    kind = fields.String(required=True, validate=validate.OneOf(REFERENCE_KINDS))
+    kind = fields.String(required=True, validate=validate.OneOf(BOOK_KINDS))
 
 
 class ReferenceValueSchema(Schema):
@@ -278,8 +310,13 @@ class ReferenceValueSchema(Schema):
     kind = fields.String(dump_only=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     is_archived = fields.Boolean(load_default=False)
+    code = fields.String(allow_none=True, validate=validate.Regexp(
+        r"^[a-z][a-z0-9_]{0,59}$", error="A code is lower-case latin letters, digits and _, up to 60."), metadata={
+        "description": "a stable name for programs (events carry it); negotiation stages"})
+    position = fields.Integer(allow_none=True, validate=validate.Range(min=0, max=100000), metadata={
+        "description": "order in an ordered book (negotiation stages); default: last"})
     counterparty_count = fields.Integer(dump_only=True, metadata={
-        "description": "how many counterparties have this value"})
+        "description": "how many counterparties have this value (negotiation stages: how many notes)"})
     created_at = fields.AwareDateTime(dump_only=True)
 
     @validates_schema
@@ -340,3 +377,133 @@ class HandoverResultSchema(Schema):
 
 class MoveSchema(Schema):
     counterparty_id = fields.UUID(required=True, metadata={"description": "where the person works now"})
+
+
+# merging counterparties, the negotiation log ----------------------------------------------
+
+MERGE_SIDES = ("survivor", "merged")
+
+
+class CounterpartyMergeSchema(Schema):
+    merged_id = fields.UUID(required=True, metadata={"description": "the counterparty that disappears into this one"})
+    choices = fields.Dict(keys=fields.String(), values=fields.String(validate=validate.OneOf(MERGE_SIDES)),
+                          load_default=dict, data_key="fields", metadata={
+                             "description": "field -> survivor|merged: whose value stays (default: the survivor's, "
+                                            "the merged one's where the survivor has none; notes are joined)"})
+
+
+class MergeMovedSchema(Schema):
+    contact_persons = fields.Integer()
+    activities = fields.Integer()
+    history_entries = fields.Integer()
+    negotiation_notes = fields.Integer()
+
+
+class CounterpartyMergeResultSchema(Schema):
+    counterparty = fields.Nested(CounterpartySchema)
+    moved = fields.Nested(MergeMovedSchema)
+
+
+class StageRefSchema(Schema):
+    id = fields.UUID()
+    code = fields.String(allow_none=True)
+    name = fields.String()
+    position = fields.Integer()
+
+
+class NegotiationNoteSchema(Schema):
+    id = fields.UUID(dump_only=True)
+    counterparty_id = fields.UUID(dump_only=True)
+    stage_id = fields.UUID(required=True, metadata={"description": "a value of the negotiation_stage reference book"})
+    stage = fields.Nested(StageRefSchema, dump_only=True)
+    text = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    decided = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=10000))
+    client_priorities = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=10000))
+    author_id = fields.UUID(dump_only=True)
+    noted_at = fields.AwareDateTime(dump_only=True)
+
+    @validates_schema
+    def blank_text(self, data, **kwargs):
+        if "text" in data and not data["text"].strip():
+            raise ValidationError("Text must not be blank.", "text")
+
+
+class NegotiationNotesSchema(Schema):
+    items = fields.List(fields.Nested(NegotiationNoteSchema))
+    total = fields.Integer()
+    current_stage = fields.Nested(StageRefSchema, allow_none=True)
+
+
+# import and export ----------------------------------------------------------------------------
+
+IMPORT_MODES = ("skip", "update", "create")
+
+
+class ImportRowSchema(Schema):
+    row = fields.Integer(required=True, validate=validate.Range(min=1), metadata={
+        "description": "the row's number in the file (the header is row 1)"})
+    values = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), required=True, metadata={
+        "description": "column header -> cell text"})
+
+
+class ImportRequestSchema(Schema):
+    rows = fields.List(fields.Nested(ImportRowSchema), required=True, validate=validate.Length(min=1, max=10_000))
+    mode = fields.String(load_default="skip", validate=validate.OneOf(IMPORT_MODES), metadata={
+        "description": "what a row that duplicates an existing counterparty does: skip it, update the match, "
+                       "or create a new one anyway"})
+    dry_run = fields.Boolean(load_default=False, metadata={"description": "report what would happen; change nothing"})
+    allow_partial = fields.Boolean(load_default=False, metadata={
+        "description": "import the good rows even when others have errors (default: all or nothing)"})
+
+
+class ImportRowResultSchema(Schema):
+    row = fields.Integer()
+    action = fields.String(metadata={"description": "create, update, skip, same_as_row or error"})
+    same_as_row = fields.Integer(metadata={
+        "description": "for same_as_row: the row that names this counterparty first"})
+    counterparty_id = fields.String(allow_none=True)
+    contact_person_added = fields.Boolean()
+    duplicates = fields.List(fields.Dict())
+    hidden_matches = fields.Integer()
+    errors = fields.Dict(keys=fields.String(), values=fields.List(fields.String()))
+
+
+class ImportReportSchema(Schema):
+    dry_run = fields.Boolean()
+    applied = fields.Boolean(metadata={"description": "whether the changes were saved"})
+    mode = fields.String()
+    total_rows = fields.Integer()
+    created = fields.Integer()
+    updated = fields.Integer()
+    skipped = fields.Integer()
+    failed = fields.Integer()
+    contact_persons_added = fields.Integer()
+    unknown_columns = fields.List(fields.String(), metadata={"description": "headers that name no field: ignored"})
+    rows = fields.List(fields.Nested(ImportRowResultSchema))
+
+
+class ExportPageSchema(Schema):
+    columns = fields.List(fields.String())
+    rows = fields.List(fields.List(fields.Raw()))
+    total = fields.Integer(metadata={"description": "counterparties matching the filters"})
+
+
+# the calendar ----------------------------------------------------------------------------------
+
+class CalendarQuerySchema(Schema):
+    planned_from = fields.AwareDateTime(required=True)
+    planned_to = fields.AwareDateTime(required=True, metadata={"description": "exclusive; at most 62 days on"})
+    employee_id = fields.UUID(load_default=None, allow_none=True, metadata={"description": "default: the caller"})
+    team = fields.Boolean(load_default=False, metadata={"description": "every employee of the caller's departments"})
+    status = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(ACTIVITY_STATUSES))
+
+
+class CalendarActivitySchema(ActivitySchema):
+    on_behalf_of = fields.UUID(dump_only=True, allow_none=True)
+
+
+class CalendarSchema(Schema):
+    employee_ids = fields.List(fields.UUID())
+    items = fields.List(fields.Nested(CalendarActivitySchema))
+    total = fields.Integer()
+    truncated = fields.Boolean()

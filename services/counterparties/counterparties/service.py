@@ -8,7 +8,10 @@ from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
-from . import handover, logic, reference_books, saved_filters, schemas
+from . import (
+    calendar, handover, logic, merge, negotiations, quick_search, reference_books, saved_filters, schemas, transfer,
+)
+from .exceptions import InvalidInput
 from .models import outbox, processed_events
 
 counterparty_schema = schemas.CounterpartySchema()
@@ -53,6 +56,7 @@ class CounterpartiesService:
         actor = load_actor(actor)
         counterparty = logic.get_counterparty(
             self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor)
+        negotiations.with_stages(self.db, [counterparty])
         return counterparty_schema.dump(counterparty)
 
     @rpc
@@ -60,7 +64,16 @@ class CounterpartiesService:
         actor = load_actor(actor)
         params = load(schemas.CounterpartyQuerySchema(), query or {})
         items, total = logic.list_counterparties(self.db, actor=actor, **params)
+        negotiations.with_stages(self.db, items)
         return {"items": counterparty_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def quick_search(self, actor, request):
+        """The global search's part here: contact persons and activities holding every word."""
+        actor = load_actor(actor)
+        data = load(quick_search.QuickSearchSchema(), request)
+        found = quick_search.quick_search(self.db, actor=actor, text=data["text"], limit=data["limit"])
+        return quick_search.QuickSearchResultSchema().dump(found)
 
     @rpc
     def find_duplicates(self, actor, counterparty, exclude_id=None):
@@ -80,6 +93,19 @@ class CounterpartiesService:
         return {"items": history_schema.dump(items, many=True), "total": total}
 
     @rpc
+    def merge_counterparties(self, actor, survivor_id, request):
+        """``request``: {merged_id, fields: {field: survivor|merged}}: everything of ``merged_id`` moves to
+        ``survivor_id`` in one transaction; the merged one becomes a tombstone. Administrators,
+        directors or the merge_counterparties permission. Publishes counterparty.merged."""
+        actor = load_actor(actor)
+        data = load(schemas.CounterpartyMergeSchema(), request)
+        with self.db.begin():
+            survivor, moved = merge.merge(self.db, survivor_id=parse_uuid(survivor_id, "survivor_id"),
+                                          merged_id=data["merged_id"], fields=data["choices"], actor=actor)
+            result = schemas.CounterpartyMergeResultSchema().dump({"counterparty": survivor, "moved": moved})
+        return result
+
+    @rpc
     def hand_over(self, actor, request):
         """``request``: {counterparty_ids, from_employee_id, to_employee_id, include_open_activities, reason}.
 
@@ -92,7 +118,73 @@ class CounterpartiesService:
             result = handover.hand_over(self.db, actor=actor, **data)
         return schemas.HandoverResultSchema().dump(result)
 
-    # Reference books (activity_type, region, group, category, advertising_source)
+    # Import and export
+
+    @rpc
+    def import_counterparties(self, actor, request):
+        """``request``: {rows: [{row, values: {column: text}}], mode: skip|update|create, dry_run, allow_partial}.
+
+        One transaction. Returns the report (per row: create / update / skip / same_as_row /
+        error, with duplicates found); a dry run, or rows in error without ``allow_partial``,
+        change nothing, and the latter is InvalidInput naming each row and field
+        (``details``: {rows: {row number: {field: [messages]}}})."""
+        actor = load_actor(actor)
+        data = load(schemas.ImportRequestSchema(), request)
+        with self.db.begin() as transaction:
+            report = transfer.run(self.db, rows=data["rows"], mode=data["mode"], allow_partial=data["allow_partial"],
+                                  actor=actor)
+            refused = report["failed"] and not data["allow_partial"]
+            applied = not (data["dry_run"] or refused)
+            if not applied:
+                transaction.rollback()
+        if refused and not data["dry_run"]:
+            bad = {str(row["row"]): row["errors"] for row in report["rows"] if row["action"] == "error"}
+            raise InvalidInput(f"Invalid input: {len(bad)} rows have errors (rows {', '.join(list(bad)[:20])}); "
+                               "nothing was imported", {"rows": bad})
+        return schemas.ImportReportSchema().dump({**report, "dry_run": data["dry_run"], "applied": applied})
+
+    @rpc
+    def export_counterparties(self, actor, query=None):
+        """A page of the filtered directory (list_counterparties' query) as {columns, rows, total}."""
+        actor = load_actor(actor)
+        params = load(schemas.CounterpartyQuerySchema(), query or {})
+        limit, offset = params.pop("limit"), params.pop("offset")
+        page = transfer.export_counterparties(self.db, actor=actor, query=params, limit=limit, offset=offset)
+        return schemas.ExportPageSchema().dump(page)
+
+    @rpc
+    def export_contact_persons(self, actor, query=None):
+        """The contact persons of a page of the filtered directory as {columns, rows, total}; audited."""
+        actor = load_actor(actor)
+        params = load(schemas.CounterpartyQuerySchema(), query or {})
+        limit, offset = params.pop("limit"), params.pop("offset")
+        with self.db.begin():
+            page = transfer.export_contact_persons(self.db, actor=actor, query=params, limit=limit, offset=offset)
+        return schemas.ExportPageSchema().dump(page)
+
+    # The negotiation log
+
+    @rpc
+    def add_negotiation_note(self, actor, counterparty_id, note):
+        """``note``: {stage_id, text, decided?, client_priorities?}; publishes negotiation.noted."""
+        actor = load_actor(actor)
+        data = load(schemas.NegotiationNoteSchema(), note)
+        with self.db.begin():
+            added = negotiations.add_note(self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
+                                          actor=actor, **data)
+            result = schemas.NegotiationNoteSchema().dump(added)
+        return result
+
+    @rpc
+    def list_negotiation_notes(self, actor, counterparty_id, page=None):
+        """{items (newest first), total, current_stage} of a visible counterparty."""
+        actor = load_actor(actor)
+        params = load(schemas.PageSchema(), page or {})
+        items, total, current = negotiations.list_notes(
+            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **params)
+        return schemas.NegotiationNotesSchema().dump({"items": items, "total": total, "current_stage": current})
+
+    # Reference books (activity_type, region, group, category, advertising_source; negotiation_stage)
 
     @rpc
     def list_reference_values(self, actor, kind, options=None):
@@ -110,7 +202,8 @@ class CounterpartiesService:
         kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
         data = load(schemas.ReferenceValueSchema(), value)
         with self.db.begin():
-            created = reference_books.create_value(self.db, kind=kind, name=data["name"], actor=actor)
+            created = reference_books.create_value(self.db, kind=kind, name=data["name"], actor=actor,
+                                                   code=data.get("code"), position=data.get("position"))
             if data["is_archived"]:
                 created = reference_books.update_value(self.db, kind=kind, value_id=created.id,
                                                        changes={"is_archived": True}, actor=actor)
@@ -277,6 +370,14 @@ class CounterpartiesService:
         return {"items": activity_schema.dump(items, many=True), "total": total}
 
     @rpc
+    def activity_calendar(self, actor, query):
+        """``query``: {planned_from, planned_to, employee_id?, team?, status?}: activities in the range for
+        the caller (and whom they deputise for), one employee they may see, or their team."""
+        actor = load_actor(actor)
+        params = load(schemas.CalendarQuerySchema(), query)
+        return schemas.CalendarSchema().dump(calendar.calendar(self.db, actor=actor, **params))
+
+    @rpc
     def complete_activity(self, actor, activity_id, completion):
         actor = load_actor(actor)
         data = load(schemas.CompletionSchema(), completion)
@@ -285,6 +386,26 @@ class CounterpartiesService:
                 self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor, **data)
         return {"activity": activity_schema.dump(activity),
                 "follow_up": activity_schema.dump(following) if following else None}
+
+    @rpc
+    def reschedule_activity(self, actor, activity_id, reschedule):
+        """``reschedule``: {planned_at, duration_minutes?, reason?}; publishes activity.rescheduled."""
+        actor = load_actor(actor)
+        data = load(schemas.RescheduleSchema(), reschedule)
+        with self.db.begin():
+            activity = logic.reschedule_activity(
+                self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor, **data)
+        return activity_schema.dump(activity)
+
+    @rpc
+    def cancel_activity(self, actor, activity_id, cancellation):
+        """``cancellation``: {reason}; publishes activity.cancelled (and activity.completed, status cancelled)."""
+        actor = load_actor(actor)
+        data = load(schemas.CancellationSchema(), cancellation)
+        with self.db.begin():
+            activity = logic.cancel_activity(
+                self.db, activity_id=parse_uuid(activity_id, "activity_id"), actor=actor, **data)
+        return activity_schema.dump(activity)
 
     # Access and audit
 
@@ -333,12 +454,19 @@ class CounterpartiesService:
         logic.record_foreign_event(session, event=event,
                                    summary=f"Approval started: {event.payload['document_title']}")
 
-    @event_handler("approvals", "approval.completed", requeue_on_error=True)
+    @event_handler("approvals", "approval.finished", requeue_on_error=True)
     @handle_once(processed_events)
-    def on_approval_completed(self, session, event):
+    def on_approval_finished(self, session, event):
         p = event.payload
-        logic.record_foreign_event(session, event=event,
-                                   summary=f"Approval {p['outcome']}: {p['document_title']}")
+        logic.record_foreign_event(session, event=event, summary=f"Approval {p['outcome']}: {p['document_title']}"
+                                   + (f" ({p['comment']})" if p.get("comment") else ""))
+
+    @event_handler("documents", "document.signed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_signed(self, session, event):
+        p = event.payload
+        number = f" {p['number']}" if p.get("number") else ""
+        logic.record_foreign_event(session, event=event, summary=f"Signed{number}: {p.get('title') or 'a document'}")
 
     # Who works where follows the staff service's events.
 

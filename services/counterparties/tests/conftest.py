@@ -121,3 +121,41 @@ def new_audit_rows(engine):
             rows.extend(dict(row) for row in connection.execute(
                 select(table).where(table.c.id > start).order_by(table.c.id)).mappings())
     return capture
+
+
+class _Service:
+    """The service's entrypoints on the test's session; a read leaves no transaction open
+    (as a worker's own session ends with the worker)."""
+
+    def __init__(self, session):
+        from nameko.testing.services import worker_factory
+        from counterparties.service import CounterpartiesService
+
+        self.session = session
+        self.worker = worker_factory(CounterpartiesService, db=session)
+
+    def __getattr__(self, name):
+        def call(*args):
+            try:
+                return getattr(self.worker, name)(*args)
+            finally:
+                if self.session.in_transaction():
+                    self.session.commit()
+        return call
+
+
+@pytest.fixture
+def rpc(session):
+    """The service's RPC entrypoints, called as the bus would (actors as dicts: see ``as_dict``)."""
+    return _Service(session)
+
+
+@pytest.fixture
+def as_dict():
+    """An actor as the gateway sends it."""
+    def convert(actor):
+        return {"id": str(actor.id), "roles": actor.roles, "permissions": actor.permissions,
+                "department_id": str(actor.department_id) if actor.department_id else None,
+                "visible_department_ids": [str(d) for d in actor.visible_department_ids],
+                "acting_for": [str(a) for a in actor.acting_for]}
+    return convert

@@ -28,8 +28,9 @@ def test_messengers_and_important_dates_are_kept_and_audited_as_personal(session
                                               "date": "2011-04-01", "remind_yearly": True}])
     dumped = schemas.ContactPersonSchema().dump(person)
     assert dumped["messengers"] == [{"kind": "telegram", "handle": "@zina_seeds"}]
-    assert dumped["important_dates"] == [{"kind": "anniversary", "label": "Joined the company",
-                                          "date": "2011-04-01", "remind_yearly": True}]
+    assert dumped["important_dates"] == [{"id": person.important_dates[0]["id"], "kind": "anniversary",
+                                          "label": "Joined the company", "date": "2011-04-01", "remind": True,
+                                          "remind_days_before": 0, "remind_yearly": True}]
     assert rows[0]["changes"]["messengers"] == {"changed": True}
     assert rows[0]["changes"]["important_dates"] == {"changed": True}
     assert "zina_seeds" not in str(rows) and "2011-04-01" not in str(rows)

@@ -43,7 +43,8 @@ def test_a_change_records_each_field_with_its_old_and_new_value(make_counterpart
         "responsible_employee_id": {"from": str(counterparty.created_by), "to": str(new_responsible)},
     }
     assert outbox_events(events.COUNTERPARTY_UPDATED, counterparty.id) == [
-        {"counterparty_id": str(counterparty.id), "changed_by": str(editor.id), "changes": changes}]
+        {"counterparty_id": str(counterparty.id), "changed_by": str(editor.id), "changes": changes,
+         "name": counterparty.name, "responsible_employee_id": str(new_responsible)}]
     latest = history(counterparty.id)[0]
     assert (latest.kind, latest.actor_id, latest.data) == ("counterparty.updated", editor.id, {"changes": changes})
     assert latest.summary == "Changed: email, phone, responsible_employee_id"

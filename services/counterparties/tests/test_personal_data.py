@@ -31,9 +31,10 @@ def person(session, make_counterparty, actor):
                                         data={"full_name": "Olga Orlova", "emails": ["olga@example.test"]})
 
 
-def test_the_added_event_carries_no_personal_data(person, actor, outbox_events):
+def test_the_added_event_carries_the_name_and_dates_for_reminders_not_contact_details(person, actor, outbox_events):
     assert outbox_events(events.CONTACT_PERSON_ADDED, person.counterparty_id) == [{
         "contact_person_id": str(person.id), "counterparty_id": str(person.counterparty_id),
+        "full_name": "Olga Orlova", "important_dates": [], "responsible_employee_id": str(actor.id),
         "added_by": str(actor.id)}]
 
 

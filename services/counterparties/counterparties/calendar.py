@@ -1,0 +1,67 @@
+"""The calendar: activities in a date range, for me, for one employee, or for my team.
+
+- mine (default): my activities and those of colleagues away whom I deputise for (marked
+  ``on_behalf_of``);
+- one employee's: mine, someone I deputise for, or (administrators and directors) anyone,
+  or (department heads) an employee of one of their departments;
+- the team's (``team``): a department head's (or an administrator's, a director's) — every
+  employee working in the departments they see (their own, those they head and those
+  inside them) and themselves.
+
+Whoever may see an employee's calendar sees all of its activities, whether or not they see
+each counterparty. A range is at most 62 days.
+"""
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from . import access
+from .exceptions import InvalidInput, PermissionDenied
+from .models import Activity, StaffMember
+
+MAX_RANGE = timedelta(days=62)
+MAX_ITEMS = 5000
+SEES_ANYONE = ("administrator", "director")
+TEAM_VIEWERS = ("department_head", "administrator", "director")
+
+
+def calendar(session, *, actor, planned_from, planned_to, employee_id=None, team=False, status=None,
+             limit=MAX_ITEMS):
+    if planned_to <= planned_from:
+        raise InvalidInput("Invalid input: planned_to", {"planned_to": ["The range ends before it starts."]})
+    if planned_to - planned_from > MAX_RANGE:
+        raise InvalidInput("Invalid input: planned_to", {"planned_to": ["A calendar shows at most 62 days."]})
+    if team and employee_id is not None:
+        raise InvalidInput("Invalid input: employee_id", {"employee_id": ["Ask for one employee or the team."]})
+    on_behalf = {}
+    if team:
+        if not actor.has_role(*TEAM_VIEWERS):
+            raise PermissionDenied("Only department heads, directors and administrators see a team's calendar.")
+        members = session.scalars(select(StaffMember.employee_id).where(
+            StaffMember.department_id.in_(actor.visible_department_ids), StaffMember.is_active.is_(True))).all()
+        employees = list(dict.fromkeys([actor.id, *members]))
+    elif employee_id is not None and employee_id != actor.id:
+        _check_may_see(session, actor=actor, employee_id=employee_id)
+        employees = [employee_id]
+    else:
+        employees = [actor.id, *actor.acting_for]
+        on_behalf = {person: person for person in actor.acting_for}
+    query = select(Activity).where(Activity.responsible_id.in_(employees), Activity.planned_at >= planned_from,
+                                   Activity.planned_at < planned_to)
+    if status is not None:
+        query = query.where(Activity.status == status)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(Activity.planned_at, Activity.id).limit(limit)).all()
+    for activity in items:
+        activity.on_behalf_of = on_behalf.get(activity.responsible_id)
+    return {"employee_ids": employees, "items": items, "total": total, "truncated": total > len(items)}
+
+
+def _check_may_see(session, *, actor, employee_id):
+    if actor.has_role(*SEES_ANYONE) or employee_id in actor.acting_for:
+        return
+    if actor.has_role("department_head") and access.works_in_visible_department(
+            session, actor=actor, employee_id=employee_id):
+        return
+    raise PermissionDenied("You may see the calendar of employees of your departments (department heads) or of "
+                           "colleagues you deputise for; administrators and directors see anyone's.")

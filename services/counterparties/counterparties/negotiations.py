@@ -1,0 +1,78 @@
+"""The negotiation log: notes on where a negotiation with a counterparty stands.
+
+Each note has a stage from the ordered ``negotiation_stage`` reference book (users keep it
+like the other books), the text, what was decided and what the client cares about, its
+author and time. The latest note's stage is the counterparty's current negotiation stage.
+Whoever sees the counterparty reads and adds notes; each note joins the relationship
+history, is audited (record type ``negotiation_note``) and announced (negotiation.noted).
+"""
+from sqlalchemy import func, select
+from sqlalchemy.dialects.postgresql import distinct_on
+
+from . import events, logic
+from .exceptions import InvalidInput
+from .models import NEGOTIATION_STAGE, NegotiationNote, ReferenceValue
+
+SUMMARY_TEXT = 200  # how much of the note the history summary shows
+
+
+def add_note(session, *, counterparty_id, stage_id, text, actor, decided=None, client_priorities=None):
+    counterparty = logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    stage = session.get(ReferenceValue, stage_id)
+    if stage is None or stage.kind != NEGOTIATION_STAGE:
+        raise InvalidInput("Invalid input: stage_id", {"stage_id": ["Not a negotiation stage."]})
+    if stage.is_archived:
+        raise InvalidInput("Invalid input: stage_id", {"stage_id": [f"«{stage.name}» is archived."]})
+    note = NegotiationNote(counterparty_id=counterparty.id, stage_id=stage.id, text=text.strip(), decided=decided,
+                           client_priorities=client_priorities, author_id=actor.id)
+    session.add(note)
+    session.flush()
+    short = note.text if len(note.text) <= SUMMARY_TEXT else note.text[:SUMMARY_TEXT - 1] + "…"
+    logic.add_history(session, counterparty_id=counterparty.id, kind="negotiation.noted", actor_id=actor.id,
+                      summary=f"Negotiation: {stage.name}: {short}", occurred_at=note.noted_at,
+                      data={"note_id": str(note.id), "stage_id": str(stage.id), "stage_code": stage.code,
+                            "stage_name": stage.name})
+    logic.audit(session, actor=actor, action="noted", record_type="negotiation_note", record_id=note.id,
+                changes={"counterparty_id": str(counterparty.id), "stage_id": str(stage.id), "text": note.text,
+                         "decided": decided, "client_priorities": client_priorities})
+    events.catalog.record(session, events.NEGOTIATION_NOTED, {
+        "counterparty_id": counterparty.id, "note_id": note.id, "stage_code": stage.code, "stage_name": stage.name,
+        "text": note.text, "noted_by": actor.id})
+    note.stage = stage
+    return note
+
+
+def list_notes(session, *, counterparty_id, actor, limit=50, offset=0):
+    """A visible counterparty's notes, newest first, their total and the current stage."""
+    logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    query = select(NegotiationNote).where(NegotiationNote.counterparty_id == counterparty_id)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    notes = session.scalars(query.order_by(NegotiationNote.noted_at.desc(), NegotiationNote.id)
+                            .limit(limit).offset(offset)).all()
+    stages = {stage.id: stage for stage in session.scalars(
+        select(ReferenceValue).where(ReferenceValue.id.in_({note.stage_id for note in notes})))}
+    for note in notes:
+        note.stage = stages[note.stage_id]
+    return notes, total, current_stages(session, [counterparty_id]).get(counterparty_id)
+
+
+def current_stages(session, counterparty_ids):
+    """{counterparty id: stage of its latest note} for those of ``counterparty_ids`` with notes."""
+    if not counterparty_ids:
+        return {}
+    latest = (select(NegotiationNote.counterparty_id, NegotiationNote.stage_id)
+              .where(NegotiationNote.counterparty_id.in_(list(counterparty_ids)))
+              .ext(distinct_on(NegotiationNote.counterparty_id))
+              .order_by(NegotiationNote.counterparty_id, NegotiationNote.noted_at.desc(), NegotiationNote.id.desc())
+              .subquery())
+    rows = session.execute(select(latest.c.counterparty_id, ReferenceValue)
+                           .join(ReferenceValue, ReferenceValue.id == latest.c.stage_id)).all()
+    return {counterparty_id: stage for counterparty_id, stage in rows}
+
+
+def with_stages(session, counterparties):
+    """The counterparties, each with ``negotiation_stage`` set (None without notes)."""
+    stages = current_stages(session, [counterparty.id for counterparty in counterparties])
+    for counterparty in counterparties:
+        counterparty.negotiation_stage = stages.get(counterparty.id)
+    return counterparties

@@ -1,0 +1,117 @@
+"""Importing counterparties and contact persons from file rows, and exporting the directory."""
+import random
+import uuid
+
+import pytest
+
+from chancery_common.errors import InvalidInput
+from counterparties.legal import complete_inn
+
+
+def new_inn():
+    """An organisation's INN with valid check digits, unused so far (most likely)."""
+    return complete_inn("".join(random.choice("0123456789") for _ in range(9)))
+
+
+def rows(*values):
+    """Rows as the gateway sends them, numbered from 2 (the header is row 1)."""
+    return [{"row": number, "values": row} for number, row in enumerate(values, start=2)]
+
+
+@pytest.fixture
+def me(actor, as_dict):
+    return as_dict(actor)
+
+
+def test_a_dry_run_reports_and_changes_nothing_then_the_import_applies(rpc, me, admin, as_dict):
+    tag, INN = uuid.uuid4().hex[:8], new_inn()
+    region = rpc.create_reference_value(as_dict(admin) | {"permissions": ["edit_reference_books"]}, "region",
+                                        {"name": f"Ural {tag}"})
+    file_rows = rows(
+        {"Name": f"Alpha {tag}", "INN": INN, "E-mail": f"a{tag}@example.ru", "Region": f"ural {tag}",
+         "Contact person": "Ivan Petrov", "Contact phone": "+7 900 000-00-01; +7 900 000-00-02"},
+        {"Name": f"Alpha {tag}", "INN": INN, "Contact person": "Olga Orlova"},  # the same counterparty
+        {"name": f"Beta {tag}", "phone": "+7 (495) 111-22-33", "Favourite colour": "green"})
+
+    preview = rpc.import_counterparties(me, {"rows": file_rows, "dry_run": True})
+    assert (preview["applied"], preview["created"], preview["contact_persons_added"], preview["failed"]) == (
+        False, 2, 2, 0)
+    assert [row["action"] for row in preview["rows"]] == ["create", "same_as_row", "create"]
+    assert preview["rows"][1]["same_as_row"] == 2
+    assert preview["unknown_columns"] == ["Favourite colour"]
+    assert rpc.list_counterparties(me, {"search": tag})["total"] == 0
+
+    done = rpc.import_counterparties(me, {"rows": file_rows})
+    assert (done["applied"], done["created"], done["contact_persons_added"]) == (True, 2, 2)
+    alpha = rpc.get_counterparty(me, done["rows"][0]["counterparty_id"])
+    assert (alpha["tax_id"], alpha["region_id"], alpha["responsible_employee_id"]) == (INN, region["id"], me["id"])
+    persons = rpc.list_contact_persons(me, alpha["id"])
+    assert sorted(p["full_name"] for p in persons) == ["Ivan Petrov", "Olga Orlova"]
+    assert next(p for p in persons if p["full_name"] == "Ivan Petrov")["phones"] == [
+        "+7 900 000-00-01", "+7 900 000-00-02"]
+
+    # importing the same file again: duplicates are skipped (by default), or update their match
+    again = rpc.import_counterparties(me, {"rows": file_rows})
+    assert (again["created"], again["skipped"], again["contact_persons_added"]) == (0, 2, 0)
+    assert again["rows"][0]["duplicates"][0]["id"] == alpha["id"]
+    changed = rows({"Name": f"Alpha {tag}", "INN": INN, "website": "https://alpha.example.ru",
+                    "contact_person": "Ivan Petrov"})
+    updated = rpc.import_counterparties(me, {"rows": changed, "mode": "update"})
+    assert (updated["updated"], updated["contact_persons_added"]) == (1, 0)
+    assert rpc.get_counterparty(me, alpha["id"])["website"] == "https://alpha.example.ru"
+    created = rpc.import_counterparties(me, {"rows": changed, "mode": "create"})
+    assert created["created"] == 1 and created["rows"][0]["counterparty_id"] != alpha["id"]
+
+
+def test_rows_in_error_name_the_row_and_field_and_nothing_is_imported(rpc, me):
+    tag = uuid.uuid4().hex[:8]
+    file_rows = rows({"name": f"Good {tag}"},
+                     {"name": f"Bad INN {tag}", "tax_id": "7707083890"},
+                     {"name": "", "email": "not-an-email"},
+                     {"name": f"Unknown region {tag}", "region": "Atlantis"},
+                     {"name": f"Nameless contact {tag}", "contact_email": "x@example.ru"})
+
+    with pytest.raises(InvalidInput) as refused:
+        rpc.import_counterparties(me, {"rows": file_rows})
+    errors = refused.value.details["rows"]
+    assert set(errors) == {"3", "4", "5", "6"}
+    assert "tax_id" in errors["3"] and set(errors["4"]) == {"name", "email"}
+    assert "Atlantis" in errors["5"]["region"][0] and "contact_person" in errors["6"]
+    assert "nothing was imported" in refused.value.message
+    assert rpc.list_counterparties(me, {"search": tag})["total"] == 0
+
+    preview = rpc.import_counterparties(me, {"rows": file_rows, "dry_run": True})
+    assert (preview["created"], preview["failed"], preview["applied"]) == (1, 4, False)
+
+    partial = rpc.import_counterparties(me, {"rows": file_rows, "allow_partial": True})
+    assert (partial["created"], partial["failed"], partial["applied"]) == (1, 4, True)
+    assert [c["name"] for c in rpc.list_counterparties(me, {"search": tag})["items"]] == [f"Good {tag}"]
+
+
+def test_a_duplicate_the_importer_cannot_see_is_not_updated(rpc, me, make_counterparty, make_actor):
+    tag = uuid.uuid4().hex[:8]
+    make_counterparty(by=make_actor(), name=f"Hidden {tag}")
+    file_rows = rows({"name": f"Hidden {tag}", "notes": "mine now"})
+    skipped = rpc.import_counterparties(me, {"rows": file_rows})
+    assert skipped["rows"][0]["hidden_matches"] == 1 and skipped["rows"][0]["duplicates"] == []
+    with pytest.raises(InvalidInput) as refused:
+        rpc.import_counterparties(me, {"rows": file_rows, "mode": "update"})
+    assert "do not see" in refused.value.details["rows"]["2"]["_row"][0]
+
+
+def test_the_export_has_the_filtered_directory_and_its_people(rpc, me, new_audit_rows):
+    tag, INN = uuid.uuid4().hex[:8], new_inn()
+    imported = rpc.import_counterparties(me, {"rows": rows(
+        {"name": f"Export A {tag}", "tax_id": INN, "contact_person": "Anna", "contact_email": "anna@example.ru"},
+        {"name": f"Export B {tag}", "notes": "=HYPERLINK(\"http://evil\")"})})
+
+    page = rpc.export_counterparties(me, {"search": tag, "sort": "name"})
+    assert page["total"] == 2, imported
+    name, tax_id, notes = (page["columns"].index(c) for c in ("name", "tax_id", "notes"))
+    assert [(row[name], row[tax_id]) for row in page["rows"]] == [(f"Export A {tag}", INN), (f"Export B {tag}", None)]
+    assert page["rows"][1][notes] == "=HYPERLINK(\"http://evil\")"  # the gateway neutralises cells in files
+
+    with new_audit_rows() as audit:
+        people = rpc.export_contact_persons(me, {"search": tag})
+    assert [row[:3] for row in people["rows"]] == [[f"Export A {tag}", INN, "Anna"]]
+    assert [(row["action"], row["record_type"]) for row in audit] == [("exported", "contact_person")]
