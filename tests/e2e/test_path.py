@@ -80,13 +80,13 @@ def test_the_whole_path(admin, employee, unique, eventually):
     assert (finished["id"], finished["status"]) == (approval["id"], "approved")
     assert finished["stages"][0]["tasks"][0]["decision"] == "approve"
     # each viewer sees their own notifications about the counterparty
-    assert [n["kind"] for n in view["notifications"]["items"]] == ["approval.completed"]
+    assert [n["kind"] for n in view["notifications"]["items"]] == ["approval.finished"]
     approvers_view = approver_api.get(f"/counterparties/{counterparty['id']}/overview").json()
     assert [n["kind"] for n in approvers_view["notifications"]["items"]] == ["approval.task_assigned"]
     assert view["employees"][approver["id"]] == "Anna Approver"
     history = [entry["kind"] for entry in eventually(
         lambda: [e for e in admin.get(f"/counterparties/{counterparty['id']}/history").json()["items"]
-                 if e["kind"] == "approval.completed"] and
+                 if e["kind"] == "approval.finished"] and
         admin.get(f"/counterparties/{counterparty['id']}/history").json()["items"])]
     assert {"counterparty.created", "document.registered", "approval.started",
-            "approval.completed"} <= set(history)
+            "approval.finished"} <= set(history)

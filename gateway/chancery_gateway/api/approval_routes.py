@@ -4,7 +4,7 @@ from flask_smorest import Blueprint
 
 from .. import rpc
 from .payload import jsonable
-from .schemas import RouteRequestSchema, RouteSchema
+from .approval_schemas import RouteRequestSchema, RouteSchema
 
 blp = Blueprint("approval-routes", __name__, url_prefix="/api/v1/approval-routes",
                 description="Who approves each document type, in which order. Saving makes a new "

@@ -1,15 +1,17 @@
 """Approvals of documents and the signed-in employee's approval tasks."""
-from flask import g
+from flask import g, request
 from flask_smorest import Blueprint
 
 from chancery_common.errors import Conflict, InvalidInput
 
 from .. import rpc
-from .payload import jsonable
-from .schemas import (
-    ApprovalQueryArgs, ApprovalSchema, DecisionSchema, MyTaskSchema, StartApprovalSchema,
-    TaskQueryArgs, WithdrawSchema, page_of,
+from .approval_schemas import (
+    AddApproverSchema, ApprovalQueryArgs, ApprovalSchema, DecisionSchema, ExtensionDecisionSchema,
+    ExtensionRequestSchema, MyTaskSchema, ReportArgs, ReportSchema, ResubmitSchema, StartApprovalSchema,
+    TaskQueryArgs, WithdrawSchema,
 )
+from .payload import jsonable
+from .schemas import page_of
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Sending documents through their approvers.")
@@ -19,6 +21,20 @@ TaskPage = page_of(MyTaskSchema, "MyTaskPage")
 
 # Statuses from which a document may be sent for approval.
 APPROVABLE = {"draft", "rejected", "approved"}
+
+
+def snapshot(document):
+    """What the approval's conditions and approver resolution read, from the documents
+    service's answer (never from the client)."""
+    extra = document.get("extra_fields") or []
+    values = ({field["code"]: field.get("value") for field in extra if isinstance(field, dict) and "code" in field}
+              if isinstance(extra, list) else dict(extra))
+    return {"id": document["id"], "type_id": document.get("type_id"),
+            "type_code": (document.get("type") or {}).get("code"), "title": document["title"],
+            "number": document.get("number"), "counterparty_id": document.get("counterparty_id"),
+            "amount": document.get("amount"), "currency": document.get("currency"),
+            "department_id": document.get("department_id"), "legal_entity_id": document.get("legal_entity_id"),
+            "responsible_id": document.get("responsible_id"), "fields": values}
 
 
 def start(actor, data):
@@ -33,10 +49,22 @@ def start(actor, data):
         {"approver_ids": [approver], "name": f"Approval {index}"}
         for index, approver in enumerate(data.get("approver_ids") or [], start=1)] or None
     return rpc.call("approvals", "start_approval", actor, jsonable({
-        "document": {"id": document["id"], "type_id": document["type_id"], "title": document["title"],
-                     "number": document["number"], "counterparty_id": document["counterparty_id"]},
-        "stages": stages, "comment": data.get("comment"),
+        "document": snapshot(document), "stages": stages, "comment": data.get("comment"),
     }))
+
+
+def decide_task(actor, task_id, data):
+    """A decision, with the request's idempotency key when the body names none."""
+    key = data.get("request_id") or request.headers.get("Idempotency-Key")
+    return rpc.call("approvals", "decide", actor, str(task_id), jsonable({**data, "request_id": key}))
+
+
+def resubmit_approval(actor, approval_id, data):
+    """The initiator resubmits the revised document: its card is read again for the conditions."""
+    approval = rpc.call("approvals", "get_approval", actor, str(approval_id))
+    document = rpc.call("documents", "get_document", actor, approval["document_id"])
+    return rpc.call("approvals", "resubmit", actor, str(approval_id), jsonable({
+        "comment": data.get("comment"), "document": snapshot(document)}))
 
 
 @blp.route("/")
@@ -50,13 +78,15 @@ def list_approvals(args):
 @blp.arguments(StartApprovalSchema)
 @blp.response(201, ApprovalSchema)
 def start_approval(data):
-    """Send a document for approval: `approver_ids` (one stage each, in order) or explicit `stages`."""
+    """Send a document for approval: `approver_ids` (one stage each, in order), explicit `stages`, or
+    (neither) the current version of its type's route. The document's status becomes on approval."""
     return start(g.actor, data)
 
 
 @blp.route("/<uuid:approval_id>")
 @blp.response(200, ApprovalSchema)
 def get_approval(approval_id):
+    """The approval sheet: every stage, approver, decision, comment, delay reason and on-behalf-of."""
     return rpc.call("approvals", "get_approval", g.actor, str(approval_id))
 
 
@@ -68,11 +98,28 @@ def withdraw(data, approval_id):
     return rpc.call("approvals", "withdraw", g.actor, str(approval_id), jsonable(data))
 
 
+@blp.route("/<uuid:approval_id>/resubmit", methods=["POST"])
+@blp.arguments(ResubmitSchema)
+@blp.response(200, ApprovalSchema)
+def resubmit(data, approval_id):
+    """The initiator sends a document returned for revision back; the route restarts from the stage it names."""
+    return resubmit_approval(g.actor, approval_id, data)
+
+
+@blp.route("/<uuid:approval_id>/approvers", methods=["POST"])
+@blp.arguments(AddApproverSchema)
+@blp.response(200, ApprovalSchema)
+def add_approver(data, approval_id):
+    """The initiator adds an approver to the running stage (where the route allows it), or the initiator
+    or an administrator to a stage waiting for want of approvers."""
+    return rpc.call("approvals", "add_approver", g.actor, str(approval_id), jsonable(data))
+
+
 @blp.route("/tasks")
 @blp.arguments(TaskQueryArgs, location="query")
 @blp.response(200, TaskPage)
 def my_tasks(args):
-    """The signed-in employee's approval tasks (pending by default)."""
+    """My approvals: the tasks waiting for my decision (and for those I stand in for today), soonest due first."""
     return rpc.call("approvals", "list_my_tasks", g.actor, jsonable(args))
 
 
@@ -80,5 +127,32 @@ def my_tasks(args):
 @blp.arguments(DecisionSchema)
 @blp.response(200, ApprovalSchema)
 def decide(data, task_id):
-    """Approve, approve with remarks, reject or return for revision (a comment is needed for the last two)."""
-    return rpc.call("approvals", "decide", g.actor, str(task_id), jsonable(data))
+    """Approve, approve with remarks, reject or return for revision (a comment is needed for the last two;
+    after the deadline a `delay_reason` too). A repeated request (same `request_id` or Idempotency-Key)
+    counts once; a decision on a stage no longer active answers 409."""
+    return decide_task(g.actor, task_id, data)
+
+
+@blp.route("/tasks/<uuid:task_id>/extension", methods=["POST"])
+@blp.arguments(ExtensionRequestSchema)
+@blp.response(200, ApprovalSchema)
+def request_extension(data, task_id):
+    """The approver asks the initiator for a later deadline."""
+    return rpc.call("approvals", "request_extension", g.actor, str(task_id), jsonable(data))
+
+
+@blp.route("/tasks/<uuid:task_id>/extension/decision", methods=["POST"])
+@blp.arguments(ExtensionDecisionSchema)
+@blp.response(200, ApprovalSchema)
+def decide_extension(data, task_id):
+    """The initiator grants or refuses the extension asked for."""
+    return rpc.call("approvals", "decide_extension", g.actor, str(task_id), jsonable(data))
+
+
+@blp.route("/report")
+@blp.arguments(ReportArgs, location="query")
+@blp.response(200, ReportSchema)
+def report(args):
+    """Who held which documents for how long; overdue by employee and by department (directors and
+    administrators see everyone, others themselves)."""
+    return rpc.call("approvals", "report", g.actor, jsonable(args))

@@ -2,7 +2,7 @@
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -56,8 +56,9 @@ class Approval(Base):
     __tablename__ = "approvals"
     __table_args__ = (
         # a document is on one approval at a time
+        # (one returned for revision is still running: it waits for the resubmission)
         Index("uq_approvals_running_document", "document_id", unique=True,
-              postgresql_where=text("status = 'in_progress'")),
+              postgresql_where=text("status IN ('in_progress', 'returned')")),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -67,6 +68,15 @@ class Approval(Base):
     document_number: Mapped[str | None] = mapped_column(String(60))
     initiator_id: Mapped[uuid.UUID] = mapped_column(index=True)
     route_version_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("route_versions.id"))
+    # the version number followed (denormalised for events and lists)
+    route_version: Mapped[int | None] = mapped_column(Integer)
+    document_type_id: Mapped[uuid.UUID | None]
+    # the document as the gateway read it when starting: stage conditions and approver
+    # resolution (department, legal entity, responsible) are evaluated against it
+    snapshot: Mapped[dict] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
+    # the round of the run: 1, and one more after every resubmission
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # in_progress | returned (waiting for the initiator's resubmission) | approved | rejected | withdrawn
     status: Mapped[str] = mapped_column(String(20), default="in_progress")
     outcome: Mapped[str | None] = mapped_column(String(20))
     comment: Mapped[str | None] = mapped_column(Text)
@@ -84,9 +94,20 @@ class Stage(Base):
     approval_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("approvals.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(200))
-    completion: Mapped[str] = mapped_column(String(10), default="all")  # all | any
-    deadline_hours: Mapped[int | None] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(12), default="parallel", server_default="parallel")
+    completion: Mapped[str] = mapped_column(String(10), default="all")  # all | any | quorum
+    quorum: Mapped[int | None] = mapped_column(Integer)
+    deadline_hours: Mapped[int | None] = mapped_column(Integer)  # kept for stages of old approvals
+    deadline_unit: Mapped[str] = mapped_column(String(15), default="hours", server_default="hours")
+    deadline_value: Mapped[int | None] = mapped_column(Integer)
+    # approver specs resolved to people when the stage starts (engine.APPROVER_KINDS)
+    approvers: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    conditions: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
+    allow_adding: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    on_return: Mapped[str] = mapped_column(String(15), default="first_stage", server_default="first_stage")
+    # waiting | active | stalled (resolved to nobody) | completed | rejected | returned | skipped | cancelled
     status: Mapped[str] = mapped_column(String(20), default="waiting")
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -99,6 +120,12 @@ class Task(Base):
     """One approver's part in a stage, and their decision."""
 
     __tablename__ = "tasks"
+    __table_args__ = (
+        # the overdue sweep's claim: open tasks past due not yet reported
+        Index("ix_tasks_overdue_sweep", "due_at", postgresql_where=text(
+            "status = 'pending' AND overdue_notified_at IS NULL")),
+        Index("ix_tasks_pending_approver", "approver_id", "due_at", postgresql_where=text("status = 'pending'")),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     stage_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("stages.id"), index=True)
@@ -114,6 +141,20 @@ class Task(Base):
     due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     decided_by: Mapped[uuid.UUID | None]
+    # the run of the stage this task belongs to (an approval's round)
+    round: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # who escalations of this task reach: the approver's department head
+    head_id: Mapped[uuid.UUID | None]
+    department_id: Mapped[uuid.UUID | None]
+    added_by: Mapped[uuid.UUID | None]  # set when the initiator added this approver
+    # the request id of the decision: the same request again counts once
+    decision_key: Mapped[str | None] = mapped_column(String(100))
+    delay_reason: Mapped[str | None] = mapped_column(Text)
+    remarks_file_id: Mapped[uuid.UUID | None]
+    overdue_notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    extension_requested_due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extension_status: Mapped[str | None] = mapped_column(String(12))  # requested | granted | refused
 
     stage: Mapped[Stage] = relationship(back_populates="tasks")
 

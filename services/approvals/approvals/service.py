@@ -1,6 +1,12 @@
 """The approvals service's entrypoints: validate input, call logic, dump output."""
+import logging
+import os
+from datetime import date
+
+from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.rpc import rpc
+from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -16,6 +22,9 @@ approval_schema = schemas.ApprovalSchema()
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
+log = logging.getLogger(__name__)
+# how often each replica looks for tasks past their deadline (seconds)
+OVERDUE_SWEEP_SECONDS = float(os.environ.get("APPROVALS_OVERDUE_SWEEP_SECONDS", "15"))
 
 
 class ApprovalsService:
@@ -24,10 +33,23 @@ class ApprovalsService:
     db = Database()
     relay = OutboxRelay(outbox)
     staff = TimedRpcProxy("staff", timeout=5)
+    config = Config()
 
-    def acting(self, employee_ids):
-        """Who acts for each approver today (deputies, heads of the dismissed), from staff."""
-        return self.staff.acting_employees({"employee_ids": employee_ids})
+    def resolve(self, specs, context):
+        """Approver specs to today's people (holders, deputies, heads of the dismissed), from staff."""
+        return self.staff.resolve_approvers({"specs": specs, "context": context})
+
+    def standing_in_for(self, employee_id):
+        """The employees whose deputy this employee is today."""
+        return self.staff.standing_in_for({"employee_id": str(employee_id), "on": date.today().isoformat()})
+
+    @property
+    def time_zone(self):
+        """Working days are counted Monday to Friday in this zone."""
+        return self.config.get("APPROVALS_TIME_ZONE") or logic.DEFAULT_TIME_ZONE
+
+    def _runtime(self):
+        return {"resolve": self.resolve, "time_zone": self.time_zone}
 
     @rpc
     def ping(self):
@@ -56,7 +78,7 @@ class ApprovalsService:
         actor = load_actor(actor)
         data = load(schemas.StartApprovalSchema(), request)
         with self.db.begin():
-            approval = logic.start_approval(self.db, actor=actor, acting=self.acting, **data)
+            approval = logic.start_approval(self.db, actor=actor, **self._runtime(), **data)
         return approval_schema.dump(approval)
 
     @rpc
@@ -75,10 +97,11 @@ class ApprovalsService:
     def list_my_tasks(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.TaskQuerySchema(), query or {})
-        tasks, total = logic.list_tasks(self.db, approver_id=actor.id, **params)
-        approvals = {task.approval_id: logic.get_approval(self.db, approval_id=task.approval_id, actor=actor)
-                     for task in tasks}
-        return {"items": [{**task_schema.dump(task),
+        standing_in = self.standing_in_for(actor.id) if params["status"] == "pending" else []
+        tasks, total = logic.list_tasks(self.db, approver_id=actor.id, standing_in_for=standing_in, **params)
+        approvals = logic.approvals_of(self.db, [task.approval_id for task in tasks])
+        stages = {stage.id: stage for approval in approvals.values() for stage in approval.stages}
+        return {"items": [{**task_schema.dump(task), "stage_name": stages[task.stage_id].name,
                            "approval": approval_schema.dump(approvals[task.approval_id])}
                           for task in tasks],
                 "total": total}
@@ -89,8 +112,66 @@ class ApprovalsService:
         data = load(schemas.DecisionSchema(), decision)
         with self.db.begin():
             approval = logic.decide(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
-                                    acting=self.acting, **data)
+                                    standing_in_for=self._standing_in_if_not_own(task_id, actor),
+                                    **self._runtime(), **data)
         return approval_schema.dump(approval)
+
+    def _standing_in_if_not_own(self, task_id, actor):
+        """Ask staff whom the actor stands in for only when the task is not theirs."""
+        return [] if logic.is_own_task(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor) \
+            else self.standing_in_for(actor.id)
+
+    @rpc
+    def resubmit(self, actor, approval_id, request=None):
+        actor = load_actor(actor)
+        data = load(schemas.ResubmitSchema(), request or {})
+        with self.db.begin():
+            approval = logic.resubmit(self.db, approval_id=parse_uuid(approval_id, "approval_id"), actor=actor,
+                                      **self._runtime(), **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def add_approver(self, actor, approval_id, request):
+        actor = load_actor(actor)
+        data = load(schemas.AddApproverSchema(), request)
+        with self.db.begin():
+            approval = logic.add_approver(self.db, approval_id=parse_uuid(approval_id, "approval_id"),
+                                          actor=actor, **self._runtime(), **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def request_extension(self, actor, task_id, request):
+        actor = load_actor(actor)
+        data = load(schemas.ExtensionRequestSchema(), request)
+        with self.db.begin():
+            approval = logic.request_extension(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
+                                               standing_in_for=self._standing_in_if_not_own(task_id, actor),
+                                               **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def decide_extension(self, actor, task_id, request):
+        actor = load_actor(actor)
+        data = load(schemas.ExtensionDecisionSchema(), request)
+        with self.db.begin():
+            approval = logic.decide_extension(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
+                                              **data)
+        return approval_schema.dump(approval)
+
+    @rpc
+    def report(self, actor, query=None):
+        """Who held which documents for how long; overdue by employee and department."""
+        actor = load_actor(actor)
+        params = load(schemas.ReportQuerySchema(), query or {})
+        return schemas.ReportSchema().dump(logic.report(self.db, actor=actor, **params))
+
+    @timer(interval=OVERDUE_SWEEP_SECONDS)
+    def sweep_overdue(self):
+        """Report tasks whose deadline passed (safe in any number of replicas)."""
+        with self.db.begin():
+            reported = logic.sweep_overdue(self.db)
+        if reported:
+            log.info("reported %d overdue approval tasks", reported)
 
     @rpc
     def withdraw(self, actor, approval_id, request=None):
@@ -129,6 +210,11 @@ class ApprovalsService:
         exported = logic.export_personal_data(
             self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"))
         return {**exported, "audit_entries": audit_entry_schema.dump(exported["audit_entries"], many=True)}
+
+    @event_handler("counterparties", "counterparty.merged", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_merged(self, session, event):
+        logic.process_merge(session, event=event)
 
     @event_handler("counterparties", "contact_person.erased", requeue_on_error=True)
     @handle_once(processed_events)

@@ -78,18 +78,22 @@ def stored(engine, director):
 @pytest.fixture
 def decide(session):
     """``decide(approver, approval, decision, comment=None)``: the approver's pending task decided."""
-    def record(approver, approval, decision, comment=None, task_id=None):
+    def record(approver, approval, decision, comment=None, task_id=None, **more):
         task_id = task_id or task_of(session, approval, approver).id
-        data = load(schemas.DecisionSchema(), {"decision": decision, "comment": comment})
+        data = load(schemas.DecisionSchema(), {"decision": decision, "comment": comment,
+                                               **{k: v for k, v in more.items() if k != "standing_in_for"}})
         with session.begin():
-            return logic.decide(session, task_id=task_id, actor=approver, **data)
+            return logic.decide(session, task_id=task_id, actor=approver,
+                                standing_in_for=more.get("standing_in_for", ()), **data)
     return record
 
 
 def task_of(session, approval, approver):
+    """The approver's latest task in the approval (a resubmission gives them a new one)."""
     with session.begin():
         return session.scalars(select(models.Task).where(
-            models.Task.approval_id == approval.id, models.Task.approver_id == approver.id)).one()
+            models.Task.approval_id == approval.id, models.Task.approver_id == approver.id)
+            .order_by(models.Task.round.desc(), models.Task.assigned_at.desc().nulls_last())).first()
 
 
 @pytest.fixture

@@ -27,11 +27,16 @@ def test_starting_activates_only_the_first_stage(start, approvers, outbox_events
     approval = start([lawyer], [accountant])
 
     assert approval.status == "in_progress"
-    assert statuses(approval) == [("active", {lawyer.id: "pending"}), ("waiting", {accountant.id: "waiting"})]
+    # the later stage's people are resolved when it starts
+    assert statuses(approval) == [("active", {lawyer.id: "pending"}), ("waiting", {})]
     assert [p["approver_id"] for _, _, p in outbox_events(approval.id, events.APPROVAL_TASK_ASSIGNED)] == [
         str(lawyer.id)]
     [(_, _, started)] = outbox_events(approval.id, events.APPROVAL_STARTED)
-    assert started["approver_ids"] == [str(lawyer.id), str(accountant.id)]
+    assert started["approver_ids"] == [str(lawyer.id)]
+    [(_, _, stage_started)] = outbox_events(approval.id, events.APPROVAL_STAGE_STARTED)
+    assert (stage_started["position"], stage_started["mode"], stage_started["completion"]) == (
+        1, "sequential", "all")
+    assert [t["approver_id"] for t in stage_started["tasks"]] == [str(lawyer.id)]
 
 
 def test_an_approval_moves_the_document_to_the_next_stage(start, decide, approvers, outbox_events, statuses):
@@ -59,8 +64,8 @@ def test_the_last_approval_approves(start, decide, approvers, outbox_events, sta
     assert approval.finished_at is not None
     assert statuses(approval) == [
         ("completed", {lawyer.id: "approved"}), ("completed", {accountant.id: "approved_with_remarks"})]
-    [(_, _, completed)] = outbox_events(approval.id, events.APPROVAL_COMPLETED)
-    assert (completed["outcome"], completed["decided_by"], completed["comment"]) == (
+    [(_, _, finished)] = outbox_events(approval.id, events.APPROVAL_FINISHED)
+    assert (finished["outcome"], finished["decided_by"], finished["comment"]) == (
         "approved", str(accountant.id), "Check the annex")
 
 
@@ -87,18 +92,21 @@ def test_a_rejection_finishes_the_approval_and_cancels_what_remains(start, decid
 
     assert (approval.status, approval.outcome) == ("rejected", "rejected")
     assert statuses(approval) == [
-        ("rejected", {lawyer.id: "rejected", director.id: "cancelled"}), ("skipped", {accountant.id: "cancelled"})]
-    [(_, _, completed)] = outbox_events(approval.id, events.APPROVAL_COMPLETED)
-    assert (completed["outcome"], completed["comment"]) == ("rejected", "The penalty clause is unacceptable")
+        ("rejected", {lawyer.id: "rejected", director.id: "cancelled"}), ("skipped", {})]
+    [(_, _, finished)] = outbox_events(approval.id, events.APPROVAL_FINISHED)
+    assert (finished["outcome"], finished["comment"]) == ("rejected", "The penalty clause is unacceptable")
 
 
-def test_a_return_for_revision_finishes_the_approval_as_returned(start, decide, approvers):
+def test_a_return_for_revision_keeps_the_approval_open_for_the_initiator(start, decide, approvers, outbox_events):
     lawyer, accountant, _ = approvers
     approval = start([lawyer], [accountant])
 
     approval = decide(lawyer, approval, "return_for_revision", "Fix the dates")
 
-    assert (approval.status, approval.outcome) == ("returned", "returned")
+    assert (approval.status, approval.outcome) == ("returned", None)
+    [(_, _, returned)] = outbox_events(approval.id, events.APPROVAL_RETURNED)
+    assert (returned["returned_by"], returned["comment"]) == (str(lawyer.id), "Fix the dates")
+    assert outbox_events(approval.id, events.APPROVAL_FINISHED) == []
 
 
 def test_an_all_stage_waits_for_every_approver(start, decide, approvers, statuses):
@@ -108,7 +116,7 @@ def test_an_all_stage_waits_for_every_approver(start, decide, approvers, statuse
     approval = decide(lawyer, approval, "approve")
 
     assert statuses(approval) == [
-        ("active", {lawyer.id: "approved", accountant.id: "pending"}), ("waiting", {director.id: "waiting"})]
+        ("active", {lawyer.id: "approved", accountant.id: "pending"}), ("waiting", {})]
 
 
 def test_an_any_stage_completes_with_the_first_approval(start, decide, approvers, statuses):
@@ -137,12 +145,13 @@ def test_someone_elses_task_is_not_found(start, decide, approvers, task, session
         decide(accountant, approval, "approve", task_id=task(session, approval, lawyer).id)
 
 
-def test_a_task_still_waiting_for_its_stage_cannot_be_decided(start, decide, approvers):
+def test_a_task_still_waiting_for_its_turn_cannot_be_decided(start, decide, approvers):
     lawyer, accountant, _ = approvers
-    approval = start([lawyer], [accountant])
+    approval = start({"approver_ids": [lawyer, accountant], "mode": "sequential"})
 
-    with pytest.raises(Conflict):
+    with pytest.raises(Conflict) as refused:
         decide(accountant, approval, "approve")
+    assert "waits for its turn" in refused.value.message
 
 
 def test_deciding_twice_is_a_conflict(start, decide, approvers):
@@ -170,7 +179,7 @@ def test_a_document_is_on_one_running_approval_at_a_time(start, approvers, sessi
 def test_a_finished_approval_lets_the_document_be_sent_again(start, decide, approvers):
     lawyer, _, _ = approvers
     document_id = uuid.uuid4()
-    decide(lawyer, start([lawyer], document_id=document_id), "return_for_revision", "Fix it")
+    decide(lawyer, start([lawyer], document_id=document_id), "reject", "No")
 
     again = start([lawyer], document_id=document_id)
 
@@ -186,10 +195,10 @@ def test_the_initiator_withdraws_and_open_tasks_are_cancelled(start, approvers, 
         approval = logic.withdraw(session, approval_id=approval.id, reason="Wrong file", actor=initiator)
 
     assert approval.status == "withdrawn"
-    assert statuses(approval) == [
-        ("cancelled", {lawyer.id: "cancelled"}), ("cancelled", {accountant.id: "cancelled"})]
-    [(_, _, withdrawn)] = outbox_events(approval.id, events.APPROVAL_WITHDRAWN)
-    assert withdrawn["reason"] == "Wrong file"
+    assert statuses(approval) == [("cancelled", {lawyer.id: "cancelled"}), ("cancelled", {})]
+    [(_, _, finished)] = outbox_events(approval.id, events.APPROVAL_FINISHED)
+    assert (finished["outcome"], finished["comment"], finished["decided_by"]) == (
+        "withdrawn", "Wrong file", str(initiator.id))
 
 
 @pytest.mark.parametrize("who", ["an approver", "a director"])
@@ -235,9 +244,9 @@ def test_every_event_of_an_approval_keeps_its_published_contract(start, decide, 
     recorded = outbox_events(approval.id)
 
     assert [event_type for event_type, _, _ in recorded] == [
-        "approval.started", "approval.task_assigned", "approval.task_assigned",
-        "approval.decision_recorded", "approval.task_assigned",
-        "approval.decision_recorded", "approval.completed"]
+        "approval.started", "approval.stage_started", "approval.task_assigned", "approval.task_assigned",
+        "approval.decision_made", "approval.stage_started", "approval.task_assigned",
+        "approval.decision_made", "approval.finished"]
     for event_type, version, payload in recorded:
         # the consumer's view: the stored payload loads through the published schema
         events.catalog.schemas[(event_type, version)]().load(payload)

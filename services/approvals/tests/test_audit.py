@@ -50,8 +50,10 @@ def test_starting_writes_the_stages_and_their_approvers(start, approvers, initia
         "document_id": {"from": None, "to": str(document_id)}, "status": {"from": None, "to": "in_progress"},
         "comment": {"from": None, "to": "Urgent"},
         "stages": {"from": None, "to": [
-            {"name": "Legal", "completion": "all", "deadline_hours": 24, "approver_ids": [str(lawyer.id)]},
-            {"name": "Stage 2", "completion": "all", "deadline_hours": 24, "approver_ids": [str(accountant.id)]}]}}
+            {"name": "Legal", "mode": "sequential", "completion": "all", "status": "waiting",
+             "approvers": [{"kind": "employee", "employee_id": str(lawyer.id)}]},
+            {"name": "Stage 2", "mode": "sequential", "completion": "all", "status": "waiting",
+             "approvers": [{"kind": "employee", "employee_id": str(accountant.id)}]}]}}
 
 
 def test_each_decision_writes_one_row_with_its_comment(start, decide, approvers, task, session, rows):
@@ -98,8 +100,9 @@ def test_withdrawing_writes_the_reason(start, approvers, initiator, session, row
     with session.begin():
         logic.withdraw(session, approval_id=approval.id, reason="Wrong file", actor=initiator)
 
-    assert rows(approval.id)[-1] == ("withdrawn", initiator.id, {
-        "reason": "Wrong file", "status": {"from": "in_progress", "to": "withdrawn"}})
+    assert rows(approval.id)[-2:] == [("withdrawn", initiator.id, {"reason": "Wrong file"}), (
+        "completed", initiator.id, {"status": {"from": "in_progress", "to": "withdrawn"},
+                                    "outcome": {"from": None, "to": "withdrawn"}})]
 
 
 def test_saving_a_route_writes_its_version_and_what_changed(session, rows):
@@ -120,8 +123,8 @@ def test_saving_a_route_writes_its_version_and_what_changed(session, rows):
     assert (created["name"], created["version"]) == ({"from": None, "to": "Contracts"}, {"from": None, "to": 1})
     assert set(changed) == {"version", "stages"}
     assert changed["version"] == {"from": 1, "to": 2}
-    assert changed["stages"]["from"][0]["approver_ids"] == [str(first)]
-    assert changed["stages"]["to"][0]["approver_ids"] == [str(second)]
+    assert changed["stages"]["from"][0]["approvers"] == [{"kind": "employee", "employee_id": str(first)}]
+    assert changed["stages"]["to"][0]["approvers"] == [{"kind": "employee", "employee_id": str(second)}]
 
 
 # Who reads the log.

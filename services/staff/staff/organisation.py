@@ -326,3 +326,91 @@ def import_employees(session, *, text, actor):
             updated += 1
     return {"employees_created": created, "employees_updated": updated,
             "departments_created": departments_created}
+
+
+# Approvers for the approvals service ---------------------------------------------------------
+
+def _head_of(session, department_id):
+    if department_id is None:
+        return None
+    return session.scalar(select(Department.head_id).where(Department.id == department_id))
+
+
+def _acting_person(session, employee_id, on):
+    """Who acts today for an employee the route names: themselves, their deputy while they
+    are away, a dismissed employee's department head; with whom escalations reach."""
+    acting = acting_employees(session, employee_ids=[employee_id], on=on)[str(employee_id)]
+    person = session.get(Employee, uuid.UUID(acting["acting_id"]))
+    if person is None or not person.is_active:
+        return None
+    head = _head_of(session, person.department_id)
+    return {"employee_id": str(person.id), "on_behalf_of": acting["on_behalf_of"],
+            "head_id": str(head) if head and head != person.id else None,
+            "department_id": str(person.department_id) if person.department_id else None}
+
+
+def _holders(session, spec, context):
+    """The employees a spec names, before absences and dismissals are applied."""
+    kind = spec["kind"]
+    department_id = context.get("department_id")
+    if department_id is None and context.get("initiator_id"):
+        department_id = session.scalar(select(Employee.department_id).where(
+            Employee.id == context["initiator_id"]))
+    if kind == "employee":
+        return [spec["employee_id"]]
+    if kind == "responsible":
+        return [context["responsible_id"]] if context.get("responsible_id") else []
+    if kind == "department_head":
+        head = _head_of(session, department_id)
+        return [head] if head else []
+    if kind == "initiator_head":
+        initiator_department = session.scalar(select(Employee.department_id).where(
+            Employee.id == context.get("initiator_id"))) if context.get("initiator_id") else None
+        head = _head_of(session, initiator_department)
+        return [head] if head else []
+    query = select(Employee.id).where(Employee.is_active.is_(True)).order_by(Employee.full_name, Employee.id)
+    if kind == "position":
+        return list(session.scalars(query.where(func.lower(Employee.position) == spec["position"].strip().lower())))
+    if kind == "role":
+        query = query.where(Employee.roles.contains([spec["role"]]))
+        scope = spec.get("scope") or "department"
+        if scope == "department" and department_id is not None:
+            query = query.where(Employee.department_id == department_id)
+        elif scope == "legal_entity":
+            legal_entity_id = context.get("legal_entity_id") or session.scalar(
+                select(Department.legal_entity_id).where(Department.id == department_id))
+            if legal_entity_id is None:
+                return []
+            query = query.join(Department, Department.id == Employee.department_id).where(
+                Department.legal_entity_id == legal_entity_id)
+        return list(session.scalars(query))
+    return []
+
+
+def resolve_approvers(session, *, specs, context):
+    """For each approver spec (employee, position, role in the document's department or legal
+    entity, head of the document's or the initiator's department, the document's responsible
+    person) the people who act today: absent employees replaced by their deputy
+    (``on_behalf_of`` names the absent one), dismissed ones by their department head.
+    Also the administrators, whom a stage that resolves to nobody is reported to."""
+    on = context.get("on") or date.today()
+    found = []
+    for spec in specs:
+        people, seen = [], set()
+        for employee_id in _holders(session, spec, context):
+            person = _acting_person(session, employee_id, on)
+            if person and person["employee_id"] not in seen:
+                seen.add(person["employee_id"])
+                people.append(person)
+        found.append(people)
+    administrators = session.scalars(select(Employee.id).where(
+        Employee.is_active.is_(True), Employee.roles.contains(["administrator"])).order_by(Employee.id))
+    return {"approvers": found, "administrator_ids": [str(a) for a in administrators]}
+
+
+def standing_in_for(session, *, employee_id, on=None):
+    """The employees away on a day whose deputy this employee is."""
+    on = on or date.today()
+    return [str(e) for e in session.scalars(select(Absence.employee_id).where(
+        Absence.deputy_id == employee_id, Absence.cancelled_at.is_(None),
+        Absence.starts_on <= on, Absence.ends_on >= on).distinct())]

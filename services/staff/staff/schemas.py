@@ -1,6 +1,8 @@
 """The staff service's RPC contract."""
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
-from marshmallow import Schema, fields, validate, EXCLUDE
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
 
 ROLES = (
     "administrator", "director", "department_head", "manager",
@@ -87,6 +89,21 @@ class ApiTokenSchema(Schema):
     revoked_at = fields.AwareDateTime(allow_none=True)
 
 
+class OwnSettingsSchema(Schema):
+    """What every employee changes on their own card: the language of the UI and e-mails,
+    and the time zone their day (agenda, digest, quiet hours) is counted in."""
+
+    locale = fields.String(validate=validate.OneOf(LOCALES))
+    time_zone = fields.String(validate=validate.Length(min=1, max=64))
+
+    @validates("time_zone")
+    def known_time_zone(self, value, **kwargs):
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValidationError(f"Unknown time zone {value!r}: use a name such as Europe/Moscow.") from None
+
+
 class EmployeeChangesSchema(Schema):
     full_name = fields.String(validate=validate.Length(min=1, max=200))
     email = fields.Email(validate=validate.Length(max=254))
@@ -139,6 +156,33 @@ class ImportSchema(Schema):
 
 class ActingQuerySchema(Schema):
     employee_ids = fields.List(fields.UUID(), required=True, validate=validate.Length(max=500))
+    on = fields.Date(load_default=None)
+
+
+class ApproverSpecSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(
+        ("employee", "position", "role", "department_head", "initiator_head", "responsible")))
+    employee_id = fields.UUID(load_default=None)
+    position = fields.String(load_default=None)
+    role = fields.String(load_default=None)
+    scope = fields.String(load_default=None, validate=validate.OneOf(("department", "legal_entity", "any")))
+
+
+class ApproverContextSchema(Schema):
+    department_id = fields.UUID(load_default=None, allow_none=True)
+    legal_entity_id = fields.UUID(load_default=None, allow_none=True)
+    initiator_id = fields.UUID(load_default=None, allow_none=True)
+    responsible_id = fields.UUID(load_default=None, allow_none=True)
+    on = fields.Date(load_default=None, allow_none=True)
+
+
+class ResolveApproversSchema(Schema):
+    specs = fields.List(fields.Nested(ApproverSpecSchema), required=True, validate=validate.Length(max=100))
+    context = fields.Nested(ApproverContextSchema, load_default=dict)
+
+
+class StandingInQuerySchema(Schema):
+    employee_id = fields.UUID(required=True)
     on = fields.Date(load_default=None)
 
 

@@ -116,6 +116,15 @@ class StaffService:
         return True
 
     @rpc
+    def update_own_settings(self, actor, changes):
+        """The signed-in employee changes their own language and time zone."""
+        actor = load_actor(actor)
+        data = load(schemas.OwnSettingsSchema(), changes)
+        with self.db.begin():
+            employee = logic.update_employee(self.db, employee_id=actor.id, changes=data, actor_id=actor.id)
+        return employee_schema.dump(employee)
+
+    @rpc
     def reset_password(self, actor, employee_id, reset=None):
         actor = load_actor(actor)
         data = load(schemas.PasswordResetSchema(), reset or {})
@@ -234,6 +243,18 @@ class StaffService:
         """For other services: who acts for each employee on a day (deputies, heads)."""
         data = load(schemas.ActingQuerySchema(), query)
         return organisation.acting_employees(self.db, employee_ids=data["employee_ids"], on=data["on"])
+
+    @rpc
+    def resolve_approvers(self, query):
+        """For the approvals service: approver specs to today's acting people."""
+        data = load(schemas.ResolveApproversSchema(), query)
+        return organisation.resolve_approvers(self.db, specs=data["specs"], context=data["context"])
+
+    @rpc
+    def standing_in_for(self, query):
+        """For the approvals service: whom an employee stands in for on a day."""
+        data = load(schemas.StandingInQuerySchema(), query)
+        return organisation.standing_in_for(self.db, employee_id=data["employee_id"], on=data["on"])
 
     @rpc
     def role_settings(self, actor):

@@ -1,0 +1,169 @@
+"""Approvals in the browser: editing a route (adding a parallel stage), approving from the
+inbox, returning for revision and resubmitting, entering a delay reason on an overdue task."""
+import re
+import time
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from playwright.sync_api import expect
+from sqlalchemy import create_engine, text
+
+from chancery_common.database import normalise_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.system]
+
+
+def sign_in(page, email, password):
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+
+
+@pytest.fixture
+def person(admin, unique):
+    """An employee with a password, as (employee, email, password)."""
+    def make(full_name, roles=("employee",)):
+        email = f"{full_name.split()[0].lower()}.{unique}.{time.monotonic_ns()}@test.chancery"
+        made = admin.post("/employees/", json={"full_name": f"{full_name} {unique}", "email": email,
+                                               "password": "browser-password-1", "roles": list(roles)})
+        assert made.status_code == 201, made.text
+        return made.json(), email, "browser-password-1"
+    return make
+
+
+@pytest.fixture
+def document_type(admin, unique):
+    code = f"brw_{unique}_{uuid.uuid4().hex[:6]}"
+    made = admin.post("/document-types/", json={"code": code, "name": f"Browser memo {code}", "kind": "letter"})
+    assert made.status_code == 201, made.text
+    return made.json()
+
+
+@pytest.fixture
+def send(admin, document_type):
+    """``send(title, *approvers)``: a new document sent for approval, one stage per approver."""
+    def start(title, *approvers):
+        document = admin.post("/documents/", json={"type_id": document_type["id"], "title": title}).json()
+        approval = admin.post("/approvals/", json={"document_id": document["id"],
+                                                   "approver_ids": [a["id"] for a in approvers]})
+        assert approval.status_code == 201, approval.text
+        return approval.json()
+    return start
+
+
+@pytest.fixture
+def make_overdue(system):
+    """Move the open tasks of an approval past their deadline (time travel for the test)."""
+    engine = create_engine(normalise_url(system.database_urls["approvals"]))
+
+    def move(approval_id):
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE tasks SET due_at = :due WHERE approval_id = :id AND status = 'pending'"),
+                               {"due": datetime.now(timezone.utc) - timedelta(hours=2), "id": approval_id})
+    yield move
+    engine.dispose()
+
+
+def test_editing_a_route_adds_a_parallel_stage(page, admin, admin_credentials, person, document_type):
+    first, _, _ = person("Ivan Initial")
+    second, _, _ = person("Petr Parallel")
+    third, _, _ = person("Olga Other")
+    sign_in(page, *admin_credentials)
+
+    page.goto("/approval-routes")
+    page.locator("#routes tr", has_text=document_type["name"]).get_by_role("link").click()
+    page.fill("#f-0-name", "Legal")
+    page.select_option("#f-0-employees", [first["id"]])
+    page.get_by_role("button", name="Add a parallel stage").click()
+    expect(page.locator("fieldset.stage-editor")).to_have_count(2)
+    page.fill("#f-1-name", "Directors")
+    page.select_option("#f-1-employees", [second["id"], third["id"]])
+    page.select_option("#f-1-completion", "any")
+    page.get_by_role("button", name="Save as a new version").click()
+
+    expect(page.locator(".flash-success")).to_contain_text("Route saved as version 1")
+    route = next(r for r in admin.get("/approval-routes/").json() if r["document_type_id"] == document_type["id"])
+    stages = route["versions"][0]["stages"]
+    assert [(s["name"], s["mode"], s["completion"]) for s in stages] == [
+        ("Legal", "sequential", "all"), ("Directors", "parallel", "any")]
+    assert {a["employee_id"] for a in stages[1]["approvers"]} == {second["id"], third["id"]}
+    # the editor shows the saved version again
+    expect(page.locator("#f-1-mode")).to_have_value("parallel")
+
+
+def test_approving_from_the_inbox(page, admin, person, send):
+    approver, email, password = person("Anna Inbox")
+    approval = send(f"Inbox memo {uuid.uuid4().hex[:6]}", approver)
+    sign_in(page, email, password)
+
+    page.goto("/approvals")
+    row = page.locator("tr.task-row", has_text=approval["document_title"])
+    expect(row).to_be_visible()
+    row.get_by_role("button", name="Approve").click()
+
+    expect(page.locator(".flash-success")).to_contain_text("Your decision is recorded")
+    expect(page.locator("tr.task-row", has_text=approval["document_title"])).to_have_count(0)
+    assert admin.get(f"/approvals/{approval['id']}").json()["status"] == "approved"
+    # the report shows who held it
+    page.goto("/approvals/report")
+    expect(page.locator("#held")).to_contain_text(approval["document_title"])
+    expect(page.locator("#by-employee")).to_contain_text("Anna Inbox")
+
+
+def test_returning_for_revision_and_resubmitting(page, admin, admin_credentials, person, send, eventually):
+    approver, email, password = person("Rita Return")
+    approval = send(f"Revision memo {uuid.uuid4().hex[:6]}", approver)
+    sign_in(page, email, password)
+    page.goto(f"/approvals/{approval['id']}")
+    page.fill("#f-comment", "Fix the dates")
+    page.get_by_role("button", name="Return for revision").click()
+    expect(page.locator(".page-head [data-status=returned]")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, *admin_credentials)
+    page.goto(f"/approvals/{approval['id']}")
+    page.fill("#f-resubmit-comment", "Dates fixed")
+    page.get_by_role("button", name="Resubmit for approval").click()
+    expect(page.locator(".flash-success")).to_contain_text("sent for approval again")
+    expect(page.locator(".page-head [data-status=in_progress]")).to_be_visible()
+    sign_out(page)
+
+    sign_in(page, email, password)
+    page.goto(f"/approvals/{approval['id']}")
+    page.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.locator(".page-head [data-status=approved]")).to_be_visible()
+    expect(page.locator("#stages")).to_contain_text("Fix the dates")
+    expect(page.locator("#stages")).to_contain_text("round 2")
+
+
+def test_a_delay_reason_on_an_overdue_task(page, admin, person, send, make_overdue):
+    approver, email, password = person("Lena Late")
+    approval = send(f"Late memo {uuid.uuid4().hex[:6]}", approver)
+    make_overdue(approval["id"])
+    sign_in(page, email, password)
+
+    page.goto("/approvals")
+    row = page.locator("tr.task-row", has_text=approval["document_title"])
+    expect(row).to_contain_text("overdue")
+    row.get_by_role("link", name=re.compile("delay reason")).click()
+    page.get_by_role("button", name="Approve", exact=True).click()
+    expect(page.locator("#delay_reason-error")).to_be_visible()
+    page.fill("#f-delay-reason", "I was on a business trip")
+    page.get_by_role("button", name="Approve", exact=True).click()
+
+    expect(page.locator(".page-head [data-status=approved]")).to_be_visible()
+    expect(page.locator("#stages")).to_contain_text("I was on a business trip")
+    [task] = admin.get(f"/approvals/{approval['id']}").json()["stages"][0]["tasks"]
+    assert (task["delay_reason"], task["overdue"]) == ("I was on a business trip", True)
+    # the printable sheet shows it too
+    page.get_by_role("link", name="Print the approval sheet").click()
+    sheet = page.context.pages[-1]
+    expect(sheet.locator("body")).to_contain_text("I was on a business trip")
