@@ -1,7 +1,9 @@
 """Writes the generated parts of docs/ from the code, so they cannot drift from it:
 
 - docs/api/openapi.json: the gateway's OpenAPI document;
-- docs/events.md: every event each service publishes, with its payload fields.
+- docs/events.md: every event each service publishes, with its payload fields;
+- docs/events/asyncapi.yaml: the same as an AsyncAPI 3.0 document (exchange, routing key,
+  envelope and payload JSON Schema, version), for other systems' tooling.
 
 Run: .venv/bin/python scripts/generate_docs.py   (tests/static/test_docs.py checks they are current)
 """
@@ -10,10 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from marshmallow import fields
+import yaml
+from marshmallow import fields, validate
 
 REPO = Path(__file__).resolve().parents[1]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications")
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
 
 
 def openapi():
@@ -35,6 +38,70 @@ def _field_type(field):
     }.get(type(field), type(field).__name__.lower())
 
 
+SUBSCRIBING = """\
+## Subscribing from another system
+
+Another system (ERP, accounting, BI) subscribes without asking anyone to change Chancery:
+
+1. Declare a queue of your own, named for your system (`erp.chancery`): **durable**, not
+   auto-delete, not exclusive; a quorum queue (`x-queue-type: quorum`) on a RabbitMQ
+   cluster. Declaring it is the subscription: from then on every matching event waits in
+   it while your consumer is stopped (events are published persistent to durable
+   exchanges), and nothing published after that moment is lost.
+2. Bind it to each exchange `<service>.events` with the routing keys you want: event
+   types (`approval.finished`) or patterns (`document.*`, `#` for everything).
+3. Consume with manual acknowledgement: acknowledge an event only after your own
+   transaction committed. An unacknowledged event is delivered again after a reconnect.
+4. De-duplicate by the envelope's `id`: an event may arrive twice (a relay crash between
+   publishing and marking it published). Record the ids you handled in the same
+   transaction as the effect.
+5. Dispatch on `type` and `version`; ignore payload fields you do not know (fields are
+   added without a new version).
+
+[events/consumer_example.py](events/consumer_example.py) does all of this with `kombu`
+(`declare_subscription`, `consume`, `HandledEvents`):
+
+```
+python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \\
+    --queue erp.chancery --bind documents.events=document.* --bind approvals.events=approval.finished
+```
+
+Give the subscriber its own RabbitMQ user with `configure` and `write` permission on its
+own queue name only and `read` on the `.*\\.events` exchanges, so it cannot publish
+Chancery events.
+
+## Webhooks (for systems without AMQP)
+
+Administrators register an HTTPS endpoint with the event types it wants (exact types or
+patterns such as `document.*`; `*` for all) under Administration → Webhooks, or with the
+REST API `/api/v1/webhooks/endpoints`. Each endpoint gets a secret (`whsec_` + base64)
+shown once; it can be rotated. The `webhooks` service receives every event through its own
+durable queue and POSTs the envelope above as JSON to each endpoint that wants it, signed
+by [Standard Webhooks](https://www.standardwebhooks.com/):
+
+| header | value |
+|---|---|
+| `webhook-id` | the event id (the same on every retry and replay: de-duplicate by it) |
+| `webhook-timestamp` | Unix seconds of this attempt; reject ones too far from your clock |
+| `webhook-signature` | `v1,` + base64(HMAC-SHA256(key, `"{id}.{timestamp}.{body}"`)) |
+
+The key is the base64-decoded part of the secret after `whsec_`. For a day after a
+rotation two signatures are sent, separated by a space: accept the message if one matches.
+
+A 2xx answer is success. Anything else, a timeout or a connection error is retried with
+backoff (by default after 5 s, 5 min, 30 min, 2 h, 5 h and 10 h, then given up); every
+attempt is logged with its response code or error and duration, and any delivery can be
+replayed from the log (a new attempt with the same `webhook-id`). Verifying in Python:
+
+```python
+expected = base64.b64encode(hmac.new(base64.b64decode(secret.removeprefix("whsec_")),
+                            f"{msg_id}.{timestamp}.".encode() + body, hashlib.sha256).digest())
+ok = any(hmac.compare_digest(expected, sig.split(",", 1)[1].encode())
+         for sig in headers["webhook-signature"].split())
+```
+""".splitlines()
+
+
 def events():
     lines = [
         "# Events",
@@ -53,9 +120,10 @@ def events():
         "| `producer` | the service that published it |",
         "| `payload` | the fields below |",
         "",
-        "To subscribe, bind your own durable queue to the exchange with the routing keys you",
-        "want (for example `document.*`); events published while your consumer is down wait in",
-        "your queue. See docs/architecture.md, \"Events\".",
+        "The same catalogue as an AsyncAPI 3.0 document (channels per exchange and routing key,",
+        "envelope and payload JSON Schema, version): [events/asyncapi.yaml](events/asyncapi.yaml).",
+        "",
+        *SUBSCRIBING,
         "",
     ]
     for service in SERVICES:
@@ -75,11 +143,214 @@ def events():
     return "\n".join(lines)
 
 
-TARGETS = {REPO / "docs" / "api" / "openapi.json": openapi, REPO / "docs" / "events.md": events}
+# --- AsyncAPI ------------------------------------------------------------------------------
+
+UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+
+
+def _nullable(schema, field):
+    if not field.allow_none:
+        return schema
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        schema = {**schema, "type": [*types, "null"]}
+        if "enum" in schema:
+            schema["enum"] = [*schema["enum"], None]
+        return schema
+    return schema  # no type given: anything, null included
+
+
+def _validators(schema, field):
+    for validator in field.validators:
+        if isinstance(validator, validate.OneOf):
+            schema["enum"] = list(validator.choices)
+        elif isinstance(validator, validate.Length):
+            if validator.equal is not None:
+                validator_min = validator_max = validator.equal
+            else:
+                validator_min, validator_max = validator.min, validator.max
+            prefix = "Items" if schema.get("type") == "array" else "Length"
+            if validator_min is not None:
+                schema[f"min{prefix}"] = validator_min
+            if validator_max is not None:
+                schema[f"max{prefix}"] = validator_max
+        elif isinstance(validator, validate.Range):
+            if validator.min is not None:
+                schema["minimum" if validator.min_inclusive else "exclusiveMinimum"] = validator.min
+            if validator.max is not None:
+                schema["maximum" if validator.max_inclusive else "exclusiveMaximum"] = validator.max
+        elif isinstance(validator, validate.Regexp):
+            schema["pattern"] = validator.regex.pattern
+    if "enum" in field.metadata:
+        schema["enum"] = list(field.metadata["enum"])
+    return schema
+
+
+def field_schema(field):
+    """The JSON Schema of one marshmallow field, as it appears in a published payload."""
+    if isinstance(field, fields.Nested):
+        nested = field.schema
+        schema = object_schema(nested)
+        if field.many:
+            schema = {"type": "array", "items": schema}
+    elif isinstance(field, fields.List):
+        schema = {"type": "array", "items": field_schema(field.inner)}
+    elif isinstance(field, fields.Dict):
+        schema = {"type": "object"}
+        if field.value_field is not None:
+            schema["additionalProperties"] = field_schema(field.value_field)
+    elif isinstance(field, fields.UUID):
+        schema = {"type": "string", "format": "uuid", "pattern": UUID_PATTERN}
+    elif isinstance(field, (fields.AwareDateTime, fields.DateTime)):
+        schema = {"type": "string", "format": "date-time"}
+    elif isinstance(field, fields.Date):
+        schema = {"type": "string", "format": "date"}
+    elif isinstance(field, fields.Decimal):
+        schema = ({"type": "string", "pattern": DECIMAL_PATTERN, "description": "a decimal number as a string"}
+                  if field.as_string else {"type": "number"})
+    elif isinstance(field, fields.Boolean):
+        schema = {"type": "boolean"}
+    elif isinstance(field, fields.Integer):
+        schema = {"type": "integer"}
+    elif isinstance(field, (fields.Float, fields.Number)):
+        schema = {"type": "number"}
+    elif isinstance(field, fields.Email):
+        schema = {"type": "string", "format": "email"}
+    elif isinstance(field, fields.String):
+        schema = {"type": "string"}
+    elif type(field) is fields.Raw:
+        schema = {}
+    else:
+        raise TypeError(f"no JSON Schema for marshmallow field {type(field).__name__}: extend field_schema")
+    description = field.metadata.get("description")
+    if description and "description" not in schema:
+        schema["description"] = description
+    return _nullable(_validators(schema, field), field)
+
+
+def object_schema(schema):
+    """The JSON Schema of a marshmallow schema (class or instance): its dumped fields."""
+    instance = schema() if isinstance(schema, type) else schema
+    properties, required = {}, []
+    for name, field in instance.fields.items():
+        if field.load_only:
+            continue
+        key = field.data_key or name
+        properties[key] = field_schema(field)
+        if field.required:
+            required.append(key)
+    result = {"type": "object", "properties": properties}
+    if required:
+        result["required"] = required
+    return result
+
+
+def _message_id(event_type, version):
+    return f"{event_type.replace('.', '_')}_v{version}"
+
+
+def envelope_schema(event_type, version, payload):
+    return {
+        "type": "object",
+        "properties": {
+            "id": {"type": "string", "format": "uuid", "pattern": UUID_PATTERN,
+                   "description": "event id; consumers de-duplicate by it"},
+            "type": {"type": "string", "const": event_type, "description": "the event type, also the routing key"},
+            "version": {"type": "integer", "const": version, "description": "payload schema version"},
+            "occurred_at": {"type": "string", "format": "date-time",
+                            "description": "when the change was committed (UTC, ISO 8601)"},
+            "producer": {"type": "string", "description": "the service that published it"},
+            "payload": payload,
+        },
+        "required": ["id", "type", "version", "occurred_at", "producer", "payload"],
+    }
+
+
+def asyncapi_document():
+    """The AsyncAPI 3.0 document of every event, as a dict."""
+    channels, operations, messages = {}, {}, {}
+    for service in SERVICES:
+        module = importlib.import_module(f"{service}.events")
+        exchange = f"{service}.events"
+        by_type = {}
+        for (event_type, version), schema in module.catalog.schemas.items():
+            by_type.setdefault(event_type, []).append((version, schema))
+        for event_type, versions in by_type.items():
+            channel_id = f"{service}__{event_type.replace('.', '_')}"
+            channel_messages = {}
+            for version, schema in sorted(versions, key=lambda item: item[0]):
+                message_id = _message_id(event_type, version)
+                doc = " ".join((schema.__doc__ or "").split())
+                messages[message_id] = {
+                    "name": event_type,
+                    "title": f"{event_type} v{version}",
+                    **({"summary": doc} if doc else {}),
+                    "contentType": "application/json",
+                    "headers": {
+                        "type": "object",
+                        "properties": {"event_version": {"type": "integer", "const": version}},
+                    },
+                    "payload": envelope_schema(event_type, version, object_schema(schema)),
+                    "bindings": {"amqp": {"messageType": event_type, "bindingVersion": "0.3.0"}},
+                    "x-chancery-version": version,
+                    "x-chancery-exchange": exchange,
+                }
+                channel_messages[message_id] = {"$ref": f"#/components/messages/{message_id}"}
+            channels[channel_id] = {
+                "address": event_type,
+                "title": f"{event_type} on {exchange}",
+                "description": (f"Published by `{service}` to the topic exchange `{exchange}` "
+                                f"with routing key `{event_type}`."),
+                "messages": channel_messages,
+                "bindings": {"amqp": {
+                    "is": "routingKey",
+                    "exchange": {"name": exchange, "type": "topic", "durable": True,
+                                 "autoDelete": False, "vhost": "/"},
+                    "bindingVersion": "0.3.0",
+                }},
+            }
+            operations[f"publish__{channel_id}"] = {
+                "action": "send",
+                "channel": {"$ref": f"#/channels/{channel_id}"},
+                "messages": [{"$ref": f"#/channels/{channel_id}/messages/{message}"}
+                             for message in channel_messages],
+                "bindings": {"amqp": {"deliveryMode": 2, "bindingVersion": "0.3.0"}},  # persistent
+            }
+    return {
+        "asyncapi": "3.0.0",
+        "info": {
+            "title": "Chancery events",
+            "version": "1.0.0",
+            "description": (
+                "Every domain event Chancery publishes. Generated from the services' event catalogues "
+                "by scripts/generate_docs.py; do not edit by hand. Each service publishes to its durable "
+                "topic exchange `<service>.events` with the event type as routing key, as persistent "
+                "JSON messages in one envelope (id, type, version, occurred_at, producer, payload). "
+                "Adding payload fields keeps the version, so ignore fields you do not know; a breaking "
+                "change is a new version or type. Subscribe by binding your own durable queue: see "
+                "docs/events.md, \"Subscribing from another system\"."),
+        },
+        "defaultContentType": "application/json",
+        "servers": {"rabbitmq": {"host": "rabbitmq:5672", "protocol": "amqp", "protocolVersion": "0-9-1",
+                                 "description": "The deployment's RabbitMQ (vhost as configured)."}},
+        "channels": channels,
+        "operations": operations,
+        "components": {"messages": messages},
+    }
+
+
+def asyncapi():
+    return yaml.safe_dump(asyncapi_document(), sort_keys=False, allow_unicode=True, width=100)
+
+
+TARGETS = {REPO / "docs" / "api" / "openapi.json": openapi, REPO / "docs" / "events.md": events,
+           REPO / "docs" / "events" / "asyncapi.yaml": asyncapi}
 
 
 def main():
     for path, make in TARGETS.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(make())
         print(f"wrote {path.relative_to(REPO)}")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications")
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
 
 
 @dataclass
@@ -59,4 +59,6 @@ def default_profile():
         gateway_port=int(os.environ.get("CHANCERY_PORT", "8000")),
         gateway_host=os.environ.get("CHANCERY_HOST", "127.0.0.1"),
         amqp_host=os.environ.get("CHANCERY_AMQP_HOST", "127.0.0.1:5672"),
+        # a local run may post webhooks to a receiver on this machine over plain http
+        extra_env={"ALLOW_INSECURE_WEBHOOKS": os.environ.get("ALLOW_INSECURE_WEBHOOKS", "true")},
     )

@@ -15,7 +15,7 @@ from .schemas import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access explanations (administrators) and the audit logs.")
 
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications")
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
 # which service owns (and audits) each kind of record
 OWNER = {
     "counterparty": "counterparties", "contact_person": "counterparties", "activity": "counterparties",

@@ -18,7 +18,7 @@ def ping():
 @blp.response(200)
 def services():
     """Asks every service for a ping in parallel; 503 when any does not answer."""
-    names = ("staff", "counterparties", "documents", "approvals", "notifications")
+    names = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
     results = rpc.fan_out({name: (name, "ping") for name in names})
     report = {name: ("ok" if result == "pong" else f"unavailable: {result}")
               for name, result in results.items()}

@@ -42,10 +42,12 @@ LABELS = {
         "department": _l("Department"), "absence": _l("Absence"), "api_token": _l("API token"),
         "legal_entity": _l("Legal entity"), "role_permission": _l("Role setting"),
         "route": _l("Approval route"), "position": _l("Position"),
+        "webhook_endpoint": _l("Webhook endpoint"), "webhook_delivery": _l("Webhook delivery"),
     },
     "service": {
         "staff": _l("Staff"), "counterparties": _l("Counterparties"), "documents": _l("Documents"),
         "approvals": _l("Approvals"), "notifications": _l("Notifications"),
+        "webhooks": _l("Webhooks"),
     },
     "action": {
         "created": _l("Created"), "updated": _l("Changed"), "read": _l("Viewed"),
@@ -61,6 +63,7 @@ LABELS = {
         "registered": _l("Registered"), "revoked": _l("Revoked"),
         "route_saved": _l("Route saved"), "started": _l("Started"),
         "status_changed": _l("Status changed"), "withdrawn": _l("Withdrawn"),
+        "deleted": _l("Deleted"), "secret_rotated": _l("Secret rotated"), "replayed": _l("Sent again"),
     },
     # audit fields the shared field labels (texts.LABELS["field"]) do not name
     "field": {

@@ -1,0 +1,121 @@
+"""How another system (ERP, accounting, BI) subscribes to Chancery's events over AMQP.
+
+The subscriber owns a queue of its own: durable, never auto-deleted (a quorum queue by
+default), bound to the exchanges ``<service>.events`` with the routing keys it wants
+(event types, or patterns such as ``document.*``). Declaring it once is the subscription:
+from then on RabbitMQ keeps every matching event (Chancery publishes them persistent) in
+that queue while the subscriber is stopped, and hands them over when it comes back.
+
+The consumer acknowledges an event only after handling it (a crash before that makes
+RabbitMQ deliver it again) and remembers the ids it has handled, because an event may
+arrive twice: handle it in the same transaction as you record its id.
+
+Run it (needs only ``kombu``)::
+
+    python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \\
+        --queue erp.chancery --bind documents.events=document.* --bind approvals.events=approval.finished
+
+The payload schemas are in docs/events/asyncapi.yaml and docs/events.md.
+"""
+import argparse
+import json
+import logging
+import socket
+import sqlite3
+
+from kombu import Connection, Consumer, Exchange, Queue
+
+log = logging.getLogger("chancery-subscriber")
+
+
+def declare_subscription(connection, queue_name, bindings, quorum=True):
+    """Declare the subscriber's durable queue and bind it; safe to run at every start.
+
+    ``bindings`` maps an exchange name (``documents.events``) to routing keys or patterns
+    (``["document.*", "paper_copy.moved"]``, ``["#"]`` for all). Returns the kombu Queue.
+    """
+    arguments = {"x-queue-type": "quorum"} if quorum else {}
+    exchanges = {name: Exchange(name, type="topic", durable=True, auto_delete=False) for name in bindings}
+    queue = Queue(queue_name, durable=True, auto_delete=False, exclusive=False, queue_arguments=arguments)
+    channel = connection.channel()
+    try:
+        bound = queue(channel)
+        bound.declare()
+        for name, keys in bindings.items():
+            exchanges[name](channel).declare()  # the same definition Chancery uses: a no-op if it exists
+            for key in keys:
+                bound.bind_to(exchange=exchanges[name], routing_key=key)
+    finally:
+        channel.close()
+    return queue
+
+
+class HandledEvents:
+    """Ids of the events already handled (here SQLite; use your own database)."""
+
+    def __init__(self, path=":memory:"):
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY)")
+
+    def handle_once(self, event, handle):
+        """Run ``handle(event)`` unless this event id was handled before; True if it ran."""
+        with self.db:  # one transaction: the handler's effect and the id commit together
+            inserted = self.db.execute("INSERT OR IGNORE INTO handled_events (event_id) VALUES (?)",
+                                       (event["id"],)).rowcount
+            if not inserted:
+                return False
+            handle(event)
+            return True
+
+
+def consume(connection, queue, handle, handled, idle_timeout=None, prefetch=50):
+    """Receive events from ``queue`` and pass each new one to ``handle(event)``.
+
+    Each message is acknowledged after it was handled (or recognised as a duplicate). An
+    exception in ``handle`` leaves the message unacknowledged: it comes back after a
+    reconnect. Returns when no message came for ``idle_timeout`` seconds (None: never).
+    """
+    def on_message(body, message):
+        event = body if isinstance(body, dict) else json.loads(body)
+        if handled.handle_once(event, handle):
+            log.info("handled %s %s", event["type"], event["id"])
+        message.ack()
+
+    with Consumer(connection.channel(), queues=[queue], callbacks=[on_message], accept=["json"],
+                  prefetch_count=prefetch, no_ack=False):
+        idle = 0.0
+        while idle_timeout is None or idle < idle_timeout:
+            try:
+                connection.drain_events(timeout=1.0)
+                idle = 0.0
+            except socket.timeout:
+                idle += 1.0
+                connection.heartbeat_check()  # keeps a quiet connection alive
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--amqp", required=True, help="amqp://user:password@host:5672/vhost")
+    parser.add_argument("--queue", required=True, help="your queue's name, e.g. erp.chancery")
+    parser.add_argument("--bind", action="append", required=True, metavar="EXCHANGE=KEY",
+                        help="e.g. documents.events=document.* (repeatable)")
+    parser.add_argument("--classic", action="store_true", help="a classic durable queue instead of quorum")
+    parser.add_argument("--handled-db", default="handled_events.sqlite3")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+
+    bindings = {}
+    for item in args.bind:
+        exchange, _, key = item.partition("=")
+        bindings.setdefault(exchange, []).append(key or "#")
+
+    def handle(event):
+        print(json.dumps(event, ensure_ascii=False))
+
+    with Connection(args.amqp, heartbeat=30) as connection:
+        queue = declare_subscription(connection, args.queue, bindings, quorum=not args.classic)
+        consume(connection, queue, handle, HandledEvents(args.handled_db))
+
+
+if __name__ == "__main__":
+    main()

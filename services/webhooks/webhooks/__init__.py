@@ -1,0 +1,1 @@
+"""Chancery webhooks service: delivers events over signed HTTPS to systems that cannot speak AMQP."""
