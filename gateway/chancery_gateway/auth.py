@@ -89,6 +89,13 @@ def sign_out():
         _end(token)
 
 
+def forget_identity():
+    """Drop this worker's cached identity of the signed-in session (after it changed)."""
+    token = session.get("token")
+    if token:
+        _cache.forget(("resolve_session", token))
+
+
 def _end(token):
     _cache.forget(("resolve_session", token))
     try:

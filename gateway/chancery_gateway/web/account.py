@@ -1,11 +1,16 @@
-"""My account: who I am, what my roles allow, and changing my own password."""
+"""My account: who I am, what my roles allow, my language and time zone, my password."""
+from zoneinfo import available_timezones
+
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, Unauthenticated
 
-from .. import auth, rpc
+from .. import auth, i18n, rpc
 from . import bp
+
+TIME_ZONES = ["UTC"] + sorted(zone for zone in available_timezones()
+                             if "/" in zone and not zone.startswith(("Etc/", "SystemV/")))
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -27,4 +32,27 @@ def account():
             else:
                 flash(_("Your password is changed."), "success")
                 return redirect(url_for("web.account"))
-    return render_template("account.html", identity=g.identity, errors=errors), 422 if errors else 200
+    return _page(errors)
+
+
+def _page(errors, settings_errors=None):
+    status = 422 if errors or settings_errors else 200
+    return render_template("account.html", identity=g.identity, errors=errors,
+                           settings_errors=settings_errors or {}, time_zones=TIME_ZONES), status
+
+
+@bp.route("/account/settings", methods=["POST"])
+@auth.page_login_required
+def account_settings():
+    """My language (pages and e-mails, on every browser) and time zone (my day's agenda, digest)."""
+    changes = {"locale": request.form.get("locale", ""), "time_zone": request.form.get("time_zone", "")}
+    try:
+        employee = rpc.call("staff", "update_own_settings", g.actor, changes)
+    except InvalidInput as exc:
+        return _page({}, exc.details or {})
+    auth.forget_identity()
+    response = redirect(url_for("web.account"))
+    response.set_cookie(i18n.COOKIE, employee["locale"], max_age=365 * 24 * 3600, samesite="Lax",
+                        httponly=True, secure=request.is_secure)
+    flash(_("Your settings are saved."), "success")
+    return response

@@ -1,0 +1,52 @@
+"""The UI in the employee's own language: chosen once on the account page, it follows them
+to another browser; dates and money are shown the Russian way."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.system]
+
+
+def sign_in(page, email, password):
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.click("button[type=submit]")
+    expect(page.locator("a.who")).to_be_visible()
+
+
+def test_switching_the_ui_to_russian_follows_the_employee(browser, base_url, admin, unique):
+    email, password = f"lang.{unique}@test.chancery", f"lang-password-{unique}"
+    assert admin.post("/employees/", json={"full_name": "Lena Language", "email": email, "password": password,
+                                           "roles": ["manager"]}).status_code == 201
+    first = browser.new_context(base_url=base_url, locale="en-GB")
+    page = first.new_page()
+    sign_in(page, email, password)
+    expect(page.locator("nav.mainnav")).to_contain_text("Counterparties")
+    page.click("a.who")
+    page.select_option("#f-locale", "ru")
+    page.select_option("#f-time_zone", "Europe/Moscow")
+    page.click("text=Save settings")
+    expect(page.locator("nav.mainnav")).to_contain_text("Контрагенты")
+    expect(page.locator("#f-time_zone")).to_have_value("Europe/Moscow")
+    first.close()
+
+    # another browser that prefers English: after signing in, the employee's Russian
+    other = browser.new_context(base_url=base_url, locale="en-GB")
+    page = other.new_page()
+    sign_in(page, email, password)
+    expect(page.locator("nav.mainnav")).to_contain_text("Контрагенты")
+    expect(page.locator("html")).to_have_attribute("lang", re.compile("^ru"))
+    other.close()
+
+
+def test_an_unknown_time_zone_is_refused_by_name(page, base_url, admin, admin_credentials, unique):
+    sign_in(page, *admin_credentials)
+    page.goto("/account")
+    # a crafted form: the select offers only real zones
+    page.evaluate("""() => { const o = document.createElement('option'); o.value = 'Mars/Olympus';
+                            o.textContent = 'Mars'; document.querySelector('#f-time_zone').append(o); }""")
+    page.select_option("#f-time_zone", "Mars/Olympus")
+    page.click("text=Save settings")
+    expect(page.locator("#time_zone-error")).to_contain_text("Mars/Olympus")
