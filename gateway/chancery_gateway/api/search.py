@@ -5,7 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from .. import search as global_search
 from .payload import jsonable
-from .schemas import ID, AwareDateTime
+from .schemas import ID, AwareDateTime, UnavailablePartSchema
 
 blp = Blueprint("search", __name__, url_prefix="/api/v1/search",
                 description="One phrase searched in every service the employee may see, grouped by kind.")
@@ -69,12 +69,6 @@ class SearchGroupsSchema(Schema):
     documents = fields.List(fields.Nested(FoundDocumentSchema))
     activities = fields.List(fields.Nested(FoundActivitySchema))
     employees = fields.List(fields.Nested(FoundEmployeeSchema))
-
-
-class UnavailablePartSchema(Schema):
-    part = fields.String()
-    service = fields.String()
-    reason = fields.String()
 
 
 class SearchResultSchema(Schema):
