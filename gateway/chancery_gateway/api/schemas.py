@@ -3,6 +3,8 @@
 Services validate again on their side; these schemas answer bad input early and
 describe the API. ``unknown = RAISE`` names a misspelt field instead of ignoring it.
 """
+import functools
+
 from marshmallow import Schema, fields, validate
 
 ID = fields.UUID
@@ -246,6 +248,9 @@ class JournalSchema(Schema):
     prefix = fields.String()
     number_pattern = fields.String()
     sequence_width = fields.Integer()
+    kind = fields.String()
+    is_active = fields.Boolean()
+    per_parent = fields.Boolean(metadata={"description": "numbers within the parent document (annexes)"})
 
 
 class DocumentTypeSchema(Schema):
@@ -256,6 +261,16 @@ class DocumentTypeSchema(Schema):
     visible_to_roles = fields.List(fields.String(), metadata={
         "description": "roles that see every document of this type"})
     journal = fields.Nested(JournalSchema, allow_none=True)
+    # documents' own (see document_schemas.py): extra fields, children, people, completeness
+    journal_id = ID(allow_none=True)
+    field_definitions = fields.List(fields.Dict(), data_key="fields", attribute="fields")
+    allowed_child_type_ids = fields.List(ID(), allow_none=True)
+    default_responsible_ids = fields.List(ID())
+    department_id = ID(allow_none=True)
+    department_code = fields.String(allow_none=True)
+    required_documents = fields.List(fields.Dict())
+    stages_field = fields.String(allow_none=True)
+    is_active = fields.Boolean()
 
 
 class FileVersionSchema(Schema):
@@ -299,6 +314,8 @@ class NewDocumentSchema(Schema):
     responsible_id = ID(allow_none=True)
     parent_id = ID(allow_none=True)
     register = fields.Boolean(metadata={"description": "register in the type's journal now (default true)"})
+    department_id = ID(allow_none=True)
+    extra = fields.Dict(keys=fields.String(), metadata={"description": "values of the type's extra fields by code"})
 
 
 class DocumentSchema(NewDocumentSchema):
@@ -312,6 +329,8 @@ class DocumentSchema(NewDocumentSchema):
     created_at = fields.String()
     updated_at = fields.String()
     file_count = fields.Integer()
+    extra_fields = fields.List(fields.Dict(), metadata={
+        "description": "the card's extra fields with code, label, kind and value"})
     files = fields.List(fields.Nested(DocumentFileSchema))
     status_changes = fields.List(fields.Nested(StatusChangeSchema))
 
@@ -331,111 +350,13 @@ class UploadArgs(Schema):
     file_id = ID(metadata={"description": "add a new version to this file of the document"})
 
 
-# approvals -------------------------------------------------------------------------------
+# approvals: in approval_schemas.py ----------------------------------------------------------
 
-class StageRequestSchema(Schema):
-    name = fields.String()
-    approver_ids = fields.List(ID(), required=True)
-    completion = fields.String(validate=validate.OneOf(("all", "any")))
-    deadline_hours = fields.Integer(allow_none=True)
-
-
-class StartApprovalSchema(Schema):
-    document_id = ID(required=True)
-    approver_ids = fields.List(ID(), metadata={"description": "one sequential stage per approver"})
-    stages = fields.List(fields.Nested(StageRequestSchema), metadata={
-        "description": "explicit stages; without them and approver_ids, the route of the document's type"})
-    comment = fields.String(allow_none=True)
-
-
-class TaskSchema(Schema):
-    id = ID()
-    approval_id = ID()
-    stage_id = ID()
-    approver_id = ID()
-    on_behalf_of = ID(allow_none=True, metadata={
-        "description": "the approver the route named, when approver_id is their deputy"})
-    status = fields.String()
-    decision = fields.String(allow_none=True)
-    comment = fields.String(allow_none=True)
-    assigned_at = fields.String(allow_none=True)
-    due_at = fields.String(allow_none=True)
-    decided_at = fields.String(allow_none=True)
-    decided_by = ID(allow_none=True)
-
-
-class StageSchema(Schema):
-    id = ID()
-    position = fields.Integer()
-    name = fields.String()
-    completion = fields.String()
-    deadline_hours = fields.Integer(allow_none=True)
-    status = fields.String()
-    started_at = fields.String(allow_none=True)
-    finished_at = fields.String(allow_none=True)
-    tasks = fields.List(fields.Nested(TaskSchema))
-
-
-class RouteRequestSchema(Schema):
-    document_type_id = ID(required=True)
-    name = fields.String(required=True)
-    stages = fields.List(fields.Nested(StageRequestSchema), required=True)
-
-
-class RouteVersionSchema(Schema):
-    id = ID()
-    version = fields.Integer()
-    stages = fields.List(fields.Dict())
-    created_by = ID()
-    created_at = fields.String()
-
-
-class RouteSchema(Schema):
-    id = ID()
-    document_type_id = ID()
-    name = fields.String()
-    created_at = fields.String()
-    versions = fields.List(fields.Nested(RouteVersionSchema))
-
-
-class ApprovalSchema(Schema):
-    id = ID()
-    route_version_id = ID(allow_none=True)
-    document_id = ID()
-    counterparty_id = ID(allow_none=True)
-    document_title = fields.String()
-    document_number = fields.String(allow_none=True)
-    initiator_id = ID()
-    status = fields.String()
-    outcome = fields.String(allow_none=True)
-    comment = fields.String(allow_none=True)
-    started_at = fields.String()
-    finished_at = fields.String(allow_none=True)
-    stages = fields.List(fields.Nested(StageSchema))
-
-
-class MyTaskSchema(TaskSchema):
-    approval = fields.Nested(ApprovalSchema)
-
-
-class ApprovalQueryArgs(PageArgs):
-    document_id = ID()
-    counterparty_id = ID()
-    status = fields.String()
-
-
-class TaskQueryArgs(PageArgs):
-    status = fields.String(validate=validate.OneOf(("pending", "decided", "all")))
-
-
-class DecisionSchema(Schema):
-    decision = fields.String(required=True, validate=validate.OneOf(
-        ("approve", "approve_with_remarks", "reject", "return_for_revision")))
-    comment = fields.String(allow_none=True)
-
-
-class WithdrawSchema(Schema):
-    reason = fields.String(allow_none=True)
+from .approval_schemas import (  # noqa: E402,F401  (re-exported)
+    ApprovalQueryArgs, ApprovalSchema, DecisionSchema, MyTaskSchema, RouteRequestSchema, RouteSchema,
+    RouteVersionSchema, StageRequestSchema, StageSchema, StartApprovalSchema, TaskQueryArgs, TaskSchema,
+    WithdrawSchema,
+)
 
 
 # notifications -----------------------------------------------------------------------------
@@ -481,10 +402,52 @@ class OverviewSchema(Schema):
     documents = fields.Nested(page_of(DocumentSchema, "OverviewDocumentPage"), allow_none=True)
     approvals = fields.Nested(page_of(ApprovalSchema, "OverviewApprovalPage"), allow_none=True)
     notifications = fields.Nested(NotificationPageSchema, allow_none=True)
+    negotiation = fields.Nested(lambda: NegotiationNotesSchema(), allow_none=True, metadata={
+        "description": "the current negotiation stage and the latest notes"})
+    paper_copies = fields.Nested(lambda: _paper_copy_page()(), allow_none=True, metadata={
+        "description": "paper originals and copies of the counterparty's documents: where, who holds them"})
+    contract_trees = fields.List(fields.Nested(lambda: DocumentTreeNodeSchema()), metadata={
+        "description": "the documents as trees: a contract with its annexes, acts, invoices... nested"})
+    completeness = fields.Dict(keys=fields.String(), values=fields.Nested(lambda: _completeness_schema()()),
+                               metadata={"description": "contract id -> its required accounting documents "
+                                                        "and which are missing"})
+    approvals_in_progress = fields.List(fields.Nested(lambda: RunningApprovalSchema()), metadata={
+        "description": "each running approval: its current stage, who holds it, since when, the deadline"})
+    overdue_activity_ids = fields.List(ID(), metadata={"description": "planned activities already past due"})
     employees = fields.Dict(keys=fields.String(), values=fields.String(),
                             metadata={"description": "employee id -> full name, for every id shown"})
     unavailable = fields.List(fields.Nested(UnavailablePartSchema),
                               metadata={"description": "parts whose service did not answer"})
+
+
+class DocumentTreeNodeSchema(Schema):
+    document = fields.Nested(lambda: DocumentSchema())
+    children = fields.List(fields.Nested(lambda: DocumentTreeNodeSchema()))
+
+
+class RunningApprovalSchema(Schema):
+    approval_id = ID()
+    document_id = ID()
+    document_title = fields.String()
+    document_number = fields.String(allow_none=True)
+    status = fields.String(metadata={"description": "in_progress, or returned (for revision)"})
+    stage_name = fields.String(allow_none=True)
+    stage_status = fields.String(allow_none=True, metadata={"description": "active, or stalled (nobody on it)"})
+    holder_ids = fields.List(ID(), metadata={"description": "who has to decide now"})
+    since = fields.String(allow_none=True)
+    due_at = fields.String(allow_none=True)
+    overdue = fields.Boolean()
+
+
+@functools.cache
+def _paper_copy_page():
+    from .document_schemas import PaperCopySchema
+    return page_of(PaperCopySchema, "OverviewPaperCopyPage")
+
+
+def _completeness_schema():
+    from .document_schemas import CompletenessSchema
+    return CompletenessSchema
 
 
 # contact persons and activities ------------------------------------------------------------
@@ -500,7 +463,8 @@ class ContactPersonSchema(Schema):
     notes = fields.String(allow_none=True)
     messengers = fields.List(fields.Dict(), metadata={"description": "[{kind, handle}]"})
     important_dates = fields.List(fields.Dict(), metadata={
-        "description": "[{kind: birthday|anniversary|other, label, date, remind_yearly}]"})
+        "description": "[{id, kind: birthday|anniversary|other, label, date, remind, remind_days_before}]: "
+                       "send the ids back to keep them; `remind_yearly` is the former name of `remind`"})
     consent_to_mailings = fields.Boolean(dump_only=True, metadata={
         "description": "changes only through POST /contact-persons/{id}/consent"})
     consent_given_at = fields.String(dump_only=True, allow_none=True)
@@ -558,6 +522,16 @@ class CompletionSchema(Schema):
     follow_up = fields.Nested(FollowUpSchema, allow_none=True)
 
 
+class RescheduleSchema(Schema):
+    planned_at = AwareDateTime(required=True)
+    duration_minutes = fields.Integer(allow_none=True)
+    reason = fields.String(allow_none=True, validate=validate.Length(max=1000))
+
+
+class CancellationSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=5000))
+
+
 class CompletedActivitySchema(Schema):
     activity = fields.Nested(ActivitySchema)
     follow_up = fields.Nested(ActivitySchema, allow_none=True)
@@ -582,6 +556,26 @@ class AgendaSchema(Schema):
 
 
 PlannedActivityPage = page_of(ActivitySchema, "PlannedActivityPage")
+
+
+class CalendarArgs(Schema):
+    date_from = Date(required=True, data_key="from", metadata={"description": "first day"})
+    date_to = Date(required=True, data_key="to", metadata={"description": "last day (inclusive); at most 62 days"})
+    employee_id = ID(metadata={"description": "an employee I may see (default: me and whom I deputise for)"})
+    team = fields.Boolean(load_default=False, metadata={
+        "description": "everyone in my departments (department heads, directors, administrators)"})
+    status = fields.String(validate=validate.OneOf(("planned", "done", "cancelled", "missed")))
+    tz = fields.String(load_default="UTC", metadata={"description": "IANA time zone the days are in"})
+
+
+class CalendarSchema(Schema):
+    date_from = fields.String(data_key="from")
+    date_to = fields.String(data_key="to")
+    time_zone = fields.String()
+    employee_ids = fields.List(ID())
+    items = fields.List(fields.Nested(AgendaActivitySchema), metadata={"description": "in planned order"})
+    total = fields.Integer()
+    truncated = fields.Boolean(metadata={"description": "more than 5,000 activities: only the first are listed"})
 
 
 # access, audit, personal data --------------------------------------------------------------
@@ -664,6 +658,11 @@ class CounterpartyCardSchema(CounterpartySchema):
     group_id = ID(allow_none=True)
     category_id = ID(allow_none=True)
     advertising_source_id = ID(allow_none=True)
+    merged_into_id = ID(dump_only=True, allow_none=True, metadata={
+        "description": "set on a counterparty merged into another (a tombstone)"})
+    merged_at = fields.String(dump_only=True, allow_none=True)
+    negotiation_stage = fields.Nested(lambda: NegotiationStageRefSchema(), dump_only=True, allow_none=True, metadata={
+        "description": "the current negotiation stage: that of the latest note of the negotiation log"})
 
 
 class CounterpartyCardChangesSchema(CounterpartyCardSchema):
@@ -688,8 +687,12 @@ class ReferenceValueSchema(Schema):
     kind = fields.String(dump_only=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     is_archived = fields.Boolean(metadata={"description": "kept on counterparties, offered for no new choice"})
+    code = fields.String(allow_none=True, metadata={
+        "description": "a stable name for programs (negotiation stages: events carry it)"})
+    position = fields.Integer(allow_none=True, metadata={
+        "description": "order in an ordered book (negotiation stages); default: last"})
     counterparty_count = fields.Integer(dump_only=True, metadata={
-        "description": "how many counterparties have this value"})
+        "description": "how many counterparties have this value (negotiation stages: how many notes)"})
     created_at = fields.String(dump_only=True)
 
 
@@ -742,3 +745,51 @@ class HandoverResultSchema(Schema):
     from_employee_id = ID()
     to_employee_id = ID()
     activities_moved = fields.Integer()
+
+
+# merging counterparties, the negotiation log --------------------------------------------------
+
+class CounterpartyMergeRequestSchema(Schema):
+    merged_id = ID(required=True, metadata={"description": "the counterparty that disappears into this one"})
+    choices = fields.Dict(
+        keys=fields.String(), values=fields.String(validate=validate.OneOf(("survivor", "merged"))),
+        data_key="fields", metadata={"description": "card field -> survivor|merged: whose value stays (default: the "
+                                                    "survivor's, the merged one's where the survivor has none; notes "
+                                                    "are joined)"})
+
+
+class MergeMovedSchema(Schema):
+    contact_persons = fields.Integer()
+    activities = fields.Integer()
+    history_entries = fields.Integer()
+    negotiation_notes = fields.Integer()
+
+
+class CounterpartyMergeResultSchema(Schema):
+    counterparty = fields.Nested(CounterpartyCardSchema)
+    moved = fields.Nested(MergeMovedSchema, metadata={"description": "how many records moved to the survivor"})
+
+
+class NegotiationStageRefSchema(Schema):
+    id = ID()
+    code = fields.String(allow_none=True)
+    name = fields.String()
+    position = fields.Integer()
+
+
+class NegotiationNoteSchema(Schema):
+    id = ID(dump_only=True)
+    counterparty_id = ID(dump_only=True)
+    stage_id = ID(required=True, metadata={"description": "a value of the negotiation_stage reference book"})
+    stage = fields.Nested(NegotiationStageRefSchema, dump_only=True)
+    text = fields.String(required=True, validate=validate.Length(min=1, max=20000))
+    decided = fields.String(allow_none=True, metadata={"description": "what was agreed"})
+    client_priorities = fields.String(allow_none=True, metadata={"description": "what matters to the client"})
+    author_id = ID(dump_only=True)
+    noted_at = fields.String(dump_only=True)
+
+
+class NegotiationNotesSchema(Schema):
+    items = fields.List(fields.Nested(NegotiationNoteSchema), metadata={"description": "newest first"})
+    total = fields.Integer()
+    current_stage = fields.Nested(NegotiationStageRefSchema, allow_none=True)
