@@ -14,6 +14,11 @@ bp = Blueprint("web", __name__)
 from . import (  # noqa: E402,F401  (routes)
     account, admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
 )
+from . import agenda, reference_books  # noqa: E402,F401  (routes: the CRM's agenda and reference books)
+from . import search  # noqa: E402,F401  (routes: the global search)
+from . import webhooks  # noqa: E402,F401  (routes: administration of webhooks)
+from . import notifications  # noqa: E402,F401  (routes: notification preferences, reminder schemes, reminders)
+from . import document_types  # noqa: E402,F401  (routes: document types and journals)
 
 
 @bp.before_app_request

@@ -2,7 +2,7 @@
 from flask import g, render_template
 
 from .. import auth, rpc
-from . import bp, forms
+from . import agenda, bp, forms
 
 
 def nav_counts():
@@ -34,10 +34,15 @@ def counts():
 @bp.route("/")
 @auth.page_login_required
 def home():
+    """The first screen: my agenda for today (with what is overdue), approval tasks, notifications."""
     results = rpc.fan_out({
         "tasks": ("approvals", "list_my_tasks", g.actor, {"status": "pending", "limit": 10}),
         "notifications": ("notifications", "list_notifications", g.actor,
                           {"unread_only": True, "limit": 10}),
     })
     parts, unavailable = forms.answered(results)
-    return render_template("home.html", unavailable=unavailable, **parts)
+    try:
+        day = agenda.agenda_context(g.actor, "day")
+    except Exception:  # noqa: BLE001  (the counterparties service is down: the rest still shows)
+        day, unavailable = None, [*unavailable, "agenda"]
+    return render_template("home.html", unavailable=unavailable, day_agenda=day, **parts)

@@ -25,7 +25,7 @@ LABELS = {
     "stage": {
         "waiting": _l("Waiting"), "active": _l("In progress"), "completed": _l("Completed"),
         "rejected": _l("Rejected"), "returned": _l("Returned for revision"),
-        "skipped": _l("Skipped"), "cancelled": _l("Cancelled"),
+        "skipped": _l("Skipped"), "cancelled": _l("Cancelled"), "stalled": _l("Waiting for an approver"),
     },
     "task": {
         "waiting": _l("Waiting"), "pending": _l("Awaiting decision"), "approved": _l("Approved"),
@@ -50,6 +50,7 @@ LABELS = {
         "document.status_changed": _l("Document status changed"),
         "approval.started": _l("Approval started"),
         "approval.completed": _l("Approval finished"),
+        "approval.finished": _l("Approval finished"),
         "contact_person.added": _l("Contact person added"),
         "contact_person.updated": _l("Contact person changed"),
         "activity.completed": _l("Contact recorded"),
@@ -206,3 +207,29 @@ def notification_text(notification):
         stage = Markup.escape(service_text(stage))
         body = Markup(_("%(stage)s; due %(due)s", stage=stage, due=due))
     return title, body
+
+
+# The CRM screens (agenda, activities, reference books) -------------------------------------
+LABELS["activity_status"] = {
+    "planned": _l("Planned"), "done": _l("Done"), "cancelled": _l("Cancelled"), "missed": _l("Missed"),
+}
+LABELS["reference_book"] = {
+    "activity_type": _l("Activity types"), "region": _l("Regions"), "group": _l("Groups"),
+    "category": _l("Categories"), "advertising_source": _l("Advertising sources"),
+    "negotiation_stage": _l("Negotiation stages"),
+}
+LABELS["reference_field"] = {
+    "activity_type": _l("Activity type"), "region": _l("Region"), "group": _l("Group"),
+    "category": _l("Category"), "advertising_source": _l("Advertising source"),
+}
+LABELS["sort"] = {
+    "name": _l("Name, A to Z"), "-name": _l("Name, Z to A"), "-created_at": _l("Newest first"),
+    "created_at": _l("Oldest first"), "-updated_at": _l("Recently changed"),
+}
+for _code, _tone in (("planned", "warning"), ("done", "success"), ("missed", "danger")):
+    TONES.setdefault(_code, _tone)
+for _code, _text in (("counterparty.handed_over", _l("Handed over")), ("contact_person.moved", _l("Contact person moved")),
+                     ("counterparty.merged", _l("Counterparties merged")), ("negotiation.noted", _l("Negotiation note")),
+                     ("activity.scheduled", _l("Contact planned")), ("activity.cancelled", _l("Contact cancelled")),
+                     ("activity.rescheduled", _l("Contact moved"))):
+    LABELS["history"].setdefault(_code, _text)
