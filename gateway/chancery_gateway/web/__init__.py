@@ -15,7 +15,7 @@ from . import (  # noqa: E402,F401  (routes)
     account, admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
 )
 from . import agenda, reference_books  # noqa: E402,F401  (routes: the CRM's agenda and reference books)
-from . import search  # noqa: E402,F401  (routes: the global search)
+from . import dashboard, search  # noqa: E402,F401  (routes: dashboards, the global search)
 from . import webhooks  # noqa: E402,F401  (routes: administration of webhooks)
 from . import notifications  # noqa: E402,F401  (routes: notification preferences, reminder schemes, reminders)
 from . import document_types  # noqa: E402,F401  (routes: document types and journals)
@@ -58,6 +58,6 @@ def register(app):
         service_text=texts.service_text, history_text=texts.history_text,
         notification_text=texts.notification_text,
         word=admin_texts.word, say=admin_texts.say, permission_label=admin_texts.permission_label,
-        record_url=audit.record_url,
+        record_url=audit.record_url, may_see_dashboard=dashboard.may_see_dashboard,
     )
     formatting.register(app)

@@ -169,6 +169,9 @@ PATTERNS = [
      lambda m: (_("Role “%(role)s”: sees every document.", role=word("role", m["role"]))
                 if m["what"] == "document" else
                 _("Role “%(role)s”: sees every approval.", role=word("role", m["role"])))),
+    (re.compile(r"They head department (?P<dept>\S+), which the document belongs to\."),
+     lambda m: _("They head the department “%(department)s”, which the document belongs to.",
+                 department=m["dept"])),
     (re.compile(r"The document type (?P<type>.+) is open to the role (?P<role>\w+), which they have\."),
      lambda m: _("The document type “%(type)s” is open to the role “%(role)s”, which they have.",
                  type=texts.service_text(m["type"]), role=word("role", m["role"]))),

@@ -669,8 +669,8 @@ def sweep_overdue(session, *, now=None, limit=500):
 
 def report(session, *, actor, since=None, until=None, department_id=None, approver_id=None, limit=200):
     """Who held which documents for how long (every task assigned in the period), and overdue
-    counts by employee and by department. Directors and administrators see everyone; others
-    their own tasks."""
+    counts by employee and by department. Directors and administrators see everyone,
+    department heads the tasks held in their departments, others their own tasks."""
     now = _now()
     # a task cancelled undecided (the stage completed without it, a withdrawal) was held until its stage ended
     held_until = func.coalesce(Task.decided_at, case((Task.status.in_(("pending", "waiting")), now),
@@ -684,9 +684,14 @@ def report(session, *, actor, since=None, until=None, department_id=None, approv
         where.append(Task.assigned_at < until)
     if department_id is not None:
         where.append(Task.department_id == department_id)
-    if not actor.has_role(*OVERSEEING_ROLES):
+    if actor.has_role(*OVERSEEING_ROLES):
+        pass
+    elif actor.has_role("department_head") and actor.visible_department_ids:
+        # a head answers for the approvals held in their departments
+        where.append(Task.department_id.in_(actor.visible_department_ids))
+    else:
         where.append(Task.approver_id == actor.id)
-    elif approver_id is not None:
+    if approver_id is not None:
         where.append(Task.approver_id == approver_id)
     rows = session.execute(
         select(Task, Approval.document_id, Approval.document_title, Approval.document_number, Stage.name,

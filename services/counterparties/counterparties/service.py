@@ -9,7 +9,8 @@ from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
 from . import (
-    calendar, handover, logic, merge, negotiations, quick_search, reference_books, saved_filters, schemas, transfer,
+    calendar, handover, logic, merge, negotiations, quick_search, reference_books, reports, saved_filters, schemas,
+    transfer,
 )
 from .exceptions import InvalidInput
 from .models import outbox, processed_events
@@ -66,6 +67,13 @@ class CounterpartiesService:
         items, total = logic.list_counterparties(self.db, actor=actor, **params)
         negotiations.with_stages(self.db, items)
         return {"items": counterparty_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def activity_results(self, actor, query):
+        """Activities planned in a period, by responsible employee and by their status now."""
+        actor = load_actor(actor)
+        params = load(reports.ActivityResultsQuerySchema(), query)
+        return reports.ActivityResultsSchema().dump(reports.activity_results(self.db, actor=actor, **params))
 
     @rpc
     def quick_search(self, actor, request):

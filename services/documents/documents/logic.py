@@ -68,7 +68,11 @@ def visible_to(actor):
     granted_by_type = Document.type_id.in_(
         select(DocumentType.id).where(DocumentType.visible_to_roles.overlap(list(actor.roles)))
     ) if actor.roles else false()
+    # a department head sees the documents of the departments they head (and all inside them)
+    headed = Document.department_id.in_(actor.visible_department_ids) if (
+        actor.has_role("department_head") and actor.visible_department_ids) else false()
     return or_(
+        headed,
         Document.responsible_id == actor.id,
         Document.registrar_id == actor.id,
         Document.created_by == actor.id,
@@ -174,6 +178,9 @@ def explain_access(session, *, asked_by, actor, record_id):
         reasons.append("They registered the document.")
     if document.created_by == actor.id:
         reasons.append("They created the document.")
+    if (actor.has_role("department_head") and document.department_id is not None
+            and document.department_id in set(actor.visible_department_ids)):
+        reasons.append(f"They head department {document.department_id}, which the document belongs to.")
     taking_part = set(session.scalars(select(DocumentParticipant.reason).where(
         DocumentParticipant.document_id == document.id, DocumentParticipant.employee_id == actor.id)))
     if INITIATOR in taking_part:

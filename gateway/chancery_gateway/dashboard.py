@@ -1,0 +1,106 @@
+"""Role dashboards, composed from three services in parallel.
+
+- overdue approvals by department and by employee (approvals' report),
+- contracts whose validity ends in 30, 60 or 90 days (documents' registry),
+- activity results by manager for a period (counterparties).
+
+Directors and administrators see the whole company (or one department they pick); a
+department head sees their own department. Each service still filters by what the viewer
+may see; a service that does not answer leaves its part empty and named in ``unavailable``.
+"""
+from datetime import date, datetime, time, timedelta, timezone
+
+from chancery_common.errors import PermissionDenied
+
+from . import rpc
+
+COMPANY_ROLES = ("administrator", "director")
+EXPIRY_HORIZONS = (30, 60, 90)
+RUNNING_CONTRACT_STATUSES = ["signed", "in_execution", "approved"]
+
+
+def scope_of(employee, department_id=None):
+    """The department the dashboard covers (None: the whole company), or PermissionDenied."""
+    roles = set(employee["roles"])
+    if roles & set(COMPANY_ROLES):
+        return department_id
+    if "department_head" in roles and employee.get("department_id"):
+        return employee["department_id"]
+    raise PermissionDenied("dashboards are for directors, administrators and department heads")
+
+
+def compose(actor, employee, *, since=None, until=None, department_id=None, today=None):
+    department_id = scope_of(employee, department_id)
+    today = today or date.today()
+    until = until or datetime.combine(today + timedelta(days=1), time.min, tzinfo=timezone.utc)
+    since = since or until - timedelta(days=30)
+    department = {"department_id": department_id} if department_id else {}
+    results = rpc.fan_out({
+        "approvals": ("approvals", "report", actor, {"since": since.isoformat(), "limit": 1, **department}),
+        "contracts": ("documents", "list_documents", actor, {
+            "valid_until_from": today.isoformat(),
+            "valid_until_to": (today + timedelta(days=EXPIRY_HORIZONS[-1])).isoformat(),
+            "status": RUNNING_CONTRACT_STATUSES, "limit": 500, **department}),
+        "activities": ("counterparties", "activity_results", actor, {
+            "since": since.isoformat(), "until": until.isoformat(), **department}),
+        "departments": ("staff", "list_departments", actor),
+    })
+    view = {"department_id": department_id, "since": since.isoformat(), "until": until.isoformat(),
+            "unavailable": []}
+    for part, result in results.items():
+        if isinstance(result, Exception):
+            view["unavailable"].append({"part": part, "service": _service_of(part), "reason": _reason(result)})
+            results[part] = None
+
+    approvals = results["approvals"] or {}
+    view["overdue_by_department"] = [row for row in approvals.get("by_department", []) if row["overdue"]]
+    view["overdue_by_employee"] = [row for row in approvals.get("by_employee", []) if row["overdue"]]
+    view["expiring_contracts"] = expiring(results["contracts"]["items"] if results["contracts"] else [], today)
+    view["activity_results"] = (results["activities"] or {}).get("rows", [])
+    view["departments"] = {d["id"]: d["name"] for d in results["departments"] or []}
+    view["employees"] = _names(actor, view)
+    return view
+
+
+def expiring(documents, today):
+    """{"30": [...], "60": [...], "90": [...]}: contracts by the horizon their validity ends within."""
+    buckets = {str(days): [] for days in EXPIRY_HORIZONS}
+    for document in documents:
+        if (document.get("type") or {}).get("kind") != "contract" or not document.get("valid_to"):
+            continue
+        left = (date.fromisoformat(document["valid_to"]) - today).days
+        horizon = next((days for days in EXPIRY_HORIZONS if left <= days), None)
+        if horizon is not None and left >= 0:
+            buckets[str(horizon)].append({
+                "id": document["id"], "number": document.get("number"), "title": document["title"],
+                "counterparty_id": document.get("counterparty_id"), "valid_to": document["valid_to"],
+                "days_left": left, "responsible_id": document.get("responsible_id"),
+                "amount": document.get("amount"), "currency": document.get("currency")})
+    for items in buckets.values():
+        items.sort(key=lambda item: (item["days_left"], item["title"]))
+    return buckets
+
+
+def _names(actor, view):
+    ids = {row["approver_id"] for row in view["overdue_by_employee"]}
+    ids |= {row["responsible_id"] for row in view["activity_results"]}
+    ids |= {item["responsible_id"] for items in view["expiring_contracts"].values() for item in items}
+    ids.discard(None)
+    if not ids:
+        return {}
+    try:
+        page = rpc.call("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
+    except Exception as exc:
+        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
+        return {}
+    return {employee["id"]: employee["full_name"] for employee in page["items"]}
+
+
+def _service_of(part):
+    return {"contracts": "documents", "activities": "counterparties", "departments": "staff"}.get(part, part)
+
+
+def _reason(exc):
+    if isinstance(exc, rpc.ServiceUnavailable):
+        return exc.reason
+    return str(exc) or type(exc).__name__
