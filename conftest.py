@@ -78,8 +78,37 @@ def postgres_server_url(test_data_dir):
         embedded.stop()
 
 
+class MailCollector:
+    """An aiosmtpd handler keeping every message the system sends (``messages``: envelopes)."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 OK"
+
+    def to(self, address):
+        """The messages sent to an address, parsed."""
+        import email
+        from email import policy
+        return [email.message_from_bytes(m.content, policy=policy.default)
+                for m in list(self.messages) if address in m.rcpt_tos]
+
+
 @pytest.fixture(scope="session")
-def test_profile(test_data_dir, postgres_server_url):
+def mail_server():
+    """A real SMTP server (aiosmtpd) the notifications service of the test system sends to."""
+    from aiosmtpd.controller import Controller
+
+    controller = Controller(MailCollector(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture(scope="session")
+def test_profile(test_data_dir, postgres_server_url, mail_server):
     return Profile(
         data_dir=test_data_dir,
         vhost=f"chancery_test_{RUN_ID}",
@@ -92,7 +121,14 @@ def test_profile(test_data_dir, postgres_server_url):
         secret_key="chancery-test-secret",
         max_upload_bytes=2 * 1024 * 1024,
         # short enough that tests of a stopped service do not wait long
-        extra_env={"RPC_TIMEOUT": "3", "SERVICE_RPC_TIMEOUT": "1.5"},
+        extra_env={"RPC_TIMEOUT": "3", "SERVICE_RPC_TIMEOUT": "1.5",
+                   # webhooks: test receivers listen on http://127.0.0.1; retries come quickly
+                   "ALLOW_INSECURE_WEBHOOKS": "true", "WEBHOOK_RETRY_DELAYS": "1,2", "WEBHOOK_TIMEOUT": "5",
+                   # notifications: e-mail to the test SMTP server; timers every second; no digests
+                   # (a digest appears by the clock; its tests give the time)
+                   "SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(mail_server.port), "SMTP_TLS": "none",
+                   "SMTP_FROM": "chancery@test.chancery", "NOTIFICATIONS_TICK_SECONDS": "1",
+                   "DELIVERY_RETRY_SECONDS": "1", "DIGEST_ENABLED": "false"},
     )
 
 

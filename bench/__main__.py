@@ -93,6 +93,19 @@ def print_report(report):
 
 
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["counterparties"]:  # the CRM directory at holding scale (bench/counterparties.py)
+        from . import counterparties
+        return counterparties.main(argv[1:])
+    if argv[:1] == ["reminders"]:  # 1,000,000 scheduled reminders, 10,000 due at once (bench/reminders.py)
+        from . import reminders
+        return reminders.main(argv[1:])
+    if argv[:1] == ["documents"]:  # the registry's search and concurrent registration at scale (bench/documents.py)
+        from . import documents
+        return documents.main(argv[1:])
+    if argv[:1] == ["approvals"]:  # running approvals at holding scale: inbox and overdue sweep (bench/approvals.py)
+        from . import approvals
+        return approvals.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=2000, help="RPC calls measured per path")

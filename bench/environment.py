@@ -44,7 +44,7 @@ def machine_postgres():
         engine.dispose()
 
 
-def bench_profile(data_dir):
+def bench_profile(data_dir, **overrides):
     return Profile(
         data_dir=Path(data_dir),
         vhost="chancery_bench",
@@ -54,6 +54,7 @@ def bench_profile(data_dir):
         s3_bucket="chancery-bench",
         gateway_port=free_port(),
         secret_key="chancery-bench-secret",
+        **overrides,
     )
 
 
@@ -68,13 +69,13 @@ def check_ports_free(ports):
 
 
 @contextlib.contextmanager
-def running_system(log=print):
+def running_system(log=print, **overrides):
     """Start the system on the benchmark profile; stop it and remove its data on exit.
 
     When it does not start, its data folder is kept for the logs.
     """
     check_ports_free(S3_PORTS)
-    profile = bench_profile(tempfile.mkdtemp(prefix="chancery-bench-"))
+    profile = bench_profile(tempfile.mkdtemp(prefix="chancery-bench-"), **overrides)
     infra.ensure_rabbitmq(profile)
     remove_leftovers(profile)  # of an interrupted run: queues, rows
     system = System(profile, log=log)

@@ -6,12 +6,17 @@ from ..auth import require_api_session as session_required
 from . import (
     access, activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties,
     document_types, documents, employees, health, journals, notifications, organisation, reference_books,
-    saved_filters,
+    saved_filters, search, dashboard,
 )
+from . import webhooks  # noqa: E402  (integration: webhooks for systems without AMQP)
+from . import counterparty_files, negotiations  # noqa: E402  (counterparties: import/export, negotiation log)
+from . import reminders  # noqa: E402  (notifications: reminders, reminder schemes, preferences)
 
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
            document_types, journals, documents, approvals, approval_routes, notifications, access,
-           reference_books, saved_filters)
+           reference_books, saved_filters, search, webhooks, counterparty_files, negotiations)
+MODULES += (reminders,)
+MODULES += (dashboard,)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)

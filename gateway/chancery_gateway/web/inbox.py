@@ -5,15 +5,24 @@ from .. import auth, rpc
 from . import bp, forms
 
 
+# the inbox's filter by type: a family of kinds the service matches by prefix
+KIND_FILTERS = ("approval", "reminder", "digest")
+
+
 @bp.route("/inbox")
 @auth.page_login_required
 def inbox():
+    """The inbox; htmx polls ``#inbox-list`` every few seconds, so new notifications appear live."""
     unread_only = request.args.get("unread") == "1"
+    kind = request.args.get("kind") if request.args.get("kind") in KIND_FILTERS else None
     page, query = forms.paging()
     found = rpc.call("notifications", "list_notifications", g.actor,
-                     {**query, "unread_only": unread_only})
-    return render_template("inbox.html", notifications=found["items"], unread=found["unread"],
-                           unread_only=unread_only, paging=forms.pages(found["total"], page))
+                     {**query, "unread_only": unread_only, **({"kind": kind} if kind else {})})
+    context = dict(notifications=found["items"], unread=found["unread"], unread_only=unread_only, kind=kind,
+                   kinds=KIND_FILTERS, paging=forms.pages(found["total"], page))
+    if forms.is_fragment("inbox-list"):
+        return render_template("notifications/_inbox_list.html", oob_badges=True, **context)
+    return render_template("inbox.html", **context)
 
 
 @bp.route("/inbox/<uuid:notification_id>/read", methods=["POST"])

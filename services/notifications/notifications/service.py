@@ -1,6 +1,13 @@
 """The notifications service's entrypoints: validate input, call logic, dump output."""
+import logging
+import os
+
+import eventlet
+
 from nameko.events import event_handler
+from nameko.extensions import DependencyProvider
 from nameko.rpc import rpc
+from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -8,11 +15,37 @@ from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
-from . import logic, schemas
+from . import channels, digest, logic, manage, reminders, schemas, sources
 from .models import outbox, processed_events
+
+log = logging.getLogger(__name__)
 
 notification_schema = schemas.NotificationSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
+reminder_schema = schemas.ReminderSchema()
+scheme_schema = schemas.ReminderSchemeSchema()
+preference_schema = schemas.PreferenceSchema()
+delivery_schema = schemas.DeliverySchema()
+
+# how often the timers look for due reminders and deliveries, and for digests to make
+TICK_SECONDS = float(os.environ.get("NOTIFICATIONS_TICK_SECONDS", "5"))
+DIGEST_TICK_SECONDS = float(os.environ.get("NOTIFICATIONS_DIGEST_TICK_SECONDS", "60"))
+SETTING_KEYS = ("SMTP_HOST", "SMTP_PORT", "SMTP_TLS", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_TIMEOUT",
+                "PUBLIC_URL", "DELIVERY_RETRY_SECONDS", "DELIVERY_MAX_ATTEMPTS", "DIGEST_ENABLED", "DIGEST_HOUR",
+                "REMINDER_BATCH")
+
+
+class Settings(DependencyProvider):
+    """Delivery settings from the service's config (SMTP, public URL, retries)."""
+
+    def setup(self):
+        config = self.container.config
+        logic.configure({key: config.get(key) for key in SETTING_KEYS})
+        if not logic.SETTINGS.get("SMTP_HOST"):
+            log.warning("SMTP_HOST is not set: e-mail delivery is off")
+
+    def get_dependency(self, worker_ctx):
+        return logic.SETTINGS
 
 
 class NotificationsService:
@@ -20,6 +53,7 @@ class NotificationsService:
 
     db = Database()
     relay = OutboxRelay(outbox)
+    settings = Settings()
 
     @rpc
     def ping(self):
@@ -51,20 +85,256 @@ class NotificationsService:
         with self.db.begin():
             return {"marked": logic.mark_all_read(self.db, actor=actor)}
 
-    @event_handler("approvals", "approval.task_assigned", requeue_on_error=True)
-    @handle_once(processed_events)
-    def on_task_assigned(self, session, event):
-        logic.on_task_assigned(session, event=event)
+    # Timed work: reminders, deliveries, digests (claimed, so any number of replicas).
 
-    @event_handler("approvals", "approval.completed", requeue_on_error=True)
+    @timer(interval=TICK_SECONDS)
+    def fire_reminders(self):
+        reminders.YIELD = eventlet.sleep
+        return reminders.fire_due(self.db, batch=int(self.settings.get("REMINDER_BATCH") or 100))
+
+    @timer(interval=TICK_SECONDS)
+    def deliver(self):
+        total = 0
+        while True:
+            done = channels.deliver_due(self.db, settings=self.settings)
+            total += done["sent"] + done["failed"]
+            if done["sent"] + done["failed"] < 50 or done["failed"]:
+                return total
+
+    @timer(interval=DIGEST_TICK_SECONDS)
+    def make_digests(self):
+        if str(self.settings.get("DIGEST_ENABLED", "true")).lower() in ("0", "false", "no", "off"):
+            return []
+        return digest.make_due(self.db, default_hour=int(self.settings.get("DIGEST_HOUR") or digest.DEFAULT_HOUR))
+
+    # Preferences.
+
+    @rpc
+    def get_preferences(self, actor):
+        actor = load_actor(actor)
+        preference = logic.get_preferences(self.db, actor=actor)
+        return {**preference_schema.dump(preference), "kinds": logic.KINDS,
+                "channels_available": sorted(channels.CHANNELS)}
+
+    @rpc
+    def save_preferences(self, actor, data):
+        actor = load_actor(actor)
+        values = load(schemas.PreferenceSchema(), data or {})
+        with self.db.begin():
+            preference = logic.save_preferences(self.db, actor=actor, data=values)
+            answer = preference_schema.dump(preference)
+        return {**answer, "kinds": logic.KINDS, "channels_available": sorted(channels.CHANNELS)}
+
+    # Reminder schemes and reminders.
+
+    @rpc
+    def list_reminder_schemes(self, actor, document_type_id=None):
+        load_actor(actor)
+        type_id = parse_uuid(document_type_id, "document_type_id") if document_type_id else None
+        return scheme_schema.dump(manage.list_schemes(self.db, document_type_id=type_id), many=True)
+
+    @rpc
+    def get_reminder_scheme(self, actor, scheme_id):
+        load_actor(actor)
+        return scheme_schema.dump(manage.get_scheme(self.db, scheme_id=parse_uuid(scheme_id, "scheme_id")))
+
+    @rpc
+    def save_reminder_scheme(self, actor, data, scheme_id=None):
+        actor = load_actor(actor)
+        values = load(schemas.ReminderSchemeSchema(), data or {})
+        with self.db.begin():
+            scheme = manage.save_scheme(self.db, actor=actor, data=values,
+                                        scheme_id=parse_uuid(scheme_id, "scheme_id") if scheme_id else None)
+            return scheme_schema.dump(scheme)
+
+    @rpc
+    def delete_reminder_scheme(self, actor, scheme_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            manage.delete_scheme(self.db, actor=actor, scheme_id=parse_uuid(scheme_id, "scheme_id"))
+        return {"deleted": True}
+
+    @rpc
+    def create_reminder(self, actor, data):
+        actor = load_actor(actor)
+        values = load(schemas.ManualReminderSchema(), data or {})
+        with self.db.begin():
+            rows = manage.create_manual(self.db, actor=actor, data=values)
+            return reminder_schema.dump(rows, many=True)
+
+    @rpc
+    def list_reminders(self, actor, query=None):
+        actor = load_actor(actor)
+        params = load(schemas.ReminderQuerySchema(), query or {})
+        return {"items": reminder_schema.dump(manage.visible_reminders(self.db, actor=actor, **params), many=True)}
+
+    @rpc
+    def delete_reminder(self, actor, reminder_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            manage.delete_reminder(self.db, actor=actor, reminder_id=parse_uuid(reminder_id, "reminder_id"))
+        return {"deleted": True}
+
+    @rpc
+    def delivery_log(self, actor, notification_id):
+        """How one of the actor's notifications went out (each attempt)."""
+        actor = load_actor(actor)
+        notification = logic.get_notification(self.db, notification_id=parse_uuid(notification_id, "notification_id"),
+                                              actor=actor)
+        return delivery_schema.dump(channels.delivery_log(self.db, notification_ids=[notification.id]), many=True)
+
+    # Events of the other services.
+
+    @event_handler("staff", "employee.created", requeue_on_error=True)
     @handle_once(processed_events)
-    def on_approval_completed(self, session, event):
-        logic.on_approval_completed(session, event=event)
+    def on_employee_created(self, session, event):
+        sources.on_employee(session, event=event)
+
+    @event_handler("staff", "employee.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_employee_updated(self, session, event):
+        sources.on_employee(session, event=event)
+
+    @event_handler("staff", "department.saved", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_department_saved(self, session, event):
+        sources.on_department(session, event=event)
+
+    @event_handler("counterparties", "counterparty.created", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_created(self, session, event):
+        sources.on_counterparty(session, event=event)
+
+    @event_handler("counterparties", "counterparty.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_updated(self, session, event):
+        sources.on_counterparty(session, event=event)
+
+    @event_handler("counterparties", "counterparty.handed_over", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_handed_over(self, session, event):
+        sources.on_counterparty_handed_over(session, event=event)
+
+    @event_handler("counterparties", "counterparty.merged", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_counterparty_merged(self, session, event):
+        sources.on_counterparty_merged(session, event=event)
+
+    @event_handler("counterparties", "contact_person.added", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contact_person_added(self, session, event):
+        sources.on_contact_person(session, event=event)
+
+    @event_handler("counterparties", "contact_person.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contact_person_updated(self, session, event):
+        sources.on_contact_person(session, event=event)
+
+    @event_handler("counterparties", "contact_person.moved", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contact_person_moved(self, session, event):
+        sources.on_contact_person_moved(session, event=event)
 
     @event_handler("counterparties", "contact_person.erased", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_erased(self, session, event):
+        sources.forget_contact_person(session, contact_person_id=event.payload["contact_person_id"])
         logic.process_erasure(session, event=event)
+
+    @event_handler("counterparties", "activity.scheduled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_activity_scheduled(self, session, event):
+        sources.on_activity_planned(session, event=event)
+
+    @event_handler("counterparties", "activity.rescheduled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_activity_rescheduled(self, session, event):
+        sources.on_activity_planned(session, event=event)
+
+    @event_handler("counterparties", "activity.completed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_activity_completed(self, session, event):
+        sources.on_activity_closed(session, event=event)
+
+    @event_handler("counterparties", "activity.cancelled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_activity_cancelled(self, session, event):
+        sources.on_activity_closed(session, event=event)
+
+    @event_handler("documents", "document.created", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_created(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "document.registered", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_registered(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "document.updated", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_updated(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "document.status_changed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_status_changed(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "document.signed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_signed(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "document.registration_cancelled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_document_registration_cancelled(self, session, event):
+        sources.on_document(session, event=event)
+
+    @event_handler("documents", "paper_copy.moved", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_paper_copy_moved(self, session, event):
+        sources.on_paper_copy_moved(session, event=event)
+
+    @event_handler("approvals", "approval.task_assigned", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_task_assigned(self, session, event):
+        sources.on_task_assigned(session, event=event)
+
+    @event_handler("approvals", "approval.decision_made", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_decision_made(self, session, event):
+        sources.on_decision_made(session, event=event)
+
+    @event_handler("approvals", "approval.overdue", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_overdue(self, session, event):
+        sources.on_overdue(session, event=event)
+
+    @event_handler("approvals", "approval.finished", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_finished(self, session, event):
+        sources.on_finished(session, event=event)
+
+    @event_handler("approvals", "approval.returned", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_approval_returned(self, session, event):
+        sources.on_returned(session, event=event)
+
+    @event_handler("approvals", "approval.stage_waiting", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_stage_waiting(self, session, event):
+        sources.on_stage_waiting(session, event=event)
+
+    @event_handler("approvals", "approval.extension_requested", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_extension_requested(self, session, event):
+        sources.on_extension_requested(session, event=event)
+
+    @event_handler("approvals", "approval.extension_decided", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_extension_decided(self, session, event):
+        sources.on_extension_decided(session, event=event)
 
     # Access, the audit log and personal data.
 

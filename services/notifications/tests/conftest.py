@@ -54,3 +54,60 @@ def sent_events(session):
                 table.c.event_type == "notification.sent",
                 table.c.payload["notification_id"].astext == str(notification_id))).all()
     return payloads
+
+
+class SmtpCollector:
+    """An aiosmtpd handler keeping every message it accepts; ``refuse`` makes it answer 451."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = False
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            return "451 4.3.0 try again later"
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a free local port, which a test may stop and start again."""
+
+    def __init__(self):
+        import socket
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.handler = SmtpCollector()
+        self.controller = None
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp_server():
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_settings(smtp_server):
+    """Delivery settings pointing at the test SMTP server, for the test's duration."""
+    settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp_server.port, "SMTP_TLS": "none",
+                "SMTP_FROM": "chancery@test.chancery", "PUBLIC_URL": "http://chancery.test",
+                "DELIVERY_RETRY_SECONDS": 10, "SMTP_TIMEOUT": 5}
+    logic.configure(settings)
+    yield logic.SETTINGS
+    logic.configure({})
