@@ -28,6 +28,8 @@ def services(bus, people):
         ("approvals", "list_approvals"): {"items": [{"initiator_id": people["author"], "stages": [
             {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
         ("notifications", "list_notifications"): {"items": [], "total": 0, "unread": 0},
+        ("counterparties", "list_negotiation_notes"): {"items": [], "total": 0, "current_stage": None},
+        ("documents", "paper_copies"): {"items": [], "total": 0},
         ("staff", "list_employees"): lambda query: {"items": [
             {"id": employee_id, "full_name": f"Name of {employee_id}"} for employee_id in query["ids"]]},
     })
@@ -93,3 +95,35 @@ def test_the_overview_endpoint_answers_with_the_unavailable_parts(client, sign_i
     assert response.json["notifications"] is None
     assert response.json["unavailable"] == [
         {"part": "notifications", "service": "notifications", "reason": "no answer within 10 s"}]
+
+
+def test_documents_become_contract_trees():
+    contract = {"id": "c", "parent_id": None, "created_at": "2026-01-01T00:00:00+00:00"}
+    annex = {"id": "a", "parent_id": "c", "created_at": "2026-02-01T00:00:00+00:00"}
+    act = {"id": "t", "parent_id": "c", "created_at": "2026-01-15T00:00:00+00:00"}
+    invoice_of_act = {"id": "i", "parent_id": "t", "created_at": "2026-01-16T00:00:00+00:00"}
+    orphan = {"id": "o", "parent_id": "not-shown", "created_at": "2025-12-01T00:00:00+00:00"}
+
+    trees = overview.contract_trees([annex, invoice_of_act, contract, orphan, act])
+
+    assert [node["document"]["id"] for node in trees] == ["o", "c"]
+    [_, root] = trees
+    assert [child["document"]["id"] for child in root["children"]] == ["t", "a"]
+    assert [grandchild["document"]["id"] for grandchild in root["children"][0]["children"]] == ["i"]
+
+
+def test_a_running_approval_names_its_stage_holders_and_whether_it_is_late():
+    approvals = [
+        {"id": "1", "document_id": "d1", "document_title": "Contract", "status": "in_progress",
+         "started_at": "2026-01-01T00:00:00+00:00", "stages": [
+             {"name": "Legal", "status": "completed", "tasks": [{"approver_id": "x", "status": "approved"}]},
+             {"name": "Finance", "status": "active", "started_at": "2026-01-02T00:00:00+00:00",
+              "due_at": "2020-01-03T00:00:00+00:00", "tasks": [
+                  {"approver_id": "y", "status": "pending"}, {"approver_id": "z", "status": "approved"}]}]},
+        {"id": "2", "document_id": "d2", "document_title": "Old", "status": "approved", "stages": []},
+    ]
+
+    [running] = overview.approvals_in_progress(approvals)
+
+    assert (running["stage_name"], running["holder_ids"], running["overdue"]) == ("Finance", ["y"], True)
+    assert running["since"] == "2026-01-02T00:00:00+00:00"

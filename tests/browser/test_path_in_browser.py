@@ -117,7 +117,7 @@ def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, t
 
     sign_in(page, *admin_credentials)
     nav(page, "Counterparties")
-    page.get_by_role("searchbox", name="Search counterparties").fill(unique)
+    page.locator("#directory-filters").get_by_role("searchbox").fill(unique)
     page.locator("#results").get_by_role("link", name=name).click()
     expect(page.locator("h1")).to_have_text(name)
     reload_until(page, eventually, lambda: (

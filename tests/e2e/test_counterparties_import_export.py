@@ -40,7 +40,9 @@ def test_a_utf8_csv_with_bom_and_a_windows_1251_csv_import(admin, unique):
     people = admin.get(f"/counterparties/{counterparty_id}/contact-persons").json()
     assert sorted(p["full_name"] for p in people) == ["Иван Петров", "Ольга Орлова"]
 
-    legacy = f"name,phone,notes\r\nЛютик {unique},+7 495 123-45-67,\"Старый клиент, с 2010\"\r\n".encode("cp1251")
+    digits = f"{int(unique, 16) % 10**7:07d}"  # a phone no other test uses: same phones are duplicates
+    phone = f"+7 495 {digits[:3]}-{digits[3:5]}-{digits[5:]}"
+    legacy = f"name,phone,notes\r\nЛютик {unique},{phone},\"Старый клиент, с 2010\"\r\n".encode("cp1251")
     done = upload(admin, "lutik.csv", legacy)
     assert done.status_code == 200 and done.json()["created"] == 1, done.text
     card = admin.get(f"/counterparties/{done.json()['rows'][0]['counterparty_id']}").json()

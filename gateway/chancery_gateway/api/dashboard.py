@@ -25,9 +25,16 @@ class DashboardArgs(Schema):
             raise ValidationError("The period must end after it starts.", "until")
 
 
-class OverdueRowSchema(Schema):
-    approver_id = ID()
+class OverdueByDepartmentRowSchema(Schema):
     department_id = ID(allow_none=True)
+    tasks = fields.Integer()
+    overdue = fields.Integer(metadata={"description": "decided late or still open past the deadline"})
+    open_overdue = fields.Integer()
+    hours = fields.Float(metadata={"description": "hours the tasks were held in all"})
+
+
+class OverdueByEmployeeRowSchema(Schema):
+    approver_id = ID()
     tasks = fields.Integer()
     overdue = fields.Integer(metadata={"description": "decided late or still open past the deadline"})
     open_overdue = fields.Integer()
@@ -60,8 +67,8 @@ class DashboardSchema(Schema):
     department_id = ID(allow_none=True, metadata={"description": "the department shown; null: the company"})
     since = fields.String()
     until = fields.String()
-    overdue_by_department = fields.List(fields.Nested(OverdueRowSchema(exclude=("approver_id",))))
-    overdue_by_employee = fields.List(fields.Nested(OverdueRowSchema(exclude=("department_id",))))
+    overdue_by_department = fields.List(fields.Nested(OverdueByDepartmentRowSchema))
+    overdue_by_employee = fields.List(fields.Nested(OverdueByEmployeeRowSchema))
     expiring_contracts = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(ExpiringContractSchema)),
                                      metadata={"description": "\"30\", \"60\", \"90\": contracts whose validity "
                                                               "ends within that many days (and not sooner)"})

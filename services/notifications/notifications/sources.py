@@ -402,7 +402,10 @@ def _approval_notice(session, event, recipient_id, kind, title, body=""):
                         source_event_id=event.id)
 
 
-def plan_task_deadline(session, *, p, task_id, approver_id, due_at):
+def plan_task_deadline(session, *, p, task_id, approver_id, due_at, known_at=None):
+    """Remind the approver before the deadline and after it; a "before" reminder that would
+    fall at or before the moment the task was given (a short deadline) is not planned: the
+    task's own notification says it all."""
     source = f"approval_task:{task_id}"
     if due_at is None:
         reminders.cancel(session, source=source)
@@ -414,7 +417,8 @@ def plan_task_deadline(session, *, p, task_id, approver_id, due_at):
                      counterparty_id=_uuid(p.get("counterparty_id")),
                      payload={"task_id": str(task_id), "approval_id": str(p["approval_id"]),
                               "deadline": due_at.isoformat()})
-              for delta, text in APPROVAL_DEADLINE_OFFSETS]
+              for delta, text in APPROVAL_DEADLINE_OFFSETS
+              if known_at is None or delta > timedelta(0) or due_at + delta > known_at]
     reminders.replan(session, kind="approval_deadline", source=source, wanted=wanted)
 
 
@@ -431,7 +435,8 @@ def on_task_assigned(session, *, event):
     task_id, approver_id, due_at = _uuid(p["task_id"]), _uuid(p["approver_id"]), _moment(p.get("due_at"))
     session.merge(ApprovalTask(id=task_id, approval_id=_uuid(p["approval_id"]), document_id=_uuid(p["document_id"]),
                                approver_id=approver_id, label=_label(p)[:600], due_at=due_at, state="open"))
-    plan_task_deadline(session, p=p, task_id=task_id, approver_id=approver_id, due_at=due_at)
+    plan_task_deadline(session, p=p, task_id=task_id, approver_id=approver_id, due_at=due_at,
+                       known_at=event.occurred_at)
     return _approval_notice(session, event, approver_id, "approval.task_assigned",
                             f"Approval requested: {_label(p)}",
                             f"{p.get('stage_name') or ''}; due {p.get('due_at') or 'without a deadline'}")
@@ -500,7 +505,8 @@ def on_extension_decided(session, *, event):
     if task is not None:
         task.due_at = due_at
     if task is None or task.state == "open":
-        plan_task_deadline(session, p=p, task_id=task_id, approver_id=approver_id, due_at=due_at)
+        plan_task_deadline(session, p=p, task_id=task_id, approver_id=approver_id, due_at=due_at,
+                           known_at=event.occurred_at)
     verdict = "granted" if p.get("granted") else "refused"
     return _approval_notice(session, event, approver_id, "approval.extension_decided",
                             f"More time {verdict}: {_label(p)}", f"Due {p.get('due_at')}")

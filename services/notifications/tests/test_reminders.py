@@ -378,6 +378,18 @@ def test_an_important_date_reminds_the_counterpartys_responsible_every_year(sess
     assert pending(session, subject_id=person) == []
 
 
+def test_a_short_deadline_gets_no_reminder_before_the_task_was_given(session, employee):
+    approver = employee()
+    due = datetime.now(timezone.utc) + timedelta(hours=24)  # "1 day before" is the moment it is given
+    with session.begin():
+        sources.on_task_assigned(session, event=event(
+            "approval.task_assigned", "approvals", approval_id=str(uuid.uuid4()), document_id=str(uuid.uuid4()),
+            counterparty_id=None, document_title="Act", document_number=None, document_type_id=None,
+            initiator_id=str(uuid.uuid4()), route_version=None, stage_id=str(uuid.uuid4()), stage_name="Check",
+            task_id=str(uuid.uuid4()), approver_id=str(approver), on_behalf_of=None, due_at=due.isoformat()))
+    assert [r.occurrence for r in pending(session, recipient_id=approver)] == ["1 hour before", "1 day after"]
+
+
 def test_approval_deadlines_remind_before_and_after_until_decided(session, employee):
     approver = employee()
     task_id, approval_id = uuid.uuid4(), uuid.uuid4()
