@@ -14,6 +14,7 @@ ACTIVITY_SCHEDULED = "activity.scheduled"
 ACTIVITY_COMPLETED = "activity.completed"
 ACTIVITY_RESCHEDULED = "activity.rescheduled"
 ACTIVITY_CANCELLED = "activity.cancelled"
+ACTIVITY_HANDED_OVER = "activity.handed_over"
 CONTACT_PERSON_UPDATED = "contact_person.updated"
 CONTACT_PERSON_MOVED = "contact_person.moved"
 COUNTERPARTY_MERGED = "counterparty.merged"
@@ -154,6 +155,14 @@ class ActivityRescheduledV1(ActivityScheduledV1):
     rescheduled_by = fields.UUID(required=True)
 
 
+class ActivityHandedOverV1(ActivityScheduledV1):
+    """A planned activity went to another responsible employee with its counterparty's
+    handover (`responsible_id` is the new one)."""
+
+    previous_responsible_id = fields.UUID(required=True)
+    handed_over_by = fields.UUID(required=True)
+
+
 class ActivityCancelledV1(Schema):
     """A planned activity will not take place."""
 
@@ -186,6 +195,7 @@ catalog = EventCatalog(outbox, {
     (ACTIVITY_COMPLETED, 1): ActivityCompletedV1,
     (ACTIVITY_RESCHEDULED, 1): ActivityRescheduledV1,
     (ACTIVITY_CANCELLED, 1): ActivityCancelledV1,
+    (ACTIVITY_HANDED_OVER, 1): ActivityHandedOverV1,
     (CONTACT_PERSON_UPDATED, 1): ContactPersonUpdatedV1,
     (CONTACT_PERSON_MOVED, 1): ContactPersonMovedV1,
     (COUNTERPARTY_MERGED, 1): CounterpartyMergedV1,

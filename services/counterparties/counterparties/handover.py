@@ -81,6 +81,10 @@ def _hand_over_one(session, *, counterparty, from_employee_id, to_employee_id, i
             activity.responsible_id = to_employee_id
             logic.audit(session, actor=actor, action="handed_over", record_type="activity", record_id=activity.id,
                         changes={"responsible_id": {"from": str(from_employee_id), "to": str(to_employee_id)}})
+            # its reminders and calendars follow the new responsible employee
+            events.catalog.record(session, events.ACTIVITY_HANDED_OVER, {
+                **logic.activity_ref(activity), "scheduled_by": activity.scheduled_by,
+                "previous_responsible_id": from_employee_id, "handed_over_by": actor.id})
         session.flush()
     logic.add_history(session, counterparty_id=counterparty.id, kind="counterparty.handed_over", actor_id=actor.id,
                       summary="Handed over to another responsible employee"

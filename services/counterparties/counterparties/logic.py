@@ -545,7 +545,7 @@ def _plan(session, *, data, actor, follow_up_of=None):
           changes=diff({}, _values(activity, ACTIVITY_AUDITED), ACTIVITY_AUDITED,
                        personal=("phone_or_place",)))
     events.catalog.record(session, events.ACTIVITY_SCHEDULED, {
-        **_activity_ref(activity), "scheduled_by": actor.id})
+        **activity_ref(activity), "scheduled_by": actor.id})
     return activity
 
 
@@ -593,7 +593,7 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
     audit(session, actor=actor, action="completed", record_type="activity", record_id=activity.id,
           changes=diff(before, _values(activity, COMPLETION), COMPLETION), on_behalf_of=on_behalf_of)
     events.catalog.record(session, events.ACTIVITY_COMPLETED, {
-        **_activity_ref(activity), "status": status, "result": result, "next_step": next_step,
+        **activity_ref(activity), "status": status, "result": result, "next_step": next_step,
         "completed_by": actor.id})
     if status == "cancelled":
         events.catalog.record(session, events.ACTIVITY_CANCELLED, {
@@ -634,7 +634,7 @@ def reschedule_activity(session, *, activity_id, planned_at, actor, duration_min
     audit(session, actor=actor, action="rescheduled", record_type="activity", record_id=activity.id,
           changes={**changed, "reason": reason}, on_behalf_of=on_behalf_of)
     events.catalog.record(session, events.ACTIVITY_RESCHEDULED, {
-        **_activity_ref(activity), "scheduled_by": activity.scheduled_by, "previous_planned_at": previous,
+        **activity_ref(activity), "scheduled_by": activity.scheduled_by, "previous_planned_at": previous,
         "rescheduled_by": actor.id})
     return activity
 
@@ -646,7 +646,8 @@ def cancel_activity(session, *, activity_id, reason, actor):
     return activity
 
 
-def _activity_ref(activity):
+def activity_ref(activity):
+    """The fields every activity event carries."""
     return {"activity_id": activity.id, "counterparty_id": activity.counterparty_id,
             "contact_person_id": activity.contact_person_id, "kind": activity.kind,
             "subject": activity.subject, "planned_at": activity.planned_at,

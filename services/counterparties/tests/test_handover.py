@@ -96,6 +96,13 @@ def test_handing_over_moves_responsibility_and_open_activities_in_one_action(
             outbox.table.c.event_type == events.COUNTERPARTY_HANDED_OVER)).all()
     assert {"counterparty_ids": [str(primary.id), str(shared.id)], "from_employee_id": str(leaving.id),
             "to_employee_id": str(staying.id), "by": str(admin.id)} in payloads
+    # the moved activity is announced, so reminders and calendars follow the new employee
+    with session.begin():
+        handed = session.scalars(select(outbox.table.c.payload).where(
+            outbox.table.c.event_type == events.ACTIVITY_HANDED_OVER)).all()
+    [moved] = [p for p in handed if p["activity_id"] == str(open_call)]
+    assert (moved["responsible_id"], moved["previous_responsible_id"], moved["handed_over_by"]) == (
+        str(staying.id), str(leaving.id), str(admin.id))
 
 
 def test_a_handover_is_all_or_nothing(session, make_counterparty, make_actor, admin, hand_over):

@@ -251,6 +251,11 @@ class NotificationsService:
     def on_activity_rescheduled(self, session, event):
         sources.on_activity_planned(session, event=event)
 
+    @event_handler("counterparties", "activity.handed_over", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_activity_handed_over(self, session, event):
+        sources.on_activity_planned(session, event=event)
+
     @event_handler("counterparties", "activity.completed", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_completed(self, session, event):

@@ -337,6 +337,20 @@ def test_an_activity_reminds_its_responsible_minutes_before_and_moves_or_ends_wi
     assert pending(session, subject_id=other) == []
 
 
+def test_a_handed_over_activity_reminds_its_new_responsible_only(session, employee):
+    leaving, taking = employee(), employee()
+    activity_id = uuid.uuid4()
+    payload = dict(activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()), contact_person_id=None,
+                   kind="meeting", subject="Site visit", planned_at=(NOW + timedelta(hours=5)).isoformat(),
+                   responsible_id=str(leaving), scheduled_by=str(leaving))
+    with session.begin():
+        sources.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **payload))
+        sources.on_activity_planned(session, event=event("activity.handed_over", "counterparties", **{
+            **payload, "responsible_id": str(taking), "previous_responsible_id": str(leaving),
+            "handed_over_by": str(uuid.uuid4())}))
+    assert [r.recipient_id for r in pending(session, subject_id=activity_id)] == [taking]
+
+
 def test_the_preferred_minutes_before_an_activity(session, employee):
     anna = employee()
     with session.begin():
