@@ -1,7 +1,7 @@
 """The HTTP contract of documents beyond the card itself: edits, links, journals' numbers, paper copies."""
 from marshmallow import Schema, fields, validate
 
-from .schemas import ID, Date, DocumentSchema, NewDocumentSchema, PageArgs, page_of
+from .schemas import ID, Date, DocumentSchema, Money, NewDocumentSchema, PageArgs, page_of
 
 
 class NewDocumentRequestSchema(NewDocumentSchema):
@@ -15,7 +15,7 @@ class DocumentChangesSchema(Schema):
     title = fields.String()
     document_date = Date(allow_none=True)
     signing_date = Date(allow_none=True)
-    amount = fields.Decimal(allow_none=True, as_string=True)
+    amount = Money(allow_none=True)
     currency = fields.String(allow_none=True)
     valid_from = Date(allow_none=True)
     valid_to = Date(allow_none=True)
@@ -248,8 +248,8 @@ class RegistryArgs(PageArgs):
     signed_to = Date()
     valid_until_from = Date()
     valid_until_to = Date()
-    amount_min = fields.Decimal(as_string=True)
-    amount_max = fields.Decimal(as_string=True)
+    amount_min = Money()
+    amount_max = Money()
     currency = fields.String()
     extra = fields.String(metadata={"description": "extra field values that must match, as a JSON object"})
 

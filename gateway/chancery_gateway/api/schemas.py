@@ -17,6 +17,15 @@ class Date(fields.Date):
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
 
 
+class Money(fields.Decimal):
+    """An amount of money, exact: sent and answered as a decimal string ("1500000.00"); a
+    JSON number is accepted in requests too."""
+
+    def __init__(self, **kwargs):
+        metadata = {"type": "string", "format": "decimal", "example": "1500000.00", **kwargs.pop("metadata", {})}
+        super().__init__(as_string=True, metadata=metadata, **kwargs)
+
+
 class AwareDateTime(fields.AwareDateTime):
     """A date-time with offset: parsed from requests; responses pass on the service's ISO text."""
 
@@ -307,7 +316,7 @@ class NewDocumentSchema(Schema):
     legal_entity_id = ID(allow_none=True)
     document_date = Date(allow_none=True)
     signing_date = Date(allow_none=True)
-    amount = fields.Decimal(allow_none=True, as_string=True)
+    amount = Money(allow_none=True)
     currency = fields.String(allow_none=True)
     valid_from = Date(allow_none=True)
     valid_to = Date(allow_none=True)
