@@ -97,7 +97,9 @@ class ApprovalsService:
     def list_my_tasks(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.TaskQuerySchema(), query or {})
-        standing_in = self.standing_in_for(actor.id) if params["status"] == "pending" else []
+        # whom the employee stands in for today comes with the actor (the gateway's identity,
+        # from staff): no second call on the inbox's path
+        standing_in = [str(employee_id) for employee_id in actor.acting_for] if params["status"] == "pending" else []
         tasks, total = logic.list_tasks(self.db, approver_id=actor.id, standing_in_for=standing_in, **params)
         approvals = logic.approvals_of(self.db, [task.approval_id for task in tasks])
         stages = {stage.id: stage for approval in approvals.values() for stage in approval.stages}
