@@ -78,6 +78,10 @@ def test_a_route_with_a_parallel_quorum_stage_and_a_condition_runs_to_approval(
 
     task = pending_task(lawyer_api, approval["id"], eventually)
     assert task["stage_name"] == "Legal" and task["approval"]["document_title"] == "Small protocol"
+    assert "stages" not in task["approval"]  # the inbox carries the task's stage only
+    home = lawyer_api.http.get(f"{lawyer_api.base_url}/", timeout=30).text
+    my_tasks = home[home.index('id="my-tasks"'):home.index('id="my-notifications"')]
+    assert "Small protocol" in my_tasks and "<td>Legal</td>" in my_tasks
     lawyer_api.post(f"/approvals/tasks/{task['id']}/decision", json={"decision": "approve"})
 
     sheet = admin.get(f"/approvals/{approval['id']}").json()

@@ -129,7 +129,8 @@ class RouteSchema(Schema):
     versions = fields.List(fields.Nested(RouteVersionSchema), metadata={"description": "newest first"})
 
 
-class ApprovalSchema(Schema):
+class ApprovalSummarySchema(Schema):
+    """An approval without its stages (in a list of tasks)."""
     id = ID()
     route_version_id = ID(allow_none=True)
     route_version = fields.Integer(allow_none=True, metadata={"description": "the route version followed"})
@@ -145,12 +146,16 @@ class ApprovalSchema(Schema):
     comment = fields.String(allow_none=True)
     started_at = fields.String()
     finished_at = fields.String(allow_none=True)
+
+
+class ApprovalSchema(ApprovalSummarySchema):
     stages = fields.List(fields.Nested(StageSchema))
 
 
 class MyTaskSchema(TaskSchema):
     stage_name = fields.String()
-    approval = fields.Nested(ApprovalSchema)
+    approval = fields.Nested(ApprovalSummarySchema, metadata={
+        "description": "the task's approval without its stages (GET /approvals/{id} has them)"})
 
 
 class ApprovalQueryArgs(_PageArgs):

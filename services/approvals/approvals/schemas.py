@@ -225,13 +225,13 @@ class RouteSchema(Schema):
     versions = fields.List(fields.Nested(RouteVersionSchema))
 
 
-class ApprovalSchema(Schema):
+class ApprovalSummarySchema(Schema):
+    """An approval without its stages: what a list of tasks shows of each task's approval."""
     id = fields.UUID()
     route_version_id = fields.UUID(allow_none=True)
     route_version = fields.Integer(allow_none=True)
     document_type_id = fields.UUID(allow_none=True)
     round = fields.Integer()
-    snapshot = fields.Dict()
     document_id = fields.UUID()
     counterparty_id = fields.UUID(allow_none=True)
     document_title = fields.String()
@@ -242,6 +242,10 @@ class ApprovalSchema(Schema):
     comment = fields.String(allow_none=True)
     started_at = fields.AwareDateTime()
     finished_at = fields.AwareDateTime(allow_none=True)
+
+
+class ApprovalSchema(ApprovalSummarySchema):
+    snapshot = fields.Dict()
     stages = fields.List(fields.Nested(StageSchema))
 
 

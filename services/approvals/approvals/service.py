@@ -19,6 +19,7 @@ from . import logic, schemas
 from .models import outbox, processed_events
 
 approval_schema = schemas.ApprovalSchema()
+approval_summary_schema = schemas.ApprovalSummarySchema()
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
@@ -101,10 +102,9 @@ class ApprovalsService:
         # from staff): no second call on the inbox's path
         standing_in = [str(employee_id) for employee_id in actor.acting_for] if params["status"] == "pending" else []
         tasks, total = logic.list_tasks(self.db, approver_id=actor.id, standing_in_for=standing_in, **params)
-        approvals = logic.approvals_of(self.db, [task.approval_id for task in tasks])
-        stages = {stage.id: stage for approval in approvals.values() for stage in approval.stages}
-        return {"items": [{**task_schema.dump(task), "stage_name": stages[task.stage_id].name,
-                           "approval": approval_schema.dump(approvals[task.approval_id])}
+        approvals, stage_names = logic.inbox_context(self.db, tasks)
+        return {"items": [{**task_schema.dump(task), "stage_name": stage_names[task.stage_id],
+                           "approval": approval_summary_schema.dump(approvals[task.approval_id])}
                           for task in tasks],
                 "total": total}
 
