@@ -9,7 +9,7 @@ import re
 import uuid
 from datetime import date, datetime, timezone
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select, union
+from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
 from chancery_common.audit import diff
@@ -117,26 +117,23 @@ def list_counterparties(session, *, actor, search=None, ids=None, responsible_em
 
 def search_condition(search):
     """Text search of the directory: every word of ``search`` (as a word prefix) in the name,
-    short name, e-mail or main contact, or in a contact person's name (PostgreSQL full text,
-    'simple' configuration); or the text as a part of the name, short name, tax id, e-mail or
-    main contact, or of a contact person's name; or its digits (four or more) inside the phone
-    number. Each way is a query of its own on its own index (full text: GIN; parts: pg_trgm
-    GIN), and a counterparty matches when any finds it."""
+    short name, e-mail, main contact or a contact person's name (PostgreSQL full text,
+    'simple' configuration); or the text as a part of the name, short name, tax id, e-mail,
+    main contact or a contact person's name; or its digits (four or more) inside the phone
+    number. Contact persons' names are kept on the counterparty's row (``contact_names``), so
+    every way is an index of the counterparties table (full text: GIN; parts: pg_trgm GIN)
+    and PostgreSQL combines their bitmaps with those of the other filters."""
     text = search.strip()
-    pattern = f"%{_escape_like(text)}%"
-    found = [select(Counterparty.id).where(COUNTERPARTY_SEARCH_FIELDS.ilike(pattern, escape="\\")),
-             select(ContactPerson.counterparty_id).where(ContactPerson.full_name.ilike(pattern, escape="\\"))]
+    found = [COUNTERPARTY_SEARCH_FIELDS.ilike(f"%{_escape_like(text)}%", escape="\\")]
     words = re.findall(r"\w+", text)
     # one plain word: a word starting with it contains it, so the part search finds it already
     if words and words != [text]:
         query = func.to_tsquery(literal_column("'simple'"), " & ".join(f"{word.lower()}:*" for word in words))
-        found.append(select(Counterparty.id).where(COUNTERPARTY_SEARCH_TEXT.op("@@")(query)))
-        person_name = func.to_tsvector(literal_column("'simple'"), ContactPerson.full_name)
-        found.append(select(ContactPerson.counterparty_id).where(person_name.op("@@")(query)))
+        found.append(COUNTERPARTY_SEARCH_TEXT.op("@@")(query))
     digits = "".join(ch for ch in text if ch.isdigit())
     if len(digits) >= 4:
-        found.append(select(Counterparty.id).where(COUNTERPARTY_PHONE_DIGITS.contains(digits)))
-    return Counterparty.id.in_(union(*found))
+        found.append(COUNTERPARTY_PHONE_DIGITS.contains(digits))
+    return or_(*found)
 
 
 def _escape_like(text):

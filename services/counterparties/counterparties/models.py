@@ -58,6 +58,9 @@ class Counterparty(Base):
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("counterparties.id", name="fk_counterparties_merged_into_id"), index=True)
     merged_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # its contact persons' names, apart by a unit separator, for the directory search: kept by
+    # triggers on contact_persons (migration 0010), never written by the application
+    contact_names: Mapped[str] = mapped_column(Text, server_default=text("''"))
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
@@ -97,7 +100,7 @@ COUNTERPARTY_SEARCH_TEXT = func.to_tsvector(literal_column("'simple'"), (
     func.coalesce(Counterparty.name, literal_column("''")) + _SPACE
     + func.coalesce(Counterparty.short_name, literal_column("''")) + _SPACE
     + func.coalesce(Counterparty.email, literal_column("''")) + _SPACE
-    + func.coalesce(Counterparty.main_contact, literal_column("''"))))
+    + func.coalesce(Counterparty.main_contact, literal_column("''")) + _SPACE + Counterparty.contact_names))
 Index("ix_counterparties_search", COUNTERPARTY_SEARCH_TEXT, postgresql_using="gin", _table=Counterparty.__table__)
 
 # The text fields a search looks into as one string (fields apart by a unit separator, which
@@ -113,12 +116,14 @@ FIELD_SEPARATOR = literal_column("E'\\x1f'")
 COUNTERPARTY_SEARCH_FIELDS = (
     _blank(Counterparty.name) + FIELD_SEPARATOR + _blank(Counterparty.short_name) + FIELD_SEPARATOR
     + _blank(Counterparty.tax_id) + FIELD_SEPARATOR + _blank(Counterparty.email) + FIELD_SEPARATOR
-    + _blank(Counterparty.main_contact))
+    + _blank(Counterparty.main_contact) + FIELD_SEPARATOR + Counterparty.contact_names)
 COUNTERPARTY_PHONE_DIGITS = func.regexp_replace(_blank(Counterparty.phone), literal_column("'\\D'"),
                                                 literal_column("''"), literal_column("'g'"))
-# their trigram indexes (migration 0009: ix_counterparties_search_fields_trgm,
+# their trigram indexes (migrations 0009 and 0010: ix_counterparties_search_fields_trgm,
 # ix_counterparties_phone_digits_trgm, ix_contact_persons_full_name_trgm) need pg_trgm's
-# operator class, which is written in the migration only
+# operator class, which is written in the migrations only. Contact persons' names are in
+# the counterparty's own row (contact_names), so one index scan of counterparties answers a
+# search and PostgreSQL can intersect it with the filters' indexes.
 
 REFERENCE_KINDS = ("activity_type", "region", "group", "category", "advertising_source")
 # the counterparty column each reference book fills

@@ -53,6 +53,39 @@ def test_text_finds_words_in_any_order_tax_ids_phones_emails_and_contact_persons
     assert search(me, search="100%_")[1] == 0  # LIKE wildcards are plain characters
 
 
+def test_a_contact_persons_name_finds_their_counterparty_after_renaming_moving_and_erasing(
+        session, make_counterparty, make_actor, search):
+    """The names are kept on the counterparty by triggers: every way a person changes shows."""
+    me = make_actor("administrator")
+    tag = uuid.uuid4().hex[:6]
+    first = make_counterparty(by=me, name=f"Pervy {tag}")
+    second = make_counterparty(by=me, name=f"Vtoroy {tag}")
+    with session.begin():
+        person = logic.add_contact_person(session, counterparty_id=first.id, actor=me, data=load(
+            schemas.ContactPersonSchema(), {"full_name": f"Anfisa Kuzminichna{tag}"}))
+        logic.add_contact_person(session, counterparty_id=first.id, actor=me, data=load(
+            schemas.ContactPersonSchema(), {"full_name": f"Bogdan Lavrov{tag}"}))
+        person_id = person.id
+    assert search(me, search=f"kuzminichna{tag}") == ([f"Pervy {tag}"], 1)
+    assert search(me, search=f"anfisa kuzminichna{tag}")[0] == [f"Pervy {tag}"]  # full text, both words
+    assert search(me, search=f"Bogdan Lavrov{tag}")[0] == [f"Pervy {tag}"]
+
+    with session.begin():
+        logic.update_contact_person(session, contact_person_id=person_id, actor=me,
+                                    changes={"full_name": f"Anfisa Zhukova{tag}"})
+    assert search(me, search=f"kuzminichna{tag}")[1] == 0
+    assert search(me, search=f"zhukova{tag}")[0] == [f"Pervy {tag}"]
+
+    with session.begin():
+        logic.move_contact_person(session, contact_person_id=person_id, counterparty_id=second.id, actor=me)
+    assert search(me, search=f"zhukova{tag}")[0] == [f"Vtoroy {tag}"]
+    assert search(me, search=f"lavrov{tag}")[0] == [f"Pervy {tag}"]
+
+    with session.begin():
+        logic.erase_contact_person(session, contact_person_id=person_id, reason="asked to be forgotten", actor=me)
+    assert search(me, search=f"zhukova{tag}")[1] == 0
+
+
 def test_what_one_may_not_see_is_neither_listed_nor_counted(make_counterparty, make_actor, search):
     me, stranger = make_actor(), make_actor()
     tag = uuid.uuid4().hex[:6]
