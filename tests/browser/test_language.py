@@ -50,3 +50,40 @@ def test_an_unknown_time_zone_is_refused_by_name(page, base_url, admin, admin_cr
     page.select_option("#f-time_zone", "Mars/Olympus")
     page.click("text=Save settings")
     expect(page.locator("#time_zone-error")).to_contain_text("Mars/Olympus")
+
+
+def type_id(api, code):
+    return next(t["id"] for t in api.get("/document-types/").json() if t["code"] == code)
+
+
+def test_words_with_two_meanings_read_in_the_sense_of_their_screen(browser, base_url, admin, admin_credentials,
+                                                                   unique):
+    """One English word, two Russian ones: "Copy" is a paper copy («Копия») beside the clipboard
+    button («Копировать»), "From"/"To" name people in the handover form but dates elsewhere, and
+    the registry's amount range runs «до» while its date range runs «по» (msgctxt in the catalogue)."""
+    name = f"Dvusmyslov {unique}"
+    assert admin.post("/counterparties/", json={"name": name}).status_code == 201
+    document = admin.post("/documents/", json={"type_id": type_id(admin, "contract"),
+                                               "title": f"Two senses {unique}"}).json()
+    assert admin.post(f"/documents/{document['id']}/paper-copies",
+                      json={"kind": "copy", "location": "Archive"}).status_code == 201
+    context = browser.new_context(base_url=base_url, locale="ru-RU")
+    context.add_cookies([{"name": "chancery_lang", "value": "ru", "url": base_url}])
+    page = context.new_page()
+    sign_in(page, *admin_credentials)
+
+    page.goto(f"/documents/{document['id']}")
+    copy = page.locator("[data-paper-copy]").first
+    expect(copy).to_contain_text("Копия")
+    expect(copy).not_to_contain_text("Копировать")
+    expect(page.locator("#add-paper-copy select[name=kind] option[value=copy]")).to_have_text("Копия")
+
+    page.goto(f"/counterparties?q={name}")
+    expect(page.locator("label[for=f-from_employee_id]")).to_have_text("От кого")
+    expect(page.locator("label[for=f-to_employee_id]")).to_have_text("Кому")
+
+    page.goto("/documents")
+    expect(page.locator("input[name=amount_max]")).to_have_attribute("placeholder", "до")
+    expect(page.locator("label", has=page.locator("input[name=date_from]"))).to_contain_text("С")
+    expect(page.locator("label", has=page.locator("input[name=date_to]"))).to_contain_text("по")
+    context.close()
