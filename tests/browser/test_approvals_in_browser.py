@@ -87,11 +87,29 @@ def test_editing_a_route_adds_a_parallel_stage(page, admin, admin_credentials, p
     page.fill("#f-1-name", "Directors")
     page.select_option("#f-1-employees", [second["id"], third["id"]])
     page.select_option("#f-1-completion", "any")
+    # two conditions, both must hold: a large amount, in roubles
+    directors = page.locator("fieldset.stage-editor").nth(1)
+    first_row = directors.locator(".condition-row").first
+    first_row.locator("select[name='stage-1-cond_field']").select_option(label="Amount")
+    first_row.locator("select[name='stage-1-cond_op']").select_option(label="is more than")
+    first_row.locator("input[name='stage-1-cond_value']").fill("1000000")
+    page.get_by_role("button", name="Save as a new version").click()
+    expect(page.locator(".flash-success")).to_contain_text("Route saved as version 1")
+    # the saved condition is shown with an empty row to add another
+    directors = page.locator("fieldset.stage-editor").nth(1)
+    expect(directors.locator(".condition-row")).to_have_count(2)
+    second_row = directors.locator(".condition-row").nth(1)
+    second_row.locator("select[name='stage-1-cond_field']").select_option(label="Currency")
+    second_row.locator("select[name='stage-1-cond_op']").select_option(label="equals")
+    second_row.locator("input[name='stage-1-cond_value']").fill("RUB")
     page.get_by_role("button", name="Save as a new version").click()
 
-    expect(page.locator(".flash-success")).to_contain_text("Route saved as version 1")
+    expect(page.locator(".flash-success")).to_contain_text("Route saved as version 2")
     route = next(r for r in admin.get("/approval-routes/").json() if r["document_type_id"] == document_type["id"])
-    stages = route["versions"][0]["stages"]
+    stages = next(v for v in route["versions"] if v["version"] == 2)["stages"]
+    assert stages[1]["conditions"] == [{"field": "amount", "op": "gt", "value": "1000000"},
+                                       {"field": "currency", "op": "eq", "value": "RUB"}]
+    assert stages[0]["conditions"] == []
     assert [(s["name"], s["mode"], s["completion"]) for s in stages] == [
         ("Legal", "sequential", "all"), ("Directors", "parallel", "any")]
     assert {a["employee_id"] for a in stages[1]["approvers"]} == {second["id"], third["id"]}

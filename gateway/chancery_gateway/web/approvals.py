@@ -274,9 +274,11 @@ def _stages_from_form(form):
         for kind in ("department_head", "initiator_head", "responsible"):
             if value(kind):
                 approvers.append({"kind": kind})
-        conditions = []
-        if value("cond_field") and value("cond_op"):
-            conditions.append({"field": value("cond_field"), "op": value("cond_op"), "value": value("cond_value")})
+        # the condition rows come as three aligned lists (every row has the three inputs)
+        rows = zip(form.getlist(f"stage-{index}-cond_field"), form.getlist(f"stage-{index}-cond_op"),
+                   form.getlist(f"stage-{index}-cond_value"))
+        conditions = [{"field": field.strip(), "op": op.strip(), "value": condition_value.strip()}
+                      for field, op, condition_value in rows if field.strip() and op.strip()]
         completion = value("completion") or "all"
         stages.append({
             "name": value("name") or None, "mode": value("mode") or "sequential",

@@ -67,6 +67,16 @@ LABELS = {
         "main_contact": _l("Main contact"), "notes": _l("Notes"),
         "responsible_employee_id": _l("Responsible employee"),
     },
+    # what an approval stage's condition may test, and how (the approvals service's codes)
+    "condition_field": {
+        "amount": _l("Amount"), "currency": _l("Currency"), "type_code": _l("Document type code"),
+        "department_id": _l("Department (id)"), "legal_entity_id": _l("Legal entity (id)"),
+    },
+    "condition_op": {
+        "gt": _l("is more than"), "gte": _l("is at least"), "lt": _l("is less than"), "lte": _l("is at most"),
+        "eq": _l("equals"), "ne": _l("does not equal"), "in": _l("is one of (comma-separated)"),
+        "not_in": _l("is none of (comma-separated)"), "present": _l("is filled in"), "absent": _l("is empty"),
+    },
 }
 
 # Colour of a status badge, by status code (the same code means the same thing everywhere).
