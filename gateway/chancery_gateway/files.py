@@ -1,10 +1,15 @@
 """Moving file bytes between the browser and object storage without holding them in memory.
 
 Uploads: werkzeug spools a multipart file to a temporary file on disk; it is streamed
-from there to the presigned URL the documents service hands out, then the service
-verifies and attaches it. Downloads: the stored object is streamed back in chunks.
+from there to the presigned URL the documents service hands out (the file's final key),
+hashed (SHA-256 and MD5) on the way, and the service attaches it after checking the
+stored object's size and ETag against those hashes. Downloads: the stored object is
+streamed back in chunks.
 """
+import hashlib
 import os
+import queue
+import threading
 
 import requests
 from flask import Response, stream_with_context
@@ -14,6 +19,10 @@ from chancery_common.errors import InvalidInput
 from . import rpc
 
 CHUNK = 64 * 1024
+# the spooled file is read in blocks of this size; each is sent and hashed once
+BLOCK = 1024 * 1024
+# blocks read but not yet hashed (bounds the memory an upload takes: 8 MB)
+PENDING_BLOCKS = 8
 
 
 def file_size(storage):
@@ -23,6 +32,63 @@ def file_size(storage):
     size = stream.tell()
     stream.seek(position)
     return size
+
+
+class Digests(threading.Thread):
+    """SHA-256 and MD5 of the blocks fed to it, computed on a thread of its own.
+
+    hashlib releases the GIL on large buffers, so hashing a block overlaps with sending
+    the next one: the upload costs little more than the PUT itself.
+    """
+
+    def __init__(self):
+        super().__init__(name="upload-digests", daemon=True)
+        self._blocks = queue.Queue(maxsize=PENDING_BLOCKS)
+        self._sha256 = hashlib.sha256()
+        self._md5 = hashlib.md5(usedforsecurity=False)  # an integrity check, compared with the S3 ETag
+        self._size = 0
+
+    def run(self):
+        while (block := self._blocks.get()) is not None:
+            self._sha256.update(block)
+            self._md5.update(block)
+            self._size += len(block)
+
+    def feed(self, block):
+        self._blocks.put(block)
+
+    def finish(self):
+        """Wait for the last block; the claim the documents service verifies the object with."""
+        self._blocks.put(None)
+        self.join()
+        return {"size": self._size, "sha256": self._sha256.hexdigest(), "md5": self._md5.hexdigest()}
+
+
+class HashingReader:
+    """The spooled file as a request body: every block read to be sent is also hashed."""
+
+    def __init__(self, stream, size, digests):
+        self._stream = stream
+        self._size = size
+        self._digests = digests
+        self._block = b""
+        self._offset = 0
+
+    def __len__(self):
+        # requests sends a body with a length as Content-Length, in blocks, never whole
+        return self._size
+
+    def read(self, size=-1):
+        if size is None or size < 0:
+            return b"".join(iter(lambda: self.read(BLOCK), b""))
+        if self._offset >= len(self._block):
+            self._block = self._stream.read(BLOCK)
+            self._offset = 0
+            if self._block:
+                self._digests.feed(self._block)
+        piece = self._block[self._offset:self._offset + size]
+        self._offset += len(piece)
+        return piece
 
 
 def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
@@ -37,18 +103,29 @@ def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
             f"The file is {size} bytes; the limit is {max_bytes} bytes."]})
     ticket = rpc.call("documents", "start_upload", actor, document_id)
     storage.stream.seek(0)
-    try:
-        # a file object with a known length is sent in blocks, not read into memory
-        response = requests.put(ticket["url"], data=storage.stream,
-                                headers={"Content-Length": str(size)}, timeout=timeout)
-    except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
-    if response.status_code >= 300:
-        raise rpc.ServiceUnavailable("object storage", f"upload refused ({response.status_code})")
-    attachment = {"upload_id": ticket["upload_id"], "filename": storage.filename}
+    claimed = put_hashed(ticket["url"], storage.stream, size, timeout)
+    if claimed["size"] != size:
+        raise rpc.ServiceUnavailable("object storage", f"sent {claimed['size']} of {size} bytes")
+    attachment = {"upload_id": ticket["upload_id"], "filename": storage.filename, **claimed}
     if file_id is not None:
         attachment["file_id"] = str(file_id)
     return rpc.call("documents", "attach_file", actor, document_id, attachment, timeout=timeout)
+
+
+def put_hashed(url, stream, size, timeout):
+    """PUT the stream to a presigned URL, hashing it as it goes; returns its size, SHA-256 and MD5."""
+    digests = Digests()
+    digests.start()
+    try:
+        response = requests.put(url, data=HashingReader(stream, size, digests),
+                                headers={"Content-Length": str(size)}, timeout=timeout)
+    except requests.RequestException as exc:
+        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+    finally:
+        claimed = digests.finish()
+    if response.status_code >= 300:
+        raise rpc.ServiceUnavailable("object storage", f"upload refused ({response.status_code})")
+    return claimed
 
 
 def download(actor, document_id, version_id, inline, timeout):

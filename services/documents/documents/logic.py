@@ -17,7 +17,7 @@ from .models import (
     JournalCounter, PaperCopy, PaperMovement, ParentCounter, SavedDocumentFilter,
     Registration, StatusChange, Upload, audit_log,
 )
-from .storage import STAGING_PREFIX
+from .storage import SNIFF_BYTES, STAGING_PREFIX, StagedObject, sniff_content_type
 
 log = logging.getLogger(__name__)
 
@@ -670,23 +670,37 @@ def _ensure_files_editable(document):
 
 
 def start_upload(session, *, storage, document_id, actor):
-    """Reserve a staging key for a new file and a presigned URL to PUT its bytes to."""
+    """Reserve the key a new file's bytes go to and a presigned URL to PUT them there.
+
+    The key is already the file's final one (``documents/<document>/<upload>``), so the
+    bytes are written once and attaching only records them. Until a version names it, the
+    object counts as an orphan, which the sweep removes after its grace period.
+    """
     document = get_document(session, document_id=document_id, actor=actor)
     _ensure_files_editable(document)
-    upload = Upload(document_id=document.id, object_key=f"{STAGING_PREFIX}{uuid.uuid4()}",
+    upload_id = uuid.uuid4()
+    upload = Upload(id=upload_id, document_id=document.id, object_key=f"documents/{document.id}/{upload_id}",
                     created_by=actor.id)
     session.add(upload)
     session.flush()
     return upload, storage.presigned_put(upload.object_key)
 
 
-def attach_file(session, *, storage, document_id, upload_id, filename, file_id, actor, max_bytes,
-                allowed_types=None):
-    """Verify a staged upload and make it a file (or a new version of one) of the document.
+# An upload must be attached well within the orphan sweep's grace period (a day), so the
+# sweep never removes an object whose version is being recorded at that moment.
+ATTACH_WINDOW = timedelta(hours=12)
 
-    Returns ``(version, cleanup)``: ``cleanup(committed)`` removes the staged copy after a
-    commit, or the copied object when the transaction failed, so no object is left
-    without its row.
+
+def attach_file(session, *, storage, document_id, upload_id, filename, file_id, actor, max_bytes,
+                allowed_types=None, claimed=None):
+    """Verify an uploaded object and make it a file (or a new version of one) of the document.
+
+    ``claimed`` (``{"size", "sha256", "md5"}``, computed by the uploader while it sent the
+    bytes) lets the object be verified without reading it back: its size and ETag must
+    match; without it, or when the server's ETag is no plain MD5, the object is re-read.
+    Returns ``(version, cleanup)``; ``cleanup(committed)`` must be called after the
+    transaction: for an upload staged by an older release it removes the staged copy
+    after a commit, or the copy made under the document when the transaction failed.
     """
     document = get_document(session, document_id=document_id, actor=actor)
     _ensure_files_editable(document)
@@ -695,20 +709,10 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
         raise NotFound(f"upload {upload_id} not found for document {document_id}")
     if upload.attached_at is not None:
         raise Conflict(f"upload {upload_id} is already attached")
-    staged = storage.inspect(upload.object_key)
-    if staged is None:
-        raise InvalidInput("Invalid input: file", {"file": ["Nothing was uploaded."]})
-    if staged.size == 0:
-        storage.remove(upload.object_key)
-        raise InvalidInput("Invalid input: file", {"file": ["The file is empty."]})
-    if staged.size > max_bytes:
-        storage.remove(upload.object_key)
-        raise InvalidInput("Invalid input: file", {"file": [
-            f"The file is {staged.size} bytes; the limit is {max_bytes} bytes."]})
-    if allowed_types and not _type_allowed(staged.content_type, allowed_types):
-        storage.remove(upload.object_key)
-        raise InvalidInput("Invalid input: file", {"file": [
-            f"Files of the type {staged.content_type} are not accepted here."]})
+    if upload.created_at < datetime.now(timezone.utc) - ATTACH_WINDOW:
+        raise Conflict(f"upload {upload_id} has expired: upload the file again")
+    staged = _verified_upload(storage, upload.object_key, claimed)
+    _check_acceptable(storage, upload.object_key, staged, max_bytes, allowed_types)
     filename = safe_filename(filename)
     if file_id is not None:
         # locked, so two new versions of one file never take the same number
@@ -721,7 +725,9 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
         session.add(file)
         session.flush()
         version_number = 1
-    target_key = f"documents/{document.id}/{file.id}/v{version_number}-{uuid.uuid4().hex}"
+    legacy = upload.object_key.startswith(STAGING_PREFIX)
+    target_key = (f"documents/{document.id}/{file.id}/v{version_number}-{uuid.uuid4().hex}" if legacy
+                  else upload.object_key)
     version = FileVersion(file_id=file.id, version=version_number, object_key=target_key,
                           filename=filename, size=staged.size, sha256=staged.sha256,
                           content_type=staged.content_type, uploaded_by=actor.id,
@@ -742,16 +748,69 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
     })
     if version.text_content:
         search.refresh(session, [document.id])
+    if not legacy:
+        # a failed commit leaves the object to its upload (the attach may be retried) and,
+        # if never attached, to the orphan sweep: removing it here could remove the bytes
+        # of a version whose commit did happen but was reported lost
+        return version, lambda committed: None
     # the copy comes last: after it only the commit can fail, which cleanup undoes
     storage.copy(upload.object_key, target_key)
 
     def cleanup(committed):
         try:
             storage.remove(upload.object_key if committed else target_key)
-        except Exception:  # the staging sweeper removes what is left
+        except Exception:  # the sweeps remove what is left
             log.warning("could not remove %s", upload.object_key if committed else target_key)
 
     return version, cleanup
+
+
+def _verified_upload(storage, key, claimed):
+    """Size, SHA-256 and sniffed type of an uploaded object, checked against the uploader's claim.
+
+    With a claim and a plain-MD5 ETag only the object's metadata and first bytes are read:
+    the MD5 ties the stored bytes to the ones the uploader hashed, and so to its SHA-256.
+    The type always comes from the stored bytes, never from the uploader.
+    """
+    if claimed is None:
+        staged = storage.inspect(key)
+        if staged is None:
+            raise InvalidInput("Invalid input: file", {"file": ["Nothing was uploaded."]})
+        return staged
+    info = storage.stat(key)
+    if info is None:
+        raise InvalidInput("Invalid input: file", {"file": ["Nothing was uploaded."]})
+    if info.size != claimed["size"]:
+        _refuse_upload(storage, key, f"The stored file is {info.size} bytes, but {claimed['size']} bytes were sent.")
+    if info.md5 is not None:
+        if info.md5 != claimed["md5"].lower():
+            _refuse_upload(storage, key, f"The stored file's MD5 {info.md5} differs from the MD5 "
+                                         f"{claimed['md5'].lower()} of the bytes sent.")
+        head = storage.read(key, SNIFF_BYTES) if info.size else b""
+        return StagedObject(info.size, claimed["sha256"].lower(), sniff_content_type(head))
+    staged = storage.inspect(key)  # the server's ETag is no MD5: read the bytes back
+    if staged is None:
+        raise InvalidInput("Invalid input: file", {"file": ["Nothing was uploaded."]})
+    if (staged.size, staged.sha256) != (claimed["size"], claimed["sha256"].lower()):
+        _refuse_upload(storage, key, f"The stored file's SHA-256 {staged.sha256} differs from the SHA-256 "
+                                     f"{claimed['sha256'].lower()} of the bytes sent.")
+    return staged
+
+
+def _check_acceptable(storage, key, staged, max_bytes, allowed_types):
+    """Refuse (and remove) an empty file, one over the limit or of a type not accepted here."""
+    if staged.size == 0:
+        _refuse_upload(storage, key, "The file is empty.")
+    if staged.size > max_bytes:
+        _refuse_upload(storage, key, f"The file is {staged.size} bytes; the limit is {max_bytes} bytes.")
+    if allowed_types and not _type_allowed(staged.content_type, allowed_types):
+        _refuse_upload(storage, key, f"Files of the type {staged.content_type} are not accepted here.")
+
+
+def _refuse_upload(storage, key, message):
+    """Remove a refused upload's object (nothing names it) and say why it was refused."""
+    storage.remove(key)
+    raise InvalidInput("Invalid input: file", {"file": [message]})
 
 
 def _type_allowed(content_type, allowed_types):
@@ -779,7 +838,7 @@ def file_download(session, *, storage, document_id, version_id, actor, inline=Tr
 
 
 def sweep_staging(*, storage):
-    """Remove staged uploads that were never attached (older than a day)."""
+    """Remove uploads staged by an older release that were never attached (older than a day)."""
     removed = 0
     for key in storage.stale_staged_keys():
         storage.remove(key)
@@ -788,8 +847,10 @@ def sweep_staging(*, storage):
 
 
 def sweep_orphans(session, *, storage, older_than=timedelta(days=1)):
-    """Remove stored objects under documents/ that no file version names (a crash between the
-    copy and the commit), once older than the grace period; returns how many were removed."""
+    """Remove stored objects under documents/ that no file version names, once older than the
+    grace period: uploads never attached (or whose attach failed or crashed before its commit).
+    An upload is attached within ATTACH_WINDOW of its start, well inside the grace period, so
+    an object whose version is being recorded is never taken. Returns how many were removed."""
     cutoff = datetime.now(timezone.utc) - older_than
     removed, batch = 0, []
 

@@ -471,6 +471,18 @@ class AttachSchema(Schema):
     upload_id = fields.UUID(required=True)
     filename = fields.String(required=True, validate=validate.Length(min=1, max=255))
     file_id = fields.UUID(load_default=None, metadata={"description": "add a new version to this file"})
+    # what the uploader computed while sending the bytes: with all three the stored object is
+    # checked against its ETag instead of being read back; without them it is re-read
+    size = fields.Integer(load_default=None, validate=validate.Range(min=0))
+    sha256 = fields.String(load_default=None, validate=validate.Regexp(r"^[0-9a-fA-F]{64}$"))
+    md5 = fields.String(load_default=None, validate=validate.Regexp(r"^[0-9a-fA-F]{32}$"))
+
+    @validates_schema
+    def _claim_is_whole(self, data, **kwargs):
+        given = [name for name in ("size", "sha256", "md5") if data.get(name) is not None]
+        if given and len(given) != 3:
+            raise ValidationError("Give size, sha256 and md5 together, or none of them.",
+                                  [name for name in ("size", "sha256", "md5") if name not in given][0])
 
 
 # The records this service's audit rows are about.

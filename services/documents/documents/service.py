@@ -35,6 +35,13 @@ def allowed_types(config):
     return [t.strip() for t in str(config.get("ALLOWED_CONTENT_TYPES") or "").split(",") if t.strip()]
 
 
+def claimed_upload(attachment):
+    """The uploader's size and checksums of the bytes it sent, or None (the object is re-read)."""
+    if attachment.get("sha256") is None:
+        return None
+    return {"size": attachment["size"], "sha256": attachment["sha256"], "md5": attachment["md5"]}
+
+
 class DocumentsService:
     name = "documents"
 
@@ -252,7 +259,7 @@ class DocumentsService:
                     self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                     upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
                     actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]),
-                    allowed_types=allowed_types(self.config))
+                    allowed_types=allowed_types(self.config), claimed=claimed_upload(data))
         except Exception:
             if cleanup is not None:
                 cleanup(committed=False)

@@ -130,13 +130,13 @@ def upload(session, storage, actor):
 def attach(session, storage, actor):
     """``attach(document, upload, filename)``: the staged upload attached as the service's
     ``attach_file`` entrypoint does it, cleaning up after the commit or the failure."""
-    def attach_file(document, started, filename="contract.pdf", file_id=None, max_bytes=1024 * 1024):
+    def attach_file(document, started, filename="contract.pdf", file_id=None, max_bytes=1024 * 1024, claimed=None):
         cleanup = None
         try:
             with session.begin():
                 version, cleanup = logic.attach_file(
                     session, storage=storage, document_id=document.id, upload_id=started.id,
-                    filename=filename, file_id=file_id, actor=actor, max_bytes=max_bytes)
+                    filename=filename, file_id=file_id, actor=actor, max_bytes=max_bytes, claimed=claimed)
         except Exception:
             if cleanup is not None:
                 cleanup(committed=False)
