@@ -106,6 +106,9 @@ def main(argv=None):
     if argv[:1] == ["approvals"]:  # running approvals at holding scale: inbox and overdue sweep (bench/approvals.py)
         from . import approvals
         return approvals.main(argv[1:])
+    if argv[:1] == ["overview"]:  # the unified counterparty view at holding scale against its floor (bench/overview.py)
+        from . import overview
+        return overview.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--calls", type=int, default=2000, help="RPC calls measured per path")

@@ -37,15 +37,19 @@ RESULTS = Path(__file__).resolve().parent / "results" / "approvals.json"
 APPROVERS = 2_000
 
 
-def generate(url, *, approvals, tasks_per_stage, admin_id):
-    """Running approvals, each with an active parallel stage of ``tasks_per_stage`` pending tasks."""
+def generate(url, *, approvals, tasks_per_stage, admin_id, counterparties=5000):
+    """Running approvals, each with an active parallel stage of ``tasks_per_stage`` pending tasks.
+
+    Approval ``a`` is about counterparty ``a % counterparties``, named as bench/counterparties.py
+    names them (md5 of 'counterparty-' and the number), so the two databases join."""
     engine = create_engine(normalise_url(url))
     approver = (f"CASE WHEN (a * {tasks_per_stage} + t) % {APPROVERS} = 0 THEN '{admin_id}'::uuid "
                 f"ELSE md5('approver-' || ((a * {tasks_per_stage} + t) % {APPROVERS}))::uuid END")
     statements = [
         f"""INSERT INTO approvals (id, document_id, counterparty_id, document_title, document_number, initiator_id,
                 status, started_at, snapshot, round, route_version)
-            SELECT md5('approval-' || a)::uuid, md5('document-' || a)::uuid, md5('counterparty-' || (a % 5000))::uuid,
+            SELECT md5('approval-' || a)::uuid, md5('document-' || a)::uuid,
+                   md5('counterparty-' || (a % {counterparties}))::uuid,
                    'Contract ' || a, 'CTR-' || a, md5('approver-' || (a % {APPROVERS}))::uuid, 'in_progress',
                    now() - (a % 240) * interval '1 hour', '{{}}'::jsonb, 1, 1
             FROM generate_series(0, {approvals - 1}) AS a""",

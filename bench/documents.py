@@ -57,16 +57,27 @@ def vocabulary(size=3000, seed=7):
     return list(dict.fromkeys(WORDS + [f"{rng.choice(WORDS)}{n}" for n in range(size)]))
 
 
-def generate(engine, *, target, seconds, batch, log):
-    """Insert documents in batches until ``target`` exist or ``seconds`` passed; returns the count."""
+def generate(engine, *, target, seconds, batch, log, counterparties=None):
+    """Insert documents in batches until ``target`` exist or ``seconds`` passed; returns the count.
+
+    The documents belong to counterparties picked at random among ``counterparties`` (``(id,
+    name)`` pairs, e.g. those of a counterparties database, so other services' data joins
+    them), or by default among 5,000 made-up ones.
+    """
     words = vocabulary()
     with engine.begin() as connection:
         types = connection.execute(text("SELECT id FROM document_types ORDER BY code")).scalars().all()
-        connection.execute(text(
-            "INSERT INTO counterparty_names (counterparty_id, name) "
-            "SELECT gen_random_uuid(), 'ООО ' || w || ' ' || n "
-            "FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS t(w, n)"
-        ), {"words": words[:5000]})
+        if counterparties is None:
+            connection.execute(text(
+                "INSERT INTO counterparty_names (counterparty_id, name) "
+                "SELECT gen_random_uuid(), 'ООО ' || w || ' ' || n "
+                "FROM unnest(CAST(:words AS text[])) WITH ORDINALITY AS t(w, n)"
+            ), {"words": words[:5000]})
+        else:
+            connection.execute(text(
+                "INSERT INTO counterparty_names (counterparty_id, name) "
+                "SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:names AS text[]))"
+            ), {"ids": [str(cid) for cid, _ in counterparties], "names": [name for _, name in counterparties]})
         # the GIN index is rebuilt once after loading, as a bulk load would do
         connection.execute(text("DROP INDEX IF EXISTS ix_documents_search_vector"))
     made, began = 0, time.monotonic()

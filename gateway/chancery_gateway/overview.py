@@ -40,11 +40,25 @@ def compose(actor, counterparty_id):
         else:
             view[part] = result
     view["contract_trees"] = contract_trees((view.get("documents") or {}).get("items", []))
-    view["completeness"] = _completeness(actor, view)
     view["approvals_in_progress"] = approvals_in_progress((view.get("approvals") or {}).get("items", []))
     view["overdue_activity_ids"] = _overdue_activities((view.get("activities") or {}).get("items", []))
-    view["employees"] = _employee_names(actor, view)
+    _second_round(actor, view)
     return view
+
+
+def _second_round(actor, view):
+    """Completeness of the contracts shown and the names of the employees shown, in one round
+    of parallel calls: neither needs the other, so they do not wait for each other
+    (bench/overview.py measures the view)."""
+    contracts = [d["id"] for d in (view.get("documents") or {}).get("items", [])
+                 if (d.get("type") or {}).get("kind") == "contract"][:COMPLETENESS_LIMIT]
+    calls = {("completeness", cid): ("documents", "completeness", actor, cid) for cid in contracts}
+    ids = _employee_ids(view)
+    if ids:
+        calls["employees"] = ("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
+    results = rpc.fan_out(calls) if calls else {}
+    view["completeness"] = _completeness({cid: results[("completeness", cid)] for cid in contracts}, view)
+    view["employees"] = _employee_names(results["employees"], view) if ids else {}
 
 
 def contract_trees(documents):
@@ -64,13 +78,8 @@ def contract_trees(documents):
     return order(roots)
 
 
-def _completeness(actor, view):
-    """{contract id: completeness} for the contracts shown (second round of parallel calls)."""
-    contracts = [d["id"] for d in (view.get("documents") or {}).get("items", [])
-                 if (d.get("type") or {}).get("kind") == "contract"][:COMPLETENESS_LIMIT]
-    if not contracts:
-        return {}
-    results = rpc.fan_out({cid: ("documents", "completeness", actor, cid) for cid in contracts})
+def _completeness(results, view):
+    """{contract id: completeness} from the second round's answers for the contracts shown."""
     answered = {cid: result for cid, result in results.items() if not isinstance(result, Exception)}
     failed = [result for result in results.values()
               if isinstance(result, Exception) and not isinstance(result, NotFound)]
@@ -124,8 +133,8 @@ def _reason(exc):
     return str(exc) or type(exc).__name__
 
 
-def _employee_names(actor, view):
-    """Names for every employee id the view shows (empty when staff does not answer)."""
+def _employee_ids(view):
+    """Every employee id the view shows."""
     ids = set()
     if view.get("counterparty"):
         ids.add(view["counterparty"].get("responsible_employee_id"))
@@ -146,12 +155,12 @@ def _employee_names(actor, view):
     for entry in (view.get("history") or {}).get("items", []):
         ids.add(entry.get("actor_id"))
     ids.discard(None)
-    if not ids:
-        return {}
-    try:
-        page = rpc.call("staff", "list_employees", {"ids": sorted(ids), "active_only": False,
-                                                     "limit": 500})
-    except Exception as exc:
-        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
+    return ids
+
+
+def _employee_names(page, view):
+    """Names from staff's answer (empty, and the part named unavailable, when it failed)."""
+    if isinstance(page, Exception):
+        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(page)})
         return {}
     return {employee["id"]: employee["full_name"] for employee in page["items"]}
