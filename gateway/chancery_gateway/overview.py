@@ -52,12 +52,12 @@ def _second_round(actor, view):
     (bench/overview.py measures the view)."""
     contracts = [d["id"] for d in (view.get("documents") or {}).get("items", [])
                  if (d.get("type") or {}).get("kind") == "contract"][:COMPLETENESS_LIMIT]
-    calls = {("completeness", cid): ("documents", "completeness", actor, cid) for cid in contracts}
+    calls = {"completeness": ("documents", "completeness_of", actor, contracts)} if contracts else {}
     ids = _employee_ids(view)
     if ids:
         calls["employees"] = ("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
     results = rpc.fan_out(calls) if calls else {}
-    view["completeness"] = _completeness({cid: results[("completeness", cid)] for cid in contracts}, view)
+    view["completeness"] = _completeness(results.get("completeness", {}), view)
     view["employees"] = _employee_names(results["employees"], view) if ids else {}
 
 
@@ -78,14 +78,13 @@ def contract_trees(documents):
     return order(roots)
 
 
-def _completeness(results, view):
-    """{contract id: completeness} from the second round's answers for the contracts shown."""
-    answered = {cid: result for cid, result in results.items() if not isinstance(result, Exception)}
-    failed = [result for result in results.values()
-              if isinstance(result, Exception) and not isinstance(result, NotFound)]
-    if failed:
-        view["unavailable"].append({"part": "completeness", "service": "documents", "reason": _reason(failed[0])})
-    return answered
+def _completeness(result, view):
+    """{contract id: completeness} for the contracts shown, from one call for all of them; when
+    it failed, the part is marked unavailable."""
+    if isinstance(result, Exception):
+        view["unavailable"].append({"part": "completeness", "service": "documents", "reason": _reason(result)})
+        return {}
+    return result
 
 
 def approvals_in_progress(approvals):

@@ -101,6 +101,12 @@ def list_documents(session, *, actor, counterparty_id=None, status=None, search=
     items = session.scalars(
         query.order_by(Document.created_at.desc(), Document.id).limit(limit).offset(offset)
     ).unique().all()
+    # the page's file counts in one query, not one load of files per document
+    counts = dict(session.execute(
+        select(DocumentFile.document_id, func.count()).where(DocumentFile.document_id.in_([d.id for d in items]))
+        .group_by(DocumentFile.document_id)).all()) if items else {}
+    for document in items:
+        document.file_count = counts.get(document.id, 0)
     return items, total
 
 
@@ -1037,26 +1043,45 @@ def completeness(session, *, document_id, actor):
     field (at least 1). Every child of the required type counts, whatever its status: an act
     that exists is submitted, even if not yet signed."""
     document = get_document(session, document_id=document_id, actor=actor)
-    doc_type = document.type
-    stages = 1
-    if doc_type.stages_field:
-        try:
-            stages = max(1, int((document.extra or {}).get(doc_type.stages_field) or 1))
-        except (TypeError, ValueError):
-            stages = 1
-    counts = dict(session.execute(
-        select(Document.type_id, func.count()).where(Document.parent_id == document.id)
-        .group_by(Document.type_id)).all())
-    names = {t.id: t.name for t in session.scalars(select(DocumentType))}
-    items = []
-    for rule in doc_type.required_documents or []:
-        type_id = _uuid(rule["type_id"])
-        required = int(rule.get("count") or 1) * (stages if rule.get("per") == "stage" else 1)
-        present = counts.get(type_id, 0)
-        items.append({"type_id": type_id, "type_name": names.get(type_id, str(type_id)), "per": rule.get("per"),
-                      "required": required, "present": present, "missing": max(0, required - present)})
-    return {"document_id": document.id, "stages": stages, "items": items,
-            "complete": all(item["missing"] == 0 for item in items)}
+    return _completeness_of(session, [document])[document.id]
+
+
+def completeness_of(session, *, document_ids, actor):
+    """``completeness`` of many documents at once (the unified view's contracts), by id, in three
+    queries whatever their number; documents the actor does not see are left out."""
+    documents = session.scalars(select(Document).where(Document.id.in_(document_ids), visible_to(actor))).all()
+    return _completeness_of(session, documents)
+
+
+def _completeness_of(session, documents):
+    if not documents:
+        return {}
+    counts = {}
+    for parent_id, type_id, count in session.execute(
+            select(Document.parent_id, Document.type_id, func.count())
+            .where(Document.parent_id.in_([document.id for document in documents]))
+            .group_by(Document.parent_id, Document.type_id)):
+        counts[(parent_id, type_id)] = count
+    names = dict(session.execute(select(DocumentType.id, DocumentType.name)).all())
+    found = {}
+    for document in documents:
+        doc_type = document.type
+        stages = 1
+        if doc_type.stages_field:
+            try:
+                stages = max(1, int((document.extra or {}).get(doc_type.stages_field) or 1))
+            except (TypeError, ValueError):
+                stages = 1
+        items = []
+        for rule in doc_type.required_documents or []:
+            type_id = _uuid(rule["type_id"])
+            required = int(rule.get("count") or 1) * (stages if rule.get("per") == "stage" else 1)
+            present = counts.get((document.id, type_id), 0)
+            items.append({"type_id": type_id, "type_name": names.get(type_id, str(type_id)), "per": rule.get("per"),
+                          "required": required, "present": present, "missing": max(0, required - present)})
+        found[document.id] = {"document_id": document.id, "stages": stages, "items": items,
+                              "complete": all(item["missing"] == 0 for item in items)}
+    return found
 
 
 # The audit log and personal data.

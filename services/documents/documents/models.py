@@ -170,6 +170,8 @@ class Document(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     type: Mapped[DocumentType] = relationship(lazy="joined")
+    # not a column: the number of files, set where a list of documents is read in one query
+    file_count = None
     files: Mapped[list["DocumentFile"]] = relationship(
         order_by="DocumentFile.created_at", back_populates="document")
     status_changes: Mapped[list["StatusChange"]] = relationship(order_by="StatusChange.changed_at")

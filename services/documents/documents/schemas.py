@@ -241,7 +241,7 @@ class DocumentSummarySchema(DocumentSchema):
     file_count = fields.Method("count_files", dump_only=True)
 
     def count_files(self, document):
-        return len(document.files)
+        return document.file_count if document.file_count is not None else len(document.files)
 
 
 class NewLinkSchema(Schema):

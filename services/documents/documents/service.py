@@ -9,7 +9,7 @@ from nameko.timer import timer
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
-from chancery_common.errors import load, parse_uuid
+from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
 from . import configuration, logic, schemas
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 document_schema = schemas.DocumentSchema()
 summary_schema = schemas.DocumentSummarySchema()
+summary_without_type = schemas.DocumentSummarySchema(exclude=("type",))
 version_schema = schemas.FileVersionSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
@@ -114,6 +115,17 @@ class DocumentsService:
         return schemas.CompletenessSchema().dump(result)
 
     @rpc
+    def completeness_of(self, actor, document_ids):
+        """``completeness`` of several documents in one call: {document id: completeness}; those
+        the actor does not see (or that do not exist) are absent."""
+        if not isinstance(document_ids, list) or len(document_ids) > 500:
+            raise InvalidInput("Invalid input: document_ids",
+                               {"document_ids": ["A list of at most 500 document ids is expected."]})
+        ids = [parse_uuid(document_id, "document_ids") for document_id in document_ids]
+        found = logic.completeness_of(self.db, document_ids=ids, actor=load_actor(actor))
+        return {str(document_id): schemas.CompletenessSchema().dump(result) for document_id, result in found.items()}
+
+    @rpc
     def list_saved_filters(self, actor):
         filters = logic.list_saved_filters(self.db, actor=load_actor(actor))
         return schemas.SavedDocumentFilterSchema(many=True).dump(filters)
@@ -162,7 +174,7 @@ class DocumentsService:
         actor = load_actor(actor)
         params = load(schemas.DocumentQuerySchema(), query or {})
         items, total = logic.list_documents(self.db, actor=actor, **params)
-        return {"items": summary_schema.dump(items, many=True), "total": total}
+        return {"items": dump_summaries(items), "total": total}
 
     @rpc
     def add_link(self, actor, document_id, link):
@@ -434,3 +446,15 @@ class DocumentsService:
     @handle_once(processed_events)
     def on_contact_person_erased(self, session, event):
         logic.process_erasure(session, event=event)
+
+
+def dump_summaries(documents):
+    """Documents as the registry lists them; each type is dumped once for the whole page,
+    not once per document (a page holds few types and many documents)."""
+    types = {}
+    summaries = summary_without_type.dump(documents, many=True)
+    for document, summary in zip(documents, summaries):
+        if document.type_id not in types:
+            types[document.type_id] = type_schema.dump(document.type)
+        summary["type"] = types[document.type_id]
+    return summaries

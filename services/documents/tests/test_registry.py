@@ -117,6 +117,22 @@ def test_completeness_counts_the_acts_and_invoices_each_stage_needs(make_documen
         assert logic.completeness(session, document_id=contract.id, actor=actor)["complete"] is True
 
 
+def test_completeness_of_several_contracts_in_one_call_matches_each_alone(make_document, session, actor):
+    first = make_document("contract", extra={"stages": 2})
+    second = make_document("contract")
+    make_document("completion_act", parent_id=str(first.id))
+    make_document("invoice", parent_id=str(second.id))
+    unknown = uuid.uuid4()
+
+    with session.begin():
+        together = logic.completeness_of(session, document_ids=[first.id, second.id, unknown], actor=actor)
+        alone = {contract.id: logic.completeness(session, document_id=contract.id, actor=actor)
+                 for contract in (first, second)}
+
+    assert together == alone  # an unknown (or unseen) id is left out, not an error
+    assert together[second.id]["stages"] == 1 and together[first.id]["stages"] == 2
+
+
 def test_only_allowed_file_types_are_accepted(make_document, upload, session, storage, actor):
     document = make_document()
     staged = upload(document, b"plain words\n" * 10)
