@@ -1,10 +1,12 @@
 """Moving file bytes between the browser and object storage without holding them in memory.
 
-Uploads: werkzeug spools a multipart file to a temporary file on disk; it is streamed
-from there to the presigned URL the documents service hands out (the file's final key),
-hashed (SHA-256 and MD5) on the way, and the service attaches it after checking the
-stored object's size and ETag against those hashes. Downloads: the stored object is
-streamed back in chunks.
+Uploads come two ways. A request whose body is the file itself (``application/octet-stream``
+with a ``Content-Length``) is streamed as it arrives to the presigned URL the documents
+service hands out (the file's final key): receiving from the client and sending to S3
+overlap, nothing is spooled. A multipart form (the browser's) is spooled by werkzeug to a
+temporary file on disk and streamed from there. Either way the bytes are hashed (SHA-256
+and MD5) on the way, and the service attaches the object after checking its size and ETag
+against those hashes. Downloads: the stored object is streamed back in chunks.
 """
 import hashlib
 import os
@@ -64,8 +66,17 @@ class Digests(threading.Thread):
         return {"size": self._size, "sha256": self._sha256.hexdigest(), "md5": self._md5.hexdigest()}
 
 
+class IncompleteBody(Exception):
+    def __init__(self, received, expected):
+        super().__init__(f"the upload ended after {received} of {expected} bytes")
+        self.received, self.expected = received, expected
+
+
 class HashingReader:
-    """The spooled file as a request body: every block read to be sent is also hashed."""
+    """A stream of a known size as a request body: every block read to be sent is also hashed.
+
+    A stream that ends before its size (a client that hung up) raises ``IncompleteBody``,
+    which aborts the PUT: S3 never stores a short object under the final key."""
 
     def __init__(self, stream, size, digests):
         self._stream = stream
@@ -73,6 +84,7 @@ class HashingReader:
         self._digests = digests
         self._block = b""
         self._offset = 0
+        self._read = 0
 
     def __len__(self):
         # requests sends a body with a length as Content-Length, in blocks, never whole
@@ -82,31 +94,66 @@ class HashingReader:
         if size is None or size < 0:
             return b"".join(iter(lambda: self.read(BLOCK), b""))
         if self._offset >= len(self._block):
-            self._block = self._stream.read(BLOCK)
+            self._block = self._stream.read(min(BLOCK, self._size - self._read))
             self._offset = 0
+            self._read += len(self._block)
             if self._block:
                 self._digests.feed(self._block)
+            elif self._read < self._size:
+                raise IncompleteBody(self._read, self._size)
         piece = self._block[self._offset:self._offset + size]
         self._offset += len(piece)
         return piece
 
 
 def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
-    """Store an uploaded file as a new file (or version) of the document; returns the version."""
+    """Store an uploaded multipart file as a new file (or version) of the document; returns the version."""
     if storage is None or not storage.filename:
         raise InvalidInput("Invalid input: file", {"file": ["Choose a file to upload."]})
     size = file_size(storage)
-    if size == 0:
-        raise InvalidInput("Invalid input: file", {"file": ["The file is empty."]})
-    if size > max_bytes:
-        raise InvalidInput("Invalid input: file", {"file": [
-            f"The file is {size} bytes; the limit is {max_bytes} bytes."]})
-    ticket = rpc.call("documents", "start_upload", actor, document_id)
     storage.stream.seek(0)
-    claimed = put_hashed(ticket["url"], storage.stream, size, timeout)
+    return _store(actor, document_id, storage.stream, size, storage.filename, max_bytes, timeout, file_id, "file")
+
+
+def upload_body(actor, document_id, stream, size, filename, max_bytes, timeout, file_id=None):
+    """Store a request body that is the file itself, streamed to S3 as it arrives.
+
+    A body refused before it is sent on (no name, too large) is read to its end and dropped,
+    so the client, still sending, gets the answer rather than a closed connection (bodies over
+    the gateway's request limit are refused with 413 on their headers alone)."""
+    try:
+        if not (filename or "").strip():
+            raise InvalidInput("Invalid input: filename", {"filename": [
+                "Name the file (query parameter filename) when the request body is the file itself."]})
+        if size is None:
+            raise InvalidInput("Invalid input: Content-Length", {"Content-Length": [
+                "Send the file's length in Content-Length (chunked uploads are not accepted)."]})
+        _check_size(size, max_bytes, "body")
+    except InvalidInput:
+        while stream.read(BLOCK):
+            pass
+        raise
+    return _store(actor, document_id, stream, size, filename, max_bytes, timeout, file_id, "body")
+
+
+def _check_size(size, max_bytes, field):
+    if size == 0:
+        raise InvalidInput(f"Invalid input: {field}", {field: ["The file is empty."]})
+    if size > max_bytes:
+        raise InvalidInput(f"Invalid input: {field}", {field: [
+            f"The file is {size} bytes; the limit is {max_bytes} bytes."]})
+
+
+def _store(actor, document_id, stream, size, filename, max_bytes, timeout, file_id, field):
+    _check_size(size, max_bytes, field)
+    ticket = rpc.call("documents", "start_upload", actor, document_id)
+    try:
+        claimed = put_hashed(ticket["url"], stream, size, timeout)
+    except IncompleteBody as exc:
+        raise InvalidInput(f"Invalid input: {field}", {field: [str(exc).capitalize() + "."]}) from None
     if claimed["size"] != size:
         raise rpc.ServiceUnavailable("object storage", f"sent {claimed['size']} of {size} bytes")
-    attachment = {"upload_id": ticket["upload_id"], "filename": storage.filename, **claimed}
+    attachment = {"upload_id": ticket["upload_id"], "filename": filename, **claimed}
     if file_id is not None:
         attachment["file_id"] = str(file_id)
     return rpc.call("documents", "attach_file", actor, document_id, attachment, timeout=timeout)

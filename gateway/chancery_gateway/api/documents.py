@@ -200,14 +200,23 @@ def move_paper_copy(data, paper_copy_id):
 @blp.route("/documents/<uuid:document_id>/files", methods=["POST"])
 @blp.arguments(UploadArgs, location="query")
 @blp.response(201, FileVersionSchema)
-@blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {
-    "type": "object", "required": ["file"],
-    "properties": {"file": {"type": "string", "format": "binary"}}}}}})
+@blp.doc(requestBody={"content": {
+    "multipart/form-data": {"schema": {
+        "type": "object", "required": ["file"],
+        "properties": {"file": {"type": "string", "format": "binary"}}}},
+    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}})
 def upload_file(args, document_id):
-    """Upload an electronic copy (multipart field `file`); with `file_id`, a new version of that file."""
+    """Upload an electronic copy: a multipart form with the field `file`, or the file itself as
+    the body (`application/octet-stream` with `Content-Length` and the query parameter
+    `filename`), which is streamed to storage as it arrives; with `file_id`, a new version of
+    that file."""
     settings = current_app.config["CHANCERY"]
-    return files.upload(g.actor, str(document_id), request.files.get("file"),
-                        settings.max_upload_bytes, settings.upload_timeout, args.get("file_id"))
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        return files.upload(g.actor, str(document_id), request.files.get("file"),
+                            settings.max_upload_bytes, settings.upload_timeout, args.get("file_id"))
+    return files.upload_body(g.actor, str(document_id), request.stream, request.content_length,
+                             args.get("filename"), settings.max_upload_bytes, settings.upload_timeout,
+                             args.get("file_id"))
 
 
 @blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/content")

@@ -357,6 +357,8 @@ class StatusChangeRequestSchema(Schema):
 
 class UploadArgs(Schema):
     file_id = ID(metadata={"description": "add a new version to this file of the document"})
+    filename = fields.String(validate=validate.Length(min=1, max=255), metadata={
+        "description": "the file's name, when the request body is the file itself (application/octet-stream)"})
 
 
 # approvals: in approval_schemas.py ----------------------------------------------------------
