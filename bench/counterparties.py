@@ -8,6 +8,8 @@ administrator (who sees every counterparty: the largest result sets):
 - ``search``: the directory searched by a word of the name plus two characteristics
   (region and group), first page with its total;
 - ``agenda``: today's agenda of one employee (the day's and the overdue planned activities);
+  the staff grows with the holding (one employee per 25 counterparties), so the employee's
+  own workload is the same at both steps and the growth is the data's, not the result's;
 - ``card``: a counterparty's card and the first page of its relationship history (two
   requests, timed together).
 
@@ -36,7 +38,11 @@ from .stats import summarise
 
 RESULTS = Path(__file__).resolve().parent / "results" / "counterparties.json"
 FULL = {"counterparties": 50_000, "contact_persons": 200_000, "activities": 1_000_000, "history": 500_000}
-EMPLOYEES = 2_000
+EMPLOYEES = 2_000  # at full scale; the staff grows with the holding (see COUNTERPARTIES_PER_EMPLOYEE)
+# each employee is responsible for 25 consecutive counterparties (and their activities), so
+# 10% of the holding is 10% of its staff with the same workload each, not the same staff
+# with a tenth of the work; the signed-in administrator is employee 0
+COUNTERPARTIES_PER_EMPLOYEE = FULL["counterparties"] // EMPLOYEES
 REGIONS, GROUPS = 80, 12
 WORDS = ("Alfa", "Vega", "Orion", "Sever", "Ural", "Volga", "Baikal", "Neva", "Altai", "Taiga", "Polar", "Steppe",
          "Kama", "Don", "Oka", "Amur", "Lena", "Yenisei", "Ob", "Irtysh", "Sayan", "Pamir", "Kuban", "Terek")
@@ -49,8 +55,8 @@ def generate(url, *, first, last, persons, activities, history, admin_id):
     engine = create_engine(normalise_url(url))
     words = "ARRAY[" + ",".join(f"'{w}'" for w in WORDS) + "]"
     forms = "ARRAY[" + ",".join(f"'{f}'" for f in FORMS) + "]"
-    employee = (f"CASE WHEN ({{n}}) % {EMPLOYEES} = 0 THEN '{admin_id}'::uuid "
-                f"ELSE md5('employee-' || (({{n}}) % {EMPLOYEES}))::uuid END")
+    employee = (f"CASE WHEN ({{n}}) / {COUNTERPARTIES_PER_EMPLOYEE} = 0 THEN '{admin_id}'::uuid "
+                f"ELSE md5('employee-' || (({{n}}) / {COUNTERPARTIES_PER_EMPLOYEE}))::uuid END")
     counterparty = "md5('counterparty-' || ({n}))::uuid"
     statements = [
         f"""INSERT INTO counterparties (id, kind, name, short_name, country, tax_id, phone, email, main_contact,
@@ -78,10 +84,13 @@ def generate(url, *, first, last, persons, activities, history, admin_id):
                 status, created_at)
             SELECT gen_random_uuid(), {counterparty.format(n='c')},
                    (ARRAY['call','meeting','email','fax','letter','task'])[1 + j % 6], 'Activity ' || j,
-                   date_trunc('hour', now()) - interval '365 days' + ((j * 7919) % (730 * 24)) * interval '1 hour',
+                   date_trunc('hour', now()) - interval '365 days' + h * interval '1 hour',
                    {employee.format(n='c')}, '{admin_id}',
-                   CASE WHEN (j * 7919) % (730 * 24) < 365 * 24 AND j % 5 <> 0 THEN 'done' ELSE 'planned' END, now()
-            FROM (SELECT j, {first} + (j * 104729) % {last - first} AS c
+                   CASE WHEN h < 365 * 24 AND s % 5 <> 0 THEN 'done' ELSE 'planned' END, now()
+            FROM (SELECT j, {first} + (j * 104729) % {last - first} AS c,
+                         -- hashed, not stepped: the hour and the status do not follow the counterparty
+                         (hashtext(j::text) & 2147483647) % (730 * 24) AS h,
+                         (hashtext(j::text || 's') & 2147483647) AS s
                   FROM generate_series(1::bigint, {activities}) AS j) AS numbered""",
         f"""INSERT INTO history_entries (id, counterparty_id, occurred_at, kind, actor_id, summary, data)
             SELECT gen_random_uuid(), {counterparty.format(n=f'{first} + h % {last - first}')},

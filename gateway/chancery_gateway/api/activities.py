@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from chancery_common.errors import InvalidInput
 
 from .. import rpc
-from .payload import jsonable
+from .payload import as_dumped, jsonable
 from .schemas import (
     ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
     CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
@@ -41,7 +41,7 @@ def plan_activity(data):
 def agenda(args):
     """My planned activities of one day grouped by kind, and the overdue ones (with those of
     colleagues I deputise for while they are away, marked ``on_behalf_of``)."""
-    return build_agenda(g.actor, args.get("date"), args["tz"])
+    return as_dumped(build_agenda(g.actor, args.get("date"), args["tz"]))
 
 
 def build_agenda(actor, day, tz_name):
@@ -53,26 +53,13 @@ def build_agenda(actor, day, tz_name):
         raise InvalidInput("Invalid input: tz", {"tz": [f"Unknown time zone {tz_name!r}."]}) from None
     day = day or datetime.now(zone).date()
     start = datetime.combine(day, time.min, zone)
-    end = start + timedelta(days=1)
-    windows = {"today": {"planned_from": start.isoformat(), "planned_to": end.isoformat()},
-               "overdue": {"planned_to": min(start, datetime.now(zone)).isoformat()}}
-    people = [actor["id"], *actor.get("acting_for", [])]
-    results = rpc.fan_out({
-        (window, person): ("counterparties", "list_activities", actor,
-                           {"responsible_id": person, "status": "planned", "limit": 500, **bounds})
-        for window, bounds in windows.items() for person in people})
-    found = {"today": [], "overdue": []}
-    for (window, person), result in results.items():
-        if isinstance(result, Exception):
-            raise result
-        for activity in result["items"]:
-            on_behalf_of = None if person == actor["id"] else person
-            found[window].append({**activity, "on_behalf_of": on_behalf_of})
+    found = rpc.call("counterparties", "agenda", actor, {
+        "day_from": start.isoformat(), "day_to": (start + timedelta(days=1)).isoformat(),
+        "overdue_before": min(start, datetime.now(zone)).isoformat()})
     grouped = {}
-    for activity in sorted(found["today"], key=lambda a: a["planned_at"]):
+    for activity in found["today"]:
         grouped.setdefault(activity["kind"], []).append(activity)
-    return {"date": day.isoformat(), "time_zone": tz_name, "today": grouped,
-            "overdue": sorted(found["overdue"], key=lambda a: a["planned_at"])}
+    return {"date": day.isoformat(), "time_zone": tz_name, "today": grouped, "overdue": found["overdue"]}
 
 
 @blp.route("/calendar")

@@ -1,7 +1,10 @@
-"""Loaded request data back to JSON-ready values for the bus."""
+"""Loaded request data back to JSON-ready values for the bus, and answers already dumped."""
 import datetime
 import decimal
+import json
 import uuid
+
+from flask import current_app
 
 
 def jsonable(value):
@@ -14,3 +17,15 @@ def jsonable(value):
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     return value
+
+
+def as_dumped(body, status=200):
+    """An answer the services already dumped with their schemas, sent as it is.
+
+    flask-smorest would dump it again with the documented response schema: for a large
+    answer (the agenda, the unified view) that second pass costs more than the rest of the
+    gateway's work. The documented schema stays the contract, and the schema-driven test
+    (tests/e2e/test_openapi_contract.py) checks such answers against it.
+    """
+    return current_app.response_class(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
+                                      status=status, mimetype="application/json")

@@ -130,20 +130,6 @@ def calendar_items(actor, employee_id, planned_from, planned_to, status=None):
 
 # agenda -------------------------------------------------------------------------------------
 
-def planned(actor, people, bounds):
-    """Planned activities of ``people`` within ``bounds`` ({planned_from?, planned_to}), in time order."""
-    results = rpc.fan_out({
-        person: ("counterparties", "list_activities", actor,
-                 {"responsible_id": person, "status": "planned", "limit": 500, **bounds})
-        for person in people})
-    found = []
-    for person, result in results.items():
-        if isinstance(result, Exception):
-            raise result
-        found.extend({**a, "on_behalf_of": None if person == people[0] else person} for a in result["items"])
-    return sorted(found, key=lambda a: a["planned_at"])
-
-
 OVERDUE_DAYS = 61  # how far back the team's agenda looks for overdue ones (the calendar's range)
 
 
@@ -161,9 +147,10 @@ def day_agenda(actor, employee_id, day):
         overdue = (calendar_items(actor, TEAM, since.isoformat(), until, "planned")["items"]
                    if until > since.isoformat() else [])
     else:
-        people = [employee_id] + (list(actor.get("acting_for") or []) if employee_id == actor["id"] else [])
-        today_items = planned(actor, people, {"planned_from": start, "planned_to": end})
-        overdue = planned(actor, people, {"planned_to": min(start, now)})
+        found = rpc.call("counterparties", "agenda", actor, {
+            "day_from": start, "day_to": end, "overdue_before": min(start, now),
+            "employee_id": None if employee_id == actor["id"] else employee_id})
+        today_items, overdue = found["today"], found["overdue"]
     groups = [(kind, [a for a in today_items if a["kind"] == kind]) for kind in KINDS]
     return {"today": [(kind, items) for kind, items in groups if items], "overdue": overdue,
             "count": len(today_items)}

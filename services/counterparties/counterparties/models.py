@@ -211,7 +211,12 @@ class Activity(Base):
     """A planned interaction: a call, meeting, e-mail, fax, letter or task."""
 
     __tablename__ = "activities"
-    __table_args__ = (Index("ix_activities_responsible_planned", "responsible_id", "planned_at"),)
+    __table_args__ = (
+        Index("ix_activities_responsible_planned", "responsible_id", "planned_at"),
+        # the agenda: an employee's planned activities of a day, and the overdue ones
+        Index("ix_activities_planned_by_responsible", "responsible_id", "planned_at",
+              postgresql_where=text("status = 'planned'")),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     counterparty_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counterparties.id"), index=True)

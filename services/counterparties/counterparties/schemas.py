@@ -502,6 +502,16 @@ class CalendarActivitySchema(ActivitySchema):
     on_behalf_of = fields.UUID(dump_only=True, allow_none=True)
 
 
+class AgendaQuerySchema(Schema):
+    day_from = fields.AwareDateTime(required=True, metadata={"description": "the day's first moment"})
+    day_to = fields.AwareDateTime(required=True, metadata={"description": "the next day's first moment"})
+    overdue_before = fields.AwareDateTime(required=True, metadata={
+        "description": "planned activities before this are overdue"})
+    employee_id = fields.UUID(load_default=None, allow_none=True, metadata={"description": "default: the caller"})
+
+
+
+
 class CalendarSchema(Schema):
     employee_ids = fields.List(fields.UUID())
     items = fields.List(fields.Nested(CalendarActivitySchema))

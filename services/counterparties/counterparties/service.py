@@ -5,6 +5,7 @@ from nameko.rpc import rpc
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
+from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
@@ -19,6 +20,9 @@ counterparty_schema = schemas.CounterpartySchema()
 history_schema = schemas.HistoryEntrySchema()
 contact_schema = schemas.ContactPersonSchema()
 activity_schema = schemas.ActivitySchema()
+# long lists (a page of activities, an agenda, a month of the calendar) by the compiled dump
+dump_activities = compiled(activity_schema)
+dump_agenda_items = compiled(schemas.CalendarActivitySchema())
 audit_entry_schema = schemas.AuditEntrySchema()
 reference_value_schema = schemas.ReferenceValueSchema()
 saved_filter_schema = schemas.SavedFilterSchema()
@@ -375,7 +379,7 @@ class CounterpartiesService:
         actor = load_actor(actor)
         params = load(schemas.ActivityQuerySchema(), query or {})
         items, total = logic.list_activities(self.db, actor=actor, **params)
-        return {"items": activity_schema.dump(items, many=True), "total": total}
+        return {"items": dump_activities(items), "total": total}
 
     @rpc
     def activity_calendar(self, actor, query):
@@ -383,7 +387,18 @@ class CounterpartiesService:
         the caller (and whom they deputise for), one employee they may see, or their team."""
         actor = load_actor(actor)
         params = load(schemas.CalendarQuerySchema(), query)
-        return schemas.CalendarSchema().dump(calendar.calendar(self.db, actor=actor, **params))
+        found = calendar.calendar(self.db, actor=actor, **params)
+        return {**schemas.CalendarSchema(exclude=("items",)).dump(found), "items": dump_agenda_items(found["items"])}
+
+    @rpc
+    def agenda(self, actor, query):
+        """``query``: {day_from, day_to, overdue_before, employee_id?}: the planned activities of
+        the day and the overdue ones, of the caller (and whom they deputise for) or of one
+        employee they may see."""
+        actor = load_actor(actor)
+        params = load(schemas.AgendaQuerySchema(), query)
+        found = calendar.agenda(self.db, actor=actor, **params)
+        return {"today": dump_agenda_items(found["today"]), "overdue": dump_agenda_items(found["overdue"])}
 
     @rpc
     def complete_activity(self, actor, activity_id, completion):

@@ -74,3 +74,41 @@ def test_bad_ranges_are_refused(rpc, as_dict, actor):
     with pytest.raises(InvalidInput, match="employee_id"):
         rpc.activity_calendar(me, {"planned_from": MONDAY.isoformat(), "team": True, "employee_id": str(actor.id),
                                    "planned_to": (MONDAY + timedelta(days=7)).isoformat()})
+
+
+def agenda(rpc, as_dict, actor, day, now, **query):
+    return rpc.agenda(as_dict(actor), {"day_from": day.isoformat(), "day_to": (day + timedelta(days=1)).isoformat(),
+                                       "overdue_before": min(day, now).isoformat(), **query})
+
+
+def test_the_agenda_holds_the_days_planned_and_the_overdue_of_me_and_whom_i_stand_in_for(
+        rpc, as_dict, session, make_actor, make_counterparty, plan):
+    me, away, other = make_actor(), make_actor(), make_actor()
+    deputy = Actor(id=me.id, roles=["employee"], acting_for=[away.id])
+    counterparty = make_counterparty(by=make_actor())
+    day = MONDAY + timedelta(days=1)
+    late = plan(counterparty, me, day - timedelta(days=3), kind="call")
+    done = plan(counterparty, me, day - timedelta(days=2))
+    with session.begin():
+        logic.complete_activity(session, activity_id=uuid.UUID(done), status="done", result="Agreed",
+                                next_step=None, follow_up=None, actor=make_actor("administrator"))
+    second = plan(counterparty, me, day + timedelta(hours=15))
+    first = plan(counterparty, away, day + timedelta(hours=9))
+    plan(counterparty, me, day + timedelta(days=1, hours=9))  # tomorrow
+    plan(counterparty, other, day + timedelta(hours=11))  # someone else's
+
+    found = agenda(rpc, as_dict, deputy, day, now=day + timedelta(hours=12))
+    assert [(a["id"], a["on_behalf_of"]) for a in found["today"]] == [(first, str(away.id)), (second, None)]
+    assert [a["id"] for a in found["overdue"]] == [late]  # the done one is not overdue
+    # without the stand-in, only mine; a day in the future: overdue is what is planned before now
+    mine = agenda(rpc, as_dict, me, day + timedelta(days=5), now=day + timedelta(hours=16))
+    assert mine["today"] == [] and [a["id"] for a in mine["overdue"]] == [late, second]
+    # another employee's agenda only for those who may see it
+    with pytest.raises(PermissionDenied):
+        agenda(rpc, as_dict, me, day, now=day, employee_id=str(other.id))
+    director = make_actor("director")
+    assert [a["id"] for a in agenda(rpc, as_dict, director, day, now=day,
+                                    employee_id=str(other.id))["today"]] != []
+    with pytest.raises(InvalidInput, match="day_to"):
+        rpc.agenda(as_dict(me), {"day_from": day.isoformat(), "day_to": day.isoformat(),
+                                 "overdue_before": day.isoformat()})
