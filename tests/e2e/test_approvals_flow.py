@@ -126,6 +126,38 @@ def test_return_for_revision_and_resubmission(admin, employee, new_document, eve
         (1, "return_for_revision"), (2, "approve")]
 
 
+def test_remarks_in_a_file_of_the_document(admin, employee, new_document, eventually):
+    approver, approver_api = employee("Remy Remarks")
+    outsider, outsider_api = employee("Otto Outsider")
+    document = new_document("Draft with remarks")
+    approval = admin.post("/approvals/", json={"document_id": document["id"],
+                                               "approver_ids": [approver["id"]]}).json()
+    task = pending_task(approver_api, approval["id"], eventually)
+    # the task on its own: for its approver, not for anyone else
+    shown = approver_api.get(f"/approvals/tasks/{task['id']}")
+    assert shown.status_code == 200, shown.text
+    assert (shown.json()["approval"]["document_id"], shown.json()["stage_name"]) == (document["id"], task["stage_name"])
+    assert outsider_api.get(f"/approvals/tasks/{task['id']}").status_code == 404
+
+    other = new_document("Another document")
+    elsewhere = admin.post(f"/documents/{other['id']}/files", params={"filename": "x.txt"}, data=b"other remarks",
+                           headers={"Content-Type": "application/octet-stream"}).json()
+    wrong = approver_api.post(f"/approvals/tasks/{task['id']}/decision", json={
+        "decision": "approve_with_remarks", "remarks_file_id": elsewhere["file_id"]})
+    assert wrong.status_code == 422 and "remarks_file_id" in wrong.json()["errors"]["json"], wrong.text
+    assert admin.get(f"/approvals/{approval['id']}").json()["status"] == "in_progress"
+
+    remarks = approver_api.post(f"/documents/{document['id']}/files", params={"filename": "remarks.txt"},
+                                data="Пункт 3.2: уточнить сроки".encode(),
+                                headers={"Content-Type": "application/octet-stream"})
+    assert remarks.status_code == 201, remarks.text
+    decided = approver_api.post(f"/approvals/tasks/{task['id']}/decision", json={
+        "decision": "approve_with_remarks", "remarks_file_id": remarks.json()["file_id"]})
+    assert decided.status_code == 200, decided.text
+    [decision] = decided.json()["stages"][0]["tasks"]
+    assert (decision["decision"], decision["remarks_file_id"]) == ("approve_with_remarks", remarks.json()["file_id"])
+
+
 def test_a_decision_sent_twice_counts_once_and_bad_decisions_name_their_field(admin, employee, new_document,
                                                                               eventually):
     first, first_api = employee("Dora Double")

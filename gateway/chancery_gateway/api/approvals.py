@@ -54,9 +54,22 @@ def start(actor, data):
 
 
 def decide_task(actor, task_id, data):
-    """A decision, with the request's idempotency key when the body names none."""
+    """A decision, with the request's idempotency key when the body names none. A file of
+    remarks must be one of the document's files (uploaded to the document first)."""
     key = data.get("request_id") or request.headers.get("Idempotency-Key")
+    if data.get("remarks_file_id"):
+        check_remarks_file(actor, task_id, str(data["remarks_file_id"]))
     return rpc.call("approvals", "decide", actor, str(task_id), jsonable({**data, "request_id": key}))
+
+
+def check_remarks_file(actor, task_id, file_id):
+    task = rpc.call("approvals", "get_task", actor, str(task_id))
+    document = rpc.call("documents", "get_document", actor, task["approval"]["document_id"])
+    if file_id not in {f["id"] for f in document.get("files") or []}:
+        name = document.get("number") or document.get("title")
+        raise InvalidInput("Invalid input: remarks_file_id", {"remarks_file_id": [
+            f"File {file_id} is not a file of the document {name}: upload the remarks to the document "
+            f"(POST /api/v1/documents/{document['id']}/files) and name the file it answers."]})
 
 
 def resubmit_approval(actor, approval_id, data):
@@ -121,6 +134,14 @@ def add_approver(data, approval_id):
 def my_tasks(args):
     """My approvals: the tasks waiting for my decision (and for those I stand in for today), soonest due first."""
     return rpc.call("approvals", "list_my_tasks", g.actor, jsonable(args))
+
+
+@blp.route("/tasks/<uuid:task_id>")
+@blp.response(200, MyTaskSchema)
+def get_task(task_id):
+    """One task with its stage and its approval's summary, for its approver, their deputy today,
+    and whoever sees the approval."""
+    return rpc.call("approvals", "get_task", g.actor, str(task_id))
 
 
 @blp.route("/tasks/<uuid:task_id>/decision", methods=["POST"])

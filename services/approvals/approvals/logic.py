@@ -367,6 +367,16 @@ def _lock(session, approval_id, stage_id, task_id):
     return approval, stage, task
 
 
+def get_task(session, *, task_id, actor):
+    """One task, for whoever sees its approval or decides it (its approver, their deputy today),
+    else NotFound."""
+    task = session.get(Task, task_id)
+    if task is None or not (_may_act_for(task, actor, actor.acting_for) or session.scalar(
+            select(Approval.id).where(Approval.id == task.approval_id, visible_to(actor)))):
+        raise NotFound(f"task {task_id} not found")
+    return task
+
+
 def is_own_task(session, *, task_id, actor):
     """Whether the task is the actor's own (else the actor may be deciding as a deputy)."""
     return session.scalar(select(Task.approver_id).where(Task.id == task_id)) == actor.id

@@ -109,6 +109,15 @@ class ApprovalsService:
                 "total": total}
 
     @rpc
+    def get_task(self, actor, task_id):
+        """One task with its stage's name and its approval's summary (as the inbox lists it)."""
+        actor = load_actor(actor)
+        task = logic.get_task(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor)
+        approvals, stage_names = logic.inbox_context(self.db, [task])
+        return {**task_schema.dump(task), "stage_name": stage_names[task.stage_id],
+                "approval": approval_summary_schema.dump(approvals[task.approval_id])}
+
+    @rpc
     def decide(self, actor, task_id, decision):
         actor = load_actor(actor)
         data = load(schemas.DecisionSchema(), decision)
