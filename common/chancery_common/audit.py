@@ -92,6 +92,25 @@ class AuditLog:
                "record_id": record_id, "changes": _canonical(changes or {})}
         session.execute(t.insert().values(**row, prev_hash=prev, hash=row_hash(row, prev)))
 
+    def record_many(self, session, rows):
+        """Append rows (each as ``record``'s keyword arguments) in the caller's transaction: one
+        lock and one insert for all of them, chained in the order given."""
+        if not rows:
+            return
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+        t = self.table
+        prev = session.execute(select(t.c.hash).order_by(t.c.id.desc()).limit(1)).scalar() or GENESIS
+        now = datetime.now(timezone.utc)
+        chained = []
+        for given in rows:
+            row = {"occurred_at": now, "actor_id": given["actor_id"], "on_behalf_of": given.get("on_behalf_of"),
+                   "action": given["action"], "record_type": given["record_type"],
+                   "record_id": given["record_id"], "changes": _canonical(given.get("changes") or {})}
+            digest = row_hash(row, prev)
+            chained.append({**row, "prev_hash": prev, "hash": digest})
+            prev = digest
+        session.execute(t.insert(), chained)
+
     def entries(self, session, *, record_type=None, record_ids=None, actor_id=None, action=None,
                 since=None, until=None, limit=100, offset=0):
         """Rows newest first, with the total matching."""

@@ -10,55 +10,53 @@ from chancery_common.errors import NotFound
 
 from . import rpc
 
-# at most this many contracts get their accounting completeness checked in one view
-COMPLETENESS_LIMIT = 30
+# the parts each service answers, for the list of what is missing when one does not answer
+PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),
+         "documents": ("documents", "paper_copies", "completeness")}
+
 
 def compose(actor, counterparty_id):
+    """The view in two rounds of parallel calls: each service's part (counterparties and
+    documents answer theirs in one call each), then the names of the employees it shows."""
     results = rpc.fan_out({
-        "counterparty": ("counterparties", "get_counterparty", actor, counterparty_id),
-        "history": ("counterparties", "get_history", actor, counterparty_id, {"limit": 30}),
-        "contact_persons": ("counterparties", "list_contact_persons", actor, counterparty_id),
-        "activities": ("counterparties", "list_activities", actor,
-                       {"counterparty_id": counterparty_id, "status": "planned", "limit": 100}),
-        "documents": ("documents", "list_documents", actor,
-                      {"counterparty_id": counterparty_id, "limit": 200}),
+        "counterparties": ("counterparties", "overview_part", actor, counterparty_id),
+        "documents": ("documents", "overview_part", actor, counterparty_id),
         "approvals": ("approvals", "list_approvals", actor,
                       {"counterparty_id": counterparty_id, "limit": 50}),
         "notifications": ("notifications", "list_notifications", actor,
-                          {"counterparty_id": counterparty_id, "limit": 30}),
-        "negotiation": ("counterparties", "list_negotiation_notes", actor, counterparty_id, {"limit": 5}),
-        "paper_copies": ("documents", "paper_copies", actor, {"counterparty_id": counterparty_id, "limit": 100}),
+                          {"counterparty_id": counterparty_id, "limit": 30, "with_unread": False}),
     })
-    if isinstance(results["counterparty"], NotFound):
-        raise results["counterparty"]
+    if isinstance(results["counterparties"], NotFound):
+        raise results["counterparties"]
     view = {"unavailable": []}
-    for part, result in results.items():
+    for service, result in results.items():
+        parts = PARTS.get(service, (service,))
         if isinstance(result, Exception):
-            view[part] = None
-            view["unavailable"].append({"part": part, "service": _service_of(part),
-                                        "reason": _reason(result)})
+            view.update({part: None for part in parts})
+            view["unavailable"].extend({"part": part, "service": service, "reason": _reason(result)}
+                                       for part in parts)
         else:
-            view[part] = result
+            view.update({part: result[part] for part in parts} if service in PARTS else {service: result})
+    view["completeness"] = view.get("completeness") or {}
     view["contract_trees"] = contract_trees((view.get("documents") or {}).get("items", []))
     view["approvals_in_progress"] = approvals_in_progress((view.get("approvals") or {}).get("items", []))
     view["overdue_activity_ids"] = _overdue_activities((view.get("activities") or {}).get("items", []))
-    _second_round(actor, view)
+    view["employees"] = _employees(view)
     return view
 
 
-def _second_round(actor, view):
-    """Completeness of the contracts shown and the names of the employees shown, in one round
-    of parallel calls: neither needs the other, so they do not wait for each other
-    (bench/overview.py measures the view)."""
-    contracts = [d["id"] for d in (view.get("documents") or {}).get("items", [])
-                 if (d.get("type") or {}).get("kind") == "contract"][:COMPLETENESS_LIMIT]
-    calls = {"completeness": ("documents", "completeness_of", actor, contracts)} if contracts else {}
+def _employees(view):
+    """{id: full name} of every employee the view shows, from staff (empty, and the part named
+    unavailable, when it does not answer)."""
     ids = _employee_ids(view)
-    if ids:
-        calls["employees"] = ("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
-    results = rpc.fan_out(calls) if calls else {}
-    view["completeness"] = _completeness(results.get("completeness", {}), view)
-    view["employees"] = _employee_names(results["employees"], view) if ids else {}
+    if not ids:
+        return {}
+    try:
+        page = rpc.call("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
+    except Exception as exc:
+        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
+        return {}
+    return {employee["id"]: employee["full_name"] for employee in page["items"]}
 
 
 def contract_trees(documents):
@@ -76,15 +74,6 @@ def contract_trees(documents):
             order(node["children"])
         return nodes
     return order(roots)
-
-
-def _completeness(result, view):
-    """{contract id: completeness} for the contracts shown, from one call for all of them; when
-    it failed, the part is marked unavailable."""
-    if isinstance(result, Exception):
-        view["unavailable"].append({"part": "completeness", "service": "documents", "reason": _reason(result)})
-        return {}
-    return result
 
 
 def approvals_in_progress(approvals):
@@ -119,13 +108,6 @@ def _parse(value):
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
-def _service_of(part):
-    owners = {"counterparty", "history", "contact_persons", "activities", "negotiation"}
-    if part == "paper_copies":
-        return "documents"
-    return "counterparties" if part in owners else part
-
-
 def _reason(exc):
     if isinstance(exc, rpc.ServiceUnavailable):
         return exc.reason
@@ -155,11 +137,3 @@ def _employee_ids(view):
         ids.add(entry.get("actor_id"))
     ids.discard(None)
     return ids
-
-
-def _employee_names(page, view):
-    """Names from staff's answer (empty, and the part named unavailable, when it failed)."""
-    if isinstance(page, Exception):
-        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(page)})
-        return {}
-    return {employee["id"]: employee["full_name"] for employee in page["items"]}

@@ -6,7 +6,7 @@ from chancery_common.errors import NotFound
 
 from .. import overview, rpc
 from ..errors import error_body
-from .payload import jsonable
+from .payload import as_dumped, jsonable
 from .schemas import (
     CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartyMergeRequestSchema,
     CounterpartyMergeResultSchema, CounterpartySearchArgs,
@@ -113,4 +113,4 @@ def get_overview(counterparty_id):
     A part whose service does not answer in time is left empty and listed in
     ``unavailable``; the rest is still returned.
     """
-    return overview.compose(g.actor, str(counterparty_id))
+    return as_dumped(overview.compose(g.actor, str(counterparty_id)))

@@ -235,6 +235,11 @@ def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=
 def history(session, *, counterparty_id, actor, limit=50, offset=0):
     """The relationship history of a visible counterparty, newest first, and its length."""
     get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    return history_of(session, counterparty_id=counterparty_id, limit=limit, offset=offset)
+
+
+def history_of(session, *, counterparty_id, limit=50, offset=0):
+    """``history`` of a counterparty already found visible."""
     query = select(HistoryEntry).where(HistoryEntry.counterparty_id == counterparty_id)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(
@@ -290,10 +295,16 @@ def get_contact_person(session, *, contact_person_id, actor):
 def list_contact_persons(session, *, counterparty_id, actor):
     """The persons of a visible counterparty; each one listed is an audited read."""
     get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    return contact_persons_of(session, counterparty_id=counterparty_id, actor=actor)
+
+
+def contact_persons_of(session, *, counterparty_id, actor):
+    """``list_contact_persons`` of a counterparty already found visible (the reads audited in
+    one insert)."""
     persons = session.scalars(select(ContactPerson).where(ContactPerson.counterparty_id == counterparty_id)
                               .order_by(func.lower(ContactPerson.full_name), ContactPerson.id)).all()
-    for person in persons:
-        audit(session, actor=actor, action="read", record_type="contact_person", record_id=person.id)
+    audit_log.record_many(session, [{"actor_id": actor.id, "action": "read", "record_type": "contact_person",
+                                     "record_id": person.id} for person in persons])
     return persons
 
 

@@ -14,6 +14,8 @@ from .exceptions import InvalidInput
 from .models import NEGOTIATION_STAGE, NegotiationNote, ReferenceValue
 
 SUMMARY_TEXT = 200  # how much of the note the history summary shows
+# the log's order, newest first; the newest note's stage is where the negotiation stands
+NEWEST_FIRST = (NegotiationNote.noted_at.desc(), NegotiationNote.id.desc())
 
 
 def add_note(session, *, counterparty_id, stage_id, text, actor, decided=None, client_priorities=None):
@@ -45,15 +47,26 @@ def add_note(session, *, counterparty_id, stage_id, text, actor, decided=None, c
 def list_notes(session, *, counterparty_id, actor, limit=50, offset=0):
     """A visible counterparty's notes, newest first, their total and the current stage."""
     logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    return notes_of(session, counterparty_id=counterparty_id, limit=limit, offset=offset)
+
+
+def notes_of(session, *, counterparty_id, limit=50, offset=0):
+    """``list_notes`` of a counterparty already found visible: the page's notes come with their
+    stages in one query, and on the first page the newest note's stage is the current one."""
     query = select(NegotiationNote).where(NegotiationNote.counterparty_id == counterparty_id)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    notes = session.scalars(query.order_by(NegotiationNote.noted_at.desc(), NegotiationNote.id)
-                            .limit(limit).offset(offset)).all()
-    stages = {stage.id: stage for stage in session.scalars(
-        select(ReferenceValue).where(ReferenceValue.id.in_({note.stage_id for note in notes})))}
-    for note in notes:
-        note.stage = stages[note.stage_id]
-    return notes, total, current_stages(session, [counterparty_id]).get(counterparty_id)
+    rows = session.execute(select(NegotiationNote, ReferenceValue)
+                           .join(ReferenceValue, ReferenceValue.id == NegotiationNote.stage_id)
+                           .where(NegotiationNote.counterparty_id == counterparty_id)
+                           .order_by(*NEWEST_FIRST).limit(limit).offset(offset)).all()
+    for note, stage in rows:
+        note.stage = stage
+    notes = [note for note, _stage in rows]
+    if offset == 0:
+        current = notes[0].stage if notes else None
+    else:
+        current = current_stages(session, [counterparty_id]).get(counterparty_id)
+    return notes, total, current
 
 
 def current_stages(session, counterparty_ids):
@@ -63,7 +76,7 @@ def current_stages(session, counterparty_ids):
     latest = (select(NegotiationNote.counterparty_id, NegotiationNote.stage_id)
               .where(NegotiationNote.counterparty_id.in_(list(counterparty_ids)))
               .ext(distinct_on(NegotiationNote.counterparty_id))
-              .order_by(NegotiationNote.counterparty_id, NegotiationNote.noted_at.desc(), NegotiationNote.id.desc())
+              .order_by(NegotiationNote.counterparty_id, *NEWEST_FIRST)
               .subquery())
     rows = session.execute(select(latest.c.counterparty_id, ReferenceValue)
                            .join(ReferenceValue, ReferenceValue.id == latest.c.stage_id)).all()

@@ -10,8 +10,8 @@ from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
 from . import (
-    calendar, handover, logic, merge, negotiations, quick_search, reference_books, reports, saved_filters, schemas,
-    transfer,
+    calendar, handover, logic, merge, negotiations, overview, quick_search, reference_books, reports, saved_filters,
+    schemas, transfer,
 )
 from .exceptions import InvalidInput
 from .models import outbox, processed_events
@@ -95,6 +95,24 @@ class CounterpartiesService:
         exclude = parse_uuid(exclude_id, "exclude_id") if exclude_id else None
         items, hidden = logic.find_duplicates(self.db, data=data, exclude_id=exclude, actor=actor)
         return schemas.DuplicatesSchema().dump({"items": items, "hidden_matches": hidden})
+
+    @rpc
+    def overview_part(self, actor, counterparty_id):
+        """This service's part of the unified view in one call: {counterparty, history (30),
+        contact_persons, activities (planned, 100), negotiation (5 notes)}, each as the single
+        call answers it; NotFound when the counterparty is not visible."""
+        actor = load_actor(actor)
+        with self.db.begin():  # the contact persons' reads are audited
+            found = overview.part(self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
+                                  actor=actor)
+            (history, history_total), (activities, activities_total) = found["history"], found["activities"]
+            return {
+                "counterparty": counterparty_schema.dump(found["counterparty"]),
+                "history": {"items": history_schema.dump(history, many=True), "total": history_total},
+                "contact_persons": contact_schema.dump(found["contact_persons"], many=True),
+                "activities": {"items": dump_activities(activities), "total": activities_total},
+                "negotiation": schemas.NegotiationNotesSchema().dump(found["negotiation"]),
+            }
 
     @rpc
     def get_history(self, actor, counterparty_id, page=None):

@@ -1043,17 +1043,18 @@ def completeness(session, *, document_id, actor):
     field (at least 1). Every child of the required type counts, whatever its status: an act
     that exists is submitted, even if not yet signed."""
     document = get_document(session, document_id=document_id, actor=actor)
-    return _completeness_of(session, [document])[document.id]
+    return completeness_of_visible(session, [document])[document.id]
 
 
 def completeness_of(session, *, document_ids, actor):
     """``completeness`` of many documents at once (the unified view's contracts), by id, in three
     queries whatever their number; documents the actor does not see are left out."""
     documents = session.scalars(select(Document).where(Document.id.in_(document_ids), visible_to(actor))).all()
-    return _completeness_of(session, documents)
+    return completeness_of_visible(session, documents)
 
 
-def _completeness_of(session, documents):
+def completeness_of_visible(session, documents):
+    """``completeness_of`` of documents already read for the actor, by id."""
     if not documents:
         return {}
     counts = {}

@@ -24,6 +24,9 @@ summary_without_type = schemas.DocumentSummarySchema(exclude=("type",))
 version_schema = schemas.FileVersionSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
+completeness_schema = schemas.CompletenessSchema()
+# the unified view's part: at most this many documents, paper copies, contracts checked
+OVERVIEW_DOCUMENTS, OVERVIEW_PAPER_COPIES, OVERVIEW_COMPLETENESS = 200, 100, 30
 
 # An approval's outcome and the status it gives the document.
 APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "withdrawn": "draft"}
@@ -123,7 +126,7 @@ class DocumentsService:
                                {"document_ids": ["A list of at most 500 document ids is expected."]})
         ids = [parse_uuid(document_id, "document_ids") for document_id in document_ids]
         found = logic.completeness_of(self.db, document_ids=ids, actor=load_actor(actor))
-        return {str(document_id): schemas.CompletenessSchema().dump(result) for document_id, result in found.items()}
+        return {str(document_id): completeness_schema.dump(result) for document_id, result in found.items()}
 
     @rpc
     def list_saved_filters(self, actor):
@@ -168,6 +171,24 @@ class DocumentsService:
         document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
                                       actor=load_actor(actor))
         return document_schema.dump(document)
+
+    @rpc
+    def overview_part(self, actor, counterparty_id):
+        """This service's part of the unified counterparty view in one call: {documents (200,
+        newest first, as list_documents), paper_copies (100, as paper_copies), completeness (of
+        the first 30 contracts shown, as completeness_of)}."""
+        actor = load_actor(actor)
+        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
+        documents, total = logic.list_documents(self.db, actor=actor, counterparty_id=counterparty_id,
+                                                limit=OVERVIEW_DOCUMENTS)
+        copies, copies_total = logic.paper_copies(self.db, actor=actor, counterparty_id=counterparty_id,
+                                                  limit=OVERVIEW_PAPER_COPIES)
+        contracts = [d for d in documents if d.type.kind == "contract"][:OVERVIEW_COMPLETENESS]
+        completeness = logic.completeness_of_visible(self.db, contracts)
+        return {"documents": {"items": dump_summaries(documents), "total": total},
+                "paper_copies": {"items": paper_copy_schema.dump(copies, many=True), "total": copies_total},
+                "completeness": {str(document_id): completeness_schema.dump(result)
+                                 for document_id, result in completeness.items()}}
 
     @rpc
     def list_documents(self, actor, query=None):

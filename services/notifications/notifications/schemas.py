@@ -24,6 +24,8 @@ class NotificationQuerySchema(Schema):
     counterparty_id = fields.UUID(load_default=None)
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    with_unread = fields.Boolean(load_default=True, metadata={
+        "description": "answer the count of all my unread notifications too (the unified view does not ask)"})
 
 
 class PersonalNotificationSchema(NotificationSchema):

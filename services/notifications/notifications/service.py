@@ -63,9 +63,12 @@ class NotificationsService:
     def list_notifications(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.NotificationQuerySchema(), query or {})
+        with_unread = params.pop("with_unread")
         items, total = logic.list_notifications(self.db, actor=actor, **params)
-        return {"items": notification_schema.dump(items, many=True), "total": total,
-                "unread": logic.unread_count(self.db, actor=actor)}
+        page = {"items": notification_schema.dump(items, many=True), "total": total}
+        if with_unread:
+            page["unread"] = logic.unread_count(self.db, actor=actor)
+        return page
 
     @rpc
     def unread_count(self, actor):

@@ -1,0 +1,29 @@
+"""The counterparties service's part of the unified counterparty view, in one call.
+
+The gateway composes the view (gateway/chancery_gateway/overview.py) from every service in
+parallel; this service's part is the card with its negotiation stage, the latest history
+entries, the contact persons (each an audited read of personal data), the planned
+activities and the latest negotiation notes. One call checks the counterparty's visibility
+once and reads all of it in one transaction, instead of five calls each checking it again.
+"""
+from . import logic, negotiations
+
+HISTORY = 30
+ACTIVITIES = 100
+NOTES = 5
+
+
+def part(session, *, counterparty_id, actor):
+    """{counterparty, history, contact_persons, activities, negotiation} as the single calls
+    answer them (ORM objects and totals; the service dumps them)."""
+    counterparty = logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    notes, notes_total, current_stage = negotiations.notes_of(session, counterparty_id=counterparty_id,
+                                                              limit=NOTES)
+    counterparty.negotiation_stage = current_stage
+    history, history_total = logic.history_of(session, counterparty_id=counterparty_id, limit=HISTORY)
+    activities, activities_total = logic.list_activities(session, actor=actor, counterparty_id=counterparty_id,
+                                                         status="planned", limit=ACTIVITIES)
+    persons = logic.contact_persons_of(session, counterparty_id=counterparty_id, actor=actor)
+    return {"counterparty": counterparty, "history": (history, history_total), "contact_persons": persons,
+            "activities": (activities, activities_total),
+            "negotiation": {"items": notes, "total": notes_total, "current_stage": current_stage}}
