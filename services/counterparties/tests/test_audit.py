@@ -8,6 +8,7 @@ from nameko.testing.services import worker_factory
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from chancery_common.actor import Actor
 from chancery_common.errors import Conflict, NotFound, PermissionDenied
 from counterparties import logic
 from counterparties.service import CounterpartiesService
@@ -104,6 +105,17 @@ def test_every_read_of_personal_data_is_a_row(session, make_counterparty, actor,
     assert {(r["action"], r["record_id"]) for r in listed} == {("read", first.id), ("read", second.id)}
     assert len(listed) == 2
     assert refused == []
+    # the unified view's part reads them too (in one insert); the chain stays whole
+    counterparty_id, read_ids = str(counterparty.id), {first.id, second.id}
+    session.rollback()  # what the service's worker teardown does after the refused call
+    with new_audit_rows() as viewed:
+        part = service.overview_part(as_dict, counterparty_id)
+    assert [p["full_name"] for p in part["contact_persons"]] == ["Anna", "Boris"]
+    assert {(r["action"], r["record_id"]) for r in viewed} == {("read", read_id) for read_id in read_ids}
+    with session.begin():
+        assert logic.verify_audit(session, actor=Actor(id=actor.id, roles=["administrator"],
+                                                       permissions=["view_audit"])) == {
+            "intact": True, "first_bad_id": None}
 
 
 def test_a_failed_write_leaves_no_row(session, make_counterparty, actor, new_audit_rows):
