@@ -407,6 +407,42 @@ def measure(http, gateway_url, floor, *, counterparty_ids, warmup):
             {"counterparty_id": str(checked[0]), "counts": counts})
 
 
+def time_parts(system, email, password, counterparty_ids):
+    """Each call of the view alone, sequentially, from this process (the gateway's own RPC client):
+    where the view's time goes. Medians in ms."""
+    from chancery_gateway import overview as gateway_overview
+    from chancery_gateway import rpc as gateway_rpc
+    gateway_rpc.configure(system.profile.amqp_uri, 30)
+    signed = gateway_rpc.call("staff", "sign_in", {"email": email, "password": password}, {})
+    employee = signed["employee"]
+    actor = {"id": employee["id"], "roles": employee["roles"], "department_id": employee["department_id"],
+             "full_name": employee["full_name"], "permissions": signed["permissions"],
+             "visible_department_ids": signed["visible_department_ids"], "acting_for": signed.get("acting_for", [])}
+    calls = {
+        "staff.ping": lambda cid: ("staff", "ping"),
+        "counterparties.overview_part": lambda cid: ("counterparties", "overview_part", actor, cid),
+        "documents.overview_part": lambda cid: ("documents", "overview_part", actor, cid),
+        "approvals.list_approvals": lambda cid: ("approvals", "list_approvals", actor,
+                                                 {"counterparty_id": cid, "limit": 50}),
+        "notifications.list_notifications": lambda cid: ("notifications", "list_notifications", actor,
+                                                         {"counterparty_id": cid, "limit": 30, "with_unread": False}),
+    }
+    timings = {name: [] for name in (*calls, "staff.employee_names", "compose in one process")}
+    for cid in counterparty_ids:
+        for name, spec in calls.items():
+            began = time.perf_counter()
+            gateway_rpc.call(*spec(cid))
+            timings[name].append(time.perf_counter() - began)
+        began = time.perf_counter()
+        view = gateway_overview.compose(actor, cid)
+        timings["compose in one process"].append(time.perf_counter() - began)
+        ids = sorted(gateway_overview._employee_ids(view))
+        began = time.perf_counter()
+        gateway_rpc.call("staff", "employee_names", ids)
+        timings["staff.employee_names"].append(time.perf_counter() - began)
+    return {name: round(summarise(values)["median_ms"], 1) for name, values in timings.items()}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench overview", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -417,6 +453,7 @@ def main(argv=None):
     parser.add_argument("--samples", type=int, default=100, help="measured requests of each kind")
     parser.add_argument("--warmup", type=int, default=10, help="requests of each kind before measuring")
     parser.add_argument("--seed", type=int, default=7, help="of the measured counterparties' choice")
+    parser.add_argument("--parts", action="store_true", help="then time each call of the view alone")
     args = parser.parse_args(argv)
     volumes = {name: max(10, int(count * args.scale)) for name, count in FULL.items()}
     # counterparties with running approvals, contract trees, paper copies, notes and notifications
@@ -451,6 +488,8 @@ def main(argv=None):
                                                 warmup=args.warmup)
             finally:
                 floor.close()
+            if args.parts:
+                report["parts_median_ms"] = time_parts(system, email, password, ids[:30])
     except StartupError as exc:
         print(f"The benchmark could not start the system: {exc}", file=sys.stderr)
         return 1
@@ -465,6 +504,8 @@ def main(argv=None):
                           "ratio": verdict(report["ratio_p95"], at_most=RATIO_TARGET)}
     report["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 2)
     print_report(report)
+    for name, median in report.get("parts_median_ms", {}).items():
+        print(f"  {name:<45} {median:>8} ms (median, alone)")
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, default=str) + "\n")
     print(f"Results in {RESULTS}")

@@ -52,11 +52,10 @@ def _employees(view):
     if not ids:
         return {}
     try:
-        page = rpc.call("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
+        return rpc.call("staff", "employee_names", sorted(ids))
     except Exception as exc:
         view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
         return {}
-    return {employee["id"]: employee["full_name"] for employee in page["items"]}
 
 
 def contract_trees(documents):

@@ -163,8 +163,9 @@ class Document(Base):
     department_id: Mapped[uuid.UUID | None]
     # values of the type's extra fields, by field code
     extra: Mapped[dict] = mapped_column(JSONB, default=dict, server_default=text("'{}'::jsonb"))
-    # full text over number, subject, counterparty name and the text of its files
-    search_vector: Mapped[str | None] = mapped_column(TSVECTOR)
+    # full text over number, subject, counterparty name and the text of its files; written and
+    # searched in SQL only, never loaded with the document (it holds the files' words)
+    search_vector: Mapped[str | None] = mapped_column(TSVECTOR, deferred=True)
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -9,6 +9,7 @@ from nameko.timer import timer
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
+from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 document_schema = schemas.DocumentSchema()
 summary_schema = schemas.DocumentSummarySchema()
 summary_without_type = schemas.DocumentSummarySchema(exclude=("type",))
+dump_summaries_without_type = compiled(summary_without_type)
 version_schema = schemas.FileVersionSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
@@ -473,7 +475,7 @@ def dump_summaries(documents):
     """Documents as the registry lists them; each type is dumped once for the whole page,
     not once per document (a page holds few types and many documents)."""
     types = {}
-    summaries = summary_without_type.dump(documents, many=True)
+    summaries = dump_summaries_without_type(documents)
     for document, summary in zip(documents, summaries):
         if document.type_id not in types:
             types[document.type_id] = type_schema.dump(document.type)

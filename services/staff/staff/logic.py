@@ -52,6 +52,13 @@ def list_employees(session, *, search=None, ids=None, active_only=True, limit=10
     return items, total
 
 
+def employee_names(session, *, ids):
+    """{id: full name} of the employees with these ids."""
+    if not ids:
+        return {}
+    return dict(session.execute(select(Employee.id, Employee.full_name).where(Employee.id.in_(ids))).all())
+
+
 def create_employee(session, *, data, actor_id=None):
     """Add an employee (with a password if given), audit and announce it."""
     email = data["email"].strip()

@@ -3,7 +3,7 @@ from nameko.rpc import rpc
 
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
-from chancery_common.errors import load, parse_uuid
+from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 
 from . import logic, organisation, schemas, sessions
@@ -53,6 +53,15 @@ class StaffService:
         params = load(schemas.EmployeeQuerySchema(), query or {})
         items, total = logic.list_employees(self.db, **params)
         return {"items": employee_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def employee_names(self, ids):
+        """{id: full name} of the employees named (dismissed ones too); unknown ids are absent.
+        What a view needs to show people, in one query of two columns."""
+        if not isinstance(ids, list) or len(ids) > 1000:
+            raise InvalidInput("Invalid input: ids", {"ids": ["A list of at most 1000 employee ids is expected."]})
+        wanted = [parse_uuid(employee_id, "ids") for employee_id in ids]
+        return {str(employee_id): name for employee_id, name in logic.employee_names(self.db, ids=wanted).items()}
 
     @rpc
     def create_employee(self, actor, employee):
