@@ -86,9 +86,11 @@ def generate(engine, *, target, seconds, batch, log, counterparties=None):
         size = min(batch, target - made)
         with engine.begin() as connection:
             connection.execute(text("""
-                WITH cp AS (SELECT array_agg(counterparty_id) AS ids FROM counterparty_names),
+                WITH cp AS (SELECT counterparty_id, row_number() OVER () AS n FROM counterparty_names),
                 rows AS (
-                  SELECT g, (SELECT ids FROM cp) AS ids,
+                  -- a counterparty by a random number joined to the numbered list (an array of
+                  -- them all per row would be copied for every row: slow with 50,000)
+                  SELECT g, 1 + floor(random() * (SELECT count(*) FROM cp))::int AS pick,
                          (CAST(:words AS text[]))[1 + floor(random() * :nwords)::int] || ' ' ||
                          (CAST(:words AS text[]))[1 + floor(random() * :nwords)::int] || ' ' ||
                          (CAST(:words AS text[]))[1 + floor(random() * :nwords)::int] || ' ' ||
@@ -98,11 +100,11 @@ def generate(engine, *, target, seconds, batch, log, counterparties=None):
                                        responsible_id, created_by, created_at, updated_at, extra, number)
                 SELECT gen_random_uuid(), (CAST(:types AS uuid[]))[1 + (g % :ntypes)], title,
                        (CAST(:statuses AS text[]))[1 + floor(random() * :nstatuses)::int],
-                       ids[1 + floor(random() * array_length(ids, 1))::int],
+                       cp.counterparty_id,
                        DATE '2020-01-01' + floor(random() * 2500)::int, round((random() * 10000000)::numeric, 2),
                        'RUB', :creator, :creator, now() - random() * interval '2000 days', now(), '{}'::jsonb,
                        'GEN-' || :offset + g
-                FROM rows
+                FROM rows JOIN cp ON cp.n = rows.pick
             """), {"words": words, "nwords": len(words), "size": size, "types": types, "ntypes": len(types),
                    "statuses": list(STATUSES), "nstatuses": len(STATUSES), "creator": creator, "offset": made})
         made += size

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import lazyload, selectinload
 
 from chancery_common.audit import diff
+from chancery_common.paging import page
 
 from . import engine, events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -85,10 +86,7 @@ def list_approvals(session, *, actor, document_id=None, counterparty_id=None, st
         query = query.where(Approval.counterparty_id == counterparty_id)
     if status is not None:
         query = query.where(Approval.status == status)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Approval.started_at.desc(), Approval.id)
-                            .limit(limit).offset(offset)).all()
-    return items, total
+    return page(session, query, order_by=(Approval.started_at.desc(), Approval.id), limit=limit, offset=offset)
 
 
 def list_tasks(session, *, approver_id, status="pending", limit=50, offset=0, standing_in_for=()):

@@ -13,6 +13,7 @@ from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
 from chancery_common.audit import diff
+from chancery_common.paging import page
 
 from . import access, events, reference_books
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -241,11 +242,8 @@ def history(session, *, counterparty_id, actor, limit=50, offset=0):
 def history_of(session, *, counterparty_id, limit=50, offset=0):
     """``history`` of a counterparty already found visible."""
     query = select(HistoryEntry).where(HistoryEntry.counterparty_id == counterparty_id)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(
-        query.order_by(HistoryEntry.occurred_at.desc(), HistoryEntry.id).limit(limit).offset(offset)
-    ).all()
-    return items, total
+    return page(session, query, order_by=(HistoryEntry.occurred_at.desc(), HistoryEntry.id), limit=limit,
+                offset=offset)
 
 
 # Contact persons ---------------------------------------------------------------------
@@ -576,9 +574,7 @@ def list_activities(session, *, actor, counterparty_id=None, responsible_id=None
         query = query.where(Activity.planned_at >= planned_from)
     if planned_to is not None:
         query = query.where(Activity.planned_at < planned_to)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Activity.planned_at, Activity.id).limit(limit).offset(offset)).all()
-    return items, total
+    return page(session, query, order_by=(Activity.planned_at, Activity.id), limit=limit, offset=offset)
 
 
 def complete_activity(session, *, activity_id, status, result, next_step, follow_up, actor):

@@ -54,7 +54,6 @@ def notes_of(session, *, counterparty_id, limit=50, offset=0):
     """``list_notes`` of a counterparty already found visible: the page's notes come with their
     stages in one query, and on the first page the newest note's stage is the current one."""
     query = select(NegotiationNote).where(NegotiationNote.counterparty_id == counterparty_id)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
     rows = session.execute(select(NegotiationNote, ReferenceValue)
                            .join(ReferenceValue, ReferenceValue.id == NegotiationNote.stage_id)
                            .where(NegotiationNote.counterparty_id == counterparty_id)
@@ -62,6 +61,9 @@ def notes_of(session, *, counterparty_id, limit=50, offset=0):
     for note, stage in rows:
         note.stage = stage
     notes = [note for note, _stage in rows]
+    # a short page is the last: its total needs no count
+    total = offset + len(notes) if len(notes) < limit and (notes or offset == 0) else session.scalar(
+        select(func.count()).select_from(query.subquery()))
     if offset == 0:
         current = notes[0].stage if notes else None
     else:

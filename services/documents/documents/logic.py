@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import selectinload
 
 from chancery_common.audit import diff
+from chancery_common.paging import page
 
 from . import configuration, events, search
 from . import search as search_module
@@ -98,12 +99,9 @@ def list_documents(session, *, actor, counterparty_id=None, status=None, search=
     query = select(Document).where(visible_to(actor))
     query = registry_filters(query, counterparty_id=counterparty_id, status=status, search=search, ids=ids,
                              **filters)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
     # a page holds few types: each is read once (selectin), not joined to (and parsed on) every row
-    items = session.scalars(
-        query.options(selectinload(Document.type)).order_by(Document.created_at.desc(), Document.id)
-        .limit(limit).offset(offset)
-    ).all()
+    items, total = page(session, query, order_by=(Document.created_at.desc(), Document.id), limit=limit,
+                        offset=offset, options=(selectinload(Document.type),))
     # the page's file counts in one query, not one load of files per document
     counts = dict(session.execute(
         select(DocumentFile.document_id, func.count()).where(DocumentFile.document_id.in_([d.id for d in items]))
@@ -997,11 +995,8 @@ def paper_copies(session, *, actor, out=False, overdue=False, lost=False, holder
     if counterparty_id is not None:
         query = query.where(PaperCopy.document_id.in_(
             select(Document.id).where(Document.counterparty_id == counterparty_id)))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(PaperCopy.expected_return_on.asc().nulls_last(),
-                                           PaperCopy.created_at, PaperCopy.id)
-                            .limit(limit).offset(offset)).unique().all()
-    return items, total
+    return page(session, query, order_by=(PaperCopy.expected_return_on.asc().nulls_last(), PaperCopy.created_at,
+                                          PaperCopy.id), limit=limit, offset=offset, unique=True)
 
 
 # Counterparties: a copy of their names (for search), and merges re-point documents.

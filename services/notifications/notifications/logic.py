@@ -10,6 +10,7 @@ from sqlalchemy import cast, func, select, text, update
 from sqlalchemy.dialects.postgresql import JSONPATH, insert
 
 from chancery_common.audit import CHAIN_LOCK, GENESIS, _canonical, diff, row_hash
+from chancery_common.paging import page
 
 from . import channels, events
 from .exceptions import InvalidInput, NotFound, PermissionDenied
@@ -227,10 +228,8 @@ def list_notifications(session, *, actor, unread_only=False, kind=None, counterp
         query = query.where(Notification.read_at.is_(None))
     if kind:  # a kind, or a family of kinds ("approval", "reminder")
         query = query.where((Notification.kind == kind) | Notification.kind.startswith(kind + ".", autoescape=True))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(Notification.created_at.desc(), Notification.id)
-                            .limit(limit).offset(offset)).all()
-    return items, total
+    return page(session, query, order_by=(Notification.created_at.desc(), Notification.id), limit=limit,
+                offset=offset)
 
 
 def unread_count(session, *, actor):
