@@ -135,7 +135,8 @@ class DocumentType(Base):
 class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (
-        Index("ix_documents_search_vector", "search_vector", postgresql_using="gin"),
+        # words, type and status in one GIN index (btree_gin): a registry search reads only its matches
+        Index("ix_documents_search_type_status", "search_vector", "type_id", "status", postgresql_using="gin"),
         Index("ix_documents_extra", "extra", postgresql_using="gin", postgresql_ops={"extra": "jsonb_path_ops"}),
         Index("ix_documents_type_id", "type_id"),
         Index("ix_documents_created_at", "created_at"),
