@@ -19,19 +19,21 @@ def services(bus, people):
     """Every service answering about one counterparty."""
     counterparty_id = str(uuid.uuid4())
     bus.answers.update({
-        ("counterparties", "get_counterparty"): {
-            "id": counterparty_id, "name": "Romashka", "responsible_employee_id": people["responsible"]},
-        ("counterparties", "get_history"): {"items": [{"actor_id": people["author"]}], "total": 1},
-        ("counterparties", "list_contact_persons"): {"items": [], "total": 0},
-        ("counterparties", "list_activities"): {"items": [], "total": 0},
-        ("documents", "list_documents"): {"items": [{"id": "d1", "responsible_id": people["author"]}], "total": 1},
+        ("counterparties", "overview_part"): {
+            "counterparty": {"id": counterparty_id, "name": "Romashka",
+                             "responsible_employee_id": people["responsible"]},
+            "history": {"items": [{"actor_id": people["author"]}], "total": 1},
+            "contact_persons": [],
+            "activities": {"items": [], "total": 0},
+            "negotiation": {"items": [], "total": 0, "current_stage": None}},
+        ("documents", "overview_part"): {
+            "documents": {"items": [{"id": "d1", "responsible_id": people["author"]}], "total": 1},
+            "paper_copies": {"items": [], "total": 0},
+            "completeness": {"d1": {"complete": True}}},
         ("approvals", "list_approvals"): {"items": [{"initiator_id": people["author"], "stages": [
             {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
-        ("notifications", "list_notifications"): {"items": [], "total": 0, "unread": 0},
-        ("counterparties", "list_negotiation_notes"): {"items": [], "total": 0, "current_stage": None},
-        ("documents", "paper_copies"): {"items": [], "total": 0},
-        ("staff", "list_employees"): lambda query: {"items": [
-            {"id": employee_id, "full_name": f"Name of {employee_id}"} for employee_id in query["ids"]]},
+        ("notifications", "list_notifications"): {"items": [], "total": 0},
+        ("staff", "employee_names"): lambda ids: {employee_id: f"Name of {employee_id}" for employee_id in ids},
     })
     return counterparty_id
 
@@ -41,34 +43,43 @@ def test_the_view_has_every_part_and_the_names_of_everyone_shown(bus, services, 
 
     assert view["unavailable"] == []
     assert view["counterparty"]["name"] == "Romashka"
+    assert view["history"]["total"] == 1 and view["negotiation"]["current_stage"] is None
     assert view["documents"]["items"][0]["id"] == "d1"
+    assert view["completeness"] == {"d1": {"complete": True}}
     assert view["employees"] == {employee_id: f"Name of {employee_id}" for employee_id in people.values()}
 
 
-def test_each_service_is_asked_about_the_counterparty(bus, services):
+def test_each_service_is_asked_about_the_counterparty_once(bus, services):
     overview.compose(ACTOR, services)
 
-    asked = {(service, method): args for service, method, args in bus.calls}
-    assert asked[("documents", "list_documents")][1]["counterparty_id"] == services
-    assert asked[("approvals", "list_approvals")][1]["counterparty_id"] == services
-    assert asked[("notifications", "list_notifications")][1]["counterparty_id"] == services
-    assert all(args[0] == ACTOR for (service, _), args in asked.items() if service != "staff")
+    asked = [(service, method) for service, method, _ in bus.calls]
+    assert sorted(asked) == [("approvals", "list_approvals"), ("counterparties", "overview_part"),
+                             ("documents", "overview_part"), ("notifications", "list_notifications"),
+                             ("staff", "employee_names")]
+    arguments = {(service, method): args for service, method, args in bus.calls}
+    assert arguments[("counterparties", "overview_part")] == (ACTOR, services)
+    assert arguments[("documents", "overview_part")] == (ACTOR, services)
+    assert arguments[("approvals", "list_approvals")][1]["counterparty_id"] == services
+    assert arguments[("notifications", "list_notifications")][1] == {
+        "counterparty_id": services, "limit": 30, "with_unread": False}
 
 
-def test_an_unavailable_service_is_named_while_the_other_parts_are_returned(bus, services):
-    bus.answers[("documents", "list_documents")] = rpc.ServiceUnavailable("documents", "no answer within 10 s")
+def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_returned(bus, services):
+    bus.answers[("documents", "overview_part")] = rpc.ServiceUnavailable("documents", "no answer within 10 s")
 
     view = overview.compose(ACTOR, services)
 
-    assert view["documents"] is None
+    assert view["documents"] is None and view["paper_copies"] is None and view["completeness"] == {}
+    assert view["contract_trees"] == []
     assert view["unavailable"] == [
-        {"part": "documents", "service": "documents", "reason": "no answer within 10 s"}]
+        {"part": part, "service": "documents", "reason": "no answer within 10 s"}
+        for part in ("documents", "paper_copies", "completeness")]
     assert view["counterparty"]["name"] == "Romashka"
     assert view["approvals"]["total"] == 1
 
 
 def test_an_unavailable_staff_service_leaves_the_names_out(bus, services):
-    bus.answers[("staff", "list_employees")] = rpc.ServiceUnavailable("staff", "no instance is running")
+    bus.answers[("staff", "employee_names")] = rpc.ServiceUnavailable("staff", "no instance is running")
 
     view = overview.compose(ACTOR, services)
 
@@ -77,8 +88,7 @@ def test_an_unavailable_staff_service_leaves_the_names_out(bus, services):
 
 
 def test_an_unknown_counterparty_is_not_found(bus, services):
-    bus.answers[("counterparties", "get_counterparty")] = NotFound("counterparty not found")
-    bus.answers[("counterparties", "get_history")] = NotFound("counterparty not found")
+    bus.answers[("counterparties", "overview_part")] = NotFound("counterparty not found")
 
     with pytest.raises(NotFound):
         overview.compose(ACTOR, services)
