@@ -140,3 +140,40 @@ def test_negotiation_notes_and_the_history_page_by_page(page, admin, client, uni
     expect(page.locator("#negotiations")).to_contain_text("answer expected Friday")
     notes = api.get(f"/counterparties/{card['id']}/negotiation-notes").json()
     assert [note["text"] for note in notes["items"]] == ["They compare us with two others; answer expected Friday"]
+
+
+def test_merging_a_duplicate_choosing_the_values_field_by_field(page, admin, admin_credentials, unique):
+    region = admin.post("/reference-books/region/", json={"name": f"Ural {unique}"}).json()
+    other_region = admin.post("/reference-books/region/", json={"name": f"Volga {unique}"}).json()
+    keeper = admin.post("/counterparties/", json={
+        "name": f"Stroymontazh {unique}", "phone": "+7 495 111-11-11", "region_id": region["id"]}).json()
+    duplicate = admin.post("/counterparties/", json={
+        "name": f"Stroymontazh LLC {unique}", "phone": "+7 495 222-22-22", "email": f"office.{unique}@sm.ru",
+        "region_id": other_region["id"]}).json()
+    person = admin.post(f"/counterparties/{duplicate['id']}/contact-persons",
+                        json={"full_name": f"Irina Duplova {unique}"})
+    assert person.status_code == 201, person.text
+
+    sign_in(page, *admin_credentials)
+    page.goto(f"/counterparties/{keeper['id']}#merge")
+    page.fill("#f-merge-counterparty", f"Stroymontazh LLC {unique}")
+    page.locator("#merge .choices").get_by_role("option", name=f"Stroymontazh LLC {unique}").click()
+    page.get_by_role("button", name="Compare and merge").click()
+
+    fields = page.locator("#merge-fields")
+    # only what differs is offered; this card's value is chosen where it has one, else the duplicate's
+    expect(fields.locator("tr[data-field=name]")).to_be_visible()
+    expect(fields.locator("tr[data-field=region_id]")).to_contain_text(f"Volga {unique}")
+    expect(fields.locator("tr[data-field=email] input[value=merged]")).to_be_checked()
+    expect(fields.locator("tr[data-field=phone] input[value=survivor]")).to_be_checked()
+    fields.locator("tr[data-field=phone] input[value=merged]").check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Merge into this one").click()
+    expect(page.locator(".flash-success")).to_contain_text("1 contact persons")
+
+    merged = admin.get(f"/counterparties/{keeper['id']}").json()
+    assert (merged["name"], merged["phone"], merged["email"], merged["region_id"]) == (
+        f"Stroymontazh {unique}", "+7 495 222-22-22", f"office.{unique}@sm.ru", region["id"])
+    assert [p["full_name"] for p in admin.get(f"/counterparties/{keeper['id']}/contact-persons").json()] == [
+        f"Irina Duplova {unique}"]
+    assert admin.get(f"/counterparties/{duplicate['id']}").status_code == 404

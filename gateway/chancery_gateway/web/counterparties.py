@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from werkzeug.routing import BuildError
 
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 from .. import auth, overview, rpc, tabular
-from . import admin_texts, bp, forms
+from . import admin_texts, bp, forms, texts
 from .agenda import colleagues
 from .lookups import employee_names
 from .reference_books import KINDS as BOOKS
@@ -369,17 +370,70 @@ def add_negotiation_note(counterparty_id):
     return redirect(url_for("web.counterparty", counterparty_id=counterparty_id, _anchor="negotiations"))
 
 
+# the card's fields a merge may take from either counterparty, in the card's order
+MERGE_FIELDS = ("kind", "name", "short_name", "country", "tax_id", "kpp", "registration_number", "legal_address",
+                "postal_address", "phone", "fax", "email", "website", "main_contact", "responsible_employee_id",
+                "activity_type_id", "region_id", "group_id", "category_id", "advertising_source_id", "notes")
+MERGE_LABELS = {"country": _l("Country"), "kpp": _l("KPP"), **{
+    f"{book}_id": label for book, label in texts.LABELS["reference_field"].items()}}
+
+
+@bp.route("/counterparties/<uuid:counterparty_id>/merge")
+@auth.page_login_required
+def merge_compare(counterparty_id):
+    """The two cards side by side, field by field where they differ: which value the merged
+    card keeps (this card's when it has one, else the duplicate's; notes joined)."""
+    merged_id = request.args.get("counterparty_id", "")
+    back = redirect(url_for("web.counterparty", counterparty_id=counterparty_id, _anchor="merge"))
+    if not merged_id:
+        flash(_("Choose the duplicate to merge into this counterparty."), "error")
+        return back
+    try:
+        survivor = rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
+        merged = rpc.call("counterparties", "get_counterparty", g.actor, merged_id)
+    except (NotFound, InvalidInput):
+        flash(_("The duplicate was not found."), "error")
+        return back
+    if merged["id"] == survivor["id"]:
+        flash(_("Not merged: %(why)s", why=_("a counterparty cannot be merged into itself.")), "error")
+        return back
+    books = book_values(g.actor, include_archived=True)
+    names = {**{v["id"]: v["name"] for values in books.values() for v in values},
+             **employee_names([survivor.get("responsible_employee_id"), merged.get("responsible_employee_id")])}
+
+    def shown(field, value):
+        if value in (None, ""):
+            return None
+        if field == "kind":
+            return texts.label("kind", value)
+        return names.get(value, value) if field.endswith("_id") else value
+    rows = []
+    for field in MERGE_FIELDS:
+        mine, theirs = survivor.get(field), merged.get(field)
+        if (mine or None) == (theirs or None):
+            continue
+        rows.append({"field": field, "label": MERGE_LABELS.get(field) or texts.label("field", field),
+                     "mine": shown(field, mine), "theirs": shown(field, theirs),
+                     "default": "" if field == "notes" and mine and theirs
+                     else ("survivor" if mine not in (None, "") else "merged")})
+    return render_template("counterparties/merge.html", survivor=survivor, merged=merged, rows=rows)
+
+
 @bp.route("/counterparties/<uuid:counterparty_id>/merge", methods=["POST"])
 @auth.page_login_required
 def merge_counterparty(counterparty_id):
-    """Merge a duplicate (picked) into this counterparty: its persons, activities and history move here."""
+    """Merge a duplicate (picked) into this counterparty: its persons, activities and history move
+    here; for each field chosen on the comparison page (``field-<name>``: survivor or merged), the
+    value chosen."""
     merged_id = request.form.get("counterparty_id", "")
     if not merged_id:
         flash(_("Choose the duplicate to merge into this counterparty."), "error")
         return redirect(url_for("web.counterparty", counterparty_id=counterparty_id, _anchor="merge"))
+    chosen = {field: request.form[f"field-{field}"] for field in MERGE_FIELDS
+              if request.form.get(f"field-{field}") in ("survivor", "merged")}
     try:
         result = rpc.call("counterparties", "merge_counterparties", g.actor, str(counterparty_id),
-                          {"merged_id": merged_id})
+                          {"merged_id": merged_id, **({"fields": chosen} if chosen else {})})
     except InvalidInput as exc:
         messages = [admin_texts.say(m) for values in (exc.details or {}).values()
                     for m in (values if isinstance(values, list) else [values]) if isinstance(m, str)]

@@ -12,11 +12,9 @@ def employee_names(ids):
     if not ids:
         return {}
     try:
-        found = rpc.call("staff", "list_employees",
-                         {"ids": ids, "active_only": False, "limit": 500})
+        return rpc.call("staff", "employee_names", ids[:1000])
     except rpc.ServiceUnavailable:
         return {}
-    return {employee["id"]: employee["full_name"] for employee in found["items"]}
 
 
 def counterparty_names(ids):
