@@ -17,8 +17,9 @@ import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects.postgresql import insert
 
 from . import events, logic
@@ -79,6 +80,25 @@ def replan(session, *, kind, source, wanted, now=None):
             constraint="uq_reminders_occurrence").returning(Reminder.id))
         added = len(result.all())
     return added, len(stale)
+
+
+def follow_time_zone(session, *, recipient_id, old, new, prefixes, now=None):
+    """The recipient moved from zone ``old`` to ``new``: their pending reminders from sources
+    planned at a wall-clock time (``prefixes``) keep that wall-clock time in the new zone.
+    Rows being fired at this moment are left to their firing. Returns how many moved."""
+    now = now or datetime.now(timezone.utc)
+    try:
+        old_zone, new_zone = ZoneInfo(old), ZoneInfo(new)
+    except (ZoneInfoNotFoundError, ValueError):
+        return 0
+    rows = session.scalars(select(Reminder).where(
+        Reminder.recipient_id == recipient_id, Reminder.state == "pending", Reminder.due_at > now,
+        or_(*[Reminder.source.startswith(prefix, autoescape=True) for prefix in prefixes]))
+        .with_for_update(skip_locked=True)).all()
+    for row in rows:
+        wall_clock = row.due_at.astimezone(old_zone).replace(tzinfo=None)
+        row.due_at = wall_clock.replace(tzinfo=new_zone).astimezone(timezone.utc)
+    return len(rows)
 
 
 def cancel(session, *, source=None, source_prefix=None):

@@ -124,7 +124,10 @@ class NotificationsService:
         actor = load_actor(actor)
         values = load(schemas.PreferenceSchema(), data or {})
         with self.db.begin():
+            before = logic.get_preferences(self.db, actor=actor).activity_minutes
             preference = logic.save_preferences(self.db, actor=actor, data=values)
+            if preference.activity_minutes != before:
+                sources.follow_activity_minutes(self.db, employee_id=actor.id)
             answer = preference_schema.dump(preference)
         return {**answer, "kinds": logic.KINDS, "channels_available": sorted(channels.CHANNELS)}
 

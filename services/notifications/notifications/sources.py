@@ -44,9 +44,15 @@ def _zone(session, employee_id):
 
 # Staff.
 
+# reminders planned at a wall-clock time in the recipient's zone (09:00 on the day, a scheme's
+# time of day); the others are moments (minutes before an activity, hours before a deadline)
+LOCAL_CLOCK_SOURCES = ("important_date:", "scheme:", "paper_copy:")
+
+
 def on_employee(session, *, event):
     p = event.payload
     employee = session.get(Employee, _uuid(p["employee_id"])) or Employee(id=_uuid(p["employee_id"]))
+    old_zone = employee.time_zone
     for name in ("full_name", "email", "time_zone", "locale", "roles", "is_active"):
         if name in p and p[name] is not None:
             setattr(employee, name, p[name])
@@ -58,6 +64,10 @@ def on_employee(session, *, event):
     employee.roles = employee.roles or []
     employee.is_active = True if employee.is_active is None else employee.is_active
     session.merge(employee)
+    if old_zone and old_zone != employee.time_zone:
+        # 09:00 stays 09:00 where the employee now is
+        reminders.follow_time_zone(session, recipient_id=employee.id, old=old_zone, new=employee.time_zone,
+                                   prefixes=LOCAL_CLOCK_SOURCES)
 
 
 def on_department(session, *, event):
@@ -209,20 +219,33 @@ def on_activity_planned(session, *, event):
     p = event.payload
     activity_id, responsible_id = _uuid(p["activity_id"]), _uuid(p["responsible_id"])
     planned_at = _moment(p["planned_at"])
-    session.merge(Activity(id=activity_id, counterparty_id=_uuid(p.get("counterparty_id")),
-                           responsible_id=responsible_id, kind=p.get("kind") or "", subject=p.get("subject") or "",
-                           planned_at=planned_at, state="planned"))
-    preference = session.get(Preference, responsible_id)
+    activity = session.merge(Activity(id=activity_id, counterparty_id=_uuid(p.get("counterparty_id")),
+                                      responsible_id=responsible_id, kind=p.get("kind") or "",
+                                      subject=p.get("subject") or "", planned_at=planned_at, state="planned"))
+    _plan_activity(session, activity)
+
+
+def _plan_activity(session, activity):
+    """The reminder of a planned activity to its responsible, their preferred minutes before."""
+    preference = session.get(Preference, activity.responsible_id)
     minutes = preference.activity_minutes if preference is not None else 15
-    wanted = [Wanted(occurrence=f"{minutes}m", recipient_id=responsible_id,
-                     due_at=planned_at - timedelta(minutes=minutes),
-                     title=f"{(p.get('kind') or 'activity').capitalize()}: {p.get('subject') or ''}".strip(),
-                     body=f"Planned at {planned_at.isoformat(timespec='minutes')}",
-                     link=f"/counterparties/{p['counterparty_id']}" if p.get("counterparty_id") else "/",
-                     subject_type="activity", subject_id=activity_id,
-                     counterparty_id=_uuid(p.get("counterparty_id")),
-                     payload={"activity_id": str(activity_id), "planned_at": planned_at.isoformat()})]
-    reminders.replan(session, kind="activity", source=f"activity:{activity_id}", wanted=wanted)
+    wanted = [Wanted(occurrence=f"{minutes}m", recipient_id=activity.responsible_id,
+                     due_at=activity.planned_at - timedelta(minutes=minutes),
+                     title=f"{(activity.kind or 'activity').capitalize()}: {activity.subject or ''}".strip(),
+                     body=f"Planned at {activity.planned_at.isoformat(timespec='minutes')}",
+                     link=f"/counterparties/{activity.counterparty_id}" if activity.counterparty_id else "/",
+                     subject_type="activity", subject_id=activity.id, counterparty_id=activity.counterparty_id,
+                     payload={"activity_id": str(activity.id), "planned_at": activity.planned_at.isoformat()})]
+    reminders.replan(session, kind="activity", source=f"activity:{activity.id}", wanted=wanted)
+
+
+def follow_activity_minutes(session, *, employee_id, now=None):
+    """After the employee changed how many minutes before an activity they are reminded: every
+    activity of theirs still ahead is reminded at the new time (one already fired stays fired)."""
+    now = now or datetime.now(timezone.utc)
+    for activity in session.scalars(select(Activity).where(
+            Activity.responsible_id == employee_id, Activity.state == "planned", Activity.planned_at > now)):
+        _plan_activity(session, activity)
 
 
 def on_activity_closed(session, *, event):

@@ -363,6 +363,51 @@ def test_the_preferred_minutes_before_an_activity(session, employee):
     assert [r.due_at for r in pending(session, subject_id=activity_id)] == [planned - timedelta(hours=1)]
 
 
+def test_new_minutes_before_move_the_reminders_of_activities_still_ahead(session, employee):
+    from nameko.testing.services import worker_factory
+
+    from notifications.service import NotificationsService
+
+    anna = employee()
+    ahead, planned = uuid.uuid4(), NOW + timedelta(days=1)
+    with session.begin():
+        sources.on_activity_planned(session, event=event(
+            "activity.scheduled", "counterparties", activity_id=str(ahead), counterparty_id=str(uuid.uuid4()),
+            kind="call", subject="Call back", planned_at=planned.isoformat(), responsible_id=str(anna)))
+    assert [r.due_at for r in pending(session, subject_id=ahead)] == [planned - timedelta(minutes=15)]
+
+    service = worker_factory(NotificationsService, db=session)
+    saved = service.save_preferences({"id": str(anna), "roles": ["employee"]}, {"activity_minutes": 90})
+    assert saved["activity_minutes"] == 90
+    assert [r.due_at for r in pending(session, subject_id=ahead)] == [planned - timedelta(minutes=90)]
+
+
+def test_an_employee_moving_to_another_time_zone_keeps_09_00_local(session, employee):
+    manager = employee(time_zone="Europe/Moscow")
+    person, birthday = uuid.uuid4(), NOW.date() + timedelta(days=20)
+    if (birthday.month, birthday.day) == (2, 29):  # pragma: no cover
+        birthday += timedelta(days=1)
+    activity_id, planned = uuid.uuid4(), NOW + timedelta(days=2)
+    with session.begin():
+        sources.plan_important_dates(session, contact_person_id=person, counterparty_id=uuid.uuid4(),
+                                     full_name="Ivan Petrov", responsible_id=manager, now=NOW, important_dates=[
+                                         {"id": str(uuid.uuid4()), "title": "Birthday",
+                                          "date": birthday.replace(year=1980).isoformat(), "remind": True}])
+        sources.on_activity_planned(session, event=event(
+            "activity.scheduled", "counterparties", activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()),
+            kind="meeting", subject="Visit", planned_at=planned.isoformat(), responsible_id=str(manager)))
+    [dated] = pending(session, subject_id=person)
+    assert dated.due_at == datetime.combine(birthday, time(6), tzinfo=timezone.utc)  # 09:00 in Moscow
+
+    with session.begin():
+        sources.on_employee(session, event=event("employee.updated", "staff", employee_id=str(manager),
+                                                 time_zone="Asia/Vladivostok"))
+    [dated] = pending(session, subject_id=person)
+    assert dated.due_at == datetime.combine(birthday - timedelta(days=1), time(23), tzinfo=timezone.utc)  # 09:00 +10
+    # a moment (minutes before an activity) is not a wall-clock time: it stays
+    assert [r.due_at for r in pending(session, subject_id=activity_id)] == [planned - timedelta(minutes=15)]
+
+
 def test_an_important_date_reminds_the_counterpartys_responsible_every_year(session, employee):
     manager = employee()
     person, counterparty_id, date_id = uuid.uuid4(), uuid.uuid4(), str(uuid.uuid4())
