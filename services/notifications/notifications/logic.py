@@ -14,7 +14,7 @@ from chancery_common.paging import page
 
 from . import channels, events
 from .exceptions import InvalidInput, NotFound, PermissionDenied
-from .models import Delivery, Employee, Notification, Preference, audit_log
+from .models import Delivery, Department, Employee, Notification, Preference, audit_log
 
 # The kinds of notifications, as employees choose them in their preferences.
 KINDS = {
@@ -328,3 +328,18 @@ def export_personal_data(session, *, actor, contact_person_id):
     entries, _ = audit_log.entries(session, record_type="contact_person", record_ids=[contact_person_id],
                                    limit=None)
     return {"service": "notifications", "records": records, "audit_entries": entries}
+
+
+def with_sub_departments(session, department_ids):
+    """The departments and every department inside them (at any depth), from staff's tree."""
+    ids = {_as_uuid(department_id) for department_id in department_ids}
+    if not ids:
+        return set()
+    tree = select(Department.id).where(Department.id.in_(ids)).cte("tree", recursive=True)
+    tree = tree.union(select(Department.id).where(Department.parent_id == tree.c.id))
+    return ids | set(session.scalars(select(tree.c.id)))
+
+
+def _as_uuid(value):
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 
 from chancery_common.audit import diff
 
-from . import reminders, sources
+from . import logic, reminders, sources
 from .exceptions import InvalidInput, NotFound, PermissionDenied
 from .models import Document, Employee, Reminder, ReminderScheme, audit_log
 
@@ -133,8 +133,10 @@ def create_manual(session, *, actor, data, now=None):
     _may_remind(session, actor, employee_ids, department_ids)
     recipients = list(employee_ids)
     if department_ids:
+        # a department includes the departments inside it
         recipients += session.scalars(select(Employee.id).where(
-            Employee.department_id.in_(department_ids), Employee.is_active.is_(True))).all()
+            Employee.department_id.in_(logic.with_sub_departments(session, department_ids)),
+            Employee.is_active.is_(True))).all()
     recipients = list(dict.fromkeys(recipients))
     manual_id = uuid.uuid4()
     subject_type, subject_id = data.get("subject_type"), data.get("subject_id")

@@ -334,7 +334,8 @@ def scheme_recipients(session, scheme, document):
         add(counterparty.responsible_id if counterparty else None, "counterparty_responsible")
     for employee_id in r.get("employee_ids") or []:
         add(employee_id, "named")
-    departments = [_uuid(d) for d in r.get("department_ids") or []]
+    # a department includes the departments inside it
+    departments = logic.with_sub_departments(session, r.get("department_ids") or [])
     roles = list(r.get("roles") or [])
     conditions = []
     if departments:

@@ -249,9 +249,15 @@ def test_a_stop_status_ends_the_reminders(session, employee, contract_type):
 
 def test_scheme_recipients_a_department_a_role_named_people_and_the_counterpartys_responsible(
         session, employee, contract_type):
-    department = uuid.uuid4()
-    responsible, in_department, lawyer, named, account_manager = (
-        employee(), employee(department_id=department), employee(roles=("lawyer",)), employee(), employee())
+    department, inside = uuid.uuid4(), uuid.uuid4()
+    with session.begin():  # a department with one inside it
+        sources.on_department(session, event=event("department.saved", "staff", department_id=str(department),
+                                                   name="Construction", parent_id=None, head_id=None))
+        sources.on_department(session, event=event("department.saved", "staff", department_id=str(inside),
+                                                   name="Site 7", parent_id=str(department), head_id=None))
+    responsible, in_department, lawyer, named, account_manager, on_site = (
+        employee(), employee(department_id=department), employee(roles=("lawyer",)), employee(), employee(),
+        employee(department_id=inside))
     counterparty_id = uuid.uuid4()
     with session.begin():
         sources.on_counterparty(session, event=event(
@@ -266,7 +272,7 @@ def test_scheme_recipients_a_department_a_role_named_people_and_the_counterparty
             valid_until=day(40)))
 
     recipients = {r.recipient_id for r in pending(session, subject_id=document_id)}
-    assert {responsible, in_department, lawyer, named, account_manager} <= recipients
+    assert {responsible, in_department, lawyer, named, account_manager, on_site} <= recipients
 
     successor = employee()
     with session.begin():
@@ -551,16 +557,22 @@ def test_anyone_reminds_themselves_about_any_record(session, employee):
 
 
 def test_reminding_others_needs_the_right(session, employee):
-    department = uuid.uuid4()
+    department, inside = uuid.uuid4(), uuid.uuid4()
+    with session.begin():
+        sources.on_department(session, event=event("department.saved", "staff", department_id=str(department),
+                                                   name="Sales", parent_id=None, head_id=None))
+        sources.on_department(session, event=event("department.saved", "staff", department_id=str(inside),
+                                                   name="Key accounts", parent_id=str(department), head_id=None))
     anna, boris = employee(department_id=department), employee(department_id=department)
+    carl = employee(department_id=inside)
     data = {"title": "Meeting", "due_at": NOW + timedelta(hours=2), "employee_ids": [boris]}
     with pytest.raises(PermissionDenied), session.begin():
         manage.create_manual(session, actor=Actor(id=anna, roles=["employee"]), now=NOW, data=data)
-    head = Actor(id=uuid.uuid4(), roles=["department_head"], visible_department_ids=[department])
+    head = Actor(id=uuid.uuid4(), roles=["department_head"], visible_department_ids=[department, inside])
     with session.begin():
         rows = manage.create_manual(session, actor=head, now=NOW, data={**data, "employee_ids": [],
                                                                           "department_ids": [department]})
-    assert {r.recipient_id for r in rows} == {anna, boris}
+    assert {r.recipient_id for r in rows} == {anna, boris, carl}  # the department inside it too
     with pytest.raises(InvalidInput) as refused, session.begin():
         manage.create_manual(session, actor=head, now=NOW, data={**data, "due_at": NOW - timedelta(hours=1)})
     assert set(refused.value.details) == {"due_at"}
