@@ -12,6 +12,12 @@ def page(session, query, *, order_by, limit, offset=0, options=(), unique=False)
     """(items, total) of ``query`` (a select of one entity) in ``order_by`` order."""
     result = session.scalars(query.options(*options).order_by(*order_by).limit(limit).offset(offset))
     items = (result.unique() if unique else result).all()
-    if len(items) < limit and (items or offset == 0):
-        return items, offset + len(items)
-    return items, session.scalar(select(func.count()).select_from(query.subquery()))
+    return items, total(session, query, shown=len(items), limit=limit, offset=offset)
+
+
+def total(session, query, *, shown, limit, offset=0):
+    """How many rows ``query`` matches, given a page of ``shown`` rows read with ``limit`` and
+    ``offset``: told by a short page, counted otherwise."""
+    if shown < limit and (shown or offset == 0):
+        return offset + shown
+    return session.scalar(select(func.count()).select_from(query.subquery()))

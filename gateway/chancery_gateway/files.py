@@ -111,8 +111,9 @@ def upload(actor, document_id, storage, max_bytes, timeout, file_id=None):
     if storage is None or not storage.filename:
         raise InvalidInput("Invalid input: file", {"file": ["Choose a file to upload."]})
     size = file_size(storage)
+    _check_size(size, max_bytes, "file")
     storage.stream.seek(0)
-    return _store(actor, document_id, storage.stream, size, storage.filename, max_bytes, timeout, file_id, "file")
+    return _store(actor, document_id, storage.stream, size, storage.filename, timeout, file_id)
 
 
 def upload_body(actor, document_id, stream, size, filename, max_bytes, timeout, file_id=None):
@@ -133,7 +134,7 @@ def upload_body(actor, document_id, stream, size, filename, max_bytes, timeout, 
         while stream.read(BLOCK):
             pass
         raise
-    return _store(actor, document_id, stream, size, filename, max_bytes, timeout, file_id, "body")
+    return _store(actor, document_id, stream, size, filename, timeout, file_id, "body")
 
 
 def _check_size(size, max_bytes, field):
@@ -144,8 +145,8 @@ def _check_size(size, max_bytes, field):
             f"The file is {size} bytes; the limit is {max_bytes} bytes."]})
 
 
-def _store(actor, document_id, stream, size, filename, max_bytes, timeout, file_id, field):
-    _check_size(size, max_bytes, field)
+def _store(actor, document_id, stream, size, filename, timeout, file_id, field="file"):
+    """PUT a stream of a checked size to a new upload ticket's URL and attach it."""
     ticket = rpc.call("documents", "start_upload", actor, document_id)
     try:
         claimed = put_hashed(ticket["url"], stream, size, timeout)

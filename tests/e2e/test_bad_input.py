@@ -90,18 +90,26 @@ def read_response(sock):
     return (head + b"\r\n\r\n" + body).decode("latin-1")
 
 
+def raw_post(system, api, path, *, content_type, length, body=b"", hang_up=False):
+    """POST as the signed-in ``api`` client over a bare socket: declare ``length``, send ``body``
+    (perhaps less), optionally stop sending; the answer as text."""
+    host, port = system.profile.gateway_host, system.profile.gateway_port
+    cookie = "; ".join(f"{c.name}={c.value}" for c in api.http.cookies)
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall((
+            f"POST /api/v1{path} HTTP/1.1\r\nHost: {host}\r\nCookie: {cookie}\r\nX-CSRF-Token: {api.csrf}\r\n"
+            f"Content-Type: {content_type}\r\nContent-Length: {length}\r\n\r\n"
+        ).encode() + body)
+        if hang_up:
+            sock.shutdown(socket.SHUT_WR)
+        return read_response(sock)
+
+
 def test_a_body_declared_far_over_the_limit_is_refused_before_it_is_read(admin, document, system):
     """413 comes back on the headers alone: the gateway does not read (or store) the body."""
     too_long = system.profile.max_upload_bytes + 2 * 1024 * 1024
-    host, port = system.profile.gateway_host, system.profile.gateway_port
-    cookie = "; ".join(f"{c.name}={c.value}" for c in admin.http.cookies)
-    with socket.create_connection((host, port), timeout=10) as sock:
-        sock.sendall((
-            f"POST /api/v1/documents/{document['id']}/files HTTP/1.1\r\nHost: {host}\r\n"
-            f"Cookie: {cookie}\r\nX-CSRF-Token: {admin.csrf}\r\n"
-            f"Content-Type: multipart/form-data; boundary=b\r\nContent-Length: {too_long}\r\n\r\n"
-        ).encode())
-        answer = read_response(sock)
+    answer = raw_post(system, admin, f"/documents/{document['id']}/files",
+                      content_type="multipart/form-data; boundary=b", length=too_long)
     assert answer.startswith("HTTP/1.1 413"), answer
     assert '"code":413' in answer.replace(" ", "")
     assert admin.get(f"/documents/{document['id']}").json()["files"] == []

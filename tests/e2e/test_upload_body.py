@@ -1,12 +1,11 @@
 """An electronic copy sent as the request body itself (application/octet-stream), streamed
 through the gateway to object storage as it arrives."""
 import hashlib
-import socket
 import time
 
 import pytest
 
-from .test_bad_input import assert_names, read_response
+from .test_bad_input import assert_names, raw_post
 
 pytestmark = pytest.mark.system
 
@@ -63,16 +62,10 @@ def test_a_body_upload_without_a_name_or_over_the_limit_is_refused(admin, docume
 
 
 def test_a_client_that_hangs_up_mid_body_leaves_no_file(admin, document, system):
-    host, port = system.profile.gateway_host, system.profile.gateway_port
-    cookie = "; ".join(f"{c.name}={c.value}" for c in admin.http.cookies)
-    with socket.create_connection((host, port), timeout=10) as sock:
-        sock.sendall((
-            f"POST /api/v1/documents/{document['id']}/files?filename=cut.pdf HTTP/1.1\r\nHost: {host}\r\n"
-            f"Cookie: {cookie}\r\nX-CSRF-Token: {admin.csrf}\r\n"
-            f"Content-Type: application/octet-stream\r\nContent-Length: {len(PDF)}\r\n\r\n"
-        ).encode() + PDF[:len(PDF) // 3])
-        sock.shutdown(socket.SHUT_WR)  # the rest never comes
-        answer = read_response(sock)
+    # a third of the body, then the rest never comes
+    answer = raw_post(system, admin, f"/documents/{document['id']}/files?filename=cut.pdf",
+                      content_type="application/octet-stream", length=len(PDF), body=PDF[:len(PDF) // 3],
+                      hang_up=True)
     assert answer.startswith("HTTP/1.1 4"), answer
     # whatever the gateway did with the third it received, no file is attached, now or later
     deadline = time.monotonic() + 2

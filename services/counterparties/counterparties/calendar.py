@@ -44,12 +44,8 @@ def calendar(session, *, actor, planned_from, planned_to, employee_id=None, team
         members = session.scalars(select(StaffMember.employee_id).where(
             StaffMember.department_id.in_(actor.visible_department_ids), StaffMember.is_active.is_(True))).all()
         employees = list(dict.fromkeys([actor.id, *members]))
-    elif employee_id is not None and employee_id != actor.id:
-        _check_may_see(session, actor=actor, employee_id=employee_id)
-        employees = [employee_id]
     else:
-        employees = [actor.id, *actor.acting_for]
-        on_behalf = {person: person for person in actor.acting_for}
+        employees, on_behalf = _whose(session, actor=actor, employee_id=employee_id)
     query = select(Activity).where(Activity.responsible_id.in_(employees), Activity.planned_at >= planned_from,
                                    Activity.planned_at < planned_to)
     if status is not None:
@@ -67,13 +63,7 @@ def agenda(session, *, actor, day_from, day_to, overdue_before, employee_id=None
     ``on_behalf_of``), or of one employee the caller may see."""
     if day_to <= day_from:
         raise InvalidInput("Invalid input: day_to", {"day_to": ["The day ends before it starts."]})
-    on_behalf = {}
-    if employee_id is not None and employee_id != actor.id:
-        _check_may_see(session, actor=actor, employee_id=employee_id)
-        employees = [employee_id]
-    else:
-        employees = [actor.id, *actor.acting_for]
-        on_behalf = {person: person for person in actor.acting_for}
+    employees, on_behalf = _whose(session, actor=actor, employee_id=employee_id)
     planned = select(Activity).where(Activity.responsible_id.in_(employees), Activity.status == "planned")
     in_order = (Activity.planned_at, Activity.id)
     today = session.scalars(planned.where(Activity.planned_at >= day_from, Activity.planned_at < day_to)
@@ -83,6 +73,15 @@ def agenda(session, *, actor, day_from, day_to, overdue_before, employee_id=None
     for activity in (*today, *overdue):
         activity.on_behalf_of = on_behalf.get(activity.responsible_id)
     return {"today": today, "overdue": overdue}
+
+
+def _whose(session, *, actor, employee_id):
+    """(employees, {colleague: colleague}) whose activities are shown: one employee the actor
+    may see, or the actor and those they deputise for (marked ``on_behalf_of``)."""
+    if employee_id is not None and employee_id != actor.id:
+        _check_may_see(session, actor=actor, employee_id=employee_id)
+        return [employee_id], {}
+    return [actor.id, *actor.acting_for], {person: person for person in actor.acting_for}
 
 
 def _check_may_see(session, *, actor, employee_id):

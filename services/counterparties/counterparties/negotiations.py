@@ -6,7 +6,9 @@ author and time. The latest note's stage is the counterparty's current negotiati
 Whoever sees the counterparty reads and adds notes; each note joins the relationship
 history, is audited (record type ``negotiation_note``) and announced (negotiation.noted).
 """
-from sqlalchemy import func, select
+from sqlalchemy import select
+
+from chancery_common import paging
 from sqlalchemy.dialects.postgresql import distinct_on
 
 from . import events, logic
@@ -61,9 +63,7 @@ def notes_of(session, *, counterparty_id, limit=50, offset=0):
     for note, stage in rows:
         note.stage = stage
     notes = [note for note, _stage in rows]
-    # a short page is the last: its total needs no count
-    total = offset + len(notes) if len(notes) < limit and (notes or offset == 0) else session.scalar(
-        select(func.count()).select_from(query.subquery()))
+    total = paging.total(session, query, shown=len(notes), limit=limit, offset=offset)
     if offset == 0:
         current = notes[0].stage if notes else None
     else:

@@ -43,6 +43,26 @@ def employee(session):
     return make
 
 
+def schedule(session, responsible, planned, kind="meeting", subject="Visit"):
+    """An activity scheduled for ``responsible`` at ``planned`` (counterparties' event); its id."""
+    activity_id = uuid.uuid4()
+    with session.begin():
+        sources.on_activity_planned(session, event=event(
+            "activity.scheduled", "counterparties", activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()),
+            kind=kind, subject=subject, planned_at=planned.isoformat(), responsible_id=str(responsible)))
+    return activity_id
+
+
+def nested_departments(session, outer_name, inner_name):
+    """Two departments from staff's events, the second inside the first; their ids."""
+    outer, inner = uuid.uuid4(), uuid.uuid4()
+    with session.begin():
+        for department_id, name, parent in ((outer, outer_name, None), (inner, inner_name, outer)):
+            sources.on_department(session, event=event("department.saved", "staff", department_id=str(department_id),
+                                                       name=name, parent_id=parent and str(parent), head_id=None))
+    return outer, inner
+
+
 def pending(session, **where):
     with session.begin():
         query = select(Reminder).where(Reminder.state == "pending")
@@ -249,12 +269,7 @@ def test_a_stop_status_ends_the_reminders(session, employee, contract_type):
 
 def test_scheme_recipients_a_department_a_role_named_people_and_the_counterpartys_responsible(
         session, employee, contract_type):
-    department, inside = uuid.uuid4(), uuid.uuid4()
-    with session.begin():  # a department with one inside it
-        sources.on_department(session, event=event("department.saved", "staff", department_id=str(department),
-                                                   name="Construction", parent_id=None, head_id=None))
-        sources.on_department(session, event=event("department.saved", "staff", department_id=str(inside),
-                                                   name="Site 7", parent_id=str(department), head_id=None))
+    department, inside = nested_departments(session, "Construction", "Site 7")
     responsible, in_department, lawyer, named, account_manager, on_site = (
         employee(), employee(department_id=department), employee(roles=("lawyer",)), employee(), employee(),
         employee(department_id=inside))
@@ -361,11 +376,8 @@ def test_the_preferred_minutes_before_an_activity(session, employee):
     anna = employee()
     with session.begin():
         logic.save_preferences(session, actor=Actor(id=anna, roles=["employee"]), data={"activity_minutes": 60})
-    activity_id, planned = uuid.uuid4(), NOW + timedelta(days=1)
-    with session.begin():
-        sources.on_activity_planned(session, event=event(
-            "activity.scheduled", "counterparties", activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()),
-            kind="meeting", subject="Visit", planned_at=planned.isoformat(), responsible_id=str(anna)))
+    planned = NOW + timedelta(days=1)
+    activity_id = schedule(session, anna, planned)
     assert [r.due_at for r in pending(session, subject_id=activity_id)] == [planned - timedelta(hours=1)]
 
 
@@ -375,11 +387,8 @@ def test_new_minutes_before_move_the_reminders_of_activities_still_ahead(session
     from notifications.service import NotificationsService
 
     anna = employee()
-    ahead, planned = uuid.uuid4(), NOW + timedelta(days=1)
-    with session.begin():
-        sources.on_activity_planned(session, event=event(
-            "activity.scheduled", "counterparties", activity_id=str(ahead), counterparty_id=str(uuid.uuid4()),
-            kind="call", subject="Call back", planned_at=planned.isoformat(), responsible_id=str(anna)))
+    planned = NOW + timedelta(days=1)
+    ahead = schedule(session, anna, planned, kind="call", subject="Call back")
     assert [r.due_at for r in pending(session, subject_id=ahead)] == [planned - timedelta(minutes=15)]
 
     service = worker_factory(NotificationsService, db=session)
@@ -393,15 +402,13 @@ def test_an_employee_moving_to_another_time_zone_keeps_09_00_local(session, empl
     person, birthday = uuid.uuid4(), NOW.date() + timedelta(days=20)
     if (birthday.month, birthday.day) == (2, 29):  # pragma: no cover
         birthday += timedelta(days=1)
-    activity_id, planned = uuid.uuid4(), NOW + timedelta(days=2)
+    planned = NOW + timedelta(days=2)
     with session.begin():
         sources.plan_important_dates(session, contact_person_id=person, counterparty_id=uuid.uuid4(),
                                      full_name="Ivan Petrov", responsible_id=manager, now=NOW, important_dates=[
                                          {"id": str(uuid.uuid4()), "title": "Birthday",
                                           "date": birthday.replace(year=1980).isoformat(), "remind": True}])
-        sources.on_activity_planned(session, event=event(
-            "activity.scheduled", "counterparties", activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()),
-            kind="meeting", subject="Visit", planned_at=planned.isoformat(), responsible_id=str(manager)))
+    activity_id = schedule(session, manager, planned)
     [dated] = pending(session, subject_id=person)
     assert dated.due_at == datetime.combine(birthday, time(6), tzinfo=timezone.utc)  # 09:00 in Moscow
 
@@ -557,12 +564,7 @@ def test_anyone_reminds_themselves_about_any_record(session, employee):
 
 
 def test_reminding_others_needs_the_right(session, employee):
-    department, inside = uuid.uuid4(), uuid.uuid4()
-    with session.begin():
-        sources.on_department(session, event=event("department.saved", "staff", department_id=str(department),
-                                                   name="Sales", parent_id=None, head_id=None))
-        sources.on_department(session, event=event("department.saved", "staff", department_id=str(inside),
-                                                   name="Key accounts", parent_id=str(department), head_id=None))
+    department, inside = nested_departments(session, "Sales", "Key accounts")
     anna, boris = employee(department_id=department), employee(department_id=department)
     carl = employee(department_id=inside)
     data = {"title": "Meeting", "due_at": NOW + timedelta(hours=2), "employee_ids": [boris]}
