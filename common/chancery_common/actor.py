@@ -44,6 +44,9 @@ class Actor:
         return permission in self.permissions
 
 
+_actor_schema = ActorSchema()  # made once: every RPC call of every service loads an actor
+
+
 def load_actor(data):
     """The actor from an RPC argument, or InvalidInput naming the field."""
-    return load(ActorSchema(), data)
+    return load(_actor_schema, data)

@@ -5,8 +5,9 @@ calls the field's serializer, for every field of every object: for the hundreds 
 activities of an agenda or documents of a registry page that is most of a service's time.
 ``compiled(schema)`` resolves all of that once per schema: for the plain field types (text,
 numbers, booleans, UUIDs, dates and times in ISO format, raw values) it keeps a direct
-conversion; any other field (nested, method, a custom class) is serialized by the field
-itself, exactly as ``Schema.dump`` would. A schema with dump hooks is not compiled: its
+conversion, and a nested schema (one or a list) or a plain dict is dumped by its own compiled
+plan; any other field (method, a custom class, typed keys or values) is serialized by the
+field itself, exactly as ``Schema.dump`` would. A schema with dump hooks is not compiled: its
 ``dump`` is used as it is.
 
 The result is the same as ``schema.dump(obj, many=True)`` (tests/unit/test_dumping.py
@@ -75,8 +76,26 @@ def _converter(schema, name, field, read):
     if plain and kind in _TEMPORAL and kind.SERIALIZATION_FUNCS.get(field.format) is not None:
         as_text = kind.SERIALIZATION_FUNCS[field.format]
         return lambda obj: _cast(read(obj, attribute), as_text)
+    if plain and kind is fields.Nested and not field.many:
+        inner = compiled(field.schema)
+        return lambda obj: _whole(read(obj, attribute), lambda value: inner([value])[0])
+    if plain and kind is fields.List and type(field.inner) is fields.Nested and not field.inner.many:
+        inner = compiled(field.inner.schema)
+        return lambda obj: _whole(read(obj, attribute), inner)
+    if plain and kind is fields.Dict and field.key_field is None and field.value_field is None:
+        return lambda obj: _whole(read(obj, attribute), dict)
+    if plain and kind is fields.List and type(field.inner) is fields.Dict and field.inner.key_field is None \
+            and field.inner.value_field is None:
+        return lambda obj: _whole(read(obj, attribute), lambda value: [_cast(each, dict) for each in value])
     # any other field reads and serializes the value itself
     return lambda obj: field.serialize(name, obj, accessor=schema.get_attribute)
+
+
+def _whole(value, dump):
+    """A nested value's dump (None and missing stay as they are)."""
+    if value is None or value is missing:
+        return value
+    return dump(value)
 
 
 def _cast(value, cast):

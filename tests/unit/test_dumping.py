@@ -30,6 +30,12 @@ class Everything(Schema):
     from_elsewhere = fields.String(attribute="other")
     dotted = fields.String(attribute="inner.code")
     inner = fields.Nested(Inner)
+    inners = fields.List(fields.Nested(Inner))
+    partial = fields.Nested(Inner, only=("code",))
+    several = fields.Nested(Inner, many=True)
+    mapping = fields.Dict()
+    mappings = fields.List(fields.Dict())
+    typed = fields.Dict(keys=fields.String(), values=fields.Integer())
     tags = fields.List(fields.String())
     secret = fields.String(load_only=True)
     defaulted = fields.String(dump_default="none given")
@@ -45,13 +51,16 @@ def sample(n):
             "count": n, "flag": n % 2 == 0, "at": moment, "naive": moment.replace(tzinfo=None), "when": moment,
             "day": date(2026, 1, 1 + n % 28), "raw": {"any": [n]}, "amount": Decimal(n) / 4,
             "renamed": "r", "other": "o", "inner": SimpleNamespace(code=f"C{n}") if n % 5 else None,
-            "tags": ["a", str(n)], "secret": "s"}
+            "inners": [SimpleNamespace(code=f"I{n}"), {"code": n}] if n % 2 else None,
+            "partial": {"code": n}, "several": [{"code": "x"}] * (n % 3),
+            "mapping": {"a": n, "b": [n]} if n % 2 else None, "mappings": [{"k": n}, None] if n % 3 else [],
+            "typed": {"x": n}, "tags": ["a", str(n)], "secret": "s"}
 
 
 @pytest.mark.parametrize("as_object", [False, True], ids=["mappings", "objects"])
 def test_compiled_dump_equals_the_schemas(as_object):
     items = [sample(n) for n in range(12)]
-    items[3] = {key: value for key, value in items[3].items() if key not in ("name", "day", "inner")}  # missing
+    items[3] = {key: value for key, value in items[3].items() if key not in ("name", "day", "inner", "inners", "mapping")}  # missing
     if as_object:
         items = [SimpleNamespace(**item) for item in items]
     schema = Everything()
