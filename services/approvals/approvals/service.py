@@ -5,20 +5,21 @@ from datetime import date
 
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
-from nameko.rpc import rpc
 from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
+from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
-from chancery_common.rpc import TimedRpcProxy
+from chancery_common.rpc import TimedRpcProxy, rpc
 
 from . import logic, schemas
 from .models import outbox, processed_events
 
 approval_schema = schemas.ApprovalSchema()
+dump_approvals = compiled(approval_schema)
 approval_summary_schema = schemas.ApprovalSummarySchema()
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
@@ -92,7 +93,7 @@ class ApprovalsService:
         actor = load_actor(actor)
         params = load(schemas.ApprovalQuerySchema(), query or {})
         items, total = logic.list_approvals(self.db, actor=actor, **params)
-        return {"items": approval_schema.dump(items, many=True), "total": total}
+        return {"items": dump_approvals(items), "total": total}
 
     @rpc
     def list_my_tasks(self, actor, query=None):

@@ -1,6 +1,5 @@
 """The counterparties service's entrypoints: validate input, call logic, dump output."""
 from nameko.events import event_handler
-from nameko.rpc import rpc
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -8,6 +7,7 @@ from chancery_common.database import Database
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import rpc
 
 from . import (
     calendar, handover, logic, merge, negotiations, overview, quick_search, reference_books, reports, saved_filters,
@@ -23,6 +23,11 @@ activity_schema = schemas.ActivitySchema()
 # long lists (a page of activities, an agenda, a month of the calendar) by the compiled dump
 dump_activities = compiled(activity_schema)
 dump_agenda_items = compiled(schemas.CalendarActivitySchema())
+# the unified view's parts (the view is the screen opened most)
+dump_counterparties = compiled(counterparty_schema)
+dump_history = compiled(history_schema)
+dump_contacts = compiled(contact_schema)
+dump_notes_page = compiled(schemas.NegotiationNotesSchema())
 audit_entry_schema = schemas.AuditEntrySchema()
 reference_value_schema = schemas.ReferenceValueSchema()
 saved_filter_schema = schemas.SavedFilterSchema()
@@ -107,11 +112,11 @@ class CounterpartiesService:
                                   actor=actor)
             (history, history_total), (activities, activities_total) = found["history"], found["activities"]
             return {
-                "counterparty": counterparty_schema.dump(found["counterparty"]),
-                "history": {"items": history_schema.dump(history, many=True), "total": history_total},
-                "contact_persons": contact_schema.dump(found["contact_persons"], many=True),
+                "counterparty": dump_counterparties([found["counterparty"]])[0],
+                "history": {"items": dump_history(history), "total": history_total},
+                "contact_persons": dump_contacts(found["contact_persons"]),
                 "activities": {"items": dump_activities(activities), "total": activities_total},
-                "negotiation": schemas.NegotiationNotesSchema().dump(found["negotiation"]),
+                "negotiation": dump_notes_page([found["negotiation"]])[0],
             }
 
     @rpc

@@ -6,14 +6,15 @@ import eventlet
 
 from nameko.events import event_handler
 from nameko.extensions import DependencyProvider
-from nameko.rpc import rpc
 from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
+from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import rpc
 
 from . import channels, digest, logic, manage, reminders, schemas, sources
 from .models import outbox, processed_events
@@ -21,6 +22,7 @@ from .models import outbox, processed_events
 log = logging.getLogger(__name__)
 
 notification_schema = schemas.NotificationSchema()
+dump_notifications = compiled(notification_schema)
 audit_entry_schema = schemas.AuditEntrySchema()
 reminder_schema = schemas.ReminderSchema()
 scheme_schema = schemas.ReminderSchemeSchema()
@@ -65,7 +67,7 @@ class NotificationsService:
         params = load(schemas.NotificationQuerySchema(), query or {})
         with_unread = params.pop("with_unread")
         items, total = logic.list_notifications(self.db, actor=actor, **params)
-        page = {"items": notification_schema.dump(items, many=True), "total": total}
+        page = {"items": dump_notifications(items), "total": total}
         if with_unread:
             page["unread"] = logic.unread_count(self.db, actor=actor)
         return page

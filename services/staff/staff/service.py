@@ -1,10 +1,10 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
-from nameko.rpc import rpc
 
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import rpc
 
 from . import logic, organisation, schemas, sessions
 from .models import audit_log, outbox

@@ -5,7 +5,6 @@ import eventlet
 from kombu import Exchange, Queue, binding
 from nameko.dependency_providers import Config
 from nameko.messaging import Consumer
-from nameko.rpc import rpc
 from nameko.timer import timer
 
 from chancery_common.actor import load_actor
@@ -13,6 +12,7 @@ from chancery_common.consumer import handle_once
 from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import rpc
 
 from . import logic, schemas
 from .models import outbox, processed_events
