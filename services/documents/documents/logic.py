@@ -1051,8 +1051,9 @@ def completeness_of(session, *, document_ids, actor):
     return completeness_of_visible(session, documents)
 
 
-def completeness_of_visible(session, documents):
-    """``completeness_of`` of documents already read for the actor, by id."""
+def completeness_of_visible(session, documents, type_names=None):
+    """``completeness_of`` of documents already read for the actor, by id (``type_names``:
+    {type id: name} when the caller has them)."""
     if not documents:
         return {}
     counts = {}
@@ -1061,7 +1062,8 @@ def completeness_of_visible(session, documents):
             .where(Document.parent_id.in_([document.id for document in documents]))
             .group_by(Document.parent_id, Document.type_id)):
         counts[(parent_id, type_id)] = count
-    names = dict(session.execute(select(DocumentType.id, DocumentType.name)).all())
+    names = type_names if type_names is not None else dict(
+        session.execute(select(DocumentType.id, DocumentType.name)).all())
     found = {}
     for document in documents:
         doc_type = document.type

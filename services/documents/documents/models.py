@@ -340,6 +340,16 @@ class Upload(Base):
     attached_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class ConfigurationVersion(Base):
+    """One number, bumped by triggers whenever a document type or a journal changes (migration
+    0011): what documents/type_cache.py checks its copy of the types against."""
+
+    __tablename__ = "configuration_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
 audit_log = AuditLog(Base.metadata)

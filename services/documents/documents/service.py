@@ -3,7 +3,6 @@ import logging
 
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
-from nameko.rpc import rpc
 from nameko.timer import timer
 
 from chancery_common.actor import load_actor
@@ -12,8 +11,9 @@ from chancery_common.database import Database
 from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
+from chancery_common.rpc import rpc
 
-from . import configuration, logic, schemas
+from . import configuration, logic, overview, schemas
 from .models import outbox, processed_events
 from .storage import ObjectStorage
 
@@ -28,7 +28,6 @@ audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
 completeness_schema = schemas.CompletenessSchema()
 # the unified view's part: at most this many documents, paper copies, contracts checked
-OVERVIEW_DOCUMENTS, OVERVIEW_PAPER_COPIES, OVERVIEW_COMPLETENESS = 200, 100, 30
 
 # An approval's outcome and the status it gives the document.
 APPROVAL_OUTCOME_STATUS = {"approved": "approved", "rejected": "rejected", "withdrawn": "draft"}
@@ -179,18 +178,8 @@ class DocumentsService:
         """This service's part of the unified counterparty view in one call: {documents (200,
         newest first, as list_documents), paper_copies (100, as paper_copies), completeness (of
         the first 30 contracts shown, as completeness_of)}."""
-        actor = load_actor(actor)
-        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
-        documents, total = logic.list_documents(self.db, actor=actor, counterparty_id=counterparty_id,
-                                                limit=OVERVIEW_DOCUMENTS)
-        copies, copies_total = logic.paper_copies(self.db, actor=actor, counterparty_id=counterparty_id,
-                                                  limit=OVERVIEW_PAPER_COPIES)
-        contracts = [d for d in documents if d.type.kind == "contract"][:OVERVIEW_COMPLETENESS]
-        completeness = logic.completeness_of_visible(self.db, contracts)
-        return {"documents": {"items": dump_summaries(documents), "total": total},
-                "paper_copies": {"items": paper_copy_schema.dump(copies, many=True), "total": copies_total},
-                "completeness": {str(document_id): completeness_schema.dump(result)
-                                 for document_id, result in completeness.items()}}
+        return overview.part(self.db, actor=load_actor(actor),
+                             counterparty_id=parse_uuid(counterparty_id, "counterparty_id"))
 
     @rpc
     def list_documents(self, actor, query=None):

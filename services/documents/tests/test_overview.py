@@ -1,0 +1,102 @@
+"""The service's part of the unified counterparty view (documents/overview.py) answers what
+the single calls answer: list_documents, paper_copies and completeness_of, for whoever asks."""
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import update
+
+from chancery_common.actor import Actor
+from documents import models
+
+COLLEAGUE = uuid.uuid4()
+
+
+def single_calls(service, actor, counterparty_id):
+    documents = service.list_documents(actor, {"counterparty_id": counterparty_id, "limit": 200})
+    contracts = [d["id"] for d in documents["items"] if d["type"]["kind"] == "contract"][:30]
+    return {"documents": documents,
+            "paper_copies": service.paper_copies(actor, {"counterparty_id": counterparty_id, "limit": 100}),
+            "completeness": service.completeness_of(actor, contracts) if contracts else {}}
+
+
+@pytest.fixture
+def counterparty_documents(service, make_document, upload, attach, actor, session):
+    """A counterparty's contract with stages, an annex, an act and an invoice under it, a file,
+    a second contract, a memo with extra values, paper copies (one handed out); and another
+    counterparty's document."""
+    counterparty_id = str(uuid.uuid4())
+    contract = make_document("contract", counterparty_id=counterparty_id, extra={"stages": 2},
+                             amount="1200.50", currency="EUR")
+    for kind in ("annex", "completion_act", "invoice"):
+        make_document(kind, counterparty_id=counterparty_id, parent_id=str(contract.id))
+    make_document("contract", counterparty_id=counterparty_id)
+    memo_id = str(make_document(counterparty_id=counterparty_id, register=False).id)
+    attach(contract, upload(contract, b"plain words of the contract\n" * 10), filename="contract.txt")
+    contract_id = str(contract.id)
+    session.rollback()  # service calls end with a rollback, which expires the objects read before
+    original = service.add_paper_copy(actor, contract_id, {"kind": "original", "location": "Archive"})
+    service.add_paper_copy(actor, memo_id, {"kind": "copy", "location": "Room 12"})
+    due = (datetime.now(timezone.utc).date() + timedelta(days=3)).isoformat()
+    service.move_paper_copy(actor, original["id"], {"to_holder": str(COLLEAGUE), "reason": "to sign",
+                                                    "expected_return_on": due})
+    make_document("contract", counterparty_id=str(uuid.uuid4()))
+    return counterparty_id
+
+
+@pytest.mark.parametrize("who", ["author", "overseer", "stranger"])
+def test_the_overview_part_equals_the_single_calls(service, counterparty_documents, actor, who):
+    viewer = {"author": actor, "overseer": Actor(id=uuid.uuid4(), roles=["administrator"]),
+              "stranger": Actor(id=uuid.uuid4(), roles=["employee"])}[who]
+
+    part = service.overview_part(viewer, counterparty_documents)
+
+    assert part == single_calls(service, viewer, counterparty_documents)
+    shown = {"author": 6, "overseer": 6, "stranger": 0}[who]
+    assert (part["documents"]["total"], len(part["documents"]["items"])) == (shown, shown)
+    if shown:
+        assert part["paper_copies"]["total"] == 2
+        assert [len(c["movements"]) for c in part["paper_copies"]["items"]] == [1, 0]  # the one out first
+        assert sum(d["file_count"] for d in part["documents"]["items"]) == 1
+        assert sorted(r["stages"] for r in part["completeness"].values()) == [1, 2]
+
+
+def test_a_page_of_the_view_holds_the_newest_200_and_counts_them_all(service, make_document, actor,
+                                                                    monkeypatch):
+    from documents import overview
+
+    monkeypatch.setattr(overview, "DOCUMENTS", 3)
+    counterparty_id = str(uuid.uuid4())
+    made = [make_document(counterparty_id=counterparty_id, register=False) for _ in range(5)]
+
+    part = service.overview_part(actor, counterparty_id)
+
+    assert part["documents"]["total"] == 5
+    assert [d["id"] for d in part["documents"]["items"]] == [str(d.id) for d in reversed(made[-3:])]
+
+
+def test_a_type_changed_or_added_shows_at_once(service, make_document, actor, session, make_journal_type):
+    """The process keeps the types (type_cache.py) only while no type or journal changes."""
+    counterparty_id = str(uuid.uuid4())
+    memo = make_document(counterparty_id=counterparty_id, register=False)
+    memo_type_id, memo_type_name = memo.type_id, memo.type.name
+    session.rollback()
+    assert service.overview_part(actor, counterparty_id)["documents"]["items"][0]["type"]["name"] == memo_type_name
+
+    try:
+        with session.begin():
+            session.execute(update(models.DocumentType).where(models.DocumentType.id == memo_type_id)
+                            .values(name="Memo (renamed)"))
+        [shown] = service.overview_part(actor, counterparty_id)["documents"]["items"]
+        assert shown["type"]["name"] == "Memo (renamed)"
+
+        new_type = make_journal_type()  # a journal and a type made after the copy was taken
+        make_document(type_id=new_type.id, counterparty_id=counterparty_id, register=False)
+        session.rollback()
+        names = [d["type"]["name"] for d in service.overview_part(actor, counterparty_id)["documents"]["items"]]
+        assert names == [new_type.name, "Memo (renamed)"]
+        assert names == [d["type"]["name"] for d in single_calls(service, actor, counterparty_id)["documents"]["items"]]
+    finally:
+        with session.begin():
+            session.execute(update(models.DocumentType).where(models.DocumentType.id == memo_type_id)
+                            .values(name=memo_type_name))
