@@ -59,16 +59,18 @@ def _employees(view):
 
 
 def contract_trees(documents):
-    """The counterparty's documents as trees: each root (a contract, or a document whose parent
-    is not among them) with its children (annexes, acts, invoices...) nested, oldest first."""
-    by_id = {document["id"]: {"document": document, "children": []} for document in documents}
+    """The counterparty's documents as trees of ids: each root (a contract, or a document whose
+    parent is not among them) with its children (annexes, acts, invoices...) nested, oldest
+    first. Each document is in ``documents`` once; a tree names it by id."""
+    by_id = {document["id"]: {"document_id": document["id"], "children": []} for document in documents}
+    created = {document["id"]: document.get("created_at") or "" for document in documents}
     roots = []
-    for node in by_id.values():
-        parent = by_id.get(node["document"].get("parent_id"))
-        (parent["children"] if parent else roots).append(node)
+    for document in documents:
+        parent = by_id.get(document.get("parent_id"))
+        (parent["children"] if parent else roots).append(by_id[document["id"]])
 
     def order(nodes):
-        nodes.sort(key=lambda node: (node["document"].get("created_at") or "", node["document"]["id"]))
+        nodes.sort(key=lambda node: (created[node["document_id"]], node["document_id"]))
         for node in nodes:
             order(node["children"])
         return nodes

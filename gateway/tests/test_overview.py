@@ -116,10 +116,10 @@ def test_documents_become_contract_trees():
 
     trees = overview.contract_trees([annex, invoice_of_act, contract, orphan, act])
 
-    assert [node["document"]["id"] for node in trees] == ["o", "c"]
+    assert [node["document_id"] for node in trees] == ["o", "c"]
     [_, root] = trees
-    assert [child["document"]["id"] for child in root["children"]] == ["t", "a"]
-    assert [grandchild["document"]["id"] for grandchild in root["children"][0]["children"]] == ["i"]
+    assert [child["document_id"] for child in root["children"]] == ["t", "a"]
+    assert [grandchild["document_id"] for grandchild in root["children"][0]["children"]] == ["i"]
 
 
 def test_a_running_approval_names_its_stage_holders_and_whether_it_is_late():

@@ -49,8 +49,9 @@ def test_every_section_of_the_overview(admin, employee, unique, eventually):
     assert view["unavailable"] == []
 
     [tree] = view["contract_trees"]
-    assert tree["document"]["id"] == contract["id"]
-    assert sorted(child["document"]["id"] for child in tree["children"]) == sorted([annex["id"], act["id"]])
+    assert tree["document_id"] == contract["id"]
+    assert sorted(child["document_id"] for child in tree["children"]) == sorted([annex["id"], act["id"]])
+    assert {d["id"] for d in view["documents"]["items"]} == {contract["id"], annex["id"], act["id"]}
 
     check = view["completeness"][contract["id"]]
     assert check["complete"] is False

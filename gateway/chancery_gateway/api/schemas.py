@@ -418,7 +418,8 @@ class OverviewSchema(Schema):
     paper_copies = fields.Nested(lambda: _paper_copy_page()(), allow_none=True, metadata={
         "description": "paper originals and copies of the counterparty's documents: where, who holds them"})
     contract_trees = fields.List(fields.Nested(lambda: DocumentTreeNodeSchema()), metadata={
-        "description": "the documents as trees: a contract with its annexes, acts, invoices... nested"})
+        "description": "the documents as trees of their ids: a contract with its annexes, acts, invoices... "
+                       "nested, oldest first (each document is in `documents` once)"})
     completeness = fields.Dict(keys=fields.String(), values=fields.Nested(lambda: _completeness_schema()()),
                                metadata={"description": "contract id -> its required accounting documents "
                                                         "and which are missing"})
@@ -432,7 +433,7 @@ class OverviewSchema(Schema):
 
 
 class DocumentTreeNodeSchema(Schema):
-    document = fields.Nested(lambda: DocumentSchema())
+    document_id = ID(metadata={"description": "a document of `documents`"})
     children = fields.List(fields.Nested(lambda: DocumentTreeNodeSchema()))
 
 

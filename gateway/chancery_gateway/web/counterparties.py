@@ -258,8 +258,9 @@ def counterparty(counterparty_id):
     negotiation = negotiations(g.actor, str(counterparty_id)) if counterparty else None
     if negotiation:
         employees.update(employee_names(note["author_id"] for note in negotiation["notes"]["items"]))
+    documents_by_id = {d["id"]: d for d in (view["documents"] or {}).get("items", [])}  # for the trees
     return render_template("counterparties/card.html", view={**view, "employees": employees},
-                           negotiation=negotiation,
+                           negotiation=negotiation, documents_by_id=documents_by_id,
                            unavailable=unavailable, counterparty=counterparty, books=BOOKS,
                            book_names={v["id"]: v["name"] for values in books.values() for v in values},
                            history=history, history_page=history_paging(history, 1, len((history or {})
