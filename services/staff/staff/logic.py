@@ -7,7 +7,7 @@ from sqlalchemy import func, or_, select
 
 from . import events
 from .exceptions import Conflict, NotFound, Unauthenticated
-from .models import Employee, audit_log
+from .models import Employee, NamesVersion, audit_log
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "roles", "locale",
                    "time_zone", "is_active")
@@ -57,6 +57,20 @@ def employee_names(session, *, ids):
     if not ids:
         return {}
     return dict(session.execute(select(Employee.id, Employee.full_name).where(Employee.id.in_(ids))).all())
+
+
+def names_version(session):
+    """The version of the latest change to any employee's name."""
+    return session.scalar(select(NamesVersion.value).where(NamesVersion.id == 1))
+
+
+def names_since(session, *, version):
+    """(the current names version, {id: full name} of the employees added or renamed after
+    ``version``). The version is read first: a name changed meanwhile comes now and again the
+    next time, never not at all."""
+    current = names_version(session)
+    return current, dict(session.execute(
+        select(Employee.id, Employee.full_name).where(Employee.name_version > version)).all())
 
 
 def create_employee(session, *, data, actor_id=None):

@@ -2,7 +2,7 @@
 import uuid
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, func
+from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, String, Text, func, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -60,9 +60,21 @@ class Employee(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # stamped by a trigger (migration 0006) when the employee is added or renamed
+    name_version: Mapped[int] = mapped_column(BigInteger, server_default=text("0"), index=True)
 
 
 Index("uq_employees_email_lower", func.lower(Employee.email), unique=True)
+
+
+class NamesVersion(Base):
+    """One number: the version of the latest change to any employee's name (migration 0006's
+    trigger stamps it on the employee as ``name_version``)."""
+
+    __tablename__ = "names_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class Session(Base):

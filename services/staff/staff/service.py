@@ -23,6 +23,8 @@ def identity(session, employee, **extra):
             "permissions": organisation.permissions_of(session, employee=employee),
             "visible_department_ids": organisation.visible_department_ids(session, employee=employee),
             "acting_for": organisation.acting_for(session, employee=employee),
+            # gateways keep employees' names; this tells them whether theirs are current
+            "names_version": logic.names_version(session),
             **extra}
 
 
@@ -62,6 +64,17 @@ class StaffService:
             raise InvalidInput("Invalid input: ids", {"ids": ["A list of at most 1000 employee ids is expected."]})
         wanted = [parse_uuid(employee_id, "ids") for employee_id in ids]
         return {str(employee_id): name for employee_id, name in logic.employee_names(self.db, ids=wanted).items()}
+
+    @rpc
+    def employee_names_since(self, version):
+        """{version, names}: the current version of the employees' names and {id: full name} of
+        every employee added or renamed after ``version`` (-1: every employee). A gateway keeps
+        the names and asks for what changed when a newer version is announced to it."""
+        if not isinstance(version, int) or isinstance(version, bool) or version < -1:
+            raise InvalidInput("Invalid input: version",
+                               {"version": ["A names version (an integer, -1 for every name) is expected."]})
+        current, names = logic.names_since(self.db, version=version)
+        return {"version": current, "names": {str(employee_id): name for employee_id, name in names.items()}}
 
     @rpc
     def create_employee(self, actor, employee):
