@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from chancery_common.errors import NotFound
 
-from . import rpc
+from . import directory, rpc
 
 # the parts each service answers, for the list of what is missing when one does not answer
 PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),
@@ -16,8 +16,8 @@ PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activ
 
 
 def compose(actor, counterparty_id):
-    """The view in two rounds of parallel calls: each service's part (counterparties and
-    documents answer theirs in one call each), then the names of the employees it shows."""
+    """The view in one round of parallel calls, one per service (counterparties and documents
+    answer their parts in one call each); the employees' names from the worker's directory."""
     results = rpc.fan_out({
         "counterparties": ("counterparties", "overview_part", actor, counterparty_id),
         "documents": ("documents", "overview_part", actor, counterparty_id),
@@ -46,13 +46,10 @@ def compose(actor, counterparty_id):
 
 
 def _employees(view):
-    """{id: full name} of every employee the view shows, from staff (empty, and the part named
-    unavailable, when it does not answer)."""
-    ids = _employee_ids(view)
-    if not ids:
-        return {}
+    """{id: full name} of every employee the view shows, from the worker's directory (empty,
+    and the part named unavailable, when it must ask staff and staff does not answer)."""
     try:
-        return rpc.call("staff", "employee_names", sorted(ids))
+        return directory.names(_employee_ids(view))
     except Exception as exc:
         view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
         return {}

@@ -33,7 +33,8 @@ def services(bus, people):
         ("approvals", "list_approvals"): {"items": [{"initiator_id": people["author"], "stages": [
             {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
         ("notifications", "list_notifications"): {"items": [], "total": 0},
-        ("staff", "employee_names"): lambda ids: {employee_id: f"Name of {employee_id}" for employee_id in ids},
+        ("staff", "employee_names_since"): lambda version: {
+            "version": 7, "names": {employee_id: f"Name of {employee_id}" for employee_id in people.values()}},
     })
     return counterparty_id
 
@@ -55,7 +56,7 @@ def test_each_service_is_asked_about_the_counterparty_once(bus, services):
     asked = [(service, method) for service, method, _ in bus.calls]
     assert sorted(asked) == [("approvals", "list_approvals"), ("counterparties", "overview_part"),
                              ("documents", "overview_part"), ("notifications", "list_notifications"),
-                             ("staff", "employee_names")]
+                             ("staff", "employee_names_since")]
     arguments = {(service, method): args for service, method, args in bus.calls}
     assert arguments[("counterparties", "overview_part")] == (ACTOR, services)
     assert arguments[("documents", "overview_part")] == (ACTOR, services)
@@ -79,7 +80,7 @@ def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_ret
 
 
 def test_an_unavailable_staff_service_leaves_the_names_out(bus, services):
-    bus.answers[("staff", "employee_names")] = rpc.ServiceUnavailable("staff", "no instance is running")
+    bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable("staff", "no instance is running")
 
     view = overview.compose(ACTOR, services)
 

@@ -2,7 +2,7 @@
 from flask import g, request
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import directory, rpc
 from .payload import jsonable
 from chancery_common.errors import InvalidInput
 
@@ -28,7 +28,9 @@ def list_employees(args):
 @blp.response(201, EmployeeSchema)
 def create_employee(data):
     """Add an employee (administrators only)."""
-    return rpc.call("staff", "create_employee", g.actor, jsonable(data))
+    answer = rpc.call("staff", "create_employee", g.actor, jsonable(data))
+    directory.changed()
+    return answer
 
 
 @blp.route("/<uuid:employee_id>")
@@ -57,7 +59,9 @@ def reset_password(data, employee_id):
 @blp.response(200, EmployeeSchema)
 def update_employee(data, employee_id):
     """Change an employee's card: department, position, roles... (administrators)."""
-    return rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data))
+    answer = rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data))
+    directory.changed()
+    return answer
 
 
 @blp.route("/import", methods=["POST"])
@@ -74,4 +78,6 @@ def import_employees():
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("Invalid input: file", {"file": ["The file is not UTF-8 text."]}) from None
-    return rpc.call("staff", "import_employees", g.actor, {"text": text})
+    answer = rpc.call("staff", "import_employees", g.actor, {"text": text})
+    directory.changed()
+    return answer

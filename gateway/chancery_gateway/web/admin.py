@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import Conflict, InvalidInput
 
-from .. import auth, rpc
+from .. import auth, directory, rpc
 from . import admin_texts, bp, forms
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "locale", "time_zone")
@@ -122,6 +122,7 @@ def admin_new_employee():
     values = {**request.form.to_dict(), "roles": request.form.getlist("roles"), "password": ""}
     try:
         created = rpc.call("staff", "create_employee", g.actor, employee_input(new=True))
+        directory.changed()
     except (InvalidInput, Conflict) as exc:
         return render_employee_form(None, values, admin_texts.field_errors(exc.details or {}), 422)
     flash(_("Employee “%(name)s” added.", name=created["full_name"]), "success")
@@ -137,6 +138,7 @@ def admin_employee(employee_id):
     values = {**request.form.to_dict(), "roles": request.form.getlist("roles")}
     try:
         rpc.call("staff", "update_employee", g.actor, str(employee_id), employee_input(new=False))
+        directory.changed()
     except (InvalidInput, Conflict) as exc:
         return render_employee_form(employee, values, admin_texts.field_errors(exc.details or {}), 422)
     flash(_("Changes to “%(name)s” saved.", name=values.get("full_name") or employee["full_name"]),
@@ -185,6 +187,7 @@ def admin_import_employees():
     if not problem:
         try:
             result = rpc.call("staff", "import_employees", g.actor, {"text": text})
+            directory.changed()
         except InvalidInput as exc:
             errors = admin_texts.field_errors(exc.details or {})
             if "text" in errors:  # the service names the file's content "text"
