@@ -6,14 +6,16 @@ parallel; this service's part is the counterparty's documents (newest first, as
 completeness of the contracts shown (as ``completeness_of``). The answer is the same as
 those three calls' (services/documents/tests/test_overview.py checks it), read for speed,
 since the view is the screen opened most: rows instead of ORM objects (a page's documents
-with their total, file counts and the configuration version in one query, paper copies
-with their document's number and title in one), the types from the process's copy
-(type_cache.py), the rows dumped by compiled schemas.
+with their total, file counts and the configuration version in one query, each document
+rendered as JSON by PostgreSQL but for its times; paper copies with their document's number
+and title in one query), the types from the process's copy (type_cache.py), the rest dumped
+by compiled schemas.
 """
+from itertools import chain
 from types import SimpleNamespace
 
 from marshmallow import fields
-from sqlalchemy import func, select
+from sqlalchemy import Text, cast, func, literal, select
 
 from chancery_common.dumping import compiled
 
@@ -23,8 +25,21 @@ from .type_cache import TypeCache, version_column
 
 DOCUMENTS, PAPER_COPIES, COMPLETENESS = 200, 100, 30
 
-# every column of a card but the search vector, and the total of the page's query
-_DOCUMENT_COLUMNS = [column for column in Document.__table__.c if column.name != "search_vector"]
+_SUMMARY = schemas.DocumentSummarySchema(exclude=("type", "extra_fields", "file_count"))
+# a summary's times as Python writes them (isoformat); every other value rendered as JSON by
+# PostgreSQL, exactly as the schema would dump it (uuids, text, dates, numbers, the extra dict)
+_TIMES = [name for name, field in _SUMMARY.dump_fields.items() if isinstance(field, fields.DateTime)]
+
+
+def _rendered(name, field):
+    column = Document.__table__.c[field.attribute or name]
+    return cast(column, Text) if isinstance(field, fields.Decimal) else column  # as_string, 2 places
+
+
+_SUMMARY_JSON = func.json_build_object(*chain.from_iterable(
+    (literal(name), _rendered(name, field)) for name, field in _SUMMARY.dump_fields.items()
+    if name not in _TIMES)).label("summary")
+_SUMMARY_TIMES = [Document.__table__.c[name] for name in _TIMES]
 _COPY_COLUMNS = list(PaperCopy.__table__.c)
 
 
@@ -39,10 +54,9 @@ class _CopyRowSchema(schemas.PaperCopySchema):
         exclude = ("movements",)
 
 
-_dump_documents = compiled(schemas.DocumentSummarySchema(exclude=("type", "extra_fields", "file_count")))
 _dump_copies = compiled(_CopyRowSchema())
 _dump_movements = compiled(schemas.PaperMovementSchema())
-_completeness_schema = schemas.CompletenessSchema()
+_dump_completeness = compiled(schemas.CompletenessSchema())
 _types = TypeCache(schemas.DocumentTypeSchema().dump)
 _file_count = (select(func.count()).where(DocumentFile.document_id == Document.id)
                .scalar_subquery().label("file_count"))
@@ -51,24 +65,29 @@ _file_count = (select(func.count()).where(DocumentFile.document_id == Document.i
 def part(session, *, actor, counterparty_id):
     """{documents, paper_copies, completeness} of the counterparty as the actor sees them."""
     rows = session.execute(
-        select(*_DOCUMENT_COLUMNS, _file_count, version_column, func.count().over().label("total_count"))
+        select(Document.id, Document.type_id, Document.extra, _SUMMARY_JSON, *_SUMMARY_TIMES, _file_count,
+               version_column, func.count().over().label("total_count"))
         .where(Document.counterparty_id == counterparty_id, logic.visible_to(actor))
         .order_by(Document.created_at.desc(), Document.id).limit(DOCUMENTS)).all()
     types = _types.types(session, rows[0].configuration_version) if rows else {}
-    documents = _dump_documents(rows)
-    for row, document in zip(rows, documents):
+    documents = []
+    for row in rows:
         doc_type = types[row.type_id]
+        document = row.summary
+        for name in _TIMES:
+            value = getattr(row, name)
+            document[name] = value.isoformat() if value is not None else None
         document["extra_fields"] = configuration.shown_fields(doc_type, row.extra)
         document["file_count"] = row.file_count
         document["type"] = doc_type.dumped
+        documents.append(document)
     contracts = [SimpleNamespace(id=row.id, type=types[row.type_id], extra=row.extra)
                  for row in rows if types[row.type_id].kind == "contract"][:COMPLETENESS]
     completeness = logic.completeness_of_visible(
         session, contracts, type_names={type_id: doc_type.name for type_id, doc_type in types.items()})
     return {"documents": {"items": documents, "total": rows[0].total_count if rows else 0},
             "paper_copies": _paper_copies(session, actor=actor, counterparty_id=counterparty_id),
-            "completeness": {str(document_id): _completeness_schema.dump(result)
-                             for document_id, result in completeness.items()}}
+            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values()))))}
 
 
 def _paper_copies(session, *, actor, counterparty_id):

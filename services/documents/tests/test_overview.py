@@ -28,8 +28,10 @@ def counterparty_documents(service, make_document, upload, attach, actor, sessio
     counterparty_id = str(uuid.uuid4())
     contract = make_document("contract", counterparty_id=counterparty_id, extra={"stages": 2},
                              amount="1200.50", currency="EUR")
-    for kind in ("annex", "completion_act", "invoice"):
-        make_document(kind, counterparty_id=counterparty_id, parent_id=str(contract.id))
+    for kind, amount in (("annex", "10.00"), ("completion_act", "0.05"), ("invoice", "99999999.99")):
+        make_document(kind, counterparty_id=counterparty_id, parent_id=str(contract.id), amount=amount,
+                      currency="RUB", document_date="2026-02-28", valid_from="2026-03-01", valid_to="2027-12-31",
+                      legal_entity_id=str(uuid.uuid4()), title=f"{kind} «№ 1» \"quoted\" \\ ∑")
     make_document("contract", counterparty_id=counterparty_id)
     memo_id = str(make_document(counterparty_id=counterparty_id, register=False).id)
     attach(contract, upload(contract, b"plain words of the contract\n" * 10), filename="contract.txt")
