@@ -31,6 +31,7 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+import orjson
 from kombu import Connection, Consumer, Exchange, Producer, Queue
 from nameko.exceptions import deserialize
 
@@ -88,8 +89,7 @@ class _Client:
             self.reply_to = uuid.uuid4().hex
             queue = Queue(f"rpc.reply-gateway-{self.reply_to}", EXCHANGE,
                           routing_key=self.reply_to, exclusive=True, auto_delete=True)
-            Consumer(channel, [queue], callbacks=[self._on_reply], no_ack=True,
-                     accept=["json"]).consume()
+            Consumer(channel, [queue], on_message=self._on_reply, no_ack=True, accept=["json"]).consume()
             channel.events["basic_return"].add(self._on_return)
             self.producer = Producer(channel, EXCHANGE, serializer="json", auto_declare=False)
         except Exception:
@@ -100,9 +100,9 @@ class _Client:
         self.poller = select.poll()
         self.poller.register(self.amqp.sock, select.POLLIN)
 
-    def _on_reply(self, body, message):
+    def _on_reply(self, message):
         if message.properties.get("correlation_id") == self.waiting:
-            self.reply = body
+            self.reply = _decoded(message)
         else:
             log.debug("dropped a reply to a call that timed out: %s", message.properties)
 
@@ -148,6 +148,20 @@ class _Client:
         """Drop the connection without talking to the broker, which may not answer."""
         with contextlib.suppress(Exception):  # already broken: nothing more to release
             self.connection.collect()
+
+
+def _decoded(message):
+    """A reply's body. Plain JSON (what services send: their schemas' dumps) is read by orjson,
+    a tenth of kombu's time for a 100 KB part; anything else (kombu's typed values, marked
+    "__type__", another encoding) by kombu, as before."""
+    body = message.body
+    if message.content_type == "application/json" and message.content_encoding in ("utf-8", None) \
+            and isinstance(body, bytes) and b'"__type__"' not in body:
+        try:
+            return orjson.loads(body)
+        except orjson.JSONDecodeError:  # NaN, huge integers: kombu's json reads them
+            pass
+    return message.decode()
 
 
 def _client(timeout):

@@ -137,6 +137,17 @@ def test_a_call_carries_arguments_both_ways_as_nameko_serialises_them(service):
     assert answer == {"args": [1, "two", {"three": [3.5, None]}, ident], "kwargs": {"flag": True, "at": moment}}
 
 
+def test_plain_json_replies_read_by_orjson_equal_kombus_reading(service):
+    """Large plain replies (the unified view's parts) are read by orjson; values only kombu's
+    json reads (NaN, integers beyond 64 bits) still come back."""
+    big = [{"id": str(uuid.uuid4()), "title": "Договор «№ 1» \"x\" \\ ∑", "amount": "10.50", "n": n, "f": 0.1,
+            "none": None, "nested": {"list": [True, False]}} for n in range(2000)]
+    assert rpc.call(SERVICE, "echo", big) == {"args": [big], "kwargs": {}}
+    odd = [float("nan"), 2 ** 70]
+    answer = rpc.call(SERVICE, "echo", odd)["args"][0]
+    assert answer[0] != answer[0] and answer[1] == 2 ** 70
+
+
 def test_the_service_sees_the_gateways_call_id_first_in_its_call_id_stack(service):
     stack = rpc.call(SERVICE, "call_id_stack")
 

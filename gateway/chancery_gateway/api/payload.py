@@ -4,6 +4,7 @@ import decimal
 import json
 import uuid
 
+import orjson
 from flask import current_app
 
 
@@ -27,5 +28,8 @@ def as_dumped(body, status=200):
     gateway's work. The documented schema stays the contract, and the schema-driven test
     (tests/e2e/test_openapi_contract.py) checks such answers against it.
     """
-    return current_app.response_class(json.dumps(body, ensure_ascii=False, separators=(",", ":")),
-                                      status=status, mimetype="application/json")
+    try:  # orjson: a tenth of the json module's time for the unified view's 100 KB
+        data = orjson.dumps(body)
+    except (TypeError, orjson.JSONEncodeError):  # what orjson refuses (huge integers...)
+        data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return current_app.response_class(data, status=status, mimetype="application/json")
