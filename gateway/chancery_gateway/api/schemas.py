@@ -344,6 +344,20 @@ class DocumentSchema(NewDocumentSchema):
     status_changes = fields.List(fields.Nested(StatusChangeSchema))
 
 
+class DocumentTypeBriefSchema(Schema):
+    id = ID()
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String()
+
+
+class OverviewDocumentSchema(DocumentSchema):
+    """A document as the unified view lists it: its type in brief (the whole type, with its
+    fields and rules, at GET /document-types/{id})."""
+
+    type = fields.Nested(DocumentTypeBriefSchema)
+
+
 class DocumentQueryArgs(PageArgs):
     counterparty_id = ID()
     status = fields.String()
@@ -410,7 +424,8 @@ class OverviewSchema(Schema):
     activities = fields.Nested(lambda: PlannedActivityPage(), allow_none=True,
                                metadata={"description": "planned activities, soonest first"})
     history = fields.Nested(page_of(HistoryEntrySchema, "HistoryPage"), allow_none=True)
-    documents = fields.Nested(page_of(DocumentSchema, "OverviewDocumentPage"), allow_none=True)
+    documents = fields.Nested(page_of(OverviewDocumentSchema, "OverviewDocumentPage"), allow_none=True, metadata={
+        "description": "the counterparty's documents, newest first (200 at most), each type in brief"})
     approvals = fields.Nested(page_of(ApprovalSchema, "OverviewApprovalPage"), allow_none=True)
     notifications = fields.Nested(NotificationPageSchema, allow_none=True)
     negotiation = fields.Nested(lambda: NegotiationNotesSchema(), allow_none=True, metadata={

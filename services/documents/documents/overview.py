@@ -2,7 +2,7 @@
 
 The gateway composes the view (gateway/chancery_gateway/overview.py) from every service in
 parallel; this service's part is the counterparty's documents (newest first, as
-``list_documents`` answers them), their paper copies (as ``paper_copies``) and the
+``list_documents`` answers them but with each type in brief: id, code, name, kind), their paper copies (as ``paper_copies``) and the
 completeness of the contracts shown (as ``completeness_of``). The answer is the same as
 those three calls' (services/documents/tests/test_overview.py checks it), read for speed,
 since the view is the screen opened most: rows instead of ORM objects (a page's documents
@@ -57,7 +57,7 @@ class _CopyRowSchema(schemas.PaperCopySchema):
 _dump_copies = compiled(_CopyRowSchema())
 _dump_movements = compiled(schemas.PaperMovementSchema())
 _dump_completeness = compiled(schemas.CompletenessSchema())
-_types = TypeCache(schemas.DocumentTypeSchema().dump)
+_types = TypeCache()
 _file_count = (select(func.count()).where(DocumentFile.document_id == Document.id)
                .scalar_subquery().label("file_count"))
 
@@ -79,7 +79,7 @@ def part(session, *, actor, counterparty_id):
             document[name] = value.isoformat() if value is not None else None
         document["extra_fields"] = configuration.shown_fields(doc_type, row.extra)
         document["file_count"] = row.file_count
-        document["type"] = doc_type.dumped
+        document["type"] = doc_type.brief
         documents.append(document)
     contracts = [SimpleNamespace(id=row.id, type=types[row.type_id], extra=row.extra)
                  for row in rows if types[row.type_id].kind == "contract"][:COMPLETENESS]

@@ -13,7 +13,10 @@ COLLEAGUE = uuid.uuid4()
 
 
 def single_calls(service, actor, counterparty_id):
+    """What the single calls answer, each document's type in brief as the view gives it."""
     documents = service.list_documents(actor, {"counterparty_id": counterparty_id, "limit": 200})
+    for document in documents["items"]:
+        document["type"] = {key: document["type"][key] for key in ("id", "code", "name", "kind")}
     contracts = [d["id"] for d in documents["items"] if d["type"]["kind"] == "contract"][:30]
     return {"documents": documents,
             "paper_copies": service.paper_copies(actor, {"counterparty_id": counterparty_id, "limit": 100}),
