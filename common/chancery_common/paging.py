@@ -4,6 +4,11 @@ A page that comes back shorter than its limit holds the last rows: the total is 
 plus what it holds, and no ``count(*)`` is needed. Most pages of the unified view, an
 agenda or a card's lists are such pages, so they cost one query instead of two; a full page
 (or an empty one past the start) is counted as before.
+
+``page_counted`` counts in the same query, by a window over the matching rows: one round
+trip even for a full page. Only for queries that match few rows (one counterparty's
+notifications, one document's approvals): over a registry's millions the window would read
+every match instead of stopping at the page.
 """
 from sqlalchemy import func, select
 
@@ -21,3 +26,12 @@ def total(session, query, *, shown, limit, offset=0):
     if shown < limit and (shown or offset == 0):
         return offset + shown
     return session.scalar(select(func.count()).select_from(query.subquery()))
+
+
+def page_counted(session, query, *, order_by, limit, offset=0):
+    """``page`` in one query (a select of one entity whose matching rows are few)."""
+    rows = session.execute(query.add_columns(func.count().over().label("total_count"))
+                           .order_by(*order_by).limit(limit).offset(offset)).all()
+    if not rows:  # nothing, or a page past the end: the window has no row to tell
+        return [], total(session, query, shown=0, limit=limit, offset=offset)
+    return [row[0] for row in rows], rows[0].total_count

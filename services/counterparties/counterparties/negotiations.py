@@ -6,7 +6,7 @@ author and time. The latest note's stage is the counterparty's current negotiati
 Whoever sees the counterparty reads and adds notes; each note joins the relationship
 history, is audited (record type ``negotiation_note``) and announced (negotiation.noted).
 """
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from chancery_common import paging
 from sqlalchemy.dialects.postgresql import distinct_on
@@ -56,14 +56,15 @@ def notes_of(session, *, counterparty_id, limit=50, offset=0):
     """``list_notes`` of a counterparty already found visible: the page's notes come with their
     stages in one query, and on the first page the newest note's stage is the current one."""
     query = select(NegotiationNote).where(NegotiationNote.counterparty_id == counterparty_id)
-    rows = session.execute(select(NegotiationNote, ReferenceValue)
+    rows = session.execute(select(NegotiationNote, ReferenceValue, func.count().over().label("total_count"))
                            .join(ReferenceValue, ReferenceValue.id == NegotiationNote.stage_id)
                            .where(NegotiationNote.counterparty_id == counterparty_id)
                            .order_by(*NEWEST_FIRST).limit(limit).offset(offset)).all()
-    for note, stage in rows:
+    for note, stage, _total in rows:
         note.stage = stage
-    notes = [note for note, _stage in rows]
-    total = paging.total(session, query, shown=len(notes), limit=limit, offset=offset)
+    notes = [note for note, _stage, _total in rows]
+    # a counterparty's notes are few: counted in the same query (past the end, counted apart)
+    total = rows[0].total_count if rows else paging.total(session, query, shown=0, limit=limit, offset=offset)
     if offset == 0:
         current = notes[0].stage if notes else None
     else:

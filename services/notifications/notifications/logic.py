@@ -10,7 +10,7 @@ from sqlalchemy import cast, func, select, text, update
 from sqlalchemy.dialects.postgresql import JSONPATH, insert
 
 from chancery_common.audit import CHAIN_LOCK, GENESIS, _canonical, diff, row_hash
-from chancery_common.paging import page
+from chancery_common.paging import page, page_counted
 
 from . import channels, events
 from .exceptions import InvalidInput, NotFound, PermissionDenied
@@ -228,8 +228,10 @@ def list_notifications(session, *, actor, unread_only=False, kind=None, counterp
         query = query.where(Notification.read_at.is_(None))
     if kind:  # a kind, or a family of kinds ("approval", "reminder")
         query = query.where((Notification.kind == kind) | Notification.kind.startswith(kind + ".", autoescape=True))
-    return page(session, query, order_by=(Notification.created_at.desc(), Notification.id), limit=limit,
-                offset=offset)
+    # one counterparty's notifications are few: counted in the same query
+    paged = page_counted if counterparty_id is not None else page
+    return paged(session, query, order_by=(Notification.created_at.desc(), Notification.id), limit=limit,
+                 offset=offset)
 
 
 def unread_count(session, *, actor):
