@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import and_, case, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import lazyload, selectinload
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from chancery_common.audit import diff
 from chancery_common.paging import page
@@ -86,7 +86,12 @@ def list_approvals(session, *, actor, document_id=None, counterparty_id=None, st
         query = query.where(Approval.counterparty_id == counterparty_id)
     if status is not None:
         query = query.where(Approval.status == status)
-    return page(session, query, order_by=(Approval.started_at.desc(), Approval.id), limit=limit, offset=offset)
+    # a document's or a counterparty's approvals are few: their stages and tasks come joined,
+    # in the same query (two round trips fewer for the unified view); a long list loads them
+    # by ids (selectin), not as approvals x stages x tasks rows
+    few = document_id is not None or counterparty_id is not None
+    return page(session, query, order_by=(Approval.started_at.desc(), Approval.id), limit=limit, offset=offset,
+                options=(joinedload(Approval.stages).joinedload(Stage.tasks),) if few else (), unique=few)
 
 
 def list_tasks(session, *, approver_id, status="pending", limit=50, offset=0, standing_in_for=()):
