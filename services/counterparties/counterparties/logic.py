@@ -11,6 +11,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import joinedload
 
 from chancery_common.audit import diff
 from chancery_common.paging import page
@@ -54,13 +55,18 @@ RECORDS = {
 }
 
 
-def find_visible(session, *, record_type, record_id, actor, for_update=False):
-    """The record if the actor may see it, else NotFound (whether or not it exists)."""
+def find_visible(session, *, record_type, record_id, actor, for_update=False, joined=()):
+    """The record if the actor may see it, else NotFound (whether or not it exists);
+    ``joined``: relationships to read in the same query."""
     model, condition = RECORDS[record_type]
     query = select(model).where(model.id == record_id, condition(actor))
     if for_update:
         query = query.with_for_update(of=model)
-    record = session.scalars(query).first()
+    if joined:  # one record, its collections' rows joined: every row is needed to fill them
+        found = session.scalars(query.options(*(joinedload(r) for r in joined))).unique().all()
+        record = found[0] if found else None
+    else:
+        record = session.scalars(query).first()
     if record is None:
         raise NotFound(f"{record_type.replace('_', ' ')} {record_id} not found")
     return record
@@ -74,11 +80,12 @@ def audit(session, *, actor, action, record_type, record_id, changes=None, on_be
 
 # Counterparties ----------------------------------------------------------------------
 
-def get_counterparty(session, *, counterparty_id, actor):
+def get_counterparty(session, *, counterparty_id, actor, joined=()):
     """One counterparty the actor sees, or NotFound; for one merged into another that the actor
     sees, NotFound names it (``details``: {merged_into})."""
     try:
-        return find_visible(session, record_type="counterparty", record_id=counterparty_id, actor=actor)
+        return find_visible(session, record_type="counterparty", record_id=counterparty_id, actor=actor,
+                            joined=joined)
     except NotFound as missing:
         survivor_id = session.scalar(select(Counterparty.merged_into_id).where(Counterparty.id == counterparty_id))
         if survivor_id is not None and session.scalar(select(Counterparty.id).where(

@@ -7,6 +7,7 @@ activities and the latest negotiation notes. One call checks the counterparty's 
 once and reads all of it in one transaction, instead of five calls each checking it again.
 """
 from . import logic, negotiations
+from .models import Counterparty
 
 HISTORY = 30
 ACTIVITIES = 100
@@ -16,7 +17,9 @@ NOTES = 5
 def part(session, *, counterparty_id, actor):
     """{counterparty, history, contact_persons, activities, negotiation} as the single calls
     answer them (ORM objects and totals; the service dumps them)."""
-    counterparty = logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
+    # the card with its additional responsible employees in one query
+    counterparty = logic.get_counterparty(session, counterparty_id=counterparty_id, actor=actor,
+                                          joined=(Counterparty.responsibles,))
     notes, notes_total, current_stage = negotiations.notes_of(session, counterparty_id=counterparty_id,
                                                               limit=NOTES)
     counterparty.negotiation_stage = current_stage
