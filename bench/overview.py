@@ -22,7 +22,7 @@ Then, for ``--samples`` counterparties (after ``--warmup``), in alternating bloc
   prepared psycopg connection per database: card, 30 history entries, contact persons, up
   to 100 planned activities, up to 200 documents, approvals with stages and tasks,
   notifications, 5 negotiation notes, paper copies, the completeness inputs of the
-  contracts and the employee names.
+  contracts and the employee names (which the gateway keeps per worker: directory.py).
 
 Goal: gateway p95 under 50 ms and within 3x of the floor's p95. ``--scale`` shrinks every
 volume (``--scale 0.02`` for a quick check). Results go to bench/results/overview.json.
@@ -418,8 +418,11 @@ def time_parts(system, email, password, counterparty_ids):
     actor = {"id": employee["id"], "roles": employee["roles"], "department_id": employee["department_id"],
              "full_name": employee["full_name"], "permissions": signed["permissions"],
              "visible_department_ids": signed["visible_department_ids"], "acting_for": signed.get("acting_for", [])}
+    names_version = signed["names_version"]
     calls = {
         "staff.ping": lambda cid: ("staff", "ping"),
+        # what a gateway worker asks when its names are current: nothing changed since
+        "staff.employee_names_since": lambda cid: ("staff", "employee_names_since", names_version),
         "counterparties.overview_part": lambda cid: ("counterparties", "overview_part", actor, cid),
         "documents.overview_part": lambda cid: ("documents", "overview_part", actor, cid),
         "approvals.list_approvals": lambda cid: ("approvals", "list_approvals", actor,
@@ -427,19 +430,15 @@ def time_parts(system, email, password, counterparty_ids):
         "notifications.list_notifications": lambda cid: ("notifications", "list_notifications", actor,
                                                          {"counterparty_id": cid, "limit": 30, "with_unread": False}),
     }
-    timings = {name: [] for name in (*calls, "staff.employee_names", "compose in one process")}
+    timings = {name: [] for name in (*calls, "compose in one process")}
     for cid in counterparty_ids:
         for name, spec in calls.items():
             began = time.perf_counter()
             gateway_rpc.call(*spec(cid))
             timings[name].append(time.perf_counter() - began)
         began = time.perf_counter()
-        view = gateway_overview.compose(actor, cid)
+        gateway_overview.compose(actor, cid)  # names from the directory: asked since its version
         timings["compose in one process"].append(time.perf_counter() - began)
-        ids = sorted(gateway_overview._employee_ids(view))
-        began = time.perf_counter()
-        gateway_rpc.call("staff", "employee_names", ids)
-        timings["staff.employee_names"].append(time.perf_counter() - began)
     return {name: round(summarise(values)["median_ms"], 1) for name, values in timings.items()}
 
 
