@@ -154,9 +154,10 @@ def _decoded(message):
     """A reply's body. Plain JSON (what services send: their schemas' dumps) is read by orjson,
     a tenth of kombu's time for a 100 KB part; anything else (kombu's typed values, marked
     "__type__", another encoding) by kombu, as before."""
-    body = message.body
+    body = message.body  # py-amqp hands it over already decoded (str) when it names its encoding
+    marker = '"__type__"' if isinstance(body, str) else b'"__type__"'
     if message.content_type == "application/json" and message.content_encoding in ("utf-8", None) \
-            and isinstance(body, bytes) and b'"__type__"' not in body:
+            and isinstance(body, (bytes, str)) and marker not in body:
         try:
             return orjson.loads(body)
         except orjson.JSONDecodeError:  # NaN, huge integers: kombu's json reads them

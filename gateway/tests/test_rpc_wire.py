@@ -15,7 +15,9 @@ import time
 import uuid
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
+import orjson
 import pytest
 from nameko.extensions import DependencyProvider
 from nameko.rpc import rpc as remote
@@ -137,12 +139,19 @@ def test_a_call_carries_arguments_both_ways_as_nameko_serialises_them(service):
     assert answer == {"args": [1, "two", {"three": [3.5, None]}, ident], "kwargs": {"flag": True, "at": moment}}
 
 
-def test_plain_json_replies_read_by_orjson_equal_kombus_reading(service):
+def test_plain_json_replies_read_by_orjson_equal_kombus_reading(service, monkeypatch):
     """Large plain replies (the unified view's parts) are read by orjson; values only kombu's
     json reads (NaN, integers beyond 64 bits) still come back."""
+    read_by_orjson = []
+
+    def loads(body):
+        read_by_orjson.append(len(body))
+        return orjson.loads(body)
+    monkeypatch.setattr(rpc, "orjson", SimpleNamespace(loads=loads, JSONDecodeError=orjson.JSONDecodeError))
     big = [{"id": str(uuid.uuid4()), "title": "Договор «№ 1» \"x\" \\ ∑", "amount": "10.50", "n": n, "f": 0.1,
             "none": None, "nested": {"list": [True, False]}} for n in range(2000)]
     assert rpc.call(SERVICE, "echo", big) == {"args": [big], "kwargs": {}}
+    assert read_by_orjson and read_by_orjson[-1] > 100_000  # the reply itself, as the bus delivered it
     odd = [float("nan"), 2 ** 70]
     answer = rpc.call(SERVICE, "echo", odd)["args"][0]
     assert answer[0] != answer[0] and answer[1] == 2 ** 70
