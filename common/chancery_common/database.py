@@ -4,11 +4,16 @@ A service declares ``db = Database()``; each worker gets a fresh session bound t
 service's own database (``DATABASE_URL`` in its config) and the session is closed when
 the worker ends, rolling back anything left uncommitted.
 """
+import time
 from weakref import WeakKeyDictionary
 
 from nameko.extensions import DependencyProvider
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import sessionmaker
+
+# a pooled connection unused for longer than this is pinged before it is handed out
+IDLE_PING_SECONDS = 5.0
 
 
 def normalise_url(url):
@@ -20,11 +25,35 @@ def normalise_url(url):
     return url
 
 
-def make_engine(url, **kwargs):
-    kwargs.setdefault("pool_pre_ping", True)
+def make_engine(url, *, idle_ping_seconds=IDLE_PING_SECONDS, **kwargs):
+    """An engine whose pool pings a connection before handing it out only when it has been
+    idle for ``idle_ping_seconds`` (a server restart or a dropped connection shows there);
+    a busy service does not pay a round trip per call for it. A connection lost while in
+    use fails that call and makes the pool replace every older connection."""
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
-    return create_engine(normalise_url(url), **kwargs)
+    engine = create_engine(normalise_url(url), **kwargs)
+    if not kwargs.get("pool_pre_ping"):
+        _ping_when_idle(engine, idle_ping_seconds)
+    return engine
+
+
+def _ping_when_idle(engine, seconds):
+    @event.listens_for(engine, "checkin")
+    def _returned(dbapi_connection, record):
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _handed_out(dbapi_connection, record, proxy):
+        returned = record.info.get("returned_at")
+        if returned is None or time.monotonic() - returned < seconds:
+            return  # new, or in use a moment ago
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError(f"the pooled connection did not answer a ping: {exc}") from exc
+        if alive is False:
+            raise DisconnectionError("the pooled connection did not answer a ping")
 
 
 def make_session_factory(engine):
