@@ -4,9 +4,12 @@ A service declares ``db = Database()``; each worker gets a fresh session bound t
 service's own database (``DATABASE_URL`` in its config) and the session is closed when
 the worker ends, rolling back anything left uncommitted.
 """
+import json
+import re
 import time
 from weakref import WeakKeyDictionary
 
+import orjson
 from nameko.extensions import DependencyProvider
 from sqlalchemy import create_engine, event
 from sqlalchemy.exc import DisconnectionError
@@ -25,6 +28,20 @@ def normalise_url(url):
     return url
 
 
+_LONG_NUMBER = re.compile(rb"\d{19}")
+
+
+def read_json(data):
+    """A JSON or JSONB value from PostgreSQL, read by orjson (several times faster than the
+    standard library's reader on the documents' type fields and summaries). orjson reads an
+    integer beyond 64 bits as a float; a value with 19 digits in a row anywhere (a long
+    number, or a bank account in a string) is read by the standard library, exactly."""
+    raw = data.encode() if isinstance(data, str) else bytes(data)
+    if _LONG_NUMBER.search(raw):
+        return json.loads(raw)
+    return orjson.loads(raw)
+
+
 def make_engine(url, *, idle_ping_seconds=IDLE_PING_SECONDS, **kwargs):
     """An engine whose pool pings a connection before handing it out only when it has been
     idle for ``idle_ping_seconds`` (a server restart or a dropped connection shows there);
@@ -32,6 +49,7 @@ def make_engine(url, *, idle_ping_seconds=IDLE_PING_SECONDS, **kwargs):
     use fails that call and makes the pool replace every older connection."""
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 10)
+    kwargs.setdefault("json_deserializer", read_json)
     engine = create_engine(normalise_url(url), **kwargs)
     if not kwargs.get("pool_pre_ping"):
         _ping_when_idle(engine, idle_ping_seconds)
