@@ -5,7 +5,6 @@ service's own database (``DATABASE_URL`` in its config) and the session is close
 the worker ends, rolling back anything left uncommitted.
 """
 import json
-import re
 import time
 from weakref import WeakKeyDictionary
 
@@ -28,7 +27,9 @@ def normalise_url(url):
     return url
 
 
-_LONG_NUMBER = re.compile(rb"\d{19}")
+# every digit as "0", everything else as " ": a run of 19 digits is then a plain substring
+_DIGITS = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))
+_LONG_RUN = b"0" * 19
 
 
 def read_json(data):
@@ -37,7 +38,7 @@ def read_json(data):
     integer beyond 64 bits as a float; a value with 19 digits in a row anywhere (a long
     number, or a bank account in a string) is read by the standard library, exactly."""
     raw = data.encode() if isinstance(data, str) else bytes(data)
-    if _LONG_NUMBER.search(raw):
+    if _LONG_RUN in raw.translate(_DIGITS):
         return json.loads(raw)
     return orjson.loads(raw)
 
