@@ -3,6 +3,12 @@
 A service declares ``db = Database()``; each worker gets a fresh session bound to the
 service's own database (``DATABASE_URL`` in its config) and the session is closed when
 the worker ends, rolling back anything left uncommitted.
+
+An entrypoint marked ``@reads_only`` gets a session that runs each statement on its own
+(autocommit): no BEGIN and ROLLBACK round trips around its reads. Under PostgreSQL's READ
+COMMITTED each statement of a transaction sees its own snapshot anyway, so reads see
+nothing different. That session refuses to write: any statement other than a SELECT, and
+any flush, raises ``ReadOnlySession``.
 """
 import json
 import time
@@ -79,6 +85,32 @@ def make_session_factory(engine):
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+class ReadOnlySession(RuntimeError):
+    """A ``@reads_only`` entrypoint tried to write."""
+
+
+def reads_only(method):
+    """Mark an RPC method that only reads (see the module's text); put it under ``@rpc``."""
+    method.reads_only = True
+    return method
+
+
+def make_reading_session_factory(engine):
+    """Sessions of statements each on their own (autocommit), refusing to write."""
+    factory = sessionmaker(bind=engine.execution_options(isolation_level="AUTOCOMMIT"), expire_on_commit=False)
+
+    @event.listens_for(factory, "do_orm_execute")
+    def _only_selects(state):
+        if not state.is_select:
+            raise ReadOnlySession(f"this call only reads; it may not run: {str(state.statement)[:80]}")
+
+    @event.listens_for(factory, "before_flush")
+    def _no_flush(session, flush_context, instances):
+        if session.new or session.dirty or session.deleted:
+            raise ReadOnlySession("this call only reads; it may not change records")
+    return factory
+
+
 class Database(DependencyProvider):
     def __init__(self, url_key="DATABASE_URL"):
         self.url_key = url_key
@@ -89,12 +121,14 @@ class Database(DependencyProvider):
         pool_size = int(self.container.config.get("max_workers", 10))
         self.engine = make_engine(url, pool_size=pool_size)
         self.Session = make_session_factory(self.engine)
+        self.ReadingSession = make_reading_session_factory(self.engine)  # the same pool
 
     def stop(self):
         self.engine.dispose()
 
     def get_dependency(self, worker_ctx):
-        session = self.Session()
+        method = getattr(type(worker_ctx.service), worker_ctx.entrypoint.method_name, None)
+        session = self.ReadingSession() if getattr(method, "reads_only", False) else self.Session()
         self.sessions[worker_ctx] = session
         return session
 

@@ -9,7 +9,7 @@ from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
-from chancery_common.database import Database
+from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
@@ -89,6 +89,7 @@ class ApprovalsService:
             self.db, approval_id=parse_uuid(approval_id, "approval_id"), actor=load_actor(actor)))
 
     @rpc
+    @reads_only
     def list_approvals(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.ApprovalQuerySchema(), query or {})

@@ -7,7 +7,7 @@ from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
-from chancery_common.database import Database
+from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
@@ -174,6 +174,7 @@ class DocumentsService:
         return document_schema.dump(document)
 
     @rpc
+    @reads_only
     def overview_part(self, actor, counterparty_id):
         """This service's part of the unified counterparty view in one call: {documents (200,
         newest first, as list_documents), paper_copies (100, as paper_copies), completeness (of

@@ -10,7 +10,7 @@ from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
-from chancery_common.database import Database
+from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.outbox import OutboxRelay
@@ -62,6 +62,7 @@ class NotificationsService:
         return "pong"
 
     @rpc
+    @reads_only
     def list_notifications(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.NotificationQuerySchema(), query or {})
