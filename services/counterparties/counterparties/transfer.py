@@ -15,13 +15,18 @@ the file's non-empty values), or ``create`` a new counterparty anyway. All of it
 transaction: with any row in error nothing is imported, unless ``allow_partial`` (then the
 rows in error are left out). A dry run does the same work and rolls it back: the report
 is exactly what the import would do.
+
+A spreadsheet that holds a tax id or a KPP as a number drops its leading zero (regions 01
+to 09). For a Russian counterparty, a tax id one digit short of an INN, or a KPP one
+character short, gets the zero back when the result is valid (an INN's check digits must
+match); anything else is reported as it is.
 """
 import re
 
 from marshmallow import ValidationError
 from sqlalchemy import func, select
 
-from . import logic, negotiations, schemas
+from . import legal, logic, negotiations, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import REFERENCE_COLUMNS, ContactPerson, ReferenceValue
 
@@ -132,6 +137,8 @@ def _validate(values, books):
         raw["country"] = raw["country"].upper()
     if "tax_id" in raw:
         raw["tax_id"] = re.sub(r"\s+", "", raw["tax_id"])
+    if raw.get("country", "RU") == "RU":
+        _restore_leading_zeros(raw)
     try:
         data = schemas.CounterpartySchema().load(raw)
     except ValidationError as invalid:
@@ -165,6 +172,16 @@ def _validate(values, books):
     if errors:
         raise Rejected(errors)
     return data, person
+
+
+def _restore_leading_zeros(raw):
+    """A tax id or KPP a spreadsheet kept as a number, with the zero it lost put back (see above)."""
+    tax_id = raw.get("tax_id") or ""
+    if tax_id.isdigit() and len(tax_id) in (9, 11) and legal.inn_problem("0" + tax_id) is None:
+        raw["tax_id"] = "0" + tax_id
+    kpp = raw.get("kpp") or ""
+    if len(kpp) == 8 and kpp[:3].isdigit() and legal.kpp_problem("0" + kpp) is None:
+        raw["kpp"] = "0" + kpp
 
 
 def _messages(messages):
