@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import insert, select, text
+from sqlalchemy.orm import registry
 
 from chancery_common.database import Database, ReadOnlySession, make_reading_session_factory, reads_only
 
@@ -39,7 +40,6 @@ def test_a_write_is_refused_and_nothing_is_written(reading, session, tables):
 def test_a_flush_of_changed_records_is_refused(reading, tables):
     class Effect:
         pass
-    from sqlalchemy.orm import registry
     mapper_registry = registry()
     mapper_registry.map_imperatively(Effect, tables.effects)
     try:

@@ -175,13 +175,12 @@ def _validate(values, books):
 
 
 def _restore_leading_zeros(raw):
-    """A tax id or KPP a spreadsheet kept as a number, with the zero it lost put back (see above)."""
-    tax_id = raw.get("tax_id") or ""
-    if tax_id.isdigit() and len(tax_id) in (9, 11) and legal.inn_problem("0" + tax_id) is None:
-        raw["tax_id"] = "0" + tax_id
-    kpp = raw.get("kpp") or ""
-    if len(kpp) == 8 and kpp[:3].isdigit() and legal.kpp_problem("0" + kpp) is None:
-        raw["kpp"] = "0" + kpp
+    """A tax id or KPP a spreadsheet kept as a number, with the zero it lost put back (see above):
+    a value invalid as given that a leading zero makes valid."""
+    for field, problem in (("tax_id", legal.inn_problem), ("kpp", legal.kpp_problem)):
+        value = raw.get(field)
+        if value and problem(value) and problem("0" + value) is None:
+            raw[field] = "0" + value
 
 
 def _messages(messages):
