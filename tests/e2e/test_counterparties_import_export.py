@@ -10,8 +10,10 @@ pytestmark = pytest.mark.system
 
 
 def inn(first=None):
-    """An organisation's INN with valid check digits (its first digit as given, else random)."""
-    body = (first or random.choice("0123456789")) + "".join(random.choice("0123456789") for _ in range(8))
+    """An organisation's INN with valid check digits (its first digit as given, else random; its
+    region, the first two digits, never 00)."""
+    body = (first or random.choice("0123456789")) + random.choice("123456789") + "".join(
+        random.choice("0123456789") for _ in range(7))
     weights = (2, 4, 10, 3, 5, 9, 4, 6, 8)
     return body + str(sum(int(d) * w for d, w in zip(body, weights)) % 11 % 10)
 

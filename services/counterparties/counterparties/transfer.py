@@ -16,10 +16,11 @@ transaction: with any row in error nothing is imported, unless ``allow_partial``
 rows in error are left out). A dry run does the same work and rolls it back: the report
 is exactly what the import would do.
 
-A spreadsheet that holds a tax id or a KPP as a number drops its leading zero (regions 01
-to 09). For a Russian counterparty, a tax id one digit short of an INN, or a KPP one
-character short, gets the zero back when the result is valid (an INN's check digits must
-match); anything else is reported as it is.
+A spreadsheet that holds a tax id or a KPP as a number drops its leading zeros (regions 01
+to 09; a personal INN too). For a Russian counterparty, a tax id of digits shorter than an
+organisation's INN (10) or a personal one (12), or a KPP shorter than 9, is padded with
+zeros to that length when the result is valid (an INN's check digits must match); anything
+else is reported as it is.
 """
 import re
 
@@ -175,12 +176,15 @@ def _validate(values, books):
 
 
 def _restore_leading_zeros(raw):
-    """A tax id or KPP a spreadsheet kept as a number, with the zero it lost put back (see above):
-    a value invalid as given that a leading zero makes valid."""
-    for field, problem in (("tax_id", legal.inn_problem), ("kpp", legal.kpp_problem)):
+    """A tax id or KPP a spreadsheet kept as a number, with the zeros it lost put back (see above):
+    a value of digits, invalid as given, that zeros in front make valid at the next length up."""
+    for field, problem, lengths in (("tax_id", legal.inn_problem, (10, 12)), ("kpp", legal.kpp_problem, (9,))):
         value = raw.get(field)
-        if value and problem(value) and problem("0" + value) is None:
-            raw[field] = "0" + value
+        if not value or not value.isdigit() or problem(value) is None:
+            continue
+        length = next((length for length in lengths if length > len(value)), None)
+        if length is not None and problem(value.zfill(length)) is None:
+            raw[field] = value.zfill(length)
 
 
 def _messages(messages):

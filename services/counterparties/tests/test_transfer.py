@@ -88,23 +88,29 @@ def test_rows_in_error_name_the_row_and_field_and_nothing_is_imported(rpc, me):
     assert [c["name"] for c in rpc.list_counterparties(me, {"search": tag})["items"]] == [f"Good {tag}"]
 
 
-def test_a_tax_id_and_kpp_a_spreadsheet_kept_as_numbers_get_their_leading_zero_back(rpc, me):
+def test_a_tax_id_and_kpp_a_spreadsheet_kept_as_numbers_get_their_leading_zeros_back(rpc, me):
     tag = uuid.uuid4().hex[:8]
-    inn = complete_inn("0" + "".join(random.choice("0123456789") for _ in range(8)))  # region 01-09
+    digits = lambda n: "".join(random.choice("0123456789") for _ in range(n))  # noqa: E731
+    inn = complete_inn("0" + digits(8))  # region 01-09
+    zeros = complete_inn("00" + digits(7))  # two zeros lost: Excel keeps none
+    personal = complete_inn("0" + digits(9))  # a person's 12 digits
     wrong = inn[1:-1] + str((int(inn[-1]) + 1) % 10)  # one digit short and a wrong check digit
     file_rows = rows({"name": f"Adygea {tag}", "tax_id": inn[1:], "kpp": "10501001"},
                      {"name": f"Typo {tag}", "tax_id": wrong},
-                     {"name": f"Abroad {tag}", "country": "DE", "tax_id": inn[1:]})
+                     {"name": f"Abroad {tag}", "country": "DE", "tax_id": inn[1:]},
+                     {"name": f"Zeros {tag}", "tax_id": str(int(zeros))},
+                     {"name": f"Person {tag}", "kind": "individual", "tax_id": personal[1:]})
 
     report = rpc.import_counterparties(me, {"rows": file_rows, "allow_partial": True, "mode": "create"})
 
     outcomes = {outcome["row"]: outcome for outcome in report["rows"]}
     assert "tax_id" in outcomes[3]["errors"]  # not an INN with the zero either: reported as typed
     imported = {c["name"]: c for c in rpc.list_counterparties(me, {"search": tag})["items"]}
-    assert set(imported) == {f"Adygea {tag}", f"Abroad {tag}"}
-    adygea = rpc.get_counterparty(me, imported[f"Adygea {tag}"]["id"])
-    assert (adygea["tax_id"], adygea["kpp"]) == (inn, "010501001")
-    assert rpc.get_counterparty(me, imported[f"Abroad {tag}"]["id"])["tax_id"] == inn[1:]  # other rules abroad
+    assert set(imported) == {f"Adygea {tag}", f"Abroad {tag}", f"Zeros {tag}", f"Person {tag}"}, report
+    tax_id = {name: rpc.get_counterparty(me, c["id"])["tax_id"] for name, c in imported.items()}
+    assert (tax_id[f"Adygea {tag}"], tax_id[f"Zeros {tag}"], tax_id[f"Person {tag}"]) == (inn, zeros, personal)
+    assert rpc.get_counterparty(me, imported[f"Adygea {tag}"]["id"])["kpp"] == "010501001"
+    assert tax_id[f"Abroad {tag}"] == inn[1:]  # other rules abroad
 
 
 def test_a_duplicate_the_importer_cannot_see_is_not_updated(rpc, me, make_counterparty, make_actor):
