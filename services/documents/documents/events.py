@@ -13,6 +13,9 @@ DOCUMENT_UPDATED = "document.updated"
 DOCUMENT_REGISTRATION_CANCELLED = "document.registration_cancelled"
 DOCUMENT_SIGNED = "document.signed"
 PAPER_COPY_MOVED = "paper_copy.moved"
+CONTRACT_MILESTONE_CHANGED = "contract.milestone_changed"
+CONTRACT_PAYMENT_RECORDED = "contract.payment_recorded"
+CONTRACT_PAYMENT_CANCELLED = "contract.payment_cancelled"
 
 # the card's own date fields, as every event's ``dates`` names them
 CARD_DATES = ("document_date", "signing_date", "valid_from", "valid_until")
@@ -126,6 +129,85 @@ class PaperCopyMovedV1(DocumentRef):
     moved_at = fields.AwareDateTime(required=True)
 
 
+class SettlementRow(Schema):
+    currency = fields.String(allow_none=True, required=True)
+    contract_amount = fields.String(allow_none=True, required=True, metadata={
+        "description": "the contract's amount in this currency (decimal text), null for another currency"})
+    accrued = fields.String(required=True, metadata={
+        "description": "what the contract's signed completion acts (and its annexes') are worth"})
+    paid = fields.String(required=True, metadata={"description": "the actual payments, cancelled ones left out"})
+    balance = fields.String(required=True, metadata={
+        "description": "accrued minus paid: above zero the customer owes, below zero an advance was paid"})
+    planned_to_date = fields.String(required=True, metadata={"description": "the planned payments due by today"})
+    overdue_amount = fields.String(required=True, metadata={
+        "description": "what of the planned payments past their date the actual ones do not cover"})
+    remaining = fields.String(allow_none=True, required=True, metadata={
+        "description": "the contract's amount minus accrued: what is still to be done"})
+
+
+class ContractMilestoneChangedV1(DocumentRef):
+    """A milestone (an obligation with a deadline) of a contract was added, changed (its act
+    linked, marked done, moved) or removed. ``milestone_status``: planned, act_pending,
+    overdue, done, or removed; ``completed_on`` is the day it was done (by hand, or its act's
+    signing)."""
+
+    milestone_id = fields.UUID(required=True)
+    change = fields.String(required=True, metadata={"description": "added, updated or removed"})
+    milestone_title = fields.String(required=True)
+    due_on = fields.Date(required=True)
+    amount = fields.Decimal(allow_none=True, as_string=True, required=True)
+    currency = fields.String(allow_none=True, required=True)
+    act_id = fields.UUID(allow_none=True, required=True)
+    completed_on = fields.Date(allow_none=True, required=True)
+    milestone_status = fields.String(required=True)
+    changed_by = fields.UUID(required=True, allow_none=True, metadata={
+        "description": "null when no employee changed it here (an act signed by an approval's outcome)"})
+    changes = fields.Dict(keys=fields.String(), values=fields.Nested(FieldChange), required=True, metadata={
+        "description": "each field changed, from and to, as text; ``act_status`` when its act was signed or "
+                       "terminated"})
+
+
+class OpenPlannedPayment(Schema):
+    payment_id = fields.UUID(required=True)
+    on = fields.Date(required=True)
+    outstanding = fields.Decimal(required=True, as_string=True)
+    currency = fields.String(required=True)
+
+
+class ContractPaymentRecordedV1(DocumentRef):
+    """A payment of a contract was recorded: planned (a line of the schedule, ``on`` its date)
+    or actual (``on`` the day it was paid), with the contract's settlement after it."""
+
+    payment_id = fields.UUID(required=True)
+    kind = fields.String(required=True, metadata={"description": "planned or actual"})
+    on = fields.Date(required=True)
+    amount = fields.Decimal(required=True, as_string=True)
+    currency = fields.String(required=True)
+    invoice_id = fields.UUID(allow_none=True, required=True)
+    reference = fields.String(allow_none=True, required=True)
+    recorded_by = fields.UUID(required=True)
+    we_are = fields.String(required=True, metadata={"description": "supplier or customer in this contract"})
+    settlement = fields.List(fields.Nested(SettlementRow), required=True)
+    open_planned = fields.List(fields.Nested(OpenPlannedPayment), required=True, metadata={
+        "description": "the contract's planned payments the actual ones do not cover yet, oldest first"})
+
+
+class ContractPaymentCancelledV1(DocumentRef):
+    """A payment recorded by mistake was cancelled (it stays listed, out of the totals), with
+    the contract's settlement after it."""
+
+    payment_id = fields.UUID(required=True)
+    kind = fields.String(required=True)
+    on = fields.Date(required=True)
+    amount = fields.Decimal(required=True, as_string=True)
+    currency = fields.String(required=True)
+    reason = fields.String(required=True)
+    cancelled_by = fields.UUID(required=True)
+    we_are = fields.String(required=True)
+    settlement = fields.List(fields.Nested(SettlementRow), required=True)
+    open_planned = fields.List(fields.Nested(OpenPlannedPayment), required=True)
+
+
 catalog = EventCatalog(outbox, {
     (DOCUMENT_CREATED, 1): DocumentCreatedV1,
     (DOCUMENT_REGISTERED, 1): DocumentRegisteredV1,
@@ -135,6 +217,9 @@ catalog = EventCatalog(outbox, {
     (DOCUMENT_REGISTRATION_CANCELLED, 1): DocumentRegistrationCancelledV1,
     (DOCUMENT_SIGNED, 1): DocumentSignedV1,
     (PAPER_COPY_MOVED, 1): PaperCopyMovedV1,
+    (CONTRACT_MILESTONE_CHANGED, 1): ContractMilestoneChangedV1,
+    (CONTRACT_PAYMENT_RECORDED, 1): ContractPaymentRecordedV1,
+    (CONTRACT_PAYMENT_CANCELLED, 1): ContractPaymentCancelledV1,
 })
 
 

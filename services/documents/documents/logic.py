@@ -611,6 +611,9 @@ def _move(session, *, document, to_status, actor_id, reason):
     if to_status == "signed":
         events.catalog.record(session, events.DOCUMENT_SIGNED, {
             **events.document_ref(document), "signed_at": datetime.now(timezone.utc), "signed_by": actor_id})
+    if to_status in ("signed", "terminated") and document.type.kind == "completion_act":
+        from . import execution  # it builds on this module
+        execution.on_act_status(session, document, actor_id)
     return document
 
 

@@ -304,6 +304,80 @@ class PaperMovement(Base):
     paper_copy: Mapped[PaperCopy] = relationship(back_populates="movements")
 
 
+class ContractTerms(Base):
+    """How a contract is settled: which side we are (the supplier is paid, the customer pays)."""
+
+    __tablename__ = "contract_terms"
+    __table_args__ = (CheckConstraint("we_are IN ('supplier', 'customer')", name="ck_contract_terms_we_are"),)
+
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_contract_terms_document_id_documents"), primary_key=True)
+    we_are: Mapped[str] = mapped_column(String(20))
+    updated_by: Mapped[uuid.UUID]
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Milestone(Base):
+    """An obligation of a contract with its deadline, closed by a signed completion act (a child
+    document of the contract) or marked done by hand."""
+
+    __tablename__ = "contract_milestones"
+    __table_args__ = (
+        CheckConstraint("amount IS NULL OR amount > 0", name="ck_contract_milestones_amount"),
+        Index("ix_contract_milestones_open_due", "due_on", postgresql_where=text("completed_on IS NULL")),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_contract_milestones_document_id_documents"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    due_on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    note: Mapped[str | None] = mapped_column(Text)
+    act_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("documents.id", name="fk_contract_milestones_act_id_documents"), unique=True)
+    # set by hand (done without an act), or kept null while an act decides
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    act: Mapped[Document | None] = relationship(foreign_keys=[act_id], lazy="joined")
+
+
+class Payment(Base):
+    """A payment of a contract: planned (a line of the schedule, due on a date) or actual (paid on
+    a date). Payments are never deleted: a wrong one is cancelled with a reason."""
+
+    __tablename__ = "contract_payments"
+    __table_args__ = (
+        CheckConstraint("kind IN ('planned', 'actual')", name="ck_contract_payments_kind"),
+        CheckConstraint("amount > 0", name="ck_contract_payments_amount"),
+        Index("ix_contract_payments_planned_due", "on_date",
+              postgresql_where=text("kind = 'planned' AND cancelled_at IS NULL")),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    document_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("documents.id", name="fk_contract_payments_document_id_documents"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    on_date: Mapped[date] = mapped_column(Date)  # the planned date, or the date paid
+    amount: Mapped[Decimal] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    invoice_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("documents.id", name="fk_contract_payments_invoice_id_documents"))
+    reference: Mapped[str | None] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[uuid.UUID]
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    cancelled_by: Mapped[uuid.UUID | None]
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
+
+    invoice: Mapped[Document | None] = relationship(foreign_keys=[invoice_id], lazy="joined")
+
+
 class CounterpartyName(Base):
     """A copy of counterparties' names (from their events), for searching documents by them."""
 

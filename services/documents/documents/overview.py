@@ -2,9 +2,11 @@
 
 The gateway composes the view (gateway/chancery_gateway/overview.py) from every service in
 parallel; this service's part is the counterparty's documents (newest first, as
-``list_documents`` answers them but with each type in brief: id, code, name, kind), their paper copies (as ``paper_copies``) and the
-completeness of the contracts shown (as ``completeness_of``). The answer is the same as
-those three calls' (services/documents/tests/test_overview.py checks it), read for speed,
+``list_documents`` answers them but with each type in brief: id, code, name, kind), their
+paper copies (as ``paper_copies``), the completeness of the contracts shown (as
+``completeness_of``) and, for those that keep one, their execution in brief (execution.py's
+``summaries``: overdue counts, totals, the next milestone). The answer is the same as those
+calls' (services/documents/tests/test_overview.py checks it), read for speed,
 since the view is the screen opened most: rows instead of ORM objects (a page's documents
 with their total, file counts and the configuration version in one query, each document
 rendered as JSON by PostgreSQL but for its times; paper copies with their document's number
@@ -19,7 +21,7 @@ from sqlalchemy import Text, cast, func, literal, select
 
 from chancery_common.dumping import compiled
 
-from . import configuration, logic, schemas
+from . import configuration, execution, logic, schemas
 from .models import Document, DocumentFile, PaperCopy, PaperMovement
 from .type_cache import TypeCache, version_column
 
@@ -57,6 +59,7 @@ class _CopyRowSchema(schemas.PaperCopySchema):
 _dump_copies = compiled(_CopyRowSchema())
 _dump_movements = compiled(schemas.PaperMovementSchema())
 _dump_completeness = compiled(schemas.CompletenessSchema())
+_dump_execution = compiled(schemas.ExecutionSummarySchema())
 _types = TypeCache()
 _file_count = (select(func.count()).where(DocumentFile.document_id == Document.id)
                .scalar_subquery().label("file_count"))
@@ -85,9 +88,11 @@ def part(session, *, actor, counterparty_id):
                  for row in rows if types[row.type_id].kind == "contract"][:COMPLETENESS]
     completeness = logic.completeness_of_visible(
         session, contracts, type_names={type_id: doc_type.name for type_id, doc_type in types.items()})
+    kept = execution.summaries(session, [c.id for c in contracts])
     return {"documents": {"items": documents, "total": rows[0].total_count if rows else 0},
             "paper_copies": _paper_copies(session, actor=actor, counterparty_id=counterparty_id),
-            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values()))))}
+            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())))),
+            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values()))))}
 
 
 def _paper_copies(session, *, actor, counterparty_id):

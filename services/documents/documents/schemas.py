@@ -1,4 +1,6 @@
 """The documents service's RPC contract."""
+from decimal import Decimal
+
 from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
 from marshmallow import Schema, fields, pre_load, validate, validates_schema, ValidationError
 
@@ -495,3 +497,177 @@ class ExplainQuerySchema(Schema):
     record_id = fields.UUID(required=True)
 
 
+
+
+# Contract execution: milestones, payments, the settlement.
+
+CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error="A currency is three capital letters (ISO 4217), e.g. RUB.")
+MONEY = validate.Range(min=Decimal("0.01"), max=Decimal("9999999999999999.99"),
+                       error="An amount is above zero and below 10^16.")
+
+
+def _not_blank(data, name):
+    if name in data and data[name] is not None and not data[name].strip():
+        raise ValidationError("Must not be blank.", name)
+
+
+class ExecutionPaperSchema(Schema):
+    id = fields.UUID()
+    number = fields.String(allow_none=True)
+    title = fields.String()
+    status = fields.String()
+    amount = fields.Decimal(as_string=True, allow_none=True)
+    currency = fields.String(allow_none=True)
+    signing_date = fields.Date(allow_none=True)
+
+
+class ExecutionActSchema(ExecutionPaperSchema):
+    milestone_id = fields.UUID(allow_none=True)
+
+
+class MilestoneSchema(Schema):
+    id = fields.UUID()
+    position = fields.Integer()
+    title = fields.String()
+    due_on = fields.Date()
+    amount = fields.Decimal(as_string=True, allow_none=True)
+    currency = fields.String(allow_none=True)
+    note = fields.String(allow_none=True)
+    act_id = fields.UUID(allow_none=True)
+    act = fields.Nested(ExecutionPaperSchema, allow_none=True)
+    completed_on = fields.Date(allow_none=True)
+    status = fields.String()
+    days_overdue = fields.Integer()
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class PaymentSchema(Schema):
+    id = fields.UUID()
+    kind = fields.String()
+    on = fields.Date()
+    amount = fields.Decimal(as_string=True)
+    currency = fields.String()
+    invoice_id = fields.UUID(allow_none=True)
+    invoice = fields.Nested(ExecutionPaperSchema, allow_none=True)
+    reference = fields.String(allow_none=True)
+    note = fields.String(allow_none=True)
+    status = fields.String()
+    covered = fields.Decimal(as_string=True, allow_none=True)
+    days_overdue = fields.Integer()
+    cancelled_at = fields.AwareDateTime(allow_none=True)
+    cancelled_by = fields.UUID(allow_none=True)
+    cancel_reason = fields.String(allow_none=True)
+    created_by = fields.UUID()
+    created_at = fields.AwareDateTime()
+
+
+class SettlementSchema(Schema):
+    currency = fields.String(allow_none=True)
+    contract_amount = fields.Decimal(as_string=True, allow_none=True)
+    accrued = fields.Decimal(as_string=True)
+    paid = fields.Decimal(as_string=True)
+    balance = fields.Decimal(as_string=True)
+    planned_to_date = fields.Decimal(as_string=True)
+    overdue_amount = fields.Decimal(as_string=True)
+    remaining = fields.Decimal(as_string=True, allow_none=True)
+
+
+class OverdueCountsSchema(Schema):
+    milestones = fields.Integer()
+    payments = fields.Integer()
+
+
+class ExecutionSchema(Schema):
+    document_id = fields.UUID()
+    we_are = fields.String()
+    milestones = fields.List(fields.Nested(MilestoneSchema))
+    payments = fields.List(fields.Nested(PaymentSchema))
+    totals = fields.List(fields.Nested(SettlementSchema))
+    overdue = fields.Nested(OverdueCountsSchema)
+    acts = fields.List(fields.Nested(ExecutionActSchema))
+    invoices = fields.List(fields.Nested(ExecutionPaperSchema))
+
+
+class ExecutionSummarySchema(Schema):
+    """A contract's execution in brief, for the unified counterparty view."""
+
+    overdue = fields.Nested(OverdueCountsSchema)
+    totals = fields.List(fields.Nested(SettlementSchema))
+    next_milestone = fields.Nested(MilestoneSchema(only=("id", "title", "due_on", "status", "days_overdue")),
+                                   allow_none=True)
+
+
+class ExecutionTermsSchema(Schema):
+    we_are = fields.String(required=True, validate=validate.OneOf(("supplier", "customer")), metadata={
+        "description": "supplier: the counterparty pays us; customer: we pay the counterparty"})
+
+
+class NewMilestoneSchema(Schema):
+    title = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    due_on = fields.Date(required=True)
+    amount = fields.Decimal(load_default=None, allow_none=True, places=2, validate=MONEY)
+    currency = fields.String(load_default=None, allow_none=True, validate=CURRENCY)
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=4000))
+
+    @validates_schema
+    def title_not_blank(self, data, **kwargs):
+        _not_blank(data, "title")
+
+
+class MilestoneChangesSchema(Schema):
+    title = fields.String(validate=validate.Length(min=1, max=300))
+    due_on = fields.Date()
+    amount = fields.Decimal(allow_none=True, places=2, validate=MONEY)
+    currency = fields.String(allow_none=True, validate=CURRENCY)
+    note = fields.String(allow_none=True, validate=validate.Length(max=4000))
+    act_id = fields.UUID(allow_none=True, metadata={"description": "the completion act that closes it; null unlinks"})
+    completed_on = fields.Date(allow_none=True, metadata={"description": "done by hand on this day; null reopens"})
+
+    @validates_schema
+    def title_not_blank(self, data, **kwargs):
+        _not_blank(data, "title")
+        if "due_on" in data and data["due_on"] is None:
+            raise ValidationError("A milestone needs a deadline.", "due_on")
+
+
+class NewPaymentSchema(Schema):
+    kind = fields.String(required=True, validate=validate.OneOf(("planned", "actual")))
+    on = fields.Date(required=True, metadata={"description": "planned: the date it is due; actual: the date paid"})
+    amount = fields.Decimal(required=True, places=2, validate=MONEY)
+    currency = fields.String(load_default=None, allow_none=True, validate=CURRENCY)
+    invoice_id = fields.UUID(load_default=None, allow_none=True)
+    reference = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=100), metadata={
+        "description": "the payment order's number or another bank reference"})
+    note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=4000))
+
+
+class PaymentCancellationSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+
+    @validates_schema
+    def reason_not_blank(self, data, **kwargs):
+        _not_blank(data, "reason")
+
+
+class ExecutionOverdueQuerySchema(Schema):
+    counterparty_id = fields.UUID(load_default=None)
+    responsible_id = fields.UUID(load_default=None)
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class ExecutionOverdueSchema(Schema):
+    kind = fields.String()
+    id = fields.UUID()
+    document_id = fields.UUID()
+    document_number = fields.String(allow_none=True)
+    document_title = fields.String()
+    counterparty_id = fields.UUID(allow_none=True)
+    responsible_id = fields.UUID(allow_none=True)
+    due_on = fields.Date()
+    title = fields.String(allow_none=True)
+    amount = fields.Decimal(as_string=True, allow_none=True)
+    outstanding = fields.Decimal(as_string=True, allow_none=True)
+    currency = fields.String(allow_none=True)
+    days_overdue = fields.Integer()

@@ -13,7 +13,7 @@ from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
 
-from . import configuration, logic, overview, schemas
+from . import configuration, execution, logic, overview, schemas
 from .models import outbox, processed_events
 from .storage import ObjectStorage
 
@@ -27,6 +27,8 @@ version_schema = schemas.FileVersionSchema()
 audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
 completeness_schema = schemas.CompletenessSchema()
+execution_schema = schemas.ExecutionSchema()
+overdue_schema = schemas.ExecutionOverdueSchema()
 # the unified view's part: at most this many documents, paper copies, contracts checked
 
 # An approval's outcome and the status it gives the document.
@@ -178,7 +180,8 @@ class DocumentsService:
     def overview_part(self, actor, counterparty_id):
         """This service's part of the unified counterparty view in one call: {documents (200,
         newest first, as list_documents), paper_copies (100, as paper_copies), completeness (of
-        the first 30 contracts shown, as completeness_of)}."""
+        the first 30 contracts shown, as completeness_of), execution (of those contracts that keep
+        milestones or payments, in brief)}."""
         return overview.part(self.db, actor=load_actor(actor),
                              counterparty_id=parse_uuid(counterparty_id, "counterparty_id"))
 
@@ -344,6 +347,82 @@ class DocumentsService:
         params = load(schemas.PaperCopyQuerySchema(), query or {})
         items, total = logic.paper_copies(self.db, actor=actor, **params)
         return {"items": paper_copy_schema.dump(items, many=True), "total": total}
+
+    # Contract execution: milestones, payments, the settlement, what is overdue.
+
+    @rpc
+    def get_execution(self, actor, document_id):
+        """A contract's milestones, payments, settlement per currency, and its acts and invoices."""
+        return execution_schema.dump(execution.get_execution(
+            self.db, document_id=parse_uuid(document_id, "document_id"), actor=load_actor(actor)))
+
+    @rpc
+    def set_execution_terms(self, actor, document_id, terms):
+        """Say which side we are in a contract (``terms``: we_are supplier or customer)."""
+        actor = load_actor(actor)
+        data = load(schemas.ExecutionTermsSchema(), terms)
+        with self.db.begin():
+            result = execution.set_terms(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                         actor=actor, **data)
+        return execution_schema.dump(result)
+
+    @rpc
+    def add_milestone(self, actor, document_id, milestone):
+        """Add an obligation with a deadline to a contract (``milestone``: title, due_on, amount...)."""
+        actor = load_actor(actor)
+        data = load(schemas.NewMilestoneSchema(), milestone)
+        with self.db.begin():
+            result = execution.add_milestone(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                             actor=actor, **{**data, "title": data["title"].strip()})
+        return execution_schema.dump(result)
+
+    @rpc
+    def update_milestone(self, actor, milestone_id, changes):
+        """Change a milestone: move it, link the completion act that closes it, mark it done or reopen it."""
+        actor = load_actor(actor)
+        data = load(schemas.MilestoneChangesSchema(), changes)
+        if "title" in data:
+            data["title"] = data["title"].strip()
+        with self.db.begin():
+            result = execution.update_milestone(self.db, milestone_id=parse_uuid(milestone_id, "milestone_id"),
+                                                changes=data, actor=actor)
+        return execution_schema.dump(result)
+
+    @rpc
+    def remove_milestone(self, actor, milestone_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            result = execution.remove_milestone(self.db, milestone_id=parse_uuid(milestone_id, "milestone_id"),
+                                                actor=actor)
+        return execution_schema.dump(result)
+
+    @rpc
+    def add_payment(self, actor, document_id, payment):
+        """Record a planned or an actual payment of a contract (``payment``: kind, on, amount...)."""
+        actor = load_actor(actor)
+        data = load(schemas.NewPaymentSchema(), payment)
+        with self.db.begin():
+            result = execution.add_payment(self.db, document_id=parse_uuid(document_id, "document_id"),
+                                           actor=actor, **data)
+        return execution_schema.dump(result)
+
+    @rpc
+    def cancel_payment(self, actor, payment_id, cancellation):
+        """Cancel a payment recorded by mistake (``cancellation``: reason); it stays listed."""
+        actor = load_actor(actor)
+        data = load(schemas.PaymentCancellationSchema(), cancellation)
+        with self.db.begin():
+            result = execution.cancel_payment(self.db, payment_id=parse_uuid(payment_id, "payment_id"),
+                                              reason=data["reason"].strip(), actor=actor)
+        return execution_schema.dump(result)
+
+    @rpc
+    def execution_overdue(self, actor, query=None):
+        """Milestones and planned payments overdue across the contracts the actor sees."""
+        actor = load_actor(actor)
+        params = load(schemas.ExecutionOverdueQuerySchema(), query or {})
+        items, total = execution.overdue(self.db, actor=actor, **params)
+        return {"items": overdue_schema.dump(items, many=True), "total": total}
 
     # Access, the audit log and personal data.
 

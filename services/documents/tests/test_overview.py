@@ -1,5 +1,6 @@
 """The service's part of the unified counterparty view (documents/overview.py) answers what
-the single calls answer: list_documents, paper_copies and completeness_of, for whoever asks."""
+the single calls answer: list_documents, paper_copies, completeness_of and get_execution
+(in brief), for whoever asks."""
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -18,9 +19,19 @@ def single_calls(service, actor, counterparty_id):
     for document in documents["items"]:
         document["type"] = {key: document["type"][key] for key in ("id", "code", "name", "kind")}
     contracts = [d["id"] for d in documents["items"] if d["type"]["kind"] == "contract"][:30]
+    executions = {}
+    for contract_id in contracts:
+        execution = service.get_execution(actor, contract_id)
+        if execution["milestones"] or execution["payments"]:
+            upcoming = next((m for m in execution["milestones"] if m["status"] != "done"), None)
+            executions[contract_id] = {
+                "overdue": execution["overdue"], "totals": execution["totals"],
+                "next_milestone": upcoming and {key: upcoming[key] for key in (
+                    "id", "title", "due_on", "status", "days_overdue")}}
     return {"documents": documents,
             "paper_copies": service.paper_copies(actor, {"counterparty_id": counterparty_id, "limit": 100}),
-            "completeness": service.completeness_of(actor, contracts) if contracts else {}}
+            "completeness": service.completeness_of(actor, contracts) if contracts else {},
+            "execution": executions}
 
 
 @pytest.fixture
@@ -45,6 +56,9 @@ def counterparty_documents(service, make_document, upload, attach, actor, sessio
     due = (datetime.now(timezone.utc).date() + timedelta(days=3)).isoformat()
     service.move_paper_copy(actor, original["id"], {"to_holder": str(COLLEAGUE), "reason": "to sign",
                                                     "expected_return_on": due})
+    service.add_milestone(actor, contract_id, {"title": "Design", "due_on": due, "amount": "100.00"})
+    service.add_milestone(actor, contract_id, {"title": "Survey", "due_on": "2026-01-15"})
+    service.add_payment(actor, contract_id, {"kind": "planned", "on": "2026-02-01", "amount": "600.25"})
     make_document("contract", counterparty_id=str(uuid.uuid4()))
     return counterparty_id
 
@@ -64,6 +78,10 @@ def test_the_overview_part_equals_the_single_calls(service, counterparty_documen
         assert [len(c["movements"]) for c in part["paper_copies"]["items"]] == [1, 0]  # the one out first
         assert sum(d["file_count"] for d in part["documents"]["items"]) == 1
         assert sorted(r["stages"] for r in part["completeness"].values()) == [1, 2]
+        [execution] = part["execution"].values()
+        assert (execution["overdue"], execution["next_milestone"]["title"]) == (
+            {"milestones": 1, "payments": 1}, "Survey")
+        assert execution["totals"][0]["overdue_amount"] == "600.25"
 
 
 def test_a_page_of_the_view_holds_the_newest_200_and_counts_them_all(service, make_document, actor,
