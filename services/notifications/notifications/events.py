@@ -28,8 +28,8 @@ class NotificationSentV1(Schema):
 class ReminderFiredV1(Schema):
     """A scheduled reminder fell due and was put in its recipient's inbox (once, whatever the
     replicas). ``kind``: document (a reminder scheme of a document type), manual, activity,
-    important_date, approval_deadline or paper_copy; ``due_at`` is the moment it was planned
-    for (after downtime ``fired_at`` is later)."""
+    important_date, approval_deadline, paper_copy or contract (milestones and planned payments);
+    ``due_at`` is the moment it was planned for (after downtime ``fired_at`` is later)."""
 
     reminder_id = fields.UUID(required=True)
     kind = fields.String(required=True)

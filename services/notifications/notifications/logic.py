@@ -31,6 +31,7 @@ KINDS = {
     "reminder.important_date": "Contact persons' important dates",
     "reminder.approval_deadline": "Approval deadlines",
     "reminder.paper_copy": "Paper copies not returned",
+    "reminder.contract": "Contract milestones and payments",
     "digest": "The daily digest",
 }
 DEFAULT_CHANNELS = ("email",)

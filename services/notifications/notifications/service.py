@@ -310,6 +310,21 @@ class NotificationsService:
     def on_paper_copy_moved(self, session, event):
         sources.on_paper_copy_moved(session, event=event)
 
+    @event_handler("documents", "contract.milestone_changed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_milestone_changed(self, session, event):
+        sources.on_contract_milestone_changed(session, event=event)
+
+    @event_handler("documents", "contract.payment_recorded", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_payment_recorded(self, session, event):
+        sources.on_contract_payment(session, event=event)
+
+    @event_handler("documents", "contract.payment_cancelled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_payment_cancelled(self, session, event):
+        sources.on_contract_payment(session, event=event)
+
     @event_handler("approvals", "approval.task_assigned", requeue_on_error=True)
     @handle_once(processed_events)
     def on_task_assigned(self, session, event):

@@ -46,7 +46,7 @@ def _zone(session, employee_id):
 
 # reminders planned at a wall-clock time in the recipient's zone (09:00 on the day, a scheme's
 # time of day); the others are moments (minutes before an activity, hours before a deadline)
-LOCAL_CLOCK_SOURCES = ("important_date:", "scheme:", "paper_copy:")
+LOCAL_CLOCK_SOURCES = ("important_date:", "scheme:", "paper_copy:", "milestone:", "payment:")
 
 
 def on_employee(session, *, event):
@@ -410,6 +410,95 @@ def on_paper_copy_moved(session, *, event):
             counterparty_id=_uuid(p.get("counterparty_id")),
             payload={"paper_copy_id": str(paper_copy_id), "expected_return_on": expected.isoformat()}))
     reminders.replan(session, kind="paper_copy", source=source, wanted=wanted)
+
+
+# Contracts: a milestone three days before its deadline and the day after it if not done; a
+# planned payment on its day and the day after it if not covered. To the contract's responsible.
+
+MILESTONE_NOTICE = timedelta(days=3)
+
+
+def on_contract_milestone_changed(session, *, event):
+    on_document(session, event=event)
+    p = event.payload
+    source = f"milestone:{p['milestone_id']}"
+    recipient = _uuid(p.get("responsible_id"))
+    if p["milestone_status"] in ("done", "removed") or recipient is None:
+        reminders.cancel(session, source=source)
+        return
+    due, zone = _date(p["due_on"]), _zone(session, recipient)
+    label = _document_label(p)
+    common = {"recipient_id": recipient, "link": f"/documents/{p['document_id']}#execution",
+              "subject_type": "document", "subject_id": _uuid(p["document_id"]),
+              "counterparty_id": _uuid(p.get("counterparty_id")),
+              "payload": {"milestone_id": str(p["milestone_id"]), "due_on": due.isoformat()}}
+    wanted = [Wanted(occurrence="before", due_at=reminders.at_local(due - MILESTONE_NOTICE, DEFAULT_REMINDER_TIME,
+                                                                    zone),
+                     title=f"Milestone due on {due.isoformat()}: {p['milestone_title']}"[:500], body=label, **common)]
+    wanted += _once_overdue(session, source, recipient, due, zone, Wanted(
+        occurrence=f"overdue:{due.isoformat()}", due_at=due, title=f"Milestone overdue: {p['milestone_title']}"[:500],
+        body=f"{label}\nDue on {due.isoformat()}", **common))
+    reminders.replan(session, kind="contract", source=source, wanted=wanted)
+
+
+def on_contract_payment(session, *, event):
+    """A payment was recorded or cancelled: the contract's planned payments not yet covered
+    (``open_planned``) are reminded of; the others are not any more."""
+    on_document(session, event=event)
+    p = event.payload
+    prefix = f"payment:{p['document_id']}:"
+    recipient = _uuid(p.get("responsible_id"))
+    open_planned = {str(item["payment_id"]): item for item in p.get("open_planned") or []}
+    for (source,) in session.execute(select(Reminder.source).distinct().where(
+            Reminder.source.startswith(prefix, autoescape=True), Reminder.state == "pending")).all():
+        if source[len(prefix):] not in open_planned or recipient is None:
+            reminders.cancel(session, source=source)
+    if recipient is None:
+        return
+    zone, label = _zone(session, recipient), _document_label(p)
+    for payment_id, item in open_planned.items():
+        due, source = _date(item["on"]), prefix + payment_id
+        amount = f"{item['outstanding']} {item['currency']}"
+        common = {"recipient_id": recipient, "link": f"/documents/{p['document_id']}#execution",
+                  "subject_type": "document", "subject_id": _uuid(p["document_id"]),
+                  "counterparty_id": _uuid(p.get("counterparty_id")),
+                  "payload": {"payment_id": payment_id, "on": due.isoformat(), "outstanding": str(item["outstanding"]),
+                              "currency": item["currency"]}}
+        wanted = [Wanted(occurrence="due", due_at=reminders.at_local(due, DEFAULT_REMINDER_TIME, zone),
+                         title=f"Payment due today: {amount}"[:500], body=label, **common)]
+        wanted += _once_overdue(session, source, recipient, due, zone, Wanted(
+            occurrence=f"overdue:{due.isoformat()}", due_at=due, title=f"Payment overdue: {amount}"[:500],
+            body=f"{label}\nDue on {due.isoformat()}", **common))
+        reminders.replan(session, kind="contract", source=source, wanted=wanted)
+
+
+def _document_label(p):
+    return " ".join(part for part in (p.get("number"), p.get("title")) if part)
+
+
+def _once_overdue(session, source, recipient, due, zone, wanted):
+    """The "overdue" reminder of a deadline: the day after it at 09:00, or now if that is past,
+    and never a second time for the same deadline (an edit after it fired does not repeat it)."""
+    told = session.scalar(select(Reminder.id).where(
+        Reminder.source == source, Reminder.occurrence == wanted.occurrence, Reminder.recipient_id == recipient,
+        Reminder.state != "pending").limit(1))
+    if told is not None:
+        return []
+    pending = session.scalar(select(Reminder.due_at).where(
+        Reminder.source == source, Reminder.occurrence == wanted.occurrence, Reminder.recipient_id == recipient,
+        Reminder.state == "pending").limit(1))
+    after = reminders.at_local(due + timedelta(days=1), DEFAULT_REMINDER_TIME, zone)
+    now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
+    wanted.due_at = pending if pending is not None and after < now else max(after, now)
+    return [wanted]
+
+
+def _contract_still_open(session, reminder):
+    document = session.get(Document, reminder.subject_id) if reminder.subject_id else None
+    return document is None or document.status not in ("completed", "terminated", "archived")
+
+
+reminders.ON_FIRE["contract"] = _contract_still_open
 
 
 # Approvals: notifications, and reminders before and after task deadlines.

@@ -545,6 +545,87 @@ def test_a_paper_copy_not_returned_reminds_its_holder_and_the_responsible(sessio
     assert pending(session, source=f"paper_copy:{copy_id}") == []
 
 
+def contract_event(type_, responsible, document_id, status="signed", **fields):
+    return event(type_, document_id=str(document_id), document_type_id=str(uuid.uuid4()), status=status,
+                 counterparty_id=None, title="Block A", number="C-7", type_code="contract", type_name="Contract",
+                 responsible_id=str(responsible), department_id=None, dates={}, **fields)
+
+
+def test_a_milestone_is_reminded_before_its_deadline_and_once_after_it_until_done(session, employee):
+    responsible, document_id, milestone_id = employee(time_zone="Europe/Moscow"), uuid.uuid4(), uuid.uuid4()
+    changed = dict(milestone_id=str(milestone_id), change="added", milestone_title="Foundation", due_on=day(10),
+                   amount=None, currency=None, act_id=None, completed_on=None, milestone_status="planned",
+                   changed_by=str(responsible), changes={})
+    with session.begin():
+        sources.on_contract_milestone_changed(session, event=contract_event(
+            "contract.milestone_changed", responsible, document_id, **changed))
+    rows = pending(session, source=f"milestone:{milestone_id}")
+    moscow_nine = time(6, 0)  # 09:00 in Moscow
+    assert [(r.occurrence, r.due_at, r.link, r.kind) for r in rows] == [
+        ("before", datetime.combine(TODAY + timedelta(days=7), moscow_nine, tzinfo=timezone.utc),
+         f"/documents/{document_id}#execution", "contract"),
+        (f"overdue:{day(10)}", datetime.combine(TODAY + timedelta(days=11), moscow_nine, tzinfo=timezone.utc),
+         f"/documents/{document_id}#execution", "contract")]
+
+    late = {**changed, "due_on": day(-2), "milestone_status": "overdue", "change": "updated"}
+    with session.begin():
+        sources.on_contract_milestone_changed(session, event=contract_event(
+            "contract.milestone_changed", responsible, document_id, **late))
+    [overdue] = pending(session, source=f"milestone:{milestone_id}")
+    assert overdue.occurrence == f"overdue:{day(-2)}" and overdue.due_at <= datetime.now(timezone.utc)
+    assert reminders.fire_due(session) >= 1
+    assert inbox_of(session, responsible)[0].title == "Milestone overdue: Foundation"
+    with session.begin():  # its note edited after the reminder fired: not told twice
+        sources.on_contract_milestone_changed(session, event=contract_event(
+            "contract.milestone_changed", responsible, document_id, **{**late, "changes": {"note": {}}}))
+    assert pending(session, source=f"milestone:{milestone_id}") == []
+
+    with session.begin():
+        sources.on_contract_milestone_changed(session, event=contract_event(
+            "contract.milestone_changed", responsible, document_id, **{**late, "due_on": day(5)}))
+    assert len(pending(session, source=f"milestone:{milestone_id}")) == 2  # a new deadline, told again
+    with session.begin():
+        sources.on_contract_milestone_changed(session, event=contract_event(
+            "contract.milestone_changed", responsible, document_id, **{**late, "milestone_status": "done"}))
+    assert pending(session, source=f"milestone:{milestone_id}") == []
+
+
+def test_planned_payments_are_reminded_while_not_covered(session, employee):
+    responsible, document_id = employee(), uuid.uuid4()
+    first, second = uuid.uuid4(), uuid.uuid4()
+    recorded = dict(payment_id=str(uuid.uuid4()), kind="planned", on=day(3), amount="500.00", currency="RUB",
+                    invoice_id=None, reference=None, recorded_by=str(responsible), we_are="supplier", settlement=[],
+                    open_planned=[{"payment_id": str(first), "on": day(3), "outstanding": "500.00", "currency": "RUB"},
+                                  {"payment_id": str(second), "on": day(9), "outstanding": "700.00",
+                                   "currency": "RUB"}])
+    with session.begin():
+        sources.on_contract_payment(session, event=contract_event(
+            "contract.payment_recorded", responsible, document_id, **recorded))
+    rows = pending(session, source=f"payment:{document_id}:{first}")
+    assert [(r.occurrence, r.due_at, r.title) for r in rows] == [
+        ("due", datetime.combine(TODAY + timedelta(days=3), time(9), tzinfo=timezone.utc),
+         "Payment due today: 500.00 RUB"),
+        (f"overdue:{day(3)}", datetime.combine(TODAY + timedelta(days=4), time(9), tzinfo=timezone.utc),
+         "Payment overdue: 500.00 RUB")]
+
+    paid = {**recorded, "kind": "actual", "open_planned": recorded["open_planned"][1:]}
+    with session.begin():
+        sources.on_contract_payment(session, event=contract_event(
+            "contract.payment_recorded", responsible, document_id, **paid))
+    assert pending(session, source=f"payment:{document_id}:{first}") == []
+    assert len(pending(session, source=f"payment:{document_id}:{second}")) == 2
+
+    with session.begin():  # the contract is terminated before the day: nothing fires
+        sources.on_document(session, event=contract_event("document.status_changed", responsible, document_id,
+                                                          status="terminated", from_status="signed",
+                                                          to_status="terminated"))
+    reminders.fire_due(session, now=datetime.combine(TODAY + timedelta(days=20), time(9), tzinfo=timezone.utc))
+    assert [n.title for n in inbox_of(session, responsible)] == []
+    with session.begin():
+        assert set(session.scalars(select(Reminder.state).where(
+            Reminder.source == f"payment:{document_id}:{second}"))) == {"cancelled"}
+
+
 # Reminders set by hand.
 
 def test_anyone_reminds_themselves_about_any_record(session, employee):
