@@ -185,6 +185,14 @@ def test_published_events_match_the_asyncapi_document(admin, employee, unique, e
     document = document.json()
     uploaded = admin.post(f"/documents/{document['id']}/files", files={"file": ("c.pdf", PDF)})
     assert uploaded.status_code == 201, uploaded.text
+    milestone = admin.post(f"/documents/{document['id']}/milestones", json={
+        "title": "Design", "due_on": (now.date() + timedelta(days=10)).isoformat(), "amount": "600.25"})
+    assert milestone.status_code == 201, milestone.text
+    paid = admin.post(f"/documents/{document['id']}/payments", json={
+        "kind": "actual", "on": now.date().isoformat(), "amount": "100.00", "reference": "p/o 1"})
+    assert paid.status_code == 201, paid.text
+    cancelled = admin.post(f"/payments/{paid.json()['payments'][-1]['id']}/cancel", json={"reason": "twice"})
+    assert cancelled.status_code == 200, cancelled.text
     approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [approver["id"]]})
     assert approval.status_code == 201, approval.text
     task = eventually(lambda: [t for t in approver_api.get("/approvals/tasks").json()["items"]
@@ -217,4 +225,5 @@ def test_published_events_match_the_asyncapi_document(admin, employee, unique, e
     assert not problems, "\n".join(problems)
     assert {"employee.created", "counterparty.created", "counterparty.updated", "contact_person.added",
             "activity.scheduled", "activity.completed", "document.created", "document.file_added",
-            "approval.started", "notification.sent"} <= kinds, kinds
+            "approval.started", "notification.sent", "contract.milestone_changed", "contract.payment_recorded",
+            "contract.payment_cancelled"} <= kinds, kinds

@@ -11,12 +11,14 @@ from . import (
 from . import webhooks  # noqa: E402  (integration: webhooks for systems without AMQP)
 from . import counterparty_files, negotiations  # noqa: E402  (counterparties: import/export, negotiation log)
 from . import reminders  # noqa: E402  (notifications: reminders, reminder schemes, preferences)
+from . import contract_execution  # noqa: E402  (documents: milestones, payments, settlements)
 
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
            document_types, journals, documents, approvals, approval_routes, notifications, access,
            reference_books, saved_filters, search, webhooks, counterparty_files, negotiations)
 MODULES += (reminders,)
 MODULES += (dashboard,)
+MODULES += (contract_execution,)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)

@@ -19,6 +19,7 @@ from . import dashboard, search  # noqa: E402,F401  (routes: dashboards, the glo
 from . import webhooks  # noqa: E402,F401  (routes: administration of webhooks)
 from . import notifications  # noqa: E402,F401  (routes: notification preferences, reminder schemes, reminders)
 from . import document_types  # noqa: E402,F401  (routes: document types and journals)
+from . import contract_execution  # noqa: E402,F401  (routes: contract execution, overdue obligations)
 
 
 @bp.before_app_request

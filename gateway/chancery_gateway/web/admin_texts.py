@@ -64,6 +64,10 @@ LABELS = {
         "route_saved": _l("Route saved"), "started": _l("Started"),
         "status_changed": _l("Status changed"), "withdrawn": _l("Withdrawn"),
         "deleted": _l("Deleted"), "secret_rotated": _l("Secret rotated"), "replayed": _l("Sent again"),
+        "contract_terms_changed": _l("Our side in the contract changed"),
+        "milestone_added": _l("Milestone added"), "milestone_changed": _l("Milestone changed"),
+        "milestone_removed": _l("Milestone removed"), "payment_added": _l("Payment added"),
+        "payment_cancelled": _l("Payment cancelled"),
     },
     # audit fields the shared field labels (texts.LABELS["field"]) do not name
     "field": {
@@ -82,6 +86,9 @@ LABELS = {
         "planned_at": _l("Planned for"), "address": _l("Address"),
         "history_entries_scrubbed": _l("History entries cleaned"),
         "activity_places_cleared": _l("Activity places cleared"),
+        "milestone_id": _l("Milestone"), "payment_id": _l("Payment"), "due_on": _l("Due"), "note": _l("Note"),
+        "act_id": _l("Completion act"), "completed_on": _l("Done on"), "on": _l("Date"),
+        "invoice_id": _l("Invoice"), "reference": _l("Payment order"), "we_are": _l("Our side in the contract"),
     },
 }
 

@@ -18,9 +18,9 @@ UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 FRAGMENT_SIZE = 20
 DEPARTMENT_FIELDS = ("department_id", "parent_id")
 # fields whose values are codes with labels: field -> label group, by record type
-CODED = {"kind": {None: "kind", "counterparty": "kind", "activity": "activity"},
+CODED = {"kind": {None: "kind", "counterparty": "kind", "activity": "activity", "document": "document_entry_kind"},
          "status": {"document": "document", "approval": "approval", "counterparty": "counterparty"},
-         "decision": {"approval": "decided"}}
+         "decision": {"approval": "decided"}, "we_are": {"document": "we_are"}}
 EXPLAINED = ("counterparty", "contact_person", "activity", "document", "approval", "notification")
 # the page each kind of record has: (endpoint, its id argument)
 PAGES = {

@@ -231,8 +231,12 @@ NEXT_STATUSES = {
 
 
 def render_document(document_id, status=200, upload_errors=None, approval_errors=None,
-                    approval_values=None, paper_errors=None):
-    """The document card; forms on it that failed are shown again with their errors."""
+                    approval_values=None, paper_errors=None, execution_form=None):
+    """The document card; forms on it that failed are shown again with their errors.
+
+    The card's kind is known only once it arrives, so its execution is asked for alongside; a
+    document that is not a contract answers InvalidInput, and shows no execution section.
+    """
     results = rpc.fan_out({
         "document": ("documents", "get_document", g.actor, document_id),
         "approvals": ("approvals", "list_approvals", g.actor,
@@ -242,9 +246,13 @@ def render_document(document_id, status=200, upload_errors=None, approval_errors
         "paper": ("documents", "list_paper_copies", g.actor, document_id),
         "completeness": ("documents", "completeness", g.actor, document_id),
         "types": ("documents", "list_document_types", g.actor),
+        "execution": ("documents", "get_execution", g.actor, document_id),
     })
     if isinstance(results["document"], Exception):
         raise results["document"]
+    is_contract = results["document"]["type"].get("kind") == "contract"
+    if not is_contract or isinstance(results["execution"], (InvalidInput, NotFound)):
+        results["execution"] = None
     parts, unavailable = forms.answered(results)
     document = parts["document"]
     approvals = (parts["approvals"] or {}).get("items", [])
@@ -260,6 +268,8 @@ def render_document(document_id, status=200, upload_errors=None, approval_errors
     for field in document.get("extra_fields") or []:
         if field["kind"] == "employee":
             people.add(field["value"])
+    for payment in (parts["execution"] or {}).get("payments", []):
+        people.add(payment.get("cancelled_by"))
     counterparty_id = document["counterparty_id"]
     allowed = document["type"].get("allowed_child_type_ids")
     child_types = [t for t in parts["types"] or [] if allowed is None or t["id"] in allowed]
@@ -273,6 +283,8 @@ def render_document(document_id, status=200, upload_errors=None, approval_errors
         can_send=document["status"] in api_approvals.APPROVABLE, tree=parts["tree"], paper_copies=paper,
         completeness=parts["completeness"], child_types=child_types,
         locked=document["status"] in LOCKED, paper_errors=paper_errors or {},
+        is_contract=is_contract, execution=parts["execution"],
+        execution_form=execution_form or {"name": None, "errors": {}, "values": {}},
         next_statuses=NEXT_STATUSES.get(document["status"], ())), status
 
 

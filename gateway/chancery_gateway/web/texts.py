@@ -8,6 +8,7 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 from markupsafe import Markup
 
 from .formatting import filesize, moment
@@ -95,6 +96,8 @@ def label(group, code):
 
 
 def tone(group, code):
+    if code in GROUP_TONES.get(group, {}):
+        return GROUP_TONES[group][code]
     if group == "counterparty" and code == "active":
         return "success"  # an active counterparty is good news, an active stage is work waiting
     return TONES.get(code, "neutral")
@@ -243,3 +246,39 @@ for _code, _text in (("counterparty.handed_over", _l("Handed over")), ("contact_
                      ("activity.scheduled", _l("Contact planned")), ("activity.cancelled", _l("Contact cancelled")),
                      ("activity.rescheduled", _l("Contact moved"))):
     LABELS["history"].setdefault(_code, _text)
+
+# Contract execution: milestones, payments ----------------------------------------------------
+LABELS["milestone"] = {
+    "planned": _l("Planned"), "act_pending": _l("Act not signed yet"), "done": _l("Done"), "overdue": _l("Overdue"),
+}
+LABELS["payment"] = {
+    "paid": _l("Paid"), "partly_paid": _l("Partly paid"), "due": _l("Awaiting payment"), "overdue": _l("Overdue"),
+    "recorded": _l("Recorded"), "cancelled": _l("Cancelled"),
+}
+# the kind of what a document's audit entry is about: a payment, or a paper copy
+LABELS["document_entry_kind"] = {"planned": _l("Scheduled payment"), "actual": _l("Payment made"),
+                                 "original": _l("Original"), "copy": lazy_pgettext("paper copy kind", "Copy")}
+LABELS["we_are"] = {
+    "supplier": _l("We are the supplier: the counterparty pays us"),
+    "customer": _l("We are the customer: we pay the counterparty"),
+}
+GROUP_TONES = {
+    "milestone": {"planned": "neutral", "act_pending": "info", "done": "success", "overdue": "danger"},
+    "payment": {"paid": "success", "partly_paid": "orange", "due": "warning", "overdue": "danger",
+                "recorded": "info", "cancelled": "muted"},
+}
+KNOWN_TEXTS.update({str(text): text for text in (
+    _l("An amount is above zero and below 10^16."), _l("A currency is three capital letters (ISO 4217), e.g. RUB."),
+    _l("Must not be blank."), _l("A milestone needs a deadline."), _l("A milestone cannot be done in the future."),
+    _l("A payment cannot be made in the future: plan it instead."),
+    _l("Give the currency: the contract has none to take it from."),
+    _l("Not a completion act of this contract (or of its annexes)."),
+    _l("Not an invoice of this contract (or of its annexes)."), _l("Already cancelled."),
+)})
+PATTERNS += [
+    (re.compile(r"contract \S+ is archived: its execution can no longer change"),
+     lambda m: _("The contract is archived: its execution can no longer change.")),
+    (re.compile(r"payment \S+ is already cancelled"), lambda m: _("This payment is already cancelled.")),
+    (re.compile(r"this act already closes the milestone «(?P<title>.*)»", re.S),
+     lambda m: _("This act already closes the milestone “%(title)s”.", title=m["title"])),
+]
