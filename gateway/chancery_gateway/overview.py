@@ -12,7 +12,7 @@ from . import directory, rpc
 
 # the parts each service answers, for the list of what is missing when one does not answer
 PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),
-         "documents": ("documents", "paper_copies", "completeness")}
+         "documents": ("documents", "paper_copies", "completeness", "execution")}
 
 
 def compose(actor, counterparty_id):
@@ -38,6 +38,7 @@ def compose(actor, counterparty_id):
         else:
             view.update({part: result[part] for part in parts} if service in PARTS else {service: result})
     view["completeness"] = view.get("completeness") or {}
+    view["execution"] = view.get("execution") or {}
     view["contract_trees"] = contract_trees((view.get("documents") or {}).get("items", []))
     view["approvals_in_progress"] = approvals_in_progress((view.get("approvals") or {}).get("items", []))
     view["overdue_activity_ids"] = _overdue_activities((view.get("activities") or {}).get("items", []))

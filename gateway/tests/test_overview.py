@@ -29,7 +29,8 @@ def services(bus, people):
         ("documents", "overview_part"): {
             "documents": {"items": [{"id": "d1", "responsible_id": people["author"]}], "total": 1},
             "paper_copies": {"items": [], "total": 0},
-            "completeness": {"d1": {"complete": True}}},
+            "completeness": {"d1": {"complete": True}},
+            "execution": {"d1": {"overdue": {"milestones": 1, "payments": 0}}}},
         ("approvals", "list_approvals"): {"items": [{"initiator_id": people["author"], "stages": [
             {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
         ("notifications", "list_notifications"): {"items": [], "total": 0},
@@ -47,6 +48,7 @@ def test_the_view_has_every_part_and_the_names_of_everyone_shown(bus, services, 
     assert view["history"]["total"] == 1 and view["negotiation"]["current_stage"] is None
     assert view["documents"]["items"][0]["id"] == "d1"
     assert view["completeness"] == {"d1": {"complete": True}}
+    assert view["execution"] == {"d1": {"overdue": {"milestones": 1, "payments": 0}}}
     assert view["employees"] == {employee_id: f"Name of {employee_id}" for employee_id in people.values()}
 
 
@@ -71,10 +73,11 @@ def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_ret
     view = overview.compose(ACTOR, services)
 
     assert view["documents"] is None and view["paper_copies"] is None and view["completeness"] == {}
+    assert view["execution"] == {}
     assert view["contract_trees"] == []
     assert view["unavailable"] == [
         {"part": part, "service": "documents", "reason": "no answer within 10 s"}
-        for part in ("documents", "paper_copies", "completeness")]
+        for part in ("documents", "paper_copies", "completeness", "execution")]
     assert view["counterparty"]["name"] == "Romashka"
     assert view["approvals"]["total"] == 1
 

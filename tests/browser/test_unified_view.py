@@ -44,6 +44,10 @@ def test_every_section_of_the_card(page, admin, admin_credentials, employee, uni
                                                                   "text": f"Prices agreed {unique}"})
     copy = admin.post(f"/documents/{contract['id']}/paper-copies", json={"kind": "original", "location": "Safe"})
     admin.post(f"/paper-copies/{copy.json()['id']}/movements", json={"to_holder": holder["id"], "reason": "sign"})
+    assert admin.post(f"/documents/{contract['id']}/milestones", json={
+        "title": f"Design {unique}", "due_on": (now - timedelta(days=1)).date().isoformat()}).status_code == 201
+    assert admin.post(f"/documents/{contract['id']}/payments", json={
+        "kind": "actual", "on": now.date().isoformat(), "amount": "1000", "currency": "RUB"}).status_code == 201
     eventually(lambda: admin.get(f"/counterparties/{cid}/overview").json()["approvals_in_progress"])
 
     sign_in(page, *admin_credentials)
@@ -57,6 +61,11 @@ def test_every_section_of_the_card(page, admin, admin_credentials, employee, uni
     missing = page.locator(f"#contract-trees tr[data-document='{contract['id']}'] [data-completeness]")
     expect(missing).to_have_attribute("data-completeness", "missing")
     expect(missing).to_contain_text(types["invoice"]["name"])
+    execution = page.locator(f"#contract-trees tr[data-document='{contract['id']}'] [data-execution]")
+    expect(execution).to_have_attribute("data-execution", "overdue")
+    expect(execution).to_contain_text("Overdue: milestones 1, payments 0")
+    expect(execution.locator("[data-balance]")).to_contain_text(
+        "Advance of 1,000.00\u00a0RUB received from the counterparty")
 
     expect(page.locator("#approvals")).to_contain_text(f"Alla Approver{unique}")
     expect(page.locator("#activities")).to_contain_text(f"Overdue call {unique}")

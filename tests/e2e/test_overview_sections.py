@@ -43,6 +43,10 @@ def test_every_section_of_the_overview(admin, employee, unique, eventually):
     copy = admin.post(f"/documents/{contract['id']}/paper-copies", json={"kind": "original", "location": "Safe 2"})
     assert admin.post(f"/paper-copies/{copy.json()['id']}/movements", json={
         "to_holder": holder["id"], "reason": "to sign"}).status_code == 201
+    assert admin.post(f"/documents/{contract['id']}/milestones", json={
+        "title": f"Stage 1 {unique}", "due_on": (now - timedelta(days=2)).date().isoformat()}).status_code == 201
+    assert admin.post(f"/documents/{contract['id']}/payments", json={
+        "kind": "actual", "on": now.date().isoformat(), "amount": "50000"}).status_code == 201
 
     view = eventually(lambda: (v := admin.get(f"/counterparties/{cid}/overview").json())
                       and v["approvals_in_progress"] and v)
@@ -57,6 +61,11 @@ def test_every_section_of_the_overview(admin, employee, unique, eventually):
     assert check["complete"] is False
     missing = {item["type_name"]: item["missing"] for item in check["items"]}
     assert missing[types["completion_act"]["name"]] == 1 and missing[types["invoice"]["name"]] == 2
+
+    execution = view["execution"][contract["id"]]
+    assert (execution["overdue"], execution["next_milestone"]["title"]) == (
+        {"milestones": 1, "payments": 0}, f"Stage 1 {unique}")
+    assert (execution["we_are"], execution["totals"][0]["balance"]) == ("supplier", "-50000.00")
 
     [running] = view["approvals_in_progress"]
     assert (running["document_id"], running["holder_ids"], running["overdue"]) == (annex["id"], [approver["id"]],

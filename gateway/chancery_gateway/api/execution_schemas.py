@@ -112,6 +112,16 @@ class ExecutionSchema(Schema):
         "description": "the contract's invoices, to name the one a payment is for"})
 
 
+class ExecutionSummarySchema(Schema):
+    """A contract's execution in brief, as the unified counterparty view shows it."""
+
+    we_are = fields.String(metadata={"description": "supplier or customer: our side in the contract"})
+    overdue = fields.Nested(OverdueCountsSchema)
+    totals = fields.List(fields.Nested(SettlementSchema))
+    next_milestone = fields.Nested(MilestoneSchema(only=("id", "title", "due_on", "status", "days_overdue")),
+                                   allow_none=True, metadata={"description": "the first milestone not done"})
+
+
 class ExecutionTermsSchema(Schema):
     we_are = fields.String(required=True, validate=validate.OneOf(SIDES), metadata={
         "description": "supplier: the counterparty pays us; customer: we pay the counterparty"})

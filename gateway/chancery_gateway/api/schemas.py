@@ -438,6 +438,10 @@ class OverviewSchema(Schema):
     completeness = fields.Dict(keys=fields.String(), values=fields.Nested(lambda: _completeness_schema()()),
                                metadata={"description": "contract id -> its required accounting documents "
                                                         "and which are missing"})
+    execution = fields.Dict(keys=fields.String(), values=fields.Nested(lambda: _execution_summary_schema()()),
+                            metadata={"description": "contract id -> its execution in brief (overdue milestones "
+                                                     "and payments, the settlement, the next milestone), for the "
+                                                     "contracts that keep milestones or payments"})
     approvals_in_progress = fields.List(fields.Nested(lambda: RunningApprovalSchema()), metadata={
         "description": "each running approval: its current stage, who holds it, since when, the deadline"})
     overdue_activity_ids = fields.List(ID(), metadata={"description": "planned activities already past due"})
@@ -475,6 +479,11 @@ def _paper_copy_page():
 def _completeness_schema():
     from .document_schemas import CompletenessSchema
     return CompletenessSchema
+
+
+def _execution_summary_schema():
+    from .execution_schemas import ExecutionSummarySchema
+    return ExecutionSummarySchema
 
 
 # contact persons and activities ------------------------------------------------------------

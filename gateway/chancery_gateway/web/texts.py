@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_pgettext
 from markupsafe import Markup
 
-from .formatting import filesize, moment
+from .formatting import day, filesize, money, moment
 
 LABELS = {
     "document": {
@@ -168,7 +168,44 @@ PATTERNS = [
     (re.compile(r"Approval (?P<outcome>approved|rejected|returned): (?P<label>.*)", re.S),
      lambda m: _("Approval finished (%(outcome)s): %(label)s",
                  outcome=label("approval", m["outcome"]), label=m["label"])),
+    # reminders (the notifications service's titles and body lines)
+    (re.compile(r"Milestone due on (?P<date>\d{4}-\d\d-\d\d): (?P<title>.*)", re.S),
+     lambda m: _("Milestone due on %(date)s: %(title)s", date=day(m["date"]), title=m["title"])),
+    (re.compile(r"Milestone overdue: (?P<title>.*)", re.S),
+     lambda m: _("Milestone overdue: %(title)s", title=m["title"])),
+    (re.compile(r"Payment due today: (?P<amount>[\d.]+) (?P<currency>[A-Z]{3})"),
+     lambda m: _("Payment due today: %(amount)s", amount=money(m["amount"], m["currency"]))),
+    (re.compile(r"Payment overdue: (?P<amount>[\d.]+) (?P<currency>[A-Z]{3})"),
+     lambda m: _("Payment overdue: %(amount)s", amount=money(m["amount"], m["currency"]))),
+    (re.compile(r"Paper copy not returned: (?P<label>.*)", re.S),
+     lambda m: _("Paper copy not returned: %(label)s", label=m["label"])),
+    (re.compile(r"Returned for revision: (?P<label>.*)", re.S),
+     lambda m: _("Returned for revision: %(label)s", label=m["label"])),
+    (re.compile(r"Approval deadline (?P<when>1 day before|1 hour before|1 day after): (?P<label>.*)", re.S),
+     lambda m: _("Approval deadline, %(when)s: %(label)s", when=DEADLINE_OFFSETS[m["when"]], label=m["label"])),
+    (re.compile(r"Your day, (?P<date>\d{4}-\d\d-\d\d)"), lambda m: _("Your day, %(date)s", date=day(m["date"]))),
+    (re.compile(r"(?P<kind>Call|Meeting|Email|Fax|Letter|Task): (?P<subject>.*)", re.S),
+     lambda m: f'{label("activity", m["kind"].lower())}: {m["subject"]}'),
+    (re.compile(r"Important date: (?P<name>.*)", re.S), lambda m: _("Important date: %(name)s", name=m["name"])),
+    (re.compile(r"Due on (?P<date>\d{4}-\d\d-\d\d)"), lambda m: _("Due on %(date)s", date=day(m["date"]))),
+    (re.compile(r"Expected back on (?P<date>\d{4}-\d\d-\d\d)"),
+     lambda m: _("Expected back on %(date)s", date=day(m["date"]))),
+    (re.compile(r"On (?P<date>\d{4}-\d\d-\d\d)"), lambda m: _("On %(date)s", date=day(m["date"]))),
+    (re.compile(r"Due (?P<at>\d{4}-\d\d-\d\dT\d\d:\d\d)(?::\d\d)?(?:\+00:00|Z)"),
+     lambda m: _("Due %(moment)s", moment=m["at"].replace("T", " ") + " UTC")),
 ]
+DEADLINE_OFFSETS = {"1 day before": _l("a day before"), "1 hour before": _l("an hour before"),
+                    "1 day after": _l("a day after")}
+# the kinds of notification the preferences list, as the notifications service names them
+NOTIFICATION_KINDS = {str(text): text for text in (
+    _l("An approval task for me"), _l("An approval is overdue"), _l("My approval finished"),
+    _l("A document returned for revision"), _l("An approval stage waits for approvers"),
+    _l("An approver asks for more time"), _l("My request for more time was decided"),
+    _l("Document date reminders"), _l("Reminders set by hand"), _l("Planned contacts"),
+    _l("Contact persons' important dates"), _l("Approval deadlines"), _l("Paper copies not returned"),
+    _l("Contract milestones and payments"), _l("The daily digest"),
+)}
+KNOWN_TEXTS.update(NOTIFICATION_KINDS)
 
 
 def service_text(text):
@@ -219,6 +256,8 @@ def notification_text(notification):
         due = _("without a deadline") if due == "without a deadline" else moment(due)
         stage = Markup.escape(service_text(stage))
         body = Markup(_("%(stage)s; due %(due)s", stage=stage, due=due))
+    elif (notification.get("kind") or "").startswith("reminder.") and body:
+        body = "\n".join(service_text(line) for line in body.split("\n"))
     return title, body
 
 

@@ -447,7 +447,7 @@ def overdue(session, *, actor, counterparty_id=None, responsible_id=None, limit=
 
 
 def summaries(session, contract_ids):
-    """{contract id: its overdue counts, totals and next open milestone} for the contracts among
+    """{contract id: our side, its overdue counts, totals and next open milestone} for the contracts among
     ``contract_ids`` that keep an execution (a milestone or a payment): one query when none do."""
     kept = session.scalars(
         select(Milestone.document_id).where(Milestone.document_id.in_(contract_ids))
@@ -456,7 +456,8 @@ def summaries(session, contract_ids):
     for contract in session.scalars(select(Document).where(Document.id.in_(kept))):
         kept_execution = _execution(session, contract)
         result[contract.id] = {
-            "overdue": kept_execution["overdue"], "totals": kept_execution["totals"],
+            "we_are": kept_execution["we_are"], "overdue": kept_execution["overdue"],
+            "totals": kept_execution["totals"],
             "next_milestone": next((m for m in kept_execution["milestones"] if m["status"] != "done"), None)}
     return result
 

@@ -592,6 +592,7 @@ class ExecutionSchema(Schema):
 class ExecutionSummarySchema(Schema):
     """A contract's execution in brief, for the unified counterparty view."""
 
+    we_are = fields.String()
     overdue = fields.Nested(OverdueCountsSchema)
     totals = fields.List(fields.Nested(SettlementSchema))
     next_milestone = fields.Nested(MilestoneSchema(only=("id", "title", "due_on", "status", "days_overdue")),

@@ -25,7 +25,7 @@ def single_calls(service, actor, counterparty_id):
         if execution["milestones"] or execution["payments"]:
             upcoming = next((m for m in execution["milestones"] if m["status"] != "done"), None)
             executions[contract_id] = {
-                "overdue": execution["overdue"], "totals": execution["totals"],
+                "we_are": execution["we_are"], "overdue": execution["overdue"], "totals": execution["totals"],
                 "next_milestone": upcoming and {key: upcoming[key] for key in (
                     "id", "title", "due_on", "status", "days_overdue")}}
     return {"documents": documents,
