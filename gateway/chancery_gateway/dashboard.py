@@ -2,13 +2,15 @@
 
 - overdue approvals by department and by employee (approvals' report),
 - contracts whose validity ends in 30, 60 or 90 days (documents' registry),
-- activity results by manager for a period (counterparties).
+- activity results by manager for a period (counterparties),
+- contracts' overdue milestones and payments by responsible employee (documents).
 
 Directors and administrators see the whole company (or one department they pick); a
 department head sees their own department. Each service still filters by what the viewer
 may see; a service that does not answer leaves its part empty and named in ``unavailable``.
 """
 from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
 
 from chancery_common.errors import PermissionDenied
 
@@ -17,6 +19,8 @@ from . import rpc
 COMPANY_ROLES = ("administrator", "director")
 EXPIRY_HORIZONS = (30, 60, 90)
 RUNNING_CONTRACT_STATUSES = ["signed", "in_execution", "approved"]
+# overdue milestones and payments read for the dashboard (the most overdue first)
+OBLIGATIONS = 500
 
 
 def scope_of(employee, department_id=None):
@@ -44,6 +48,7 @@ def compose(actor, employee, *, since=None, until=None, department_id=None, toda
         "activities": ("counterparties", "activity_results", actor, {
             "since": since.isoformat(), "until": until.isoformat(), **department}),
         "departments": ("staff", "list_departments", actor),
+        "obligations": ("documents", "execution_overdue", actor, {"limit": OBLIGATIONS, **department}),
     })
     view = {"department_id": department_id, "since": since.isoformat(), "until": until.isoformat(),
             "unavailable": []}
@@ -58,6 +63,9 @@ def compose(actor, employee, *, since=None, until=None, department_id=None, toda
     view["expiring_contracts"] = expiring(results["contracts"]["items"] if results["contracts"] else [], today)
     view["activity_results"] = (results["activities"] or {}).get("rows", [])
     view["departments"] = {d["id"]: d["name"] for d in results["departments"] or []}
+    obligations = results["obligations"] or {"items": [], "total": 0}
+    view["overdue_obligations"] = obligations_by_responsible(obligations["items"])
+    view["overdue_obligations_total"] = obligations["total"]
     view["employees"] = _names(actor, view)
     return view
 
@@ -81,10 +89,27 @@ def expiring(documents, today):
     return buckets
 
 
+def obligations_by_responsible(items):
+    """Overdue milestones and payments per responsible employee: counts, the amounts overdue per
+    currency, the most overdue day; most items first."""
+    rows = {}
+    for item in items:
+        row = rows.setdefault(item["responsible_id"], {
+            "responsible_id": item["responsible_id"], "milestones": 0, "payments": 0, "amounts": {},
+            "most_days_overdue": 0})
+        row["milestones" if item["kind"] == "milestone" else "payments"] += 1
+        row["most_days_overdue"] = max(row["most_days_overdue"], item["days_overdue"])
+        if item["kind"] == "payment" and item.get("outstanding"):
+            currency = item["currency"]
+            row["amounts"][currency] = str(Decimal(row["amounts"].get(currency, "0")) + Decimal(item["outstanding"]))
+    return sorted(rows.values(), key=lambda r: (-(r["milestones"] + r["payments"]), -r["most_days_overdue"]))
+
+
 def _names(actor, view):
     ids = {row["approver_id"] for row in view["overdue_by_employee"]}
     ids |= {row["responsible_id"] for row in view["activity_results"]}
     ids |= {item["responsible_id"] for items in view["expiring_contracts"].values() for item in items}
+    ids |= {row["responsible_id"] for row in view["overdue_obligations"]}
     ids.discard(None)
     if not ids:
         return {}
@@ -97,7 +122,8 @@ def _names(actor, view):
 
 
 def _service_of(part):
-    return {"contracts": "documents", "activities": "counterparties", "departments": "staff"}.get(part, part)
+    return {"contracts": "documents", "activities": "counterparties", "departments": "staff",
+            "obligations": "documents"}.get(part, part)
 
 
 def _reason(exc):

@@ -33,6 +33,11 @@ def test_director_and_head_dashboards(admin, employee, unique, eventually):
     assert admin.get(f"/documents/{soon['id']}").json()["department_id"] == department["id"]
     later = signed_contract(f"Later {unique}", 45, department["id"])
     far = signed_contract(f"Far {unique}", 200, department["id"])
+    assert admin.post(f"/documents/{later['id']}/milestones", json={
+        "title": "Foundation", "due_on": (date.today() - timedelta(days=4)).isoformat()}).status_code == 201
+    assert admin.post(f"/documents/{later['id']}/payments", json={
+        "kind": "planned", "on": (date.today() - timedelta(days=2)).isoformat(), "amount": "1500.50",
+        "currency": "RUB"}).status_code == 201
     now = datetime.now(timezone.utc)
     for days, status in ((-2, "done"), (-1, None)):
         activity = manager_api.post("/activities/", json={
@@ -57,6 +62,8 @@ def test_director_and_head_dashboards(admin, employee, unique, eventually):
     assert only_department["department_id"] == department["id"], only_department
     assert only_department["unavailable"] == [], only_department["unavailable"]
     assert [c["id"] for c in only_department["expiring_contracts"]["30"]] == [soon["id"]]
+    assert only_department["overdue_obligations"] == [{"responsible_id": manager["id"], "milestones": 1, "payments": 1,
+                                                       "amounts": {"RUB": "1500.50"}, "most_days_overdue": 4}]
 
     # the head's identity learns their department within the gateway's few seconds of cache
     head_board = eventually(lambda: (r := head_api.get("/dashboard/")).status_code == 200

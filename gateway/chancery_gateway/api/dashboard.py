@@ -63,6 +63,15 @@ class ActivityResultRowSchema(Schema):
     overdue = fields.Integer()
 
 
+class OverdueObligationsRowSchema(Schema):
+    responsible_id = ID(allow_none=True, metadata={"description": "the contracts' responsible; null: nobody"})
+    milestones = fields.Integer(metadata={"description": "milestones past their deadline and not done"})
+    payments = fields.Integer(metadata={"description": "planned payments past their date and not covered"})
+    amounts = fields.Dict(keys=fields.String(), values=fields.String(),
+                          metadata={"description": "currency -> the amount of those payments not covered"})
+    most_days_overdue = fields.Integer()
+
+
 class DashboardSchema(Schema):
     department_id = ID(allow_none=True, metadata={"description": "the department shown; null: the company"})
     since = fields.String()
@@ -73,6 +82,10 @@ class DashboardSchema(Schema):
                                      metadata={"description": "\"30\", \"60\", \"90\": contracts whose validity "
                                                               "ends within that many days (and not sooner)"})
     activity_results = fields.List(fields.Nested(ActivityResultRowSchema))
+    overdue_obligations = fields.List(fields.Nested(OverdueObligationsRowSchema), metadata={
+        "description": "contracts' overdue milestones and payments by responsible employee (of the 500 most "
+                       "overdue)"})
+    overdue_obligations_total = fields.Integer(metadata={"description": "how many are overdue in all"})
     departments = fields.Dict(keys=fields.String(), values=fields.String())
     employees = fields.Dict(keys=fields.String(), values=fields.String())
     unavailable = fields.List(fields.Nested(UnavailablePartSchema))

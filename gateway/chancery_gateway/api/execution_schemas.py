@@ -112,14 +112,22 @@ class ExecutionSchema(Schema):
         "description": "the contract's invoices, to name the one a payment is for"})
 
 
+class NextMilestoneSchema(Schema):
+    id = ID()
+    title = fields.String()
+    due_on = Date()
+    status = fields.String(metadata={"description": "planned, act_pending or overdue"})
+    days_overdue = fields.Integer()
+
+
 class ExecutionSummarySchema(Schema):
     """A contract's execution in brief, as the unified counterparty view shows it."""
 
     we_are = fields.String(metadata={"description": "supplier or customer: our side in the contract"})
     overdue = fields.Nested(OverdueCountsSchema)
     totals = fields.List(fields.Nested(SettlementSchema))
-    next_milestone = fields.Nested(MilestoneSchema(only=("id", "title", "due_on", "status", "days_overdue")),
-                                   allow_none=True, metadata={"description": "the first milestone not done"})
+    next_milestone = fields.Nested(NextMilestoneSchema, allow_none=True,
+                                   metadata={"description": "the first milestone not done"})
 
 
 class ExecutionTermsSchema(Schema):
@@ -166,6 +174,7 @@ class PaymentCancellationSchema(Schema):
 class OverdueQueryArgs(PageArgs):
     counterparty_id = ID(metadata={"description": "only this counterparty's contracts"})
     responsible_id = ID(metadata={"description": "only contracts this employee is responsible for"})
+    department_id = ID(metadata={"description": "only contracts of this department"})
 
 
 class OverdueItemSchema(Schema):

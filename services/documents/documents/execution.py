@@ -395,7 +395,7 @@ def on_act_status(session, act, actor_id):
 
 # Overdue, across the contracts the actor sees.
 
-def overdue(session, *, actor, counterparty_id=None, responsible_id=None, limit=50, offset=0):
+def overdue(session, *, actor, counterparty_id=None, responsible_id=None, department_id=None, limit=50, offset=0):
     """Milestones past their deadline and not done, and planned payments past their date and not
     covered, of the contracts the actor sees: most overdue first."""
     on = today()
@@ -405,6 +405,8 @@ def overdue(session, *, actor, counterparty_id=None, responsible_id=None, limit=
         contracts = contracts.where(Document.counterparty_id == counterparty_id)
     if responsible_id is not None:
         contracts = contracts.where(Document.responsible_id == responsible_id)
+    if department_id is not None:
+        contracts = contracts.where(Document.department_id == department_id)
 
     act = aliased(Document)
     act_signed = exists().where(StatusChange.document_id == act.id, StatusChange.to_status == "signed")

@@ -654,6 +654,7 @@ class PaymentCancellationSchema(Schema):
 class ExecutionOverdueQuerySchema(Schema):
     counterparty_id = fields.UUID(load_default=None)
     responsible_id = fields.UUID(load_default=None)
+    department_id = fields.UUID(load_default=None, metadata={"description": "contracts of this department"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 

@@ -137,6 +137,7 @@ def test_the_overdue_list_agrees_with_the_cards_and_shows_only_what_the_employee
     service.add_milestone(admin, str(other), {"title": "Late", "due_on": day(-1)})
     assert str(other) in {i["document_id"] for i in service.execution_overdue(admin, {"limit": 500})["items"]}
     assert service.execution_overdue(actor, {"responsible_id": str(uuid.uuid4())}) == {"items": [], "total": 0}
+    assert service.execution_overdue(actor, {"department_id": str(uuid.uuid4())}) == {"items": [], "total": 0}
 
 
 def test_an_act_closes_one_milestone_of_its_own_contract(service, actor, contract, child, change_status):
