@@ -19,6 +19,7 @@ class ActorSchema(Schema):
     permissions = fields.List(fields.String(), load_default=list)
     visible_department_ids = fields.List(fields.UUID(), load_default=list)
     acting_for = fields.List(fields.UUID(), load_default=list)
+    idempotency_key = fields.UUID(allow_none=True, load_default=None)
 
     @post_load
     def make(self, data, **kwargs):
@@ -35,6 +36,8 @@ class Actor:
     visible_department_ids: list = field(default_factory=list)
     # employees away today whose deputy this actor is: their work comes to the deputy
     acting_for: list = field(default_factory=list)
+    # the request's attempt id when it carries an Idempotency-Key (chancery_common.idempotency)
+    idempotency_key: uuid.UUID | None = None
 
     def has_role(self, *roles):
         return any(role in self.roles for role in roles)

@@ -10,9 +10,15 @@ there and changes nothing. Use it under nameko's ``event_handler``:
 
 The handler receives the service's session (already in a transaction) and the
 ``Event``; it must not commit itself.
+
+A handler that fails has its event requeued after a pause that doubles with each failure
+of that event in this process (1 s, 2 s, 4 s ... up to 30 s), so a passing fault (the
+database restarting) is waited out, while an event that always fails reaches its queue's
+delivery limit and is dead-lettered (``queues.py``) instead of being redelivered for ever.
 """
 import functools
 import logging
+from collections import OrderedDict
 from datetime import datetime, timezone
 
 import eventlet
@@ -23,7 +29,34 @@ from .envelope import Event, InvalidEnvelope
 
 log = logging.getLogger(__name__)
 
-RETRY_DELAY = 1.0  # seconds before a failed event goes back to the queue
+RETRY_DELAY = 1.0  # seconds before a failed event first goes back to the queue
+MAX_RETRY_DELAY = 30.0
+
+
+class _Failures:
+    """How often each (handler, event) failed in this process; the oldest forgotten past ``size``."""
+
+    def __init__(self, size=10000):
+        self.size = size
+        self.counts = OrderedDict()
+
+    def add(self, key):
+        count = self.counts.pop(key, 0) + 1
+        self.counts[key] = count
+        while len(self.counts) > self.size:
+            self.counts.popitem(last=False)
+        return count
+
+    def forget(self, key):
+        self.counts.pop(key, None)
+
+
+_failures = _Failures()
+
+
+def retry_delay(failures):
+    """Seconds to wait before requeueing an event that failed ``failures`` times."""
+    return min(RETRY_DELAY * 2 ** (failures - 1), MAX_RETRY_DELAY)
 
 
 class ProcessedEvents:
@@ -63,11 +96,16 @@ def handle_once(processed_events, db_attr="db"):
                     if not processed_events.claim(session, event.id, handler):
                         log.info("%s: event %s (%s) already processed", handler, event.id, event.type)
                         return None
-                    return fn(self, session, event)
+                    result = fn(self, session, event)
             except Exception:
-                log.exception("%s failed on event %s (%s); it will be redelivered",
-                              handler, event.id, event.type)
-                eventlet.sleep(RETRY_DELAY)
+                failures = _failures.add((handler, event.id))
+                delay = retry_delay(failures)
+                log.exception("%s failed on event %s (%s), %d time(s) here; it will be redelivered "
+                              "in %.0f s (dead-lettered after the queue's delivery limit)",
+                              handler, event.id, event.type, failures, delay)
+                eventlet.sleep(delay)
                 raise
+            _failures.forget((handler, event.id))
+            return result
         return wrapper
     return decorator

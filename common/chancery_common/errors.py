@@ -5,6 +5,8 @@ maps the class to an HTTP status in one table (gateway ``errors.py``). The class
 registered with nameko as deserialisable, so a caller that imports this module receives
 the same exception with its message and field details, not a bare RemoteError.
 """
+import json
+
 from marshmallow import ValidationError
 from nameko.exceptions import deserialize_to_instance
 
@@ -54,6 +56,34 @@ class TooManyAttempts(ChanceryError):
 @deserialize_to_instance
 class ServiceUnavailable(ChanceryError):
     """Another service this one needed did not answer; ``details`` names it."""
+
+
+@deserialize_to_instance
+class Unavailable(ChanceryError):
+    """The service cannot do the work now (its database is down, say) and nothing was changed;
+    the same request may be sent again later. ``details`` names the service and what is down."""
+
+
+@deserialize_to_instance
+class DeadlineExceeded(Unavailable):
+    """The caller's deadline passed before the work could be done; nothing was changed."""
+
+
+@deserialize_to_instance
+class PreconditionFailed(ChanceryError):
+    """The record changed since the version the caller named (``If-Match``): nothing was
+    written. ``details``: ``current_version``, ``changed_by`` (an employee id, or None),
+    ``changed_at`` (ISO 8601, or None) and ``changes`` (each field changed meanwhile with its
+    value now, as the service's output schema dumps it).
+
+    nameko sends an error's arguments as text (every number and None a string), so the
+    details cross the bus as one JSON text and are read back here, typed."""
+
+    def __init__(self, message, details=None):
+        if isinstance(details, str):
+            details = json.loads(details)
+        super().__init__(message, details)
+        self.args = (message, json.dumps(details, default=str))
 
 
 def load(schema, data, **kwargs):

@@ -26,8 +26,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from . import logs, metrics, tracing
 from .database import make_engine
-from .envelope import Event
+from .envelope import AMQP_PREFIX, Event, amqp_headers, subject_field
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,9 @@ class Outbox:
     def __init__(self, metadata):
         # called after a transaction that added events commits (the relay's wake-up)
         self.committed_callbacks = []
+        # event type -> the payload field naming the record it is about, where a service
+        # chose another than ``<aggregate>_id`` (EventCatalog fills it)
+        self.subject_fields = {}
         self.table = Table(
             "outbox", metadata,
             Column("id", BigInteger, Identity(), primary_key=True),
@@ -56,6 +60,10 @@ class Outbox:
             Column("published_at", DateTime(timezone=True)),
             Column("attempts", Integer, nullable=False, server_default="0"),
             Column("last_error", Text),
+            # the request that caused the event, and the span that recorded it (W3C traceparent):
+            # sent on as the headers nameko.correlation_id and nameko.traceparent
+            Column("correlation_id", String(64)),
+            Column("traceparent", String(64)),
             Index("ix_outbox_unpublished", "id", postgresql_where="published_at IS NULL"),
         )
 
@@ -64,7 +72,8 @@ class Outbox:
         event_id = uuid.uuid4()
         session.execute(self.table.insert().values(
             event_id=event_id, event_type=event_type, version=version, payload=payload,
-            occurred_at=datetime.now(timezone.utc),
+            occurred_at=datetime.now(timezone.utc), correlation_id=logs.current_id(),
+            traceparent=tracing.headers().get("traceparent"),
         ))
         if not session.info.get("outbox_listening"):
             session.info["outbox_listening"] = True
@@ -91,12 +100,13 @@ class Outbox:
             event = Event(
                 id=row.event_id, type=row.event_type, version=row.version,
                 occurred_at=row.occurred_at, producer=service_name, payload=row.payload,
+                subject=self.subject_of(row.event_type, row.payload),
             )
             try:
                 producer.publish(
                     event.to_message(), routing_key=event.type, serializer="json",
                     delivery_mode=2, message_id=str(event.id), type=event.type,
-                    headers={"event_version": event.version},
+                    headers=_headers(event, row.correlation_id, row.traceparent),
                     retry=True, retry_policy={"max_retries": 2},
                 )
             except Exception as exc:  # the broker refused or is unreachable: try later
@@ -110,6 +120,13 @@ class Outbox:
                 published_at=func.now(), attempts=t.c.attempts + 1, last_error=None))
         return len(published)
 
+    def subject_of(self, event_type, payload):
+        """The id of the record an event is about (CloudEvents' subject), or None."""
+        if event_type in self.subject_fields and self.subject_fields[event_type] is None:
+            return None
+        value = payload.get(subject_field(event_type, self.subject_fields.get(event_type)))
+        return str(value) if value not in (None, "") else None
+
     def purge_published(self, connection, older_than=PUBLISHED_RETENTION):
         t = self.table
         cutoff = datetime.now(timezone.utc) - older_than
@@ -118,6 +135,25 @@ class Outbox:
     def pending_count(self, connection):
         t = self.table
         return connection.execute(select(func.count()).where(t.c.published_at.is_(None))).scalar()
+
+    def backlog(self, connection):
+        """(unpublished rows, age in seconds of the oldest of them or 0)."""
+        t = self.table
+        count, oldest = connection.execute(
+            select(func.count(), func.min(t.c.occurred_at)).where(t.c.published_at.is_(None))).one()
+        age = (datetime.now(timezone.utc) - oldest).total_seconds() if oldest is not None else 0.0
+        return count, max(age, 0.0)
+
+
+def _headers(event, correlation_id, traceparent):
+    headers = {"event_version": event.version, **amqp_headers(event.cloud_event_attributes())}
+    if correlation_id:
+        headers["nameko.correlation_id"] = correlation_id
+    if traceparent:
+        headers["nameko.traceparent"] = traceparent
+        # the CloudEvents distributed tracing extension carries the same
+        headers[AMQP_PREFIX + "traceparent"] = traceparent
+    return headers
 
 
 class OutboxRelay(DependencyProvider):
@@ -143,6 +179,13 @@ class OutboxRelay(DependencyProvider):
         self.service_name = self.container.service_name
         self.exchange = events_exchange(self.service_name)
         self.outbox.committed_callbacks.append(self.wake)
+        backlog = metrics.cached(self._backlog)
+        metrics.OUTBOX_BACKLOG.labels(self.service_name).set_function(lambda: backlog()[0])
+        metrics.OUTBOX_OLDEST_AGE.labels(self.service_name).set_function(lambda: backlog()[1])
+
+    def _backlog(self):
+        with self.engine.connect() as connection:
+            return self.outbox.backlog(connection)
 
     def start(self):
         self._running = True
@@ -212,6 +255,11 @@ class EventCatalog:
     def __init__(self, outbox, schemas):
         self.outbox = outbox
         self.schemas = schemas
+        for (event_type, _version), schema in schemas.items():
+            # a payload schema names its subject field with SUBJECT where it is not
+            # ``<aggregate>_id`` (or None: the event is about no one record)
+            if hasattr(schema, "SUBJECT"):
+                self.outbox.subject_fields[event_type] = schema.SUBJECT
 
     def record(self, session, event_type, payload, version=1):
         schema = self.schemas[(event_type, version)]()

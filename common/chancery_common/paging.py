@@ -10,7 +10,9 @@ trip even for a full page. Only for queries that match few rows (one counterpart
 notifications, one document's approvals): over a registry's millions the window would read
 every match instead of stopping at the page.
 """
-from sqlalchemy import func, select
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
 
 
 def page(session, query, *, order_by, limit, offset=0, options=(), unique=False):
@@ -35,3 +37,42 @@ def page_counted(session, query, *, order_by, limit, offset=0):
     if not rows:  # nothing, or a page past the end: the window has no row to tell
         return [], total(session, query, shown=0, limit=limit, offset=offset)
     return [row[0] for row in rows], rows[0].total_count
+
+
+def keyset_page(session, query, *, key, id_column, descending=False, limit, after=None, options=()):
+    """A page of ``query`` (a select of one entity) ordered by ``key`` (ascending, or
+    ``descending``) and then ``id_column``, starting after the cursor ``after`` (the
+    ``[key, id]`` of the last row of the page before, as text; None: from the start).
+
+    Returns (items, next cursor or None). Each page costs one index walk from the cursor, so
+    paging through a whole table stays linear where offsets would read every skipped row
+    again (exports of hundreds of thousands of rows)."""
+    ordering = (key.desc() if descending else key, id_column)
+    if after is not None:
+        last_key, last_id = after
+        last_key = _typed(key, last_key)
+        # the first condition alone is what an index on the key can seek to; the second
+        # leaves out the rows of the last key already sent
+        from_there = key <= last_key if descending else key >= last_key
+        beyond = key < last_key if descending else key > last_key
+        query = query.where(from_there, or_(beyond, id_column > last_id))
+    rows = session.execute(query.add_columns(key.label("keyset_key")).options(*options)
+                           .order_by(*ordering).limit(limit)).all()
+    items = [row[0] for row in rows]
+    if len(rows) < limit:
+        return items, None
+    last = rows[-1]
+    value = last.keyset_key
+    return items, [value.isoformat() if hasattr(value, "isoformat") else str(value), str(items[-1].id)]
+
+
+def _typed(key, text):
+    """A cursor's key (text) as the key expression's Python type (text when the expression's
+    type is not known, as for ``lower(name)``)."""
+    try:
+        python_type = key.type.python_type
+    except NotImplementedError:
+        return text
+    if python_type is datetime:
+        return datetime.fromisoformat(text)
+    return python_type(text) if python_type in (int, str) else text

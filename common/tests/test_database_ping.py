@@ -1,9 +1,11 @@
 """The pool pings a connection only after it sat idle: a busy service pays no round trip per
-call for it, and a connection the server dropped while idle is replaced before use."""
+call for it, and a connection the server dropped while idle is replaced before use; once any
+engine of the process found a connection lost (a server restart), the others ping theirs too."""
 import time
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from chancery_common.database import make_engine
 
@@ -55,3 +57,27 @@ def test_an_idle_connection_is_pinged_and_one_the_server_dropped_is_replaced(pin
     with idle.connect() as connection:
         assert backend_pid(connection) == replaced
     assert len(counted) == 2  # idle again: pinged, alive, kept
+
+
+def test_a_connection_lost_by_another_engine_has_every_engine_ping_its_recent_connections(pings, engine):
+    idle, counted = pings
+    relay = make_engine(engine.url.render_as_string(hide_password=False), pool_size=1)
+    try:
+        with idle.connect() as connection:
+            dropped = backend_pid(connection)
+        with relay.connect() as connection:
+            relay_pid = backend_pid(connection)
+        with engine.connect() as other:  # a restart ends every connection to the server
+            for pid in (dropped, relay_pid):
+                assert other.execute(text("select pg_terminate_backend(:pid)"), {"pid": pid}).scalar_one()
+        with pytest.raises(OperationalError):  # the relay's, in use a moment ago: its call fails
+            with relay.connect() as connection:
+                backend_pid(connection)
+
+        with idle.connect() as connection:  # in use a moment ago too, yet pinged and replaced
+            replaced = backend_pid(connection)
+    finally:
+        relay.dispose()
+
+    assert replaced != dropped
+    assert len(counted) == 1

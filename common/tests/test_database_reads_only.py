@@ -55,6 +55,7 @@ def test_a_flush_of_changed_records_is_refused(reading, tables):
 class Worker:  # nameko's worker context, as much of it as the dependency reads
     def __init__(self, service, method_name):
         self.service, self.entrypoint = service, SimpleNamespace(method_name=method_name)
+        self.context_data = {}  # the call's headers: no deadline here
 
 
 class Service:
@@ -69,7 +70,7 @@ class Service:
 @pytest.mark.parametrize("method, reads", [("looks", True), ("changes", False)])
 def test_the_dependency_gives_a_marked_entrypoint_the_reading_session(engine, method, reads):
     database = Database()
-    database.container = SimpleNamespace(config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
+    database.container = SimpleNamespace(service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
     database.setup()
     try:
         worker = Worker(Service(), method)
@@ -82,7 +83,7 @@ def test_the_dependency_gives_a_marked_entrypoint_the_reading_session(engine, me
 
 def test_a_connection_a_reading_session_used_is_transactional_again_for_the_next(engine):
     database = Database()
-    database.container = SimpleNamespace(config={"DATABASE_URL": engine.url.render_as_string(hide_password=False),
+    database.container = SimpleNamespace(service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False),
                                                  "max_workers": 1})
     database.setup()
     try:

@@ -1,11 +1,16 @@
 """The transactional outbox against real PostgreSQL and RabbitMQ: an event is published
 only if its transaction committed, exactly once per successful pass, and a failed publish
 waits for the next pass with the reason recorded."""
+import uuid
 from datetime import timezone
 
+from cloudevents.core.bindings import amqp as amqp_binding
+from cloudevents.core.formats.json import JSONFormat
+from marshmallow import Schema, fields
 from sqlalchemy import select, text
 
 from chancery_common.envelope import Event
+from chancery_common.outbox import EventCatalog
 
 SERVICE = "staff"
 
@@ -56,6 +61,50 @@ def test_the_message_carries_the_envelope_of_the_stored_row(session, engine, emp
     assert message.delivery_info["routing_key"] == "employee.created"
     assert message.properties["message_id"] == str(event_id)
     assert message.headers["event_version"] == 1
+
+
+def test_the_message_is_a_cloud_event_in_the_amqp_binary_mode(session, engine, empty_outbox, producer, published):
+    """Read back by the CloudEvents SDK's AMQP binding, as a subscriber would: the attributes
+    from the ``cloudEvents_`` headers, the envelope as the data."""
+    session.begin()
+    employee_id = str(uuid.uuid4())
+    event_id = empty_outbox.add(session, "employee.created", {"employee_id": employee_id})
+    session.commit()
+
+    relay(engine, empty_outbox, producer)
+
+    [message] = published.drain(among=[event_id])
+    body = message.body.encode() if isinstance(message.body, str) else message.body  # py-amqp gives text
+    cloud_event = amqp_binding.from_binary(
+        amqp_binding.AMQPMessage(properties={"content-type": message.content_type},
+                                 application_properties=message.headers, application_data=body),
+        JSONFormat())
+    assert cloud_event.get_specversion() == "1.0"
+    assert cloud_event.get_id() == str(event_id)
+    assert cloud_event.get_source() == f"/chancery/{SERVICE}"
+    assert cloud_event.get_type() == "employee.created"
+    assert cloud_event.get_subject() == employee_id
+    assert cloud_event.get_extension("dataversion") == 1
+    assert cloud_event.get_data() == message.payload  # the envelope itself
+    assert message.payload["subject"] == employee_id
+    assert cloud_event.get_time() == Event.from_message(message.payload).occurred_at
+
+
+def test_a_catalogue_names_a_subject_other_than_the_aggregates_id(empty_outbox):
+    class Merged(Schema):
+        SUBJECT = "merged_id"
+        merged_id = fields.UUID()
+
+    class Many(Schema):
+        SUBJECT = None
+        ids = fields.List(fields.UUID())
+
+    EventCatalog(empty_outbox, {("thing.merged", 1): Merged, ("thing.handed_over", 1): Many})
+
+    assert empty_outbox.subject_of("thing.merged", {"merged_id": "m-1", "thing_id": "t-1"}) == "m-1"
+    assert empty_outbox.subject_of("thing.handed_over", {"ids": ["a"], "thing_id": "t-1"}) is None
+    assert empty_outbox.subject_of("thing.created", {"thing_id": "t-1"}) == "t-1"
+    assert empty_outbox.subject_of("thing.created", {"other": 1}) is None
 
 
 def test_a_published_event_is_marked_published(session, engine, empty_outbox, producer, published):
