@@ -5,9 +5,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, or_, select
 
-from . import events
-from .exceptions import Conflict, NotFound, Unauthenticated
-from .models import Employee, NamesVersion, audit_log
+from chancery_common import versions
+
+from . import events, schemas
+from .exceptions import Conflict, InvalidInput, NotFound, Unauthenticated
+from .models import Department, Employee, NamesVersion, audit_log
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "roles", "locale",
                    "time_zone", "is_active")
@@ -23,9 +25,9 @@ hasher = PasswordHasher()
 _DUMMY_HASH = hasher.hash("chancery-timing-equaliser")
 
 
-def get_employee(session, *, employee_id):
-    """One employee by id, or NotFound."""
-    employee = session.get(Employee, employee_id)
+def get_employee(session, *, employee_id, for_update=False):
+    """One employee by id, or NotFound (``for_update``: its row locked until the transaction ends)."""
+    employee = session.get(Employee, employee_id, with_for_update=for_update or None)
     if employee is None:
         raise NotFound(f"employee {employee_id} not found")
     return employee
@@ -73,11 +75,13 @@ def names_since(session, *, version):
         select(Employee.id, Employee.full_name).where(Employee.name_version > version)).all())
 
 
-def create_employee(session, *, data, actor_id=None):
-    """Add an employee (with a password if given), audit and announce it."""
+def create_employee(session, *, data, actor_id=None, audit_extra=None):
+    """Add an employee (with a password if given), audit and announce it; ``audit_extra``
+    adds to the audit entry (the source of a change the directory made, say)."""
     email = data["email"].strip()
     if find_by_email(session, email=email) is not None:
         raise Conflict(f"an employee with e-mail {email} already exists", {"email": ["already in use"]})
+    _require_department(session, data.get("department_id"))
     password = data.pop("password", None)
     employee = Employee(**{**data, "email": email})
     if password:
@@ -85,8 +89,8 @@ def create_employee(session, *, data, actor_id=None):
     session.add(employee)
     session.flush()
     audit(session, actor_id=actor_id, action="created", record_type="employee", record_id=employee.id,
-          changes={name: {"from": None, "to": _plain(getattr(employee, name))} for name in EMPLOYEE_FIELDS
-                   if getattr(employee, name) is not None})
+          changes={**{name: {"from": None, "to": _plain(getattr(employee, name))} for name in EMPLOYEE_FIELDS
+                      if getattr(employee, name) is not None}, **(audit_extra or {})})
     events.catalog.record(session, events.EMPLOYEE_CREATED, {
         "employee_id": employee.id, "full_name": employee.full_name, "email": employee.email,
         "department_id": employee.department_id, "roles": list(employee.roles),
@@ -95,14 +99,18 @@ def create_employee(session, *, data, actor_id=None):
     return employee
 
 
-def update_employee(session, *, employee_id, changes, actor_id=None):
-    """Change an employee's card; the event carries what changed from what to what."""
-    employee = get_employee(session, employee_id=employee_id)
+def update_employee(session, *, employee_id, changes, actor_id=None, audit_extra=None, expected_version=None):
+    """Change an employee's card; the event carries what changed from what to what.
+    ``expected_version``: PreconditionFailed when the card is at another one (versions.check)."""
+    employee = get_employee(session, employee_id=employee_id, for_update=True)
+    versions.check(session, record=employee, expected_version=expected_version, audit_log=audit_log,
+                   record_type="employee", dump=schemas.EmployeeSchema().dump)
     if "email" in changes:
         other = find_by_email(session, email=changes["email"])
         if other is not None and other.id != employee.id:
             raise Conflict(f"an employee with e-mail {changes['email']} already exists",
                            {"email": ["already in use"]})
+    _require_department(session, changes.get("department_id"))
     diff = {}
     for name, value in changes.items():
         old = getattr(employee, name)
@@ -112,13 +120,19 @@ def update_employee(session, *, employee_id, changes, actor_id=None):
     if diff:
         session.flush()
         audit(session, actor_id=actor_id, action="updated", record_type="employee",
-              record_id=employee.id, changes=diff)
+              record_id=employee.id, changes={**diff, **(audit_extra or {})})
         events.catalog.record(session, events.EMPLOYEE_UPDATED, {
             "employee_id": employee.id, "department_id": employee.department_id,
             "roles": list(employee.roles), "is_active": employee.is_active, "changes": diff,
             "full_name": employee.full_name, "email": employee.email, "position": employee.position,
             "time_zone": employee.time_zone, "locale": employee.locale})
     return employee
+
+
+def _require_department(session, department_id):
+    """InvalidInput naming ``department_id`` unless it is None or an existing department."""
+    if department_id is not None and session.get(Department, department_id) is None:
+        raise InvalidInput("Invalid input: department_id", {"department_id": ["No such department."]})
 
 
 def _plain(value):

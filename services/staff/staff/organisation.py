@@ -1,16 +1,16 @@
 """The organisation around employees: our legal entities, departments, absences with
 deputies, and which roles may do the configurable things."""
-import csv
-import io
 import uuid
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, or_, select
 
-from . import events, logic
+from chancery_common import versions
+
+from . import events, logic, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .logic import _plain
-from .models import Absence, Department, Employee, LegalEntity, Position, RolePermission
+from .models import Absence, Department, Employee, LegalEntity, Position, RolePermission, audit_log
 from .schemas import ROLES
 
 # What a role may do beyond seeing records: the defaults, changed by administrators.
@@ -68,8 +68,8 @@ def create_position(session, *, name, actor):
 
 # departments ------------------------------------------------------------------------------
 
-def get_department(session, *, department_id):
-    department = session.get(Department, department_id)
+def get_department(session, *, department_id, for_update=False):
+    department = session.get(Department, department_id, with_for_update=for_update or None)
     if department is None:
         raise NotFound(f"department {department_id} not found")
     return department
@@ -79,10 +79,15 @@ def list_departments(session):
     return session.scalars(select(Department).order_by(Department.name)).all()
 
 
-def save_department(session, *, data, actor, department_id=None):
-    """Create a department, or change one; a department cannot be its own ancestor."""
+def save_department(session, *, data, actor, department_id=None, expected_version=None):
+    """Create a department, or change one; a department cannot be its own ancestor.
+    ``expected_version``: PreconditionFailed when the department is at another one (versions.check)."""
     require_admin(actor)
-    department = get_department(session, department_id=department_id) if department_id else Department()
+    department = get_department(session, department_id=department_id, for_update=True) if department_id \
+        else Department()
+    if department_id:
+        versions.check(session, record=department, expected_version=expected_version, audit_log=audit_log,
+                       record_type="department", dump=schemas.DepartmentSchema().dump)
     for key in ("legal_entity_id", "parent_id", "head_id"):
         if data.get(key) is not None and session.get(
                 {"legal_entity_id": LegalEntity, "parent_id": Department, "head_id": Employee}[key],
@@ -154,10 +159,7 @@ def visible_department_ids(session, *, employee):
 
 def acting_for(session, *, employee, on=None):
     """The employees this one deputises for today (their absences name them the deputy)."""
-    on = on or date.today()
-    return sorted(str(a.employee_id) for a in session.scalars(select(Absence).where(
-        Absence.deputy_id == employee.id, Absence.cancelled_at.is_(None),
-        Absence.starts_on <= on, Absence.ends_on >= on)))
+    return sorted(standing_in_for(session, employee_id=employee.id, on=on))
 
 
 def role_settings(session):
@@ -262,70 +264,6 @@ def acting_employees(session, *, employee_ids, on=None):
         result[str(employee_id)] = {"acting_id": str(current),
                                     "on_behalf_of": str(on_behalf_of) if on_behalf_of else None}
     return result
-
-
-# CSV import ----------------------------------------------------------------------------------
-
-IMPORT_COLUMNS = ("full_name", "email", "department", "position", "phone", "roles")
-
-
-def import_employees(session, *, text, actor):
-    """Employees and departments from CSV (full_name, email, department, position, phone,
-    roles separated by ';'). Every row is checked first; with any error nothing is written.
-
-    Existing employees (by e-mail) are updated; missing departments are created.
-    """
-    require_admin(actor)
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = [c for c in ("full_name", "email") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InvalidInput("Invalid input: file", {"file": [f"Missing columns: {', '.join(missing)}."]})
-    rows, errors = [], {}
-    seen = set()
-    for line, row in enumerate(reader, start=2):
-        problems = []
-        email = (row.get("email") or "").strip().lower()
-        name = (row.get("full_name") or "").strip()
-        roles = [r.strip() for r in (row.get("roles") or "employee").split(";") if r.strip()]
-        if not name:
-            problems.append("full_name is empty")
-        if "@" not in email:
-            problems.append(f"e-mail {email!r} is not valid")
-        if email in seen:
-            problems.append(f"e-mail {email} appears twice")
-        bad_roles = sorted(set(roles) - set(ROLES))
-        if bad_roles:
-            problems.append(f"unknown roles: {', '.join(bad_roles)}")
-        if problems:
-            errors[f"line {line}"] = problems
-        seen.add(email)
-        rows.append({"full_name": name, "email": email, "roles": roles,
-                     "department": (row.get("department") or "").strip() or None,
-                     "position": (row.get("position") or "").strip() or None,
-                     "phone": (row.get("phone") or "").strip() or None})
-    if errors:
-        raise InvalidInput(f"Invalid input: {len(errors)} line(s) of the file", {"file": errors})
-    departments = {d.name.lower(): d for d in list_departments(session)}
-    created = updated = departments_created = 0
-    for row in rows:
-        department = None
-        if row["department"]:
-            department = departments.get(row["department"].lower())
-            if department is None:
-                department = save_department(session, data={"name": row["department"]}, actor=actor)
-                departments[row["department"].lower()] = department
-                departments_created += 1
-        fields = {"full_name": row["full_name"], "roles": row["roles"], "position": row["position"],
-                  "phone": row["phone"], "department_id": department.id if department else None}
-        existing = logic.find_by_email(session, email=row["email"])
-        if existing is None:
-            logic.create_employee(session, data={**fields, "email": row["email"]}, actor_id=actor.id)
-            created += 1
-        else:
-            logic.update_employee(session, employee_id=existing.id, changes=fields, actor_id=actor.id)
-            updated += 1
-    return {"employees_created": created, "employees_updated": updated,
-            "departments_created": departments_created}
 
 
 # Approvers for the approvals service ---------------------------------------------------------

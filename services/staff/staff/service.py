@@ -1,19 +1,32 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
+import os
+
+from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
-from chancery_common.errors import InvalidInput, load, parse_uuid
+from chancery_common.errors import InvalidInput, PermissionDenied, load, parse_uuid
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
+from chancery_common.versions import load_version
 
-from . import logic, organisation, schemas, sessions
+from . import (
+    calendar_feeds, employee_import, external_sign_in, ldap_directory, ldap_sign_in, ldap_sync, logic, organisation,
+    policy, schemas, sessions, two_factor,
+)
 from .models import audit_log, outbox
 
 employee_schema = schemas.EmployeeSchema()
 token_schema = schemas.ApiTokenSchema()
+calendar_feed_schema = schemas.CalendarFeedStatusSchema()
 department_schema = schemas.DepartmentSchema()
 legal_entity_schema = schemas.LegalEntitySchema()
 absence_schema = schemas.AbsenceSchema()
+provider_schema = schemas.SignInProviderSchema()
+ldap_schema = schemas.LdapDirectorySchema()
+# how often replicas look whether the directory's sync is due (its interval is a setting)
+LDAP_SYNC_TICK_SECONDS = float(os.environ.get("LDAP_SYNC_TICK_SECONDS", "30"))
 
 
 def identity(session, employee, **extra):
@@ -25,6 +38,9 @@ def identity(session, employee, **extra):
             "acting_for": organisation.acting_for(session, employee=employee),
             # gateways keep employees' names; this tells them whether theirs are current
             "names_version": logic.names_version(session),
+            # the policy requires two-factor of this employee, not enrolled yet: the gateway
+            # lets a password session do nothing else (API tokens are not asked)
+            "two_factor_enrolment_required": two_factor.enrolment_missing(session, employee),
             **extra}
 
 
@@ -32,6 +48,7 @@ class StaffService:
     name = "staff"
 
     db = Database()
+    observability = Observability()
     relay = OutboxRelay(outbox)
 
     @rpc
@@ -98,15 +115,198 @@ class StaffService:
         """Open a session; returns its token (for the cookie) and the employee."""
         data = load(schemas.CredentialsSchema(), credentials)
         where = load(schemas.ClientSchema(), client or {})
+        with self.db.begin():
+            directory = ldap_sign_in.route(self.db, login=data["email"])
+        if directory is not None:  # a directory-managed account: the directory checks the password
+            return self._signed_in(ldap_sign_in.sign_in(self.db, settings=directory, login=data["email"],
+                                                        password=data["password"], **where))
         try:
             with self.db.begin():
-                token, opened, employee = sessions.sign_in(self.db, **data, **where)
+                signed = sessions.sign_in(self.db, **data, **where)
         except sessions.Unauthenticated:
             # the failed attempt is recorded even though the sign-in is refused
             with self.db.begin():
                 sessions.record_failure(self.db, email=data["email"], ip=where["ip"])
             raise
+        except PermissionDenied as refused:
+            with self.db.begin():
+                sessions.record_refusal(self.db, email=data["email"], ip=where["ip"],
+                                        reason=(refused.details or {}).get("reason"))
+            raise
+        return self._signed_in(signed)
+
+    def _signed_in(self, signed):
+        if signed.challenge:
+            return {"second_factor_required": True, "challenge": signed.challenge}
+        return identity(self.db, signed.employee, session_token=signed.token,
+                        expires_at=signed.session.expires_at.isoformat())
+
+    @rpc
+    def complete_sign_in(self, second_factor, client=None):
+        """The second step of a sign-in with two-factor on: the challenge and a code."""
+        data = load(schemas.SecondFactorSchema(), second_factor)
+        where = load(schemas.ClientSchema(), client or {})
+        try:
+            with self.db.begin():
+                signed = sessions.complete_sign_in(self.db, **data, **where)
+        except sessions.Unauthenticated as exc:
+            if exc.details and exc.details.get("email"):
+                with self.db.begin():
+                    sessions.record_failure(self.db, email=exc.details["email"], ip=where["ip"])
+                raise sessions.Unauthenticated("wrong code") from None
+            raise
+        return identity(self.db, signed.employee, session_token=signed.token,
+                        expires_at=signed.session.expires_at.isoformat())
+
+    @rpc
+    def two_factor_status(self, actor):
+        employee = logic.get_employee(self.db, employee_id=load_actor(actor).id)
+        return two_factor.status(self.db, employee)
+
+    @rpc
+    def begin_two_factor(self, actor):
+        """A new TOTP secret for the signed-in employee (in force once confirmed)."""
+        with self.db.begin():
+            employee = logic.get_employee(self.db, employee_id=load_actor(actor).id)
+            secret, uri = two_factor.begin_enrolment(self.db, employee=employee)
+        return {"secret": secret, "otpauth_uri": uri}
+
+    @rpc
+    def pending_two_factor(self, actor):
+        employee = logic.get_employee(self.db, employee_id=load_actor(actor).id)
+        return {"otpauth_uri": two_factor.pending_uri(self.db, employee=employee)}
+
+    @rpc
+    def confirm_two_factor(self, actor, confirmation, client=None):
+        """Confirm the enrolment with a first code; returns the recovery codes, once."""
+        data = load(schemas.CodeSchema(), confirmation)
+        where = load(schemas.ClientSchema(), client or {})
+        with self.db.begin():
+            employee = logic.get_employee(self.db, employee_id=load_actor(actor).id)
+            codes = two_factor.confirm_enrolment(self.db, employee=employee, code=data["code"], ip=where["ip"])
+        return {"recovery_codes": codes}
+
+    @rpc
+    def turn_off_two_factor(self, actor, confirmation, client=None):
+        data = load(schemas.CodeSchema(), confirmation)
+        where = load(schemas.ClientSchema(), client or {})
+        with self.db.begin():
+            employee = logic.get_employee(self.db, employee_id=load_actor(actor).id)
+            two_factor.turn_off(self.db, employee=employee, code=data["code"], ip=where["ip"])
+        return True
+
+    @rpc
+    def reset_two_factor(self, actor, employee_id):
+        actor = load_actor(actor)
+        with self.db.begin():
+            employee = logic.get_employee(self.db, employee_id=parse_uuid(employee_id, "employee_id"))
+            two_factor.reset(self.db, employee=employee, actor=actor)
+        return True
+
+    @rpc
+    def sign_in_policy(self, actor):
+        load_actor(actor)
+        return policy.as_dict(policy.current(self.db))
+
+    @rpc
+    def set_sign_in_policy(self, actor, changes):
+        actor = load_actor(actor)
+        data = load(schemas.SignInPolicySchema(), changes)
+        with self.db.begin():
+            found = policy.update(self.db, changes=data, actor=actor)
+        return policy.as_dict(found)
+
+    @rpc
+    def sign_in_external(self, assertion, client=None):
+        """Open a session for claims the gateway verified with the OpenID Connect provider.
+
+        A sign-in Chancery does not accept (unknown, dismissed...) is audited and refused
+        with PermissionDenied whose details carry the reason's code."""
+        data = load(schemas.ExternalSignInSchema(), assertion)
+        where = load(schemas.ClientSchema(), client or {})
+        try:
+            with self.db.begin():
+                token, opened, employee = external_sign_in.sign_in(self.db, **data, **where)
+        except external_sign_in.Refused as refused:
+            with self.db.begin():
+                external_sign_in.audit_refusal(
+                    self.db, code=refused.code, issuer=data["issuer"], subject=data["claims"]["sub"],
+                    employee_id=refused.employee_id, ip=where["ip"])
+            raise PermissionDenied(str(refused), {"reason": refused.code})
         return identity(self.db, employee, session_token=token, expires_at=opened.expires_at.isoformat())
+
+    @rpc
+    def record_sign_in_refusal(self, refusal, client=None):
+        """Audit a sign-in the gateway refused before asking who it was (bad state or token,
+        the provider's own refusal)."""
+        data = load(schemas.SignInRefusalSchema(), refusal)
+        where = load(schemas.ClientSchema(), client or {})
+        with self.db.begin():
+            external_sign_in.audit_refusal(self.db, ip=where["ip"], **data)
+        return True
+
+    @rpc
+    def sign_in_provider(self):
+        """For the gateway: the provider's connection (with the secret), or None."""
+        found = external_sign_in.provider(self.db)
+        if found is None:
+            return None
+        return {**provider_schema.dump(found), "client_secret": found.client_secret}
+
+    @rpc
+    def sign_in_provider_settings(self, actor):
+        """For administrators: the provider and the mapping, without the secret."""
+        organisation.require_admin(load_actor(actor))
+        found = external_sign_in.provider(self.db)
+        return provider_schema.dump(found) if found is not None else None
+
+    @rpc
+    def save_sign_in_provider(self, actor, settings):
+        actor = load_actor(actor)
+        data = load(schemas.SignInProviderSchema(), settings)
+        with self.db.begin():
+            saved = external_sign_in.save_provider(self.db, data=data, actor=actor)
+        return provider_schema.dump(saved)
+
+    # The LDAP directory ------------------------------------------------------------------
+
+    @rpc
+    def ldap_sign_in_enabled(self):
+        """For the gateway's sign-in page: whether logins may be the directory's."""
+        return ldap_directory.enabled_settings(self.db) is not None
+
+    @rpc
+    def ldap_directory_settings(self, actor):
+        """For administrators: the directory and the mapping, without the password."""
+        organisation.require_admin(load_actor(actor))
+        found = ldap_directory.directory(self.db)
+        return ldap_schema.dump(found) if found is not None else None
+
+    @rpc
+    def save_ldap_directory(self, actor, settings):
+        actor = load_actor(actor)
+        data = load(schemas.LdapDirectorySchema(), settings)
+        with self.db.begin():
+            saved = ldap_directory.save(self.db, data=data, actor=actor)
+        return ldap_schema.dump(saved)
+
+    @rpc
+    def run_ldap_sync(self, actor, request=None):
+        """Sync now (administrators); a dry run lists what a sync would change, writing nothing."""
+        actor = load_actor(actor)
+        organisation.require_admin(actor)
+        data = load(schemas.LdapSyncRequestSchema(), request or {})
+        return ldap_sync.run(self.db, trigger="administrator", actor=actor, dry_run=data["dry_run"])
+
+    @rpc
+    def ldap_sync_runs(self, actor):
+        organisation.require_admin(load_actor(actor))
+        return schemas.LdapSyncRunSchema(many=True).dump(ldap_sync.runs(self.db))
+
+    @timer(interval=LDAP_SYNC_TICK_SECONDS)
+    def sync_ldap_directory(self):
+        """The scheduled sync, when due (one replica runs it: the claim is a locked, leased row)."""
+        ldap_sync.run(self.db, trigger="schedule")
 
     @rpc
     def resolve_session(self, token):
@@ -128,6 +328,37 @@ class StaffService:
         with self.db.begin():
             record, employee = sessions.resolve_api_token(self.db, token=data["token"])
         return identity(self.db, employee, scopes=list(record.scopes), token_id=str(record.id))
+
+    @rpc
+    def resolve_calendar_feed(self, secret):
+        """The identity of the employee whose calendar address has this secret (NotFound for an
+        unknown or revoked one, or a dismissed employee's)."""
+        data = load(schemas.CalendarSecretSchema(), {"secret": secret})
+        with self.db.begin():
+            employee = calendar_feeds.resolve(self.db, secret=data["secret"])
+            return identity(self.db, employee)
+
+    @rpc
+    def calendar_feed(self, actor):
+        """The signed-in employee's calendar address: whether there is one, made and last read when."""
+        actor = load_actor(actor)
+        with self.db.begin():
+            return calendar_feed_schema.dump(calendar_feeds.status(self.db, actor=actor))
+
+    @rpc
+    def issue_calendar_feed(self, actor):
+        """A new secret for the employee's calendar address (the old one stops working): shown once."""
+        actor = load_actor(actor)
+        with self.db.begin():
+            secret, status = calendar_feeds.issue(self.db, actor=actor)
+        return calendar_feed_schema.dump({**status, "secret": secret})
+
+    @rpc
+    def revoke_calendar_feed(self, actor):
+        actor = load_actor(actor)
+        with self.db.begin():
+            status = calendar_feeds.revoke(self.db, actor=actor)
+        return calendar_feed_schema.dump(status)
 
     @rpc
     def change_password(self, actor, change):
@@ -187,14 +418,14 @@ class StaffService:
     # The organisation --------------------------------------------------------------------
 
     @rpc
-    def update_employee(self, actor, employee_id, changes):
+    def update_employee(self, actor, employee_id, changes, expected_version=None):
         actor = load_actor(actor)
         organisation.require_admin(actor)
         data = load(schemas.EmployeeChangesSchema(), changes)
         with self.db.begin():
             employee = logic.update_employee(
                 self.db, employee_id=parse_uuid(employee_id, "employee_id"), changes=data,
-                actor_id=actor.id)
+                actor_id=actor.id, expected_version=load_version(expected_version))
         return employee_schema.dump(employee)
 
     @rpc
@@ -229,13 +460,15 @@ class StaffService:
         return department_schema.dump(organisation.list_departments(self.db), many=True)
 
     @rpc
-    def save_department(self, actor, department, department_id=None):
+    def save_department(self, actor, department, department_id=None, expected_version=None):
+        """Create a department, or change one (``expected_version``: as chancery_common.versions)."""
         actor = load_actor(actor)
         data = load(schemas.DepartmentSchema(partial=department_id is not None), department)
         with self.db.begin():
             saved = organisation.save_department(
                 self.db, data=data, actor=actor,
-                department_id=parse_uuid(department_id, "department_id") if department_id else None)
+                department_id=parse_uuid(department_id, "department_id") if department_id else None,
+                expected_version=load_version(expected_version))
         return department_schema.dump(saved)
 
     @rpc
@@ -292,10 +525,13 @@ class StaffService:
 
     @rpc
     def import_employees(self, actor, upload):
+        """``upload``: {columns: [header], rows: [{row, values: {column: text}}], dry_run}; the report
+        (employee_import.py). Rows in error: InvalidInput naming them (``details``: {rows: {n: [...]}})."""
         actor = load_actor(actor)
         data = load(schemas.ImportSchema(), upload)
         with self.db.begin():
-            return organisation.import_employees(self.db, text=data["text"], actor=actor)
+            return employee_import.import_employees(self.db, rows=data["rows"], columns=data["columns"],
+                                                    dry_run=data["dry_run"], actor=actor)
 
     # Audit and access ----------------------------------------------------------------------
 

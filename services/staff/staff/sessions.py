@@ -1,17 +1,27 @@
 """Signing in: sessions, API tokens, and throttling of failed attempts.
 
 Tokens are random; only their SHA-256 is stored, so a leaked database does not leak
-sessions. Failed attempts are counted per e-mail (whether or not it exists, so the lock
-tells nothing about who has an account) and per client address.
+sessions.
+
+Throttling (docs/permissions.md, "Signing in"): failures are counted per account and
+client pair (the e-mail, whether or not it has an account, and the client's address), so
+nobody can lock an administrator out by guessing from elsewhere. After a few free
+failures each further one makes the pair wait longer, doubling up to a ceiling; a success
+of the pair starts it afresh. A client failing against many accounts waits too, and its
+successes do not wipe its record. A correct password from a client that has not been
+failing is never refused. Each sign-in, each failure and each lock of an existing account is
+written to the account's audit log with its source.
 """
 import hashlib
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import NamedTuple
 
 from sqlalchemy import func, select, update
 
-from . import logic
+from . import logic, policy, two_factor
 from .exceptions import NotFound, PermissionDenied, TooManyAttempts, Unauthenticated
 from .models import ApiToken, Employee, LoginAttempt, Session
 
@@ -20,10 +30,33 @@ log = logging.getLogger(__name__)
 SESSION_IDLE = timedelta(hours=12)
 SESSION_MAX = timedelta(days=7)
 TOUCH_EVERY = timedelta(minutes=1)
-LOCK_WINDOW = timedelta(minutes=15)
-MAX_FAILURES_PER_EMAIL = 5
-MAX_FAILURES_PER_IP = 30
 SCOPES = ("read", "write")
+WRONG_CREDENTIALS = "wrong credentials"
+SECOND_FACTOR_PENDING = "second factor pending"
+
+
+@dataclass(frozen=True)
+class Throttle:
+    """Failures allowed free within ``window``, then a delay from ``first_delay`` doubling
+    with each further failure up to ``max_delay``."""
+    free_failures: int
+    window: timedelta
+    first_delay: timedelta = timedelta(seconds=30)
+    max_delay: timedelta = timedelta(minutes=15)
+
+    def delay(self, failures):
+        """How long to wait after the last of ``failures`` failures (zero while free)."""
+        if failures < self.free_failures:
+            return timedelta(0)
+        doublings = min(failures - self.free_failures, 16)
+        return min(self.first_delay * (2 ** doublings), self.max_delay)
+
+
+# one account from one client: a success of the pair starts its count afresh
+PAIR = Throttle(free_failures=5, window=timedelta(hours=24))
+# one client against any accounts: its successes do not reset it (one valid account of
+# the attacker's own must not buy more guesses against the others)
+CLIENT = Throttle(free_failures=30, window=timedelta(hours=1))
 
 
 def _now():
@@ -34,48 +67,152 @@ def _hash(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _failures_since_success(session, column, value, since):
+def _failures(session, *, email, ip, now):
+    """[(throttle, failures, latest failure, scope)] that apply to this e-mail and client."""
+    counted = []
+    failed = (LoginAttempt.succeeded.is_(False), LoginAttempt.reason == WRONG_CREDENTIALS)
+    pair = (LoginAttempt.email == email,
+            LoginAttempt.ip.is_(None) if ip is None else LoginAttempt.ip == ip)
+    since = now - PAIR.window
     last_success = session.scalar(select(func.max(LoginAttempt.at)).where(
-        column == value, LoginAttempt.succeeded.is_(True), LoginAttempt.at >= since))
-    query = select(func.count(), func.max(LoginAttempt.at)).where(
-        column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at >= (last_success or since))
-    return session.execute(query).one()
+        *pair, LoginAttempt.succeeded.is_(True), LoginAttempt.at >= since))
+    count, latest = session.execute(select(func.count(), func.max(LoginAttempt.at)).where(
+        *pair, *failed, LoginAttempt.at > (last_success or since))).one()
+    counted.append((PAIR, count, latest, "account_and_client"))
+    if ip is not None:
+        count, latest = session.execute(select(func.count(), func.max(LoginAttempt.at)).where(
+            LoginAttempt.ip == ip, *failed, LoginAttempt.at >= now - CLIENT.window)).one()
+        counted.append((CLIENT, count, latest, "client"))
+    return counted
+
+
+def current_wait(session, *, email, ip, now=None):
+    """(until, scope, failures) of the longest wait this e-mail and client are in, or None."""
+    now = now or _now()
+    longest = None
+    for throttle, count, latest, scope in _failures(session, email=email, ip=ip, now=now):
+        delay = throttle.delay(count)
+        if delay and latest + delay > now and (longest is None or latest + delay > longest[0]):
+            longest = (latest + delay, scope, count)
+    return longest
 
 
 def check_throttle(session, *, email, ip):
-    """Refuse while an e-mail or an address has failed too often in the last window."""
-    since = _now() - LOCK_WINDOW
-    for column, value, limit in ((LoginAttempt.email, email, MAX_FAILURES_PER_EMAIL),
-                                 (LoginAttempt.ip, ip, MAX_FAILURES_PER_IP)):
-        if value is None:
-            continue
-        count, latest = _failures_since_success(session, column, value, since)
-        if count >= limit:
-            until = latest + LOCK_WINDOW
-            log.warning("sign-in refused for %s from %s: %d failures, locked until %s",
-                        email, ip, count, until.isoformat())
-            raise TooManyAttempts(
-                f"too many failed sign-in attempts; try again after {until:%H:%M} UTC",
-                {"retry_after": until.isoformat()})
+    """Refuse (TooManyAttempts, with how long to wait) while this pair or client must wait."""
+    now = _now()
+    wait = current_wait(session, email=email, ip=ip, now=now)
+    if wait is None:
+        return
+    until, scope, _ = wait
+    seconds = max(1, int((until - now).total_seconds() + 0.999))
+    log.warning("sign-in refused for %s from %s (%s): wait until %s", email, ip, scope, until.isoformat())
+    raise TooManyAttempts(
+        f"too many failed sign-in attempts; try again after {until:%H:%M:%S} UTC",
+        {"retry_after": until.isoformat(), "retry_after_seconds": seconds})
 
 
-def record_failure(session, *, email, ip):
+def record_failure(session, *, email, ip, source="password", employee=None):
+    """Log a failed attempt (``email``: the login typed); when it makes the pair or the client
+    wait, audit the lock. ``employee``: whose account it was, when not found by the e-mail."""
+    email = email.strip().lower()
     log.warning("failed sign-in for %s from %s", email, ip)
-    session.add(LoginAttempt(email=email.strip().lower(), ip=ip, succeeded=False,
-                             reason="wrong credentials"))
+    session.add(LoginAttempt(email=email, ip=ip, succeeded=False, reason=WRONG_CREDENTIALS))
+    session.flush()
+    employee = employee or logic.find_by_email(session, email=email)
+    if employee is not None:
+        logic.audit(session, actor_id=None, action="sign_in_failed", record_type="employee",
+                    record_id=employee.id, changes=source_of(source, ip))
+    wait = current_wait(session, email=email, ip=ip)
+    if wait is None:
+        return
+    until, scope, failures = wait
+    log.warning("sign-in locked for %s from %s (%s) until %s", email, ip, scope, until.isoformat())
+    if employee is not None:
+        logic.audit(session, actor_id=None, action="sign_in_locked", record_type="employee",
+                    record_id=employee.id,
+                    changes={"locked_until": {"from": None, "to": until.isoformat()},
+                             "client": {"from": None, "to": ip},
+                             "scope": {"from": None, "to": scope},
+                             "failures": {"from": None, "to": failures}})
+
+
+class SignedIn(NamedTuple):
+    """A password sign-in: a session, or (two-factor on) a challenge for the code."""
+    token: str | None
+    session: Session | None
+    employee: Employee
+    challenge: str | None = None
 
 
 def sign_in(session, *, email, password, ip=None, user_agent=None):
-    """Check the credentials (unless throttled) and open a session.
+    """Check the credentials (unless throttled) and open a session, or with two-factor on
+    a challenge that ``complete_sign_in`` finishes with a code.
 
-    Returns (token, session, employee). A wrong password raises Unauthenticated; the
-    caller records the failure with ``record_failure`` in its own transaction, since the
-    one this runs in is rolled back.
+    A wrong password raises Unauthenticated; the caller records the failure with
+    ``record_failure`` in its own transaction, since the one this runs in is rolled back.
     """
     email = email.strip().lower()
     check_throttle(session, email=email, ip=ip)
+    if not policy.password_allowed(session, email=email):
+        raise PermissionDenied("sign-in with a password is turned off: sign in through the holding's provider",
+                               {"reason": "passwords_off"})
     employee = logic.authenticate(session, email=email, password=password)
+    return first_factor_passed(session, employee=employee, login=email, ip=ip, user_agent=user_agent)
+
+
+def first_factor_passed(session, *, employee, login, ip, user_agent, source="password"):
+    """The password (Chancery's or the directory's) was right: a session, or with two-factor
+    on, a challenge for the code."""
+    if two_factor.is_enrolled(session, employee.id):
+        # not a success yet: the pair's failures are not wiped until the code is right
+        session.add(LoginAttempt(email=login, ip=ip, succeeded=False, reason=SECOND_FACTOR_PENDING))
+        return SignedIn(None, None, employee, two_factor.open_challenge(session, employee=employee, source=source))
+    return _signed_in(session, employee=employee, email=login, ip=ip, user_agent=user_agent, source=source)
+
+
+def complete_sign_in(session, *, challenge, code, ip=None, user_agent=None):
+    """The second step: a current code (or a recovery code) for the challenge's employee.
+
+    A wrong code raises Unauthenticated with the e-mail in its details; the caller records
+    the failure, which the throttling counts like a wrong password."""
+    pending = two_factor.take_challenge(session, token=challenge)
+    employee = session.get(Employee, pending.employee_id)
+    email = employee.email.strip().lower()
+    check_throttle(session, email=email, ip=ip)
+    if not employee.is_active:
+        raise Unauthenticated("wrong e-mail or password")
+    how = two_factor.verify(session, employee=employee, code=code)
+    if how is None:
+        raise Unauthenticated("wrong code", {"email": email})
+    pending.used_at = _now()
+    return _signed_in(session, employee=employee, email=email, ip=ip, user_agent=user_agent,
+                      source=pending.source or "password", second_factor=how)
+
+
+def _signed_in(session, *, employee, email, ip, user_agent, source="password", **how):
     session.add(LoginAttempt(email=email, ip=ip, succeeded=True))
+    token, opened = open_session(session, employee=employee, ip=ip, user_agent=user_agent)
+    logic.audit(session, actor_id=employee.id, action="signed_in", record_type="employee",
+                record_id=employee.id, changes=source_of(source, ip, **how))
+    return SignedIn(token, opened, employee)
+
+
+def record_refusal(session, *, email, ip, reason):
+    """Audit a password sign-in the policy refused (for an e-mail with an account)."""
+    employee = logic.find_by_email(session, email=email)
+    if employee is not None:
+        logic.audit(session, actor_id=None, action="sign_in_refused", record_type="employee",
+                    record_id=employee.id, changes=source_of("password", ip, reason=reason))
+
+
+def source_of(source, ip, **more):
+    """The audit entry's changes for a sign-in: how (password, oidc) and from where."""
+    return {"source": {"from": None, "to": source}, "client": {"from": None, "to": ip},
+            **{name: {"from": None, "to": value} for name, value in more.items()}}
+
+
+def open_session(session, *, employee, ip=None, user_agent=None):
+    """A new session of an employee whose credentials were checked: (token, session)."""
     token = secrets.token_urlsafe(32)
     now = _now()
     opened = Session(token_hash=_hash(token), employee_id=employee.id, created_at=now,
@@ -83,7 +220,7 @@ def sign_in(session, *, email, password, ip=None, user_agent=None):
                      user_agent=(user_agent or "")[:300] or None)
     session.add(opened)
     session.flush()
-    return token, opened, employee
+    return token, opened
 
 
 def resolve_session(session, *, token):
@@ -120,11 +257,16 @@ def _require_admin(actor):
 def deactivate_employee(session, *, employee_id, actor):
     """Dismiss an employee: no more sign-ins, open sessions end, their API tokens stop."""
     _require_admin(actor)
+    return dismiss(session, employee_id=employee_id, actor_id=actor.id)
+
+
+def dismiss(session, *, employee_id, actor_id=None, audit_extra=None):
+    """Dismiss an employee (an administrator's decision or the directory's sync)."""
     employee = logic.update_employee(session, employee_id=employee_id, changes={"is_active": False},
-                                     actor_id=actor.id)
+                                     actor_id=actor_id, audit_extra=audit_extra)
     end_all_sessions(session, employee_id=employee.id, reason="employee deactivated")
     session.execute(update(ApiToken).where(ApiToken.employee_id == employee.id, ApiToken.revoked_at.is_(None))
-                    .values(revoked_at=_now(), revoked_by=actor.id))
+                    .values(revoked_at=_now(), revoked_by=actor_id))
     return employee
 
 
