@@ -13,14 +13,22 @@ each counterparty. A range is at most 62 days.
 
 The agenda is the same people's planned activities of one day and the overdue ones, two
 reads of one partial index (planned activities by employee and time), without totals.
+
+The feed (``feed``) is what an employee's subscribed calendar program shows: their own
+activities only (those they are responsible for; not a deputised colleague's), planned and
+done, from three months back to a year ahead, each with its version: ``sequence``, the
+number of changes after it was planned (rescheduled, completed, handed over), and
+``last_modified``, the time of the last one, both read from the audit log, which records
+every change of an activity in the change's transaction. Activity events carry the same
+``sequence``, so an invitation e-mail and the feed name the same version.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
 from . import access
 from .exceptions import InvalidInput, PermissionDenied
-from .models import Activity, StaffMember
+from .models import Activity, Counterparty, StaffMember, audit_log
 
 MAX_RANGE = timedelta(days=62)
 MAX_ITEMS = 5000
@@ -92,3 +100,44 @@ def _check_may_see(session, *, actor, employee_id):
         return
     raise PermissionDenied("You may see the calendar of employees of your departments (department heads) or of "
                            "colleagues you deputise for; administrators and directors see anyone's.")
+
+
+# the audit actions that change an activity: each one makes a new version of its calendar event
+CHANGES = ("planned", "rescheduled", "completed", "handed_over")
+FEED_PAST = timedelta(days=92)
+FEED_AHEAD = timedelta(days=366)
+FEED_STATUSES = ("planned", "done")
+MAX_FEED = 2000
+
+
+def versions(session, activity_ids):
+    """{activity id: (sequence, last modified)} from the audit log's rows of their changes."""
+    if not activity_ids:
+        return {}
+    t = audit_log.table
+    rows = session.execute(select(t.c.record_id, func.count(), func.max(t.c.occurred_at)).where(
+        t.c.record_type == "activity", t.c.record_id.in_(list(activity_ids)), t.c.action.in_(CHANGES))
+        .group_by(t.c.record_id)).all()
+    return {record_id: (max(count - 1, 0), changed_at) for record_id, count, changed_at in rows}
+
+
+def sequence_of(session, activity_id):
+    """The activity's version as its events announce it (after this transaction's change)."""
+    return versions(session, [activity_id]).get(activity_id, (0, None))[0]
+
+
+def feed(session, *, actor, now=None, limit=MAX_FEED):
+    """The caller's own planned and done activities around now, in time order, each with its
+    ``sequence``, ``last_modified`` and ``counterparty_name`` (cancelled and missed ones are left
+    out: a subscribed calendar drops what its feed no longer lists)."""
+    now = now or datetime.now(timezone.utc)
+    items = session.scalars(select(Activity).where(
+        Activity.responsible_id == actor.id, Activity.status.in_(FEED_STATUSES),
+        Activity.planned_at >= now - FEED_PAST, Activity.planned_at < now + FEED_AHEAD)
+        .order_by(Activity.planned_at, Activity.id).limit(limit)).all()
+    known = versions(session, [activity.id for activity in items])
+    names = dict(session.execute(select(Counterparty.id, Counterparty.name).where(
+        Counterparty.id.in_({activity.counterparty_id for activity in items}))).all()) if items else {}
+    return [{"activity": activity, "sequence": known.get(activity.id, (0, None))[0],
+             "last_modified": known.get(activity.id, (0, None))[1] or activity.created_at,
+             "counterparty_name": names.get(activity.counterparty_id)} for activity in items]

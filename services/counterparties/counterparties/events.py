@@ -19,6 +19,7 @@ CONTACT_PERSON_UPDATED = "contact_person.updated"
 CONTACT_PERSON_MOVED = "contact_person.moved"
 COUNTERPARTY_MERGED = "counterparty.merged"
 NEGOTIATION_NOTED = "negotiation.noted"
+NEGOTIATION_UPDATED = "negotiation.updated"
 
 
 class CounterpartyCreatedV1(Schema):
@@ -48,6 +49,8 @@ class CounterpartyHandedOverV1(Schema):
     additional, passed to the `to` employee, and (if asked) so did their planned activities,
     each of which also had its responsible employee changed."""
 
+    SUBJECT = None  # many counterparties at once: the event is about no one record
+
     counterparty_ids = fields.List(fields.UUID(), required=True)
     from_employee_id = fields.UUID(required=True)
     to_employee_id = fields.UUID(required=True)
@@ -59,6 +62,8 @@ class CounterpartyMergedV1(Schema):
     activities, history, negotiation notes, responsible employees) now belongs to
     `survivor_id`, and `merged_id` is only a tombstone pointing there. Services holding
     records of `merged_id` re-point them to `survivor_id`."""
+
+    SUBJECT = "merged_id"  # the record that became a tombstone
 
     merged_id = fields.UUID(required=True, metadata={"description": "the counterparty that disappears"})
     survivor_id = fields.UUID(required=True, metadata={"description": "the counterparty that stays"})
@@ -130,7 +135,12 @@ class ActivityV1(Schema):
     kind = fields.String(required=True)
     subject = fields.String(required=True)
     planned_at = fields.AwareDateTime(required=True)
+    duration_minutes = fields.Integer(allow_none=True, metadata={
+        "description": "how long it is planned to take, if said (added later: older events lack it)"})
     responsible_id = fields.UUID(required=True)
+    sequence = fields.Integer(metadata={
+        "description": "the activity's version: 0 when planned, one more with each change (reschedule, "
+                       "completion, handover); its calendar event's SEQUENCE (added later: older events lack it)"})
 
 
 class ActivityScheduledV1(ActivityV1):
@@ -170,11 +180,15 @@ class ActivityCancelledV1(Schema):
     counterparty_id = fields.UUID(required=True)
     responsible_id = fields.UUID(required=True)
     cancelled_by = fields.UUID(required=True)
+    sequence = fields.Integer(metadata={
+        "description": "the activity's version after the cancellation (see activity.scheduled; added later)"})
 
 
 class NegotiationNotedV1(Schema):
     """A note was added to a counterparty's negotiation log; its stage is now the counterparty's
     current negotiation stage."""
+
+    SUBJECT = "counterparty_id"
 
     counterparty_id = fields.UUID(required=True)
     note_id = fields.UUID(required=True)
@@ -183,6 +197,27 @@ class NegotiationNotedV1(Schema):
     stage_name = fields.String(required=True)
     text = fields.String(required=True)
     noted_by = fields.UUID(required=True)
+    # added later (additive): the expected deal as it is after the note
+    expected_amount = fields.Decimal(as_string=True, allow_none=True, metadata={
+        "description": "the deal's expected amount (decimal text) after this note; null: none set"})
+    currency = fields.String(allow_none=True, metadata={
+        "description": "the expected amount's currency (ISO 4217); null with no amount"})
+    expected_close_on = fields.Date(allow_none=True, metadata={
+        "description": "the date the deal is expected to close; null: none set"})
+
+
+class NegotiationUpdatedV1(Schema):
+    """The deal a counterparty's negotiation aims at changed on its own (no note): its expected
+    amount, currency or close date. A change made with a note comes in negotiation.noted."""
+
+    counterparty_id = fields.UUID(required=True)
+    changes = fields.Dict(required=True, metadata={
+        "description": "field (expected_amount, currency, expected_close_on) -> {from, to}"})
+    expected_amount = fields.Decimal(as_string=True, required=True, allow_none=True, metadata={
+        "description": "the expected amount now (decimal text); null: none"})
+    currency = fields.String(required=True, allow_none=True)
+    expected_close_on = fields.Date(required=True, allow_none=True)
+    changed_by = fields.UUID(required=True)
 
 
 catalog = EventCatalog(outbox, {
@@ -200,4 +235,5 @@ catalog = EventCatalog(outbox, {
     (CONTACT_PERSON_MOVED, 1): ContactPersonMovedV1,
     (COUNTERPARTY_MERGED, 1): CounterpartyMergedV1,
     (NEGOTIATION_NOTED, 1): NegotiationNotedV1,
+    (NEGOTIATION_UPDATED, 1): NegotiationUpdatedV1,
 })

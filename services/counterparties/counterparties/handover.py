@@ -12,7 +12,7 @@ between employees of their departments; nobody else.
 """
 from sqlalchemy import select
 
-from . import access, events, logic
+from . import access, calendar, events, logic
 from .exceptions import Conflict, PermissionDenied
 from .models import Activity
 
@@ -84,7 +84,8 @@ def _hand_over_one(session, *, counterparty, from_employee_id, to_employee_id, i
             # its reminders and calendars follow the new responsible employee
             events.catalog.record(session, events.ACTIVITY_HANDED_OVER, {
                 **logic.activity_ref(activity), "scheduled_by": activity.scheduled_by,
-                "previous_responsible_id": from_employee_id, "handed_over_by": actor.id})
+                "previous_responsible_id": from_employee_id, "handed_over_by": actor.id,
+                "sequence": calendar.sequence_of(session, activity.id)})
         session.flush()
     logic.add_history(session, counterparty_id=counterparty.id, kind="counterparty.handed_over", actor_id=actor.id,
                       summary="Handed over to another responsible employee"

@@ -14,9 +14,12 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import joinedload
 
 from chancery_common.audit import diff
+from chancery_common.idempotency import already_made, pause_after_commit
 from chancery_common.paging import page
 
-from . import access, events, reference_books
+from chancery_common import versions
+
+from . import access, calendar, events, reference_books, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
     COUNTERPARTY_PHONE_DIGITS, COUNTERPARTY_SEARCH_FIELDS, COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity,
@@ -102,6 +105,18 @@ def list_counterparties(session, *, actor, search=None, ids=None, responsible_em
     ``characteristics``: ``activity_type_id``, ``region_id``, ``group_id``, ``category_id``,
     ``advertising_source_id``, each a list of value ids (any of them matches).
     """
+    query = directory_query(actor=actor, search=search, ids=ids, responsible_employee_id=responsible_employee_id,
+                            status=status, **characteristics)
+    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    items = session.scalars(query.order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
+    return items, total
+
+
+def directory_query(*, actor, search=None, ids=None, responsible_employee_id=None, status=None, department_id=None,
+                    **characteristics):
+    """The directory's filters as one query of the counterparties the actor sees (the list,
+    the export and the pipeline board read through it); ``department_id``: the primary
+    responsible employee works there (per ``staff_directory``)."""
     query = select(Counterparty).where(Counterparty.merged_into_id.is_(None), access.counterparty_condition(actor))
     if search and search.strip():
         query = query.where(search_condition(search))
@@ -118,9 +133,10 @@ def list_counterparties(session, *, actor, search=None, ids=None, responsible_em
             raise TypeError(f"unknown filter {name}")
         if value_ids:
             query = query.where(getattr(Counterparty, name).in_(value_ids))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    items = session.scalars(query.order_by(*SORTS[sort]).limit(limit).offset(offset)).all()
-    return items, total
+    if department_id is not None:
+        query = query.where(Counterparty.responsible_employee_id.in_(
+            select(StaffMember.employee_id).where(StaffMember.department_id == department_id)))
+    return query
 
 
 def search_condition(search):
@@ -169,6 +185,11 @@ def find_duplicates(session, *, data, actor, exclude_id=None):
     matching = select(Counterparty).where(or_(*conditions), Counterparty.merged_into_id.is_(None))
     if exclude_id is not None:
         matching = matching.where(Counterparty.id != exclude_id)
+    if actor.idempotency_key is not None:
+        # a retry of a request whose first attempt was saved (its answer lost): that record is
+        # this request's own, not a look-alike; creating it again returns it (already_made)
+        matching = matching.where(or_(Counterparty.idempotency_key.is_(None),
+                                      Counterparty.idempotency_key != actor.idempotency_key))
     visible = matching.where(access.counterparty_condition(actor))
     items = session.scalars(visible.order_by(Counterparty.name).limit(10)).all()
     hidden = (session.scalar(select(func.count()).select_from(matching.subquery()))
@@ -176,10 +197,43 @@ def find_duplicates(session, *, data, actor, exclude_id=None):
     return items, hidden
 
 
+def exact_duplicate(session, *, tax_id, kpp, actor):
+    """Conflict naming the counterparty that already has this tax id (and KPP: a branch has its
+    own), by name and id when the actor sees it, only that it exists otherwise; so that a second
+    copy is made on purpose."""
+    if not tax_id:
+        return
+    query = select(Counterparty).where(Counterparty.tax_id == tax_id, Counterparty.merged_into_id.is_(None),
+                                       func.coalesce(Counterparty.kpp, "") == (kpp or ""))
+    if actor.idempotency_key is not None:  # a retried request's own record is not its duplicate
+        query = query.where(or_(Counterparty.idempotency_key.is_(None),
+                                Counterparty.idempotency_key != actor.idempotency_key))
+    existing = session.scalars(query.order_by(Counterparty.created_at).limit(1)).first()
+    if existing is None:
+        return
+    if session.scalar(select(func.count()).where(Counterparty.id == existing.id,
+                                                 access.counterparty_condition(actor))):
+        raise Conflict(f"counterparty {existing.name} ({existing.id}) already has the tax id {tax_id}: "
+                       "open it, or send allow_duplicate: true to create another one",
+                       {"tax_id": tax_id, "existing_id": str(existing.id), "existing_name": existing.name})
+    raise Conflict(f"a counterparty you do not see already has the tax id {tax_id}: ask its responsible "
+                   "employee, or send allow_duplicate: true to create another one", {"tax_id": tax_id})
+
+
 def create_counterparty(session, *, data, actor):
-    """Add a counterparty, record it in its history and the audit log, and announce it."""
+    """Add a counterparty, record it in its history and the audit log, and announce it.
+
+    A tax id another counterparty has is refused (Conflict naming it) unless ``data`` says
+    ``allow_duplicate``: a second copy is made only on purpose."""
+    data = dict(data)
+    allow_duplicate = data.pop("allow_duplicate", False)
+    made = already_made(session, Counterparty, actor.idempotency_key)
+    if made is not None:  # a retry of a request whose first attempt was written
+        return made
+    if not allow_duplicate:
+        exact_duplicate(session, tax_id=data.get("tax_id"), kpp=data.get("kpp"), actor=actor)
     reference_books.check_characteristics(session, data=data)
-    counterparty = Counterparty(**data, created_by=actor.id)
+    counterparty = Counterparty(**data, created_by=actor.id, idempotency_key=actor.idempotency_key)
     if counterparty.responsible_employee_id is None:
         counterparty.responsible_employee_id = actor.id
     _primary_is_not_additional(counterparty)
@@ -194,13 +248,17 @@ def create_counterparty(session, *, data, actor):
         "counterparty_id": counterparty.id, "name": counterparty.name, "tax_id": counterparty.tax_id,
         "responsible_employee_id": counterparty.responsible_employee_id, "created_by": actor.id,
     })
+    pause_after_commit(session, counterparty.name)
     return counterparty
 
 
-def update_counterparty(session, *, counterparty_id, changes, actor):
-    """Apply changed fields; history, audit and event carry each field's old and new value."""
+def update_counterparty(session, *, counterparty_id, changes, actor, expected_version=None):
+    """Apply changed fields; history, audit and event carry each field's old and new value.
+    ``expected_version``: PreconditionFailed when the card is at another one (versions.check)."""
     counterparty = find_visible(session, record_type="counterparty", record_id=counterparty_id,
                                 actor=actor, for_update=True)
+    versions.check(session, record=counterparty, expected_version=expected_version, audit_log=audit_log,
+                   record_type="counterparty", dump=schemas.CounterpartySchema().dump)
     before = _values(counterparty, EDITABLE)
     reference_books.check_characteristics(session, data=changes, before=before)
     for name, value in changes.items():
@@ -209,6 +267,9 @@ def update_counterparty(session, *, counterparty_id, changes, actor):
     _primary_is_not_additional(counterparty)
     changed = diff(before, _values(counterparty, EDITABLE), EDITABLE)
     if changed:
+        # a change of the additional responsible employees alone writes only their rows: the
+        # card's own row is written too, so that its version moves
+        counterparty.updated_at = datetime.now(timezone.utc)
         session.flush()
         add_history(session, counterparty_id=counterparty.id, kind="counterparty.updated",
                     actor_id=actor.id, summary="Changed: " + ", ".join(sorted(changed)),
@@ -231,7 +292,8 @@ def _primary_is_not_additional(counterparty):
 
 def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=None,
                 occurred_at=None, source_event_id=None):
-    """Append an entry to a counterparty's relationship history."""
+    """Append an entry to a counterparty's relationship history (who may read which entry:
+    relationship_history.py)."""
     entry = HistoryEntry(counterparty_id=counterparty_id, kind=kind, summary=summary,
                          actor_id=actor_id, data=data or {}, source_event_id=source_event_id)
     if occurred_at is not None:
@@ -240,25 +302,16 @@ def add_history(session, *, counterparty_id, kind, summary, actor_id=None, data=
     return entry
 
 
-def history(session, *, counterparty_id, actor, limit=50, offset=0):
-    """The relationship history of a visible counterparty, newest first, and its length."""
-    get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
-    return history_of(session, counterparty_id=counterparty_id, limit=limit, offset=offset)
-
-
-def history_of(session, *, counterparty_id, limit=50, offset=0):
-    """``history`` of a counterparty already found visible."""
-    query = select(HistoryEntry).where(HistoryEntry.counterparty_id == counterparty_id)
-    return page(session, query, order_by=(HistoryEntry.occurred_at.desc(), HistoryEntry.id), limit=limit,
-                offset=offset)
-
-
 # Contact persons ---------------------------------------------------------------------
 
 def add_contact_person(session, *, counterparty_id, data, actor):
     """Add a person to a visible counterparty; the event and the audit log name no personal data."""
     counterparty = get_counterparty(session, counterparty_id=counterparty_id, actor=actor)
-    person = ContactPerson(**_json_ready_person(data), counterparty_id=counterparty.id, created_by=actor.id)
+    made = already_made(session, ContactPerson, actor.idempotency_key)
+    if made is not None:
+        return made
+    person = ContactPerson(**_json_ready_person(data), counterparty_id=counterparty.id, created_by=actor.id,
+                           idempotency_key=actor.idempotency_key)
     session.add(person)
     session.flush()
     add_history(session, counterparty_id=counterparty.id, kind="contact_person.added",
@@ -293,7 +346,8 @@ def person_event(person, counterparty):
 def get_contact_person(session, *, contact_person_id, actor):
     """A visible contact person; the read of their personal data is audited."""
     person = find_visible(session, record_type="contact_person", record_id=contact_person_id, actor=actor)
-    audit(session, actor=actor, action="read", record_type="contact_person", record_id=person.id)
+    audit_log.record_reads(session, [{"actor_id": actor.id, "action": "read", "record_type": "contact_person",
+                                      "record_id": person.id}])
     return person
 
 
@@ -308,14 +362,17 @@ def contact_persons_of(session, *, counterparty_id, actor):
     one insert)."""
     persons = session.scalars(select(ContactPerson).where(ContactPerson.counterparty_id == counterparty_id)
                               .order_by(func.lower(ContactPerson.full_name), ContactPerson.id)).all()
-    audit_log.record_many(session, [{"actor_id": actor.id, "action": "read", "record_type": "contact_person",
-                                     "record_id": person.id} for person in persons])
+    audit_log.record_reads(session, [{"actor_id": actor.id, "action": "read", "record_type": "contact_person",
+                                      "record_id": person.id} for person in persons])
     return persons
 
 
-def update_contact_person(session, *, contact_person_id, changes, actor):
-    """Change a person's data; history and audit name the fields, never their values."""
+def update_contact_person(session, *, contact_person_id, changes, actor, expected_version=None):
+    """Change a person's data; history and audit name the fields, never their values.
+    ``expected_version``: PreconditionFailed when the person is at another one (versions.check)."""
     person = _editable_person(session, contact_person_id=contact_person_id, actor=actor)
+    versions.check(session, record=person, expected_version=expected_version, audit_log=audit_log,
+                   record_type="contact_person", dump=schemas.ContactPersonSchema().dump)
     before = _values(person, PERSONAL)
     for name, value in _json_ready_person(changes).items():
         setattr(person, name, value)
@@ -394,7 +451,9 @@ def export_contact_person(session, *, contact_person_id, actor):
     activities = session.scalars(select(Activity).where(Activity.contact_person_id == person.id)
                                  .order_by(Activity.planned_at, Activity.id)).all()
     entries = session.scalars(
-        select(HistoryEntry).where(HistoryEntry.data["contact_person_id"].astext == str(person.id))
+        # this service's own entries: one from another service's record is that service's to export
+        select(HistoryEntry).where(HistoryEntry.data["contact_person_id"].astext == str(person.id),
+                                   HistoryEntry.source_event_id.is_(None))
         .order_by(HistoryEntry.occurred_at, HistoryEntry.id)).all()
     audit_rows, _ = audit_log.entries(session, record_type="contact_person", record_ids=[person.id],
                                       limit=None)
@@ -535,7 +594,11 @@ def plan_activity(session, *, data, actor):
                 "contact_person_id": ["Not a contact person of this counterparty."]})
         if person.anonymised_at is not None:
             raise Conflict(f"contact person {person.id} is anonymised")
-    return _plan(session, data={**data, "responsible_id": responsible_id}, actor=actor)
+    made = already_made(session, Activity, actor.idempotency_key)
+    if made is not None:
+        return made
+    return _plan(session, data={**data, "responsible_id": responsible_id, "idempotency_key": actor.idempotency_key},
+                 actor=actor)
 
 
 def _check_may_schedule_for(session, *, actor, employee_id):
@@ -558,7 +621,7 @@ def _plan(session, *, data, actor, follow_up_of=None):
           changes=diff({}, _values(activity, ACTIVITY_AUDITED), ACTIVITY_AUDITED,
                        personal=("phone_or_place",)))
     events.catalog.record(session, events.ACTIVITY_SCHEDULED, {
-        **activity_ref(activity), "scheduled_by": actor.id})
+        **activity_ref(activity), "scheduled_by": actor.id, "sequence": 0})
     return activity
 
 
@@ -603,20 +666,23 @@ def complete_activity(session, *, activity_id, status, result, next_step, follow
     on_behalf_of = activity.responsible_id if activity.responsible_id in actor.acting_for else None
     audit(session, actor=actor, action="completed", record_type="activity", record_id=activity.id,
           changes=diff(before, _values(activity, COMPLETION), COMPLETION), on_behalf_of=on_behalf_of)
+    sequence = calendar.sequence_of(session, activity.id)
     events.catalog.record(session, events.ACTIVITY_COMPLETED, {
         **activity_ref(activity), "status": status, "result": result, "next_step": next_step,
-        "completed_by": actor.id})
+        "completed_by": actor.id, "sequence": sequence})
     if status == "cancelled":
         events.catalog.record(session, events.ACTIVITY_CANCELLED, {
             "activity_id": activity.id, "counterparty_id": activity.counterparty_id,
-            "responsible_id": activity.responsible_id, "cancelled_by": actor.id})
+            "responsible_id": activity.responsible_id, "cancelled_by": actor.id, "sequence": sequence})
     following = None
     if follow_up is not None:
-        # the responsible employee stays: whoever planned the first one could choose them
+        # the responsible employee stays: whoever planned the first one could choose them; the
+        # phone or place only for the same kind (a call's number is no place for a meeting)
+        kind = follow_up["kind"] or activity.kind
         following = _plan(session, actor=actor, follow_up_of=activity.id, data={
             "counterparty_id": activity.counterparty_id, "contact_person_id": activity.contact_person_id,
-            "kind": follow_up["kind"] or activity.kind, "subject": follow_up["subject"],
-            "description": follow_up["description"], "phone_or_place": activity.phone_or_place,
+            "kind": kind, "subject": follow_up["subject"], "description": follow_up["description"],
+            "phone_or_place": activity.phone_or_place if kind == activity.kind else None,
             "planned_at": follow_up["planned_at"], "responsible_id": activity.responsible_id})
     return activity, following
 
@@ -646,7 +712,7 @@ def reschedule_activity(session, *, activity_id, planned_at, actor, duration_min
           changes={**changed, "reason": reason}, on_behalf_of=on_behalf_of)
     events.catalog.record(session, events.ACTIVITY_RESCHEDULED, {
         **activity_ref(activity), "scheduled_by": activity.scheduled_by, "previous_planned_at": previous,
-        "rescheduled_by": actor.id})
+        "rescheduled_by": actor.id, "sequence": calendar.sequence_of(session, activity.id)})
     return activity
 
 
@@ -662,7 +728,7 @@ def activity_ref(activity):
     return {"activity_id": activity.id, "counterparty_id": activity.counterparty_id,
             "contact_person_id": activity.contact_person_id, "kind": activity.kind,
             "subject": activity.subject, "planned_at": activity.planned_at,
-            "responsible_id": activity.responsible_id}
+            "duration_minutes": activity.duration_minutes, "responsible_id": activity.responsible_id}
 
 
 # Access, audit --------------------------------------------------------------------------
@@ -714,7 +780,9 @@ def remember_employee(session, *, employee_id, department_id, is_active, changed
 
 
 def record_foreign_event(session, *, event, summary):
-    """Add an event from another service to the history of the counterparty it names."""
+    """Add an event from another service to the history of the counterparty it names; the
+    entry is shown to those the owner of the record it tells of lets see the record (its
+    aggregate needs an owner in relationship_history.SOURCES)."""
     counterparty_id = event.payload.get("counterparty_id")
     counterparty = session.get(Counterparty, counterparty_id) if counterparty_id else None
     if counterparty is None:
@@ -722,7 +790,8 @@ def record_foreign_event(session, *, event, summary):
     # an event about a merged-away counterparty belongs to the one it went into
     counterparty_id = counterparty.merged_into_id or counterparty.id
     actor_id = next((event.payload.get(key) for key in (
-        "decided_by", "signed_by", "registrar_id", "changed_by", "initiator_id", "uploaded_by")
+        "decided_by", "signed_by", "registrar_id", "changed_by", "initiator_id", "uploaded_by", "moved_by",
+        "recorded_by", "cancelled_by")
         if event.payload.get(key)), None)
     return add_history(session, counterparty_id=counterparty_id, kind=event.type, summary=summary,
                        actor_id=actor_id, data=event.payload, occurred_at=event.occurred_at,

@@ -1,7 +1,8 @@
 """Merging two counterparties that turned out to be one (a duplicate entered twice).
 
 Everything of the merged one moves to the survivor in one transaction: contact persons,
-activities, the relationship history, negotiation notes and responsible employees (its
+activities, the relationship history, negotiation notes (and the expected deal, when the
+survivor has none) and responsible employees (its
 primary and additional ones become additional responsibles of the survivor). For each
 field of the card the caller may choose whose value stays (``survivor`` or ``merged``);
 unchosen, the survivor's value stays and the merged one's fills only what the survivor
@@ -20,7 +21,9 @@ from chancery_common.audit import diff
 
 from . import events, logic
 from .exceptions import InvalidInput, PermissionDenied
-from .models import REFERENCE_COLUMNS, Activity, ContactPerson, Counterparty, HistoryEntry, NegotiationNote
+from .models import (
+    REFERENCE_COLUMNS, Activity, ContactPerson, Counterparty, HistoryEntry, Negotiation, NegotiationNote,
+)
 
 MERGERS = ("administrator", "director")
 PERMISSION = "merge_counterparties"
@@ -72,6 +75,9 @@ def merge(session, *, survivor_id, merged_id, actor, fields=None):
         "history_entries": _repoint(session, HistoryEntry, merged.id, survivor.id),
         "negotiation_notes": _repoint(session, NegotiationNote, merged.id, survivor.id),
     }
+    # the expected deal: the survivor's own, else the merged one's
+    if session.get(Negotiation, survivor.id) is None:
+        _repoint(session, Negotiation, merged.id, survivor.id)
     # tombstones of earlier merges into the merged one now point at the survivor (no chains)
     session.execute(update(Counterparty).where(Counterparty.merged_into_id == merged.id)
                     .values(merged_into_id=survivor.id).execution_options(synchronize_session="fetch"))

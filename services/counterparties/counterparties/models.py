@@ -1,10 +1,11 @@
 """The counterparties service's own tables."""
 import uuid
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, func, literal_column,
-    text,
+    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint,
+    false, func, literal_column, text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -12,6 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.versions import version_column
 
 
 class Base(DeclarativeBase):
@@ -26,6 +28,9 @@ class Counterparty(Base):
     __tablename__ = "counterparties"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     kind: Mapped[str] = mapped_column(String(20), default="organisation")
     name: Mapped[str] = mapped_column(String(300))
     short_name: Mapped[str | None] = mapped_column(String(150))
@@ -38,6 +43,8 @@ class Counterparty(Base):
     phone: Mapped[str | None] = mapped_column(String(50))
     fax: Mapped[str | None] = mapped_column(String(50))
     email: Mapped[str | None] = mapped_column(String(254))
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     website: Mapped[str | None] = mapped_column(String(300))
     main_contact: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
@@ -139,6 +146,9 @@ class ReferenceValue(Base):
     __tablename__ = "reference_values"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     kind: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))
     is_archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -187,6 +197,9 @@ class ContactPerson(Base):
     __tablename__ = "contact_persons"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     counterparty_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("counterparties.id"), index=True)
     full_name: Mapped[str] = mapped_column(String(200))
     position: Mapped[str | None] = mapped_column(String(200))
@@ -203,6 +216,8 @@ class ContactPerson(Base):
     consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     anonymised_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_by: Mapped[uuid.UUID]
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -234,6 +249,8 @@ class Activity(Base):
     next_step: Mapped[str | None] = mapped_column(Text)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     follow_up_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("activities.id"))
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     on_behalf_of = None  # not a column: set in a calendar for a colleague's activity I deputise for
 
@@ -257,6 +274,25 @@ class NegotiationNote(Base):
     stage = None  # not a column: the stage's value, set where notes are read
 
 
+class Negotiation(Base):
+    """The deal a negotiation with a counterparty aims at: its expected amount (with its currency)
+    and the expected close date; one row per counterparty, made when first set."""
+
+    __tablename__ = "negotiations"
+    __table_args__ = (
+        CheckConstraint("(expected_amount IS NULL) = (currency IS NULL)", name="ck_negotiations_amount_currency"),
+        CheckConstraint("expected_amount IS NULL OR expected_amount > 0", name="ck_negotiations_amount_positive"),
+    )
+
+    counterparty_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("counterparties.id", name="fk_negotiations_counterparty_id"), primary_key=True)
+    expected_amount: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    currency: Mapped[str | None] = mapped_column(String(3))
+    expected_close_on: Mapped[date | None] = mapped_column(Date)
+    updated_by: Mapped[uuid.UUID]
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
 class StaffMember(Base):
     """Who works where, as the staff service's events last said: visibility follows it."""
 
@@ -272,4 +308,5 @@ class StaffMember(Base):
 
 outbox = Outbox(Base.metadata)
 processed_events = ProcessedEvents(Base.metadata)
-audit_log = AuditLog(Base.metadata)
+# reads of personal data (contact persons) are audited too: in audit_reads, sealed in batches
+audit_log = AuditLog(Base.metadata, reads=True)

@@ -5,6 +5,8 @@ The directory itself is searched by ``logic.list_counterparties`` (its full-text
 these two are small lookups for the search box, so a word-by-word ILIKE (served by the
 trigram indexes) is enough and finds parts of phone numbers and e-mail addresses too.
 """
+import re
+
 from marshmallow import Schema, fields, validate
 from sqlalchemy import String, and_, cast, or_, select
 
@@ -12,6 +14,7 @@ from . import access
 from .models import Activity, ContactPerson, Counterparty
 
 MAX_WORDS = 6
+SNIPPET_WIDTH = 160  # characters of an activity's plan shown around the first word found in it
 
 
 class QuickSearchSchema(Schema):
@@ -40,6 +43,8 @@ class FoundActivitySchema(Schema):
     counterparty_id = fields.UUID()
     counterparty_name = fields.String()
     responsible_id = fields.UUID()
+    snippet = fields.List(fields.Tuple((fields.String(), fields.Boolean())), allow_none=True, metadata={
+        "description": "where the words occur in the plan, as [text, matched] parts, or null"})
 
 
 class QuickSearchResultSchema(Schema):
@@ -85,5 +90,38 @@ def quick_search(session, *, actor, text, limit=8):
             "id": activity.id, "kind": activity.kind, "subject": activity.subject, "status": activity.status,
             "planned_at": activity.planned_at, "counterparty_id": activity.counterparty_id,
             "counterparty_name": counterparty_name, "responsible_id": activity.responsible_id,
+            "snippet": snippet(activity.description, words),
         } for activity, counterparty_name in activities],
     }
+
+
+def snippet(text, words, width=SNIPPET_WIDTH):
+    """The part of ``text`` around the first of ``words`` found in it, as [text, matched] parts
+    (every occurrence of a word marked, case-insensitively), or None when none occurs."""
+    text = " ".join((text or "").split())
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    first = pattern.search(text) if words else None
+    if first is None:
+        return None
+    start = max(0, first.start() - width // 3)
+    end = min(len(text), start + width)
+    # cut at spaces, so no word is shown in half
+    if start > 0:
+        start = text.find(" ", start, first.start()) + 1 or start
+    if end < len(text):
+        space = text.rfind(" ", first.end(), end)
+        end = space if space > 0 else end
+    shown = text[start:end]
+    parts, at = [], 0
+    if start > 0:
+        parts.append(["… ", False])
+    for match in pattern.finditer(shown):
+        if match.start() > at:
+            parts.append([shown[at:match.start()], False])
+        parts.append([match.group(), True])
+        at = match.end()
+    if at < len(shown):
+        parts.append([shown[at:], False])
+    if end < len(text):
+        parts.append([" …", False])
+    return parts

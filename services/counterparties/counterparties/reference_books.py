@@ -10,9 +10,11 @@ a history entry on each counterparty it re-pointed.
 """
 from sqlalchemy import func, select, update
 
-from . import logic
+from chancery_common import versions
+
+from . import logic, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import NEGOTIATION_STAGE, REFERENCE_COLUMNS, Counterparty, NegotiationNote, ReferenceValue
+from .models import NEGOTIATION_STAGE, REFERENCE_COLUMNS, Counterparty, NegotiationNote, ReferenceValue, audit_log
 
 # what uses the values of each book: a counterparty column, or the negotiation notes' stage
 USERS = {**{kind: (Counterparty, getattr(Counterparty, column)) for kind, column in REFERENCE_COLUMNS.items()},
@@ -98,11 +100,15 @@ def _check_code_free(session, *, kind, code, exclude_id=None):
         raise Conflict(f"the {kind.replace('_', ' ')} reference book already has the code «{code}»")
 
 
-def update_value(session, *, kind, value_id, changes, actor):
+def update_value(session, *, kind, value_id, changes, actor, expected_version=None):
     """Rename or (un)archive a value; an archived value stays on counterparties that have it
-    but is offered for no new choice."""
+    but is offered for no new choice. ``expected_version``: as versions.check."""
     _check_may_edit(actor)
     value = _find(session, kind=kind, value_id=value_id, for_update=True)
+    versions.check(session, record=value, expected_version=expected_version, audit_log=audit_log,
+                   record_type="reference_value",
+                   dump=lambda found: schemas.ReferenceValueSchema().dump(
+                       _with_usage(found, _usage(session, kind=kind, value_id=found.id))))
     changed = {}
     if "name" in changes and changes["name"].strip() != value.name:
         name = changes["name"].strip()
@@ -156,7 +162,8 @@ def merge_value(session, *, kind, value_id, into_id, actor):
     name = REFERENCE_COLUMNS[kind]
     column = getattr(Counterparty, name)
     repointed = session.scalars(
-        update(Counterparty).where(column == source.id).values({name: target.id})
+        update(Counterparty).where(column == source.id)
+        .values({name: target.id, "version": Counterparty.version + 1})  # a change of each card
         .returning(Counterparty.id).execution_options(synchronize_session="fetch")).all()
     for counterparty_id in repointed:
         change = {name: {"from": str(source.id), "to": str(target.id)}}

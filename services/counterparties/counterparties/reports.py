@@ -1,8 +1,8 @@
 """Activity results by responsible employee for a period: the managers' dashboard figures.
 
-Counts only the activities the actor may see (the same rule as every list), planned within
-the period, by their status now: done, missed, cancelled, still planned (and of those,
-overdue). A department head asks for their department; directors for any or all.
+Counts only the activities the actor may see (the same rule as every list) that happened
+within the period (done, missed or cancelled in it) or, still planned, are planned within it,
+by their status now: done, missed, cancelled, still planned (and of those, overdue). A department head asks for their department; directors for any or all.
 """
 from datetime import datetime, timezone
 
@@ -52,13 +52,17 @@ def activity_results(session, *, actor, since, until, department_id=None, limit=
     def count(condition):
         return func.count(case((condition, 1)))
 
+    # an activity counts in the period it was done, missed or cancelled in; a planned one in
+    # the period it is planned for (a call planned for next week and made today is today's)
+    happened = func.coalesce(Activity.completed_at, Activity.planned_at)
+
     query = (select(Activity.responsible_id, func.count().label("total"),
                     count(Activity.status == "done").label("done"),
                     count(Activity.status == "missed").label("missed"),
                     count(Activity.status == "cancelled").label("cancelled"),
                     count(Activity.status == "planned").label("planned"),
                     count(and_(Activity.status == "planned", Activity.planned_at < now)).label("overdue"))
-             .where(access.activity_condition(actor), Activity.planned_at >= since, Activity.planned_at < until)
+             .where(access.activity_condition(actor), happened >= since, happened < until)
              .group_by(Activity.responsible_id))
     if department_id is not None:
         query = query.where(Activity.responsible_id.in_(

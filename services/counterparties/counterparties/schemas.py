@@ -1,5 +1,8 @@
 """The counterparties service's RPC contract."""
+from decimal import Decimal
+
 from chancery_common.audit import AuditEntrySchema  # noqa: F401  (shared)
+from chancery_common.tabular import TableSchema
 from marshmallow import Schema, fields, post_load, validate, validates_schema, ValidationError
 
 from . import legal
@@ -14,6 +17,9 @@ BOOK_KINDS = (*REFERENCE_KINDS, "negotiation_stage")
 
 class CounterpartySchema(Schema):
     id = fields.UUID(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
+    # creating one whose tax id another counterparty has takes an explicit yes (logic.exact_duplicate)
+    allow_duplicate = fields.Boolean(load_only=True, load_default=False)
     kind = fields.String(load_default="organisation", validate=validate.OneOf(KINDS))
     name = fields.String(required=True, validate=validate.Length(min=1, max=300))
     short_name = fields.String(allow_none=True, validate=validate.Length(max=150))
@@ -142,6 +148,7 @@ class ImportantDateSchema(Schema):
 
 class ContactPersonSchema(Schema):
     id = fields.UUID(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     counterparty_id = fields.UUID(dump_only=True)
     full_name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     position = fields.String(allow_none=True, validate=validate.Length(max=200))
@@ -307,6 +314,7 @@ class ReferenceKindSchema(Schema):
 
 class ReferenceValueSchema(Schema):
     id = fields.UUID(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     kind = fields.String(dump_only=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     is_archived = fields.Boolean(load_default=False)
@@ -411,7 +419,32 @@ class StageRefSchema(Schema):
     position = fields.Integer()
 
 
-class NegotiationNoteSchema(Schema):
+CURRENCY = validate.Regexp(r"^[A-Z]{3}$", error="A currency is three capital letters (ISO 4217), e.g. RUB.")
+DEAL_AMOUNT = validate.Range(min=Decimal("0.01"), max=Decimal("9999999999999999.99"),
+                             error="An expected amount is above zero and below 10^16.")
+
+
+class NegotiationDealSchema(Schema):
+    """The deal a negotiation aims at; a field left out stays as it is, null clears it."""
+
+    expected_amount = fields.Decimal(allow_none=True, as_string=True, places=2, validate=DEAL_AMOUNT, metadata={
+        "description": "the deal's expected amount, decimal text (e.g. \"1500000.00\"); with `currency`"})
+    currency = fields.String(allow_none=True, validate=CURRENCY, metadata={
+        "description": "the expected amount's currency, ISO 4217 (RUB, USD, EUR...)"})
+    expected_close_on = fields.Date(allow_none=True, metadata={"description": "when the deal is expected to close"})
+
+
+class NegotiationSchema(NegotiationDealSchema):
+    """A counterparty's negotiation: where it stands since when, and the deal it aims at."""
+
+    current_stage = fields.Nested(lambda: StageRefSchema(), dump_only=True, allow_none=True)
+    stage_since = fields.AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "when the counterparty entered its current stage (the note that moved it there)"})
+    updated_by = fields.UUID(dump_only=True, allow_none=True, metadata={"description": "who last set the deal"})
+    updated_at = fields.AwareDateTime(dump_only=True, allow_none=True)
+
+
+class NegotiationNoteSchema(NegotiationDealSchema):
     id = fields.UUID(dump_only=True)
     counterparty_id = fields.UUID(dump_only=True)
     stage_id = fields.UUID(required=True, metadata={"description": "a value of the negotiation_stage reference book"})
@@ -432,6 +465,8 @@ class NegotiationNotesSchema(Schema):
     items = fields.List(fields.Nested(NegotiationNoteSchema))
     total = fields.Integer()
     current_stage = fields.Nested(StageRefSchema, allow_none=True)
+    negotiation = fields.Nested(NegotiationSchema, metadata={
+        "description": "the stage's start and the expected deal (amount, currency, close date)"})
 
 
 # import and export ----------------------------------------------------------------------------
@@ -439,15 +474,7 @@ class NegotiationNotesSchema(Schema):
 IMPORT_MODES = ("skip", "update", "create")
 
 
-class ImportRowSchema(Schema):
-    row = fields.Integer(required=True, validate=validate.Range(min=1), metadata={
-        "description": "the row's number in the file (the header is row 1)"})
-    values = fields.Dict(keys=fields.String(), values=fields.Raw(allow_none=True), required=True, metadata={
-        "description": "column header -> cell text"})
-
-
-class ImportRequestSchema(Schema):
-    rows = fields.List(fields.Nested(ImportRowSchema), required=True, validate=validate.Length(min=1, max=10_000))
+class ImportRequestSchema(TableSchema):
     mode = fields.String(load_default="skip", validate=validate.OneOf(IMPORT_MODES), metadata={
         "description": "what a row that duplicates an existing counterparty does: skip it, update the match, "
                        "or create a new one anyway"})
@@ -482,10 +509,24 @@ class ImportReportSchema(Schema):
     rows = fields.List(fields.Nested(ImportRowResultSchema))
 
 
+class ExportQuerySchema(CounterpartyQuerySchema):
+    """The directory's filters and sort, paged by keyset: ``after`` is the ``next_after`` of
+    the page before (none for the first page)."""
+
+    class Meta:
+        exclude = ("offset",)
+
+    limit = fields.Integer(load_default=500, validate=validate.Range(min=1, max=2000))
+    after = fields.List(fields.String(), load_default=None, validate=validate.Length(equal=2))
+
+
 class ExportPageSchema(Schema):
     columns = fields.List(fields.String())
     rows = fields.List(fields.List(fields.Raw()))
-    total = fields.Integer(metadata={"description": "counterparties matching the filters"})
+    total = fields.Integer(allow_none=True, metadata={
+        "description": "counterparties matching the filters (on the first page only)"})
+    next_after = fields.List(fields.String(), allow_none=True, metadata={
+        "description": "the cursor of the next page; null after the last"})
 
 
 # the calendar ----------------------------------------------------------------------------------
@@ -500,6 +541,15 @@ class CalendarQuerySchema(Schema):
 
 class CalendarActivitySchema(ActivitySchema):
     on_behalf_of = fields.UUID(dump_only=True, allow_none=True)
+
+
+class FeedActivitySchema(Schema):
+    """An activity of an employee's calendar feed, with its version."""
+
+    activity = fields.Nested(ActivitySchema)
+    sequence = fields.Integer()
+    last_modified = fields.AwareDateTime()
+    counterparty_name = fields.String(allow_none=True)
 
 
 class AgendaQuerySchema(Schema):

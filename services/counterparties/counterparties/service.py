@@ -1,20 +1,24 @@
 """The counterparties service's entrypoints: validate input, call logic, dump output."""
 from nameko.events import event_handler
+from nameko.timer import timer
 
+from chancery_common import audit, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
-from chancery_common.database import Database
+from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
-from chancery_common.rpc import rpc
+from chancery_common.rpc import TimedRpcProxy, rpc
+from chancery_common.versions import load_version
 
 from . import (
-    calendar, handover, logic, merge, negotiations, overview, quick_search, reference_books, reports, saved_filters,
-    schemas, transfer,
+    calendar, handover, logic, merge, negotiations, overview, pipeline, quick_search, reference_books, registration,
+    relationship_history, reports, saved_filters, schemas, transfer,
 )
 from .exceptions import InvalidInput
-from .models import outbox, processed_events
+from .models import audit_log, outbox, processed_events
 
 counterparty_schema = schemas.CounterpartySchema()
 history_schema = schemas.HistoryEntrySchema()
@@ -37,11 +41,29 @@ class CounterpartiesService:
     name = "counterparties"
 
     db = Database()
+    observability = Observability()
     relay = OutboxRelay(outbox)
+    # the owners of the records the relationship history tells of (relationship_history.SOURCES)
+    documents = TimedRpcProxy("documents", timeout=5)
+    approvals = TimedRpcProxy("approvals", timeout=5)
+    # an import's responsible employees, looked up by name or e-mail before its transaction
+    staff = TimedRpcProxy("staff", timeout=5)
+
+    def _asking_owners_for(self, actor):
+        """Who sees the records a history tells of, asked of their owners for ``actor`` (as received)."""
+        owners = {"documents": self.documents.visible_ids, "approvals": self.approvals.visible_ids}
+        return lambda records: visibility.ask(owners, actor, records)
 
     @rpc
     def ping(self):
         return "pong"
+
+    @timer(interval=audit.SEAL_SECONDS)
+    def seal_audit_reads(self):
+        """Seal the reads of personal data written since the last seal into the audit chain
+        (chancery_common.audit): reads never wait for the chain's lock themselves."""
+        with self.db.begin():
+            audit_log.seal(self.db)
 
     @rpc
     def create_counterparty(self, actor, counterparty):
@@ -52,13 +74,15 @@ class CounterpartiesService:
         return counterparty_schema.dump(created)
 
     @rpc
-    def update_counterparty(self, actor, counterparty_id, changes):
+    def update_counterparty(self, actor, counterparty_id, changes, expected_version=None):
+        """``expected_version``: the version the change was based on (If-Match), else PreconditionFailed."""
         actor = load_actor(actor)
         data = load(schemas.CounterpartySchema(partial=True), changes)
+        data.pop("allow_duplicate", None)
         with self.db.begin():
             updated = logic.update_counterparty(
                 self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
-                changes=data, actor=actor)
+                changes=data, actor=actor, expected_version=load_version(expected_version))
         return counterparty_schema.dump(updated)
 
     @rpc
@@ -79,7 +103,7 @@ class CounterpartiesService:
 
     @rpc
     def activity_results(self, actor, query):
-        """Activities planned in a period, by responsible employee and by their status now."""
+        """Activities of a period (done in it, or planned in it), by responsible employee and status now."""
         actor = load_actor(actor)
         params = load(reports.ActivityResultsQuerySchema(), query)
         return reports.ActivityResultsSchema().dump(reports.activity_results(self.db, actor=actor, **params))
@@ -93,27 +117,40 @@ class CounterpartiesService:
         return quick_search.QuickSearchResultSchema().dump(found)
 
     @rpc
+    def registration_choices(self, actor, query=None):
+        """Any counterparty, by name or tax id, with only what registering a document needs
+        (for whoever may register documents; registration.py)."""
+        actor = load_actor(actor)
+        params = load(registration.RegistrationQuerySchema(), query or {})
+        found = registration.choices(self.db, actor=actor, **params)
+        return registration.RegistrationChoiceSchema(many=True).dump(found)
+
+    @rpc
     def find_duplicates(self, actor, counterparty, exclude_id=None):
         """Visible look-alikes, and how many the caller may not see (``hidden_matches``)."""
         actor = load_actor(actor)
         data = load(schemas.CounterpartySchema(partial=True), counterparty)
+        data.pop("allow_duplicate", None)
         exclude = parse_uuid(exclude_id, "exclude_id") if exclude_id else None
         items, hidden = logic.find_duplicates(self.db, data=data, exclude_id=exclude, actor=actor)
         return schemas.DuplicatesSchema().dump({"items": items, "hidden_matches": hidden})
 
     @rpc
     def overview_part(self, actor, counterparty_id):
-        """This service's part of the unified view in one call: {counterparty, history (30),
+        """This service's part of the unified view in one call: {counterparty, history (30, with
+        ``unavailable``: the owners of its records that did not answer, their entries left out),
         contact_persons, activities (planned, 100), negotiation (5 notes)}, each as the single
         call answers it; NotFound when the counterparty is not visible."""
+        ask_owners = self._asking_owners_for(actor)
         actor = load_actor(actor)
         with self.db.begin():  # the contact persons' reads are audited
             found = overview.part(self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
-                                  actor=actor)
+                                  actor=actor, ask_owners=ask_owners)
             (history, history_total), (activities, activities_total) = found["history"], found["activities"]
             return {
                 "counterparty": dump_counterparties([found["counterparty"]])[0],
-                "history": {"items": dump_history(history), "total": history_total},
+                "history": {"items": dump_history(history), "total": history_total,
+                            "unavailable": found["history_unavailable"]},
                 "contact_persons": dump_contacts(found["contact_persons"]),
                 "activities": {"items": dump_activities(activities), "total": activities_total},
                 "negotiation": dump_notes_page([found["negotiation"]])[0],
@@ -121,10 +158,14 @@ class CounterpartiesService:
 
     @rpc
     def get_history(self, actor, counterparty_id, page=None):
+        """A page of the relationship history: of the entries telling of another service's
+        records, those the actor may see (relationship_history.py)."""
+        ask_owners = self._asking_owners_for(actor)
         actor = load_actor(actor)
         params = load(schemas.PageSchema(), page or {})
-        items, total = logic.history(
-            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **params)
+        items, total = relationship_history.history(
+            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor,
+            ask_owners=ask_owners, **params)
         return {"items": history_schema.dump(items, many=True), "total": total}
 
     @rpc
@@ -155,19 +196,33 @@ class CounterpartiesService:
 
     # Import and export
 
+    def _responsible_employees(self, rows):
+        """The active employees the rows name as responsible (transfer.employees_named)."""
+        names = transfer.responsible_names(rows)
+        if len(names) > transfer.MAX_RESPONSIBLE_NAMES:
+            raise InvalidInput("Invalid input: responsible", {"file": [
+                f"The file names {len(names)} different responsible employees; "
+                f"at most {transfer.MAX_RESPONSIBLE_NAMES} are looked up in one import."]})
+        found = {name: self.staff.list_employees({"search": name, "active_only": True, "limit": 20})["items"]
+                 for name in names}
+        return transfer.employees_named(names, found)
+
     @rpc
     def import_counterparties(self, actor, request):
-        """``request``: {rows: [{row, values: {column: text}}], mode: skip|update|create, dry_run, allow_partial}.
+        """``request``: {columns: [header], rows: [{row, values: {column: text}}], mode: skip|update|create,
+        dry_run, allow_partial}.
 
-        One transaction. Returns the report (per row: create / update / skip / same_as_row /
-        error, with duplicates found); a dry run, or rows in error without ``allow_partial``,
-        change nothing, and the latter is InvalidInput naming each row and field
-        (``details``: {rows: {row number: {field: [messages]}}})."""
+        A file without a name column is InvalidInput naming it (``details``: {file: [...]}). One
+        transaction. Returns the report (per row: create / update / skip / same_as_row / error,
+        with duplicates found); a dry run, or rows in error without ``allow_partial``, change
+        nothing, and the latter is InvalidInput naming each row and field (``details``: {rows:
+        {row number: {field: [messages]}}})."""
         actor = load_actor(actor)
         data = load(schemas.ImportRequestSchema(), request)
+        employees = self._responsible_employees(data["rows"])  # asked before any row is locked
         with self.db.begin() as transaction:
-            report = transfer.run(self.db, rows=data["rows"], mode=data["mode"], allow_partial=data["allow_partial"],
-                                  actor=actor)
+            report = transfer.run(self.db, rows=data["rows"], columns=data["columns"], mode=data["mode"],
+                                  allow_partial=data["allow_partial"], actor=actor, employees=employees)
             refused = report["failed"] and not data["allow_partial"]
             applied = not (data["dry_run"] or refused)
             if not applied:
@@ -180,28 +235,31 @@ class CounterpartiesService:
 
     @rpc
     def export_counterparties(self, actor, query=None):
-        """A page of the filtered directory (list_counterparties' query) as {columns, rows, total}."""
+        """A page of the filtered directory (list_counterparties' filters, keyset-paged:
+        ``after``) as {columns, rows, total (first page), next_after}."""
         actor = load_actor(actor)
-        params = load(schemas.CounterpartyQuerySchema(), query or {})
-        limit, offset = params.pop("limit"), params.pop("offset")
-        page = transfer.export_counterparties(self.db, actor=actor, query=params, limit=limit, offset=offset)
+        params = load(schemas.ExportQuerySchema(), query or {})
+        limit, after = params.pop("limit"), params.pop("after")
+        page = transfer.export_counterparties(self.db, actor=actor, query=params, limit=limit, after=after)
         return schemas.ExportPageSchema().dump(page)
 
     @rpc
     def export_contact_persons(self, actor, query=None):
-        """The contact persons of a page of the filtered directory as {columns, rows, total}; audited."""
+        """The contact persons of a page of the filtered directory as {columns, rows, total,
+        next_after}; audited."""
         actor = load_actor(actor)
-        params = load(schemas.CounterpartyQuerySchema(), query or {})
-        limit, offset = params.pop("limit"), params.pop("offset")
+        params = load(schemas.ExportQuerySchema(), query or {})
+        limit, after = params.pop("limit"), params.pop("after")
         with self.db.begin():
-            page = transfer.export_contact_persons(self.db, actor=actor, query=params, limit=limit, offset=offset)
+            page = transfer.export_contact_persons(self.db, actor=actor, query=params, limit=limit, after=after)
         return schemas.ExportPageSchema().dump(page)
 
     # The negotiation log
 
     @rpc
     def add_negotiation_note(self, actor, counterparty_id, note):
-        """``note``: {stage_id, text, decided?, client_priorities?}; publishes negotiation.noted."""
+        """``note``: {stage_id, text, decided?, client_priorities?, expected_amount?, currency?,
+        expected_close_on?} (the deal's fields set with the note); publishes negotiation.noted."""
         actor = load_actor(actor)
         data = load(schemas.NegotiationNoteSchema(), note)
         with self.db.begin():
@@ -215,9 +273,41 @@ class CounterpartiesService:
         """{items (newest first), total, current_stage} of a visible counterparty."""
         actor = load_actor(actor)
         params = load(schemas.PageSchema(), page or {})
-        items, total, current = negotiations.list_notes(
-            self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **params)
-        return schemas.NegotiationNotesSchema().dump({"items": items, "total": total, "current_stage": current})
+        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
+        items, total, current = negotiations.list_notes(self.db, counterparty_id=counterparty_id, actor=actor,
+                                                        **params)
+        negotiation = negotiations.negotiation_of(self.db, counterparty_id=counterparty_id)
+        return schemas.NegotiationNotesSchema().dump({"items": items, "total": total, "current_stage": current,
+                                                      "negotiation": negotiation})
+
+    @rpc
+    def update_negotiation(self, actor, counterparty_id, deal):
+        """``deal``: {expected_amount?, currency?, expected_close_on?} (null clears; an amount goes with
+        its currency); publishes negotiation.updated when something changed."""
+        actor = load_actor(actor)
+        data = load(schemas.NegotiationDealSchema(), deal)
+        with self.db.begin():
+            negotiation = negotiations.update_deal(
+                self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor, **data)
+            result = schemas.NegotiationSchema().dump(negotiation)
+        return result
+
+    @rpc
+    def negotiation_board(self, actor, query=None):
+        """The pipeline board: a column per negotiation stage with the visible counterparties in it
+        (directory filters, department), each column's count and amounts per currency, stalled cards
+        marked (no contact for ``stalled_days``); see pipeline.py."""
+        actor = load_actor(actor)
+        params = load(pipeline.BoardQuerySchema(), query or {})
+        return pipeline.BoardSchema().dump(pipeline.board(self.db, actor=actor, **params))
+
+    @rpc
+    def negotiation_funnel(self, actor, query):
+        """``query``: {since, until, department_id?}: per stage, the visible counterparties that reached
+        it in the period and how many of them went on to the next stage."""
+        actor = load_actor(actor)
+        params = load(pipeline.FunnelQuerySchema(), query)
+        return pipeline.FunnelSchema().dump(pipeline.funnel(self.db, actor=actor, **params))
 
     # Reference books (activity_type, region, group, category, advertising_source; negotiation_stage)
 
@@ -245,14 +335,15 @@ class CounterpartiesService:
         return reference_value_schema.dump(created)
 
     @rpc
-    def update_reference_value(self, actor, kind, value_id, changes):
+    def update_reference_value(self, actor, kind, value_id, changes, expected_version=None):
         """Rename or (un)archive: ``changes``: {name?, is_archived?}."""
         actor = load_actor(actor)
         kind = load(schemas.ReferenceKindSchema(), {"kind": kind})["kind"]
         data = load(schemas.ReferenceValueSchema(partial=True), changes)
         with self.db.begin():
             updated = reference_books.update_value(
-                self.db, kind=kind, value_id=parse_uuid(value_id, "value_id"), changes=data, actor=actor)
+                self.db, kind=kind, value_id=parse_uuid(value_id, "value_id"), changes=data, actor=actor,
+                expected_version=load_version(expected_version))
         return reference_value_schema.dump(updated)
 
     @rpc
@@ -332,13 +423,13 @@ class CounterpartiesService:
         return contact_schema.dump(person)
 
     @rpc
-    def update_contact_person(self, actor, contact_person_id, changes):
+    def update_contact_person(self, actor, contact_person_id, changes, expected_version=None):
         actor = load_actor(actor)
         data = load(schemas.ContactPersonSchema(partial=True), changes)
         with self.db.begin():
             person = logic.update_contact_person(
                 self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"),
-                changes=data, actor=actor)
+                changes=data, actor=actor, expected_version=load_version(expected_version))
         return contact_schema.dump(person)
 
     @rpc
@@ -422,6 +513,14 @@ class CounterpartiesService:
         params = load(schemas.AgendaQuerySchema(), query)
         found = calendar.agenda(self.db, actor=actor, **params)
         return {"today": dump_agenda_items(found["today"]), "overdue": dump_agenda_items(found["overdue"])}
+
+    @rpc
+    @reads_only
+    def calendar_feed(self, actor):
+        """The caller's own planned and done activities for their subscribed calendar (about three
+        months back to a year ahead), each with its version (sequence, last modified)."""
+        actor = load_actor(actor)
+        return schemas.FeedActivitySchema(many=True).dump(calendar.feed(self.db, actor=actor))
 
     @rpc
     def complete_activity(self, actor, activity_id, completion):
@@ -513,6 +612,39 @@ class CounterpartiesService:
         p = event.payload
         number = f" {p['number']}" if p.get("number") else ""
         logic.record_foreign_event(session, event=event, summary=f"Signed{number}: {p.get('title') or 'a document'}")
+
+    @event_handler("documents", "paper_copy.moved", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_paper_copy_moved(self, session, event):
+        p = event.payload
+        if p["status"] == "handed_out":
+            movement = "handed out"
+        elif p["status"] == "lost":
+            movement = "lost" + (f": {p['reason']}" if p.get("reason") else "")
+        else:
+            movement = f"returned to {p.get('to_location') or 'its place'}"
+        logic.record_foreign_event(session, event=event, summary=f"Paper {p['kind']} of {p['title']} {movement}")
+
+    @event_handler("documents", "contract.milestone_changed", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_milestone_changed(self, session, event):
+        p = event.payload
+        logic.record_foreign_event(session, event=event, summary=(
+            f"{p['title']}: milestone «{p['milestone_title']}» {p['change']} ({p['milestone_status']})"))
+
+    @event_handler("documents", "contract.payment_recorded", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_payment_recorded(self, session, event):
+        p = event.payload
+        logic.record_foreign_event(session, event=event, summary=(
+            f"{p['title']}: {p['kind']} payment of {p['amount']} {p['currency']} on {p['on']}"))
+
+    @event_handler("documents", "contract.payment_cancelled", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_contract_payment_cancelled(self, session, event):
+        p = event.payload
+        logic.record_foreign_event(session, event=event, summary=(
+            f"{p['title']}: {p['kind']} payment of {p['amount']} {p['currency']} on {p['on']} cancelled: {p['reason']}"))
 
     # Who works where follows the staff service's events.
 

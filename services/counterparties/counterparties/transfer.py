@@ -1,8 +1,8 @@
 """Importing counterparties (and their contact persons) from rows of a file, and exporting them.
 
-The gateway parses the CSV or XLSX file into rows ({column: text}) and numbers them as the
-file does (the header is row 1). Columns are the field names (``name``, ``tax_id``...), a
-few usual headers are understood too (``INN``, ``E-mail``...); characteristics are given
+The gateway reads the CSV or XLSX file (chancery_common.tabular) into rows ({column: text})
+numbered as the file does (the header is row 1). Columns are the field names (``name``,
+``tax_id``...) or the usual headers for them (``ИНН``, ``E-mail``...); characteristics are given
 by the value's name (``region``: "Ural"), and one contact person per row by the
 ``contact_*`` columns. Rows naming the same counterparty (the same tax id, else the same
 name) are one counterparty: the later ones only add their contact person.
@@ -16,6 +16,10 @@ transaction: with any row in error nothing is imported, unless ``allow_partial``
 rows in error are left out). A dry run does the same work and rolls it back: the report
 is exactly what the import would do.
 
+Headers may be Russian (Наименование, ИНН, КПП, ОГРН, Эл. почта...: ``COLUMNS``); a file
+without a name column is refused naming it. A Russian row without a kind whose tax id has
+12 digits (a personal INN) is an individual's.
+
 A spreadsheet that holds a tax id or a KPP as a number drops its leading zeros (regions 01
 to 09; a personal INN too). For a Russian counterparty, a tax id of digits shorter than an
 organisation's INN (10) or a personal one (12), or a KPP shorter than 9, is padded with
@@ -23,13 +27,17 @@ zeros to that length when the result is valid (an INN's check digits must match)
 else is reported as it is.
 """
 import re
+import uuid
 
 from marshmallow import ValidationError
 from sqlalchemy import func, select
 
+from chancery_common.paging import keyset_page
+from chancery_common.tabular import Columns, header_key
+
 from . import legal, logic, negotiations, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import REFERENCE_COLUMNS, ContactPerson, ReferenceValue
+from .models import REFERENCE_COLUMNS, ContactPerson, Counterparty, ReferenceValue
 
 MAX_ROWS = 10_000
 MODES = ("skip", "update", "create")
@@ -39,34 +47,54 @@ COUNTERPARTY_FIELDS = (
 )
 PERSON_FIELDS = ("contact_person", "contact_position", "contact_phone", "contact_email")
 CHARACTERISTICS = tuple(REFERENCE_COLUMNS)  # by the value's name: activity_type, region...
-# usual headers people give the columns (compared without case, spaces, dots, dashes)
-ALIASES = {
-    "inn": "tax_id", "taxid": "tax_id", "taxnumber": "tax_id", "vat": "tax_id", "ogrn": "registration_number",
-    "ogrnip": "registration_number", "registrationnumber": "registration_number", "mail": "email",
-    "emailaddress": "email", "telephone": "phone", "phonenumber": "phone", "tel": "phone", "company": "name",
-    "organisation": "name", "organization": "name", "counterparty": "name", "shortname": "short_name",
-    "legaladdress": "legal_address", "postaladdress": "postal_address", "maincontact": "main_contact",
-    "activitytype": "activity_type", "advertisingsource": "advertising_source", "contact": "contact_person",
-    "contactperson": "contact_person", "contactname": "contact_person", "contactposition": "contact_position",
-    "contactphone": "contact_phone", "contactemail": "contact_email", "position": "contact_position",
+# the headers people give the columns besides the field's name, Russian and English (compared
+# without case, spaces, punctuation, ё as е: chancery_common.tabular.header_key)
+COLUMNS = Columns({
+    "name": ("Наименование", "Полное наименование", "Название", "Организация", "Контрагент", "Компания",
+             "company", "organisation", "organization", "counterparty", "full name"),
+    "short_name": ("Краткое наименование", "Сокращённое наименование", "Краткое название", "short name"),
+    "kind": ("Вид", "Тип", "Тип контрагента", "Вид контрагента"),
+    "country": ("Страна",),
+    "tax_id": ("ИНН", "inn", "tax id", "tax number", "vat"),
+    "registration_number": ("ОГРН", "ОГРНИП", "ОГРН/ОГРНИП", "ogrn", "ogrnip", "registration number"),
+    "kpp": ("КПП",),
+    "legal_address": ("Адрес", "Юридический адрес", "Юр. адрес", "legal address", "address"),
+    "postal_address": ("Почтовый адрес", "Фактический адрес", "postal address"),
+    "phone": ("Телефон", "Тел.", "telephone", "phone number", "tel"),
+    "fax": ("Факс",),
+    "email": ("E-mail", "Эл. почта", "Электронная почта", "Почта", "e-mail address", "mail"),
+    "website": ("Сайт", "Веб-сайт", "web site", "site"),
+    "main_contact": ("Основной контакт", "main contact"),
+    "notes": ("Примечание", "Примечания", "Комментарий", "Заметки", "comment"),
+    "activity_type": ("Вид деятельности", "activity type"),
+    "region": ("Регион",),
+    "group": ("Группа",),
+    "category": ("Категория",),
+    "advertising_source": ("Источник рекламы", "Рекламный источник", "advertising source"),
+    "contact_person": ("Контактное лицо", "ФИО контактного лица", "ФИО", "contact", "contact name"),
+    "contact_position": ("Должность", "Должность контактного лица", "position"),
+    "contact_phone": ("Телефон контактного лица", "Телефон контакта", "contact phone"),
+    "contact_email": ("E-mail контактного лица", "Эл. почта контактного лица", "Email контакта",
+                      "contact e-mail"),
+    # an active employee's full name or e-mail (responsible_employee_id on the card)
+    "responsible": ("Ответственный", "Ответственный сотрудник", "Ответственный менеджер", "Менеджер",
+                    "responsible employee", "manager", "responsible_employee"),
+}, required=("name",))
+# a responsible employee named by more than one active employee's name
+AMBIGUOUS = "ambiguous"
+# the distinct responsible employees one import may name (each is one question to staff)
+MAX_RESPONSIBLE_NAMES = 200
+# a kind's words in a file ("ИП", "Юрлицо") -> its code
+KIND_WORDS = {
+    "organisation": "organisation", "organization": "organisation", "организация": "organisation",
+    "юридическоелицо": "organisation", "юрлицо": "organisation", "юл": "organisation",
+    "individual": "individual", "person": "individual", "ип": "individual", "физлицо": "individual",
+    "индивидуальныйпредприниматель": "individual", "физическоелицо": "individual", "фл": "individual",
 }
-KNOWN = set(COUNTERPARTY_FIELDS) | set(PERSON_FIELDS) | set(CHARACTERISTICS)
 EXPORT_COLUMNS = (*COUNTERPARTY_FIELDS, *CHARACTERISTICS, "responsible_employee_id", "negotiation_stage", "id",
                   "created_at")
 PERSON_EXPORT_COLUMNS = ("name", "tax_id", "contact_person", "contact_position", "contact_phone", "contact_email",
                          "birthday", "counterparty_id", "contact_person_id")
-
-
-def column_name(header):
-    """The field a column header names, or None."""
-    text = (header or "").strip().lower()
-    if text in KNOWN:
-        return text
-    squeezed = re.sub(r"[\s._\-/]+", "", text)
-    for name in KNOWN:
-        if squeezed == name.replace("_", ""):
-            return name
-    return ALIASES.get(squeezed)
 
 
 class Rejected(Exception):
@@ -75,26 +103,49 @@ class Rejected(Exception):
         self.errors = errors  # {field: [messages]}
 
 
-def run(session, *, rows, mode, allow_partial, actor):
-    """Import ``rows`` ([{"row": n, "values": {column: text}}]); returns the report (see module doc)."""
+def responsible_names(rows):
+    """The distinct names or e-mails the rows give as the responsible employee (to be looked
+    up in staff before the import's transaction)."""
+    found = {}
+    for row in rows:
+        named = COLUMNS.values(row["values"]).get("responsible")
+        if named:
+            found.setdefault(header_key(named), named)
+    return list(found.values())
+
+
+def employees_named(names, found_by_name):
+    """{header_key(name or e-mail): employee id, or AMBIGUOUS} from staff's answers:
+    ``found_by_name`` maps each name to the active employees its search found."""
+    directory = {}
+    for name in names:
+        key = header_key(name)
+        matches = {employee["id"] for employee in found_by_name.get(name, ())
+                   if key in (header_key(employee.get("full_name")), header_key(employee.get("email")))}
+        if matches:
+            directory[key] = matches.pop() if len(matches) == 1 else AMBIGUOUS
+    return directory
+
+
+def run(session, *, rows, mode, allow_partial, actor, columns=None, employees=None):
+    """Import ``rows`` ([{"row": n, "values": {column: text}}]) of a file whose header is ``columns``
+    (by default the rows' headers); returns the report (see module doc). ``employees``: the
+    responsible employees the rows name, as ``employees_named`` gives them."""
+    if columns is None:
+        columns = list(dict.fromkeys(header for row in rows for header in row["values"]))
+    COLUMNS.require(columns)
     report = {"mode": mode, "total_rows": len(rows), "created": 0, "updated": 0, "skipped": 0, "failed": 0,
-              "contact_persons_added": 0, "unknown_columns": [], "rows": []}
-    unknown = sorted({header for row in rows for header in row["values"] if column_name(header) is None})
-    report["unknown_columns"] = unknown
+              "contact_persons_added": 0, "unknown_columns": COLUMNS.unknown(columns), "rows": []}
     books = _books(session)
     seen = {}  # key of a counterparty in this file -> (its row's number, the counterparty or None)
     for row in rows:
         number = row["row"]
-        values = {}
-        for header, text in row["values"].items():
-            name = column_name(header)
-            if name is not None and text is not None and str(text).strip() != "":
-                values.setdefault(name, str(text).strip())
+        values = COLUMNS.values(row["values"])
         outcome = {"row": number, "action": None, "counterparty_id": None, "duplicates": [], "hidden_matches": 0,
                    "errors": {}}
         report["rows"].append(outcome)
         try:
-            data, person = _validate(values, books)
+            data, person = _validate(values, books, employees or {})
             given = set(values)
             key = _key(data)
             if key in seen:
@@ -127,19 +178,26 @@ def _books(session):
     return books
 
 
-def _validate(values, books):
+def _validate(values, books, employees):
     """(counterparty data as create_counterparty takes it, contact person data or None) or Rejected."""
     errors = {}
+    responsible = employees.get(header_key(values["responsible"])) if "responsible" in values else None
+    if "responsible" in values and responsible in (None, AMBIGUOUS):
+        errors["responsible"] = [
+            f"Several active employees are called «{values['responsible']}»: give the e-mail instead."
+            if responsible == AMBIGUOUS else
+            f"«{values['responsible']}» is not the name or e-mail of an active employee."]
     raw = {name: values[name] for name in COUNTERPARTY_FIELDS if name in values}
     if "kind" in raw:
-        raw["kind"] = {"organization": "organisation", "person": "individual"}.get(raw["kind"].lower(),
-                                                                                     raw["kind"].lower())
+        raw["kind"] = KIND_WORDS.get(header_key(raw["kind"]), raw["kind"].lower())
     if "country" in raw:
         raw["country"] = raw["country"].upper()
     if "tax_id" in raw:
         raw["tax_id"] = re.sub(r"\s+", "", raw["tax_id"])
     if raw.get("country", "RU") == "RU":
         _restore_leading_zeros(raw)
+        if "kind" not in raw and len(raw.get("tax_id") or "") == 12:
+            raw["kind"] = "individual"  # a row without a kind: a personal INN says (an entrepreneur's)
     try:
         data = schemas.CounterpartySchema().load(raw)
     except ValidationError as invalid:
@@ -172,6 +230,8 @@ def _validate(values, books):
                            for field, messages in invalid.messages.items()})
     if errors:
         raise Rejected(errors)
+    if responsible is not None:
+        data["responsible_employee_id"] = uuid.UUID(responsible)
     return data, person
 
 
@@ -231,7 +291,9 @@ def _apply(session, *, data, given, mode, actor, outcome, savepoint):
         return _guarded(session, savepoint, lambda: logic.update_counterparty(
             session, counterparty_id=target.id, changes=changes, actor=actor))
     outcome["action"] = "create"
-    return _guarded(session, savepoint, lambda: logic.create_counterparty(session, data=dict(data), actor=actor))
+    # the duplicates were looked for above; mode create makes one anyway
+    return _guarded(session, savepoint, lambda: logic.create_counterparty(
+        session, data={**data, "allow_duplicate": True}, actor=actor))
 
 
 def _guarded(session, savepoint, work):
@@ -265,9 +327,10 @@ def _add_person(session, *, counterparty, person, actor, savepoint):
 
 # Export -------------------------------------------------------------------------------------
 
-def export_counterparties(session, *, actor, query, limit, offset):
-    """A page of the filtered directory as rows of EXPORT_COLUMNS (characteristics by name)."""
-    items, total = logic.list_counterparties(session, actor=actor, limit=limit, offset=offset, **query)
+def export_counterparties(session, *, actor, query, limit, after=None):
+    """A page of the filtered directory as rows of EXPORT_COLUMNS (characteristics by name),
+    keyset-paged in the list's order (``after``: the cursor the page before returned)."""
+    items, total, cursor = _export_page(session, actor=actor, query=query, limit=limit, after=after)
     negotiations.with_stages(session, items)
     names = _value_names(session, items)
     rows = []
@@ -277,12 +340,12 @@ def export_counterparties(session, *, actor, query, limit, offset):
         row += [_text(c.responsible_employee_id), c.negotiation_stage.name if c.negotiation_stage else None,
                 str(c.id), c.created_at.isoformat()]
         rows.append(row)
-    return {"columns": list(EXPORT_COLUMNS), "rows": rows, "total": total}
+    return {"columns": list(EXPORT_COLUMNS), "rows": rows, "total": total, "next_after": cursor}
 
 
-def export_contact_persons(session, *, actor, query, limit, offset):
+def export_contact_persons(session, *, actor, query, limit, after=None):
     """The contact persons of a page of the filtered directory; each person exported is audited."""
-    items, total = logic.list_counterparties(session, actor=actor, limit=limit, offset=offset, **query)
+    items, total, cursor = _export_page(session, actor=actor, query=query, limit=limit, after=after)
     by_id = {c.id: c for c in items}
     persons = session.scalars(select(ContactPerson).where(
         ContactPerson.counterparty_id.in_(list(by_id)), ContactPerson.anonymised_at.is_(None))
@@ -294,7 +357,20 @@ def export_contact_persons(session, *, actor, query, limit, offset):
         rows.append([c.name, c.tax_id, person.full_name, person.position, ", ".join(person.phones),
                      ", ".join(person.emails), person.birthday.isoformat() if person.birthday else None,
                      str(c.id), str(person.id)])
-    return {"columns": list(PERSON_EXPORT_COLUMNS), "rows": rows, "total": total}
+    return {"columns": list(PERSON_EXPORT_COLUMNS), "rows": rows, "total": total, "next_after": cursor}
+
+
+def _export_page(session, *, actor, query, limit, after):
+    """(counterparties, total on the first page else None, next cursor) of the filtered directory."""
+    sort = query.pop("sort", "name")
+    selected = logic.directory_query(actor=actor, **query)
+    key = logic.SORTS[sort][0]
+    descending = sort.startswith("-")
+    key = key.element if descending else key  # the sort's column, without its DESC
+    total = session.scalar(select(func.count()).select_from(selected.subquery())) if after is None else None
+    items, cursor = keyset_page(session, selected, key=key, id_column=Counterparty.id, descending=descending,
+                                limit=limit, after=after)
+    return items, total, cursor
 
 
 def _value_names(session, counterparties):

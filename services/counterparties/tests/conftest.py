@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.errors import load
-from counterparties import logic, models, schemas
+from counterparties import logic, models, relationship_history, schemas
 
 
 @pytest.fixture(scope="module")
@@ -95,12 +95,33 @@ def outbox_events(session):
     return payloads
 
 
+def _owners_seeing(visible=None, unavailable=()):
+    """A fake of ``ask_owners`` (relationship_history): the owners let the reader see the records
+    of ``visible`` ({service: ids}; None: every record asked about); ``unavailable`` do not answer."""
+    def ask_owners(records):
+        def answers():
+            seen = {service: ({str(i) for i in ids} if visible is None else
+                              {str(i) for i in (visible.get(service) or ())} & set(ids))
+                    for service, ids in records.items() if service not in unavailable}
+            return seen, [{"service": service, "reason": "down"} for service in unavailable
+                          if records.get(service)]
+        return answers
+    return ask_owners
+
+
+@pytest.fixture
+def owners_seeing():
+    """``owners_seeing(visible=None, unavailable=())``: a fake ``ask_owners`` (see ``_owners_seeing``)."""
+    return _owners_seeing
+
+
 @pytest.fixture
 def history(engine, admin):
     """The committed history of a counterparty, newest first (read in a session of its own)."""
     def entries(counterparty_id):
         with make_session_factory(engine)() as reader:
-            items, total = logic.history(reader, counterparty_id=counterparty_id, actor=admin)
+            items, total = relationship_history.history(reader, counterparty_id=counterparty_id, actor=admin,
+                                                        ask_owners=_owners_seeing())
             assert total == len(items)
             return items
     return entries
@@ -108,18 +129,21 @@ def history(engine, admin):
 
 @pytest.fixture
 def new_audit_rows(engine):
-    """``with new_audit_rows() as rows: ...``: after the block, the audit rows it wrote."""
-    table = models.audit_log.table
+    """``with new_audit_rows() as rows: ...``: after the block, the audit rows it wrote (the
+    chain's and the reads', which share one sequence of ids), in id order."""
+    tables = (models.audit_log.table, models.audit_log.reads)
 
     @contextmanager
     def capture():
         with engine.connect() as connection:
-            start = connection.scalar(select(func.coalesce(func.max(table.c.id), 0)))
+            start = max(connection.scalar(select(func.coalesce(func.max(t.c.id), 0))) for t in tables)
         rows = []
         yield rows
         with engine.connect() as connection:
-            rows.extend(dict(row) for row in connection.execute(
-                select(table).where(table.c.id > start).order_by(table.c.id)).mappings())
+            for table in tables:
+                rows.extend(dict(row) for row in connection.execute(
+                    select(table).where(table.c.id > start)).mappings())
+        rows.sort(key=lambda row: row["id"])
     return capture
 
 

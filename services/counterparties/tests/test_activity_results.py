@@ -58,3 +58,20 @@ def test_a_period_must_be_real():
     with pytest.raises(InvalidInput):
         load(reports.ActivityResultsQuerySchema(), {"since": "2020-01-01T00:00:00+00:00",
                                                      "until": "2026-01-01T00:00:00+00:00"})
+
+
+def test_a_contact_done_in_the_period_counts_even_when_planned_after_it(session, make_counterparty, make_actor):
+    """A call planned for next week and made today is today's result (the dashboard's period ends now)."""
+    manager, director = make_actor(), make_actor("director")
+    now = datetime.now(timezone.utc)
+    counterparty = make_counterparty(by=manager, responsible_employee_id=manager.id)
+    with session.begin():
+        early = logic.plan_activity(session, actor=manager, data={
+            "counterparty_id": counterparty.id, "kind": "call", "subject": "Call", "planned_at": now + timedelta(days=7)})
+    with session.begin():
+        logic.complete_activity(session, activity_id=early.id, status="done", result="Agreed", next_step=None,
+                                actor=manager, follow_up=None)
+    result = reports.activity_results(session, actor=director, since=now - timedelta(days=7),
+                                      until=datetime.now(timezone.utc))
+    rows = {row["responsible_id"]: row for row in result["rows"]}
+    assert (rows[manager.id]["total"], rows[manager.id]["done"]) == (1, 1)

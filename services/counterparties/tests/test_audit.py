@@ -194,3 +194,20 @@ def test_the_log_refuses_updates_and_deletes(engine, make_counterparty, new_audi
 def _jsonable(row):
     return {key: str(value) if not isinstance(value, (dict, list, str, int, type(None))) else value
             for key, value in row.items()}
+
+
+@pytest.mark.parametrize("kind, kept", [(None, "+7 900 000-00-01"), ("call", "+7 900 000-00-01"), ("meeting", None)])
+def test_a_follow_up_keeps_the_phone_only_when_it_is_of_the_same_kind(session, make_counterparty, actor, kind, kept):
+    counterparty = make_counterparty()
+    planned_at = datetime(2030, 1, 2, 10, 0, tzinfo=timezone.utc)
+    with session.begin():
+        call = logic.plan_activity(session, actor=actor, data={
+            "counterparty_id": counterparty.id, "kind": "call", "subject": "Offer",
+            "phone_or_place": "+7 900 000-00-01", "planned_at": planned_at})
+    with session.begin():
+        _, following = logic.complete_activity(
+            session, activity_id=call.id, status="done", result="Agreed", next_step=None, actor=actor,
+            follow_up={"kind": kind, "subject": "Next", "description": None,
+                       "planned_at": planned_at + timedelta(days=1)})
+        # a call's number is no place for a meeting
+        assert following.phone_or_place == kept

@@ -4,11 +4,12 @@ The trigger refuses UPDATE and DELETE; someone with the rights to disable it (a 
 as these tests connect) can still change rows, and ``verify`` then names the first bad one.
 """
 import json
+import time
 
 import pytest
 from sqlalchemy import select, text
 
-from chancery_common.audit import row_hash
+from chancery_common.audit import CHAIN_LOCK, row_hash
 from counterparties import logic, models
 
 table = models.audit_log.table
@@ -65,3 +66,116 @@ def test_a_forged_row_outside_the_chain_is_found(engine, session, admin, actor, 
     assert verify(session, admin) == {"intact": True, "first_bad_id": None}
     with engine.connect() as connection:
         assert connection.scalar(select(table.c.id).order_by(table.c.id.desc()).limit(1)) == chain[-1]["id"]
+
+
+# --- reads of personal data, sealed in batches ----------------------------------------------
+
+reads = models.audit_log.reads
+
+
+@pytest.fixture
+def read_twice(session, make_counterparty, actor, new_audit_rows):
+    """Two contact persons, each read once; returns the read rows (not sealed yet)."""
+    counterparty = make_counterparty(name="Read often")
+    with session.begin():
+        people = [logic.add_contact_person(session, counterparty_id=counterparty.id, actor=actor,
+                                           data={"full_name": name}) for name in ("Vera", "Gleb")]
+    with new_audit_rows() as rows, session.begin():
+        logic.list_contact_persons(session, counterparty_id=counterparty.id, actor=actor)
+    assert {row["record_id"] for row in rows} == {person.id for person in people}
+    return rows
+
+
+def seal(session):
+    with session.begin():
+        return models.audit_log.seal(session)
+
+
+def sealed_past(session, engine, rows):
+    """Seal until a seal covers ``rows``: a seal stops short of any transaction still running
+    in the cluster (other systems may be writing on this PostgreSQL); returns that seal."""
+    newest = max(row["xid"] for row in rows)
+    for _ in range(100):
+        seal(session)
+        sealed = last_seal(engine)
+        if sealed is not None and sealed["changes"]["to_xid"] > newest:
+            return sealed
+        time.sleep(0.1)
+    raise AssertionError(f"no seal covered transaction {newest} within 10 s")
+
+
+def unsealed(engine):
+    with engine.connect() as connection:
+        return models.audit_log.unsealed(connection)
+
+
+def without_the_reads_trigger(engine, statement, **params):
+    with engine.begin() as connection:
+        connection.execute(text("ALTER TABLE audit_reads DISABLE TRIGGER audit_reads_append_only"))
+        connection.execute(text(statement), params)
+        connection.execute(text("ALTER TABLE audit_reads ENABLE TRIGGER audit_reads_append_only"))
+
+
+def last_seal(engine):
+    with engine.connect() as connection:
+        return connection.execute(select(table).where(table.c.action == "sealed")
+                                  .order_by(table.c.id.desc()).limit(1)).mappings().first()
+
+
+def test_reads_wait_outside_the_chain_until_a_seal_covers_them(engine, session, admin, read_twice):
+    assert all(row["action"] == "read" and "hash" not in row for row in read_twice)  # audit_reads rows
+    assert unsealed(engine) >= 2
+
+    sealed = sealed_past(session, engine, read_twice)
+    assert sealed["changes"]["count"] >= 1 and sealed["changes"]["last_id"] >= max(r["id"] for r in read_twice)
+    assert unsealed(engine) == 0
+    assert seal(session) == 0  # nothing new: no empty seal
+    assert last_seal(engine)["id"] == sealed["id"]
+    assert verify(session, admin) == {"intact": True, "first_bad_id": None}
+
+
+@pytest.mark.parametrize("tampering", ["changed", "removed", "slipped in"])
+def test_a_sealed_read_tampered_with_breaks_its_seal(engine, session, admin, actor, read_twice, tampering):
+    sealed = sealed_past(session, engine, read_twice)
+    assert verify(session, admin) == {"intact": True, "first_bad_id": None}
+    victim = read_twice[0]
+    if tampering == "changed":
+        without_the_reads_trigger(engine, "UPDATE audit_reads SET actor_id = :someone WHERE id = :id",
+                                  someone=str(admin.id), id=victim["id"])
+    elif tampering == "removed":
+        without_the_reads_trigger(engine, "DELETE FROM audit_reads WHERE id = :id", id=victim["id"])
+        with engine.connect() as connection:
+            assert connection.execute(select(reads).where(reads.c.id == victim["id"])).first() is None
+    else:  # a read forged into the range the seal covers
+        with engine.begin() as connection:
+            forged_id = connection.execute(reads.insert().values(
+                occurred_at=victim["occurred_at"], actor_id=actor.id, action="read", record_type="contact_person",
+                record_id=victim["record_id"], changes={}, xid=victim["xid"]).returning(reads.c.id)).scalar()
+
+    assert verify(session, admin) == {"intact": False, "first_bad_id": sealed["id"]}
+    if tampering == "changed":  # undone, the seal holds again (the next cases start whole)
+        without_the_reads_trigger(engine, "UPDATE audit_reads SET actor_id = :who WHERE id = :id",
+                                  who=str(victim["actor_id"]), id=victim["id"])
+    elif tampering == "removed":
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE audit_reads DISABLE TRIGGER audit_reads_append_only"))
+            connection.execute(reads.insert().values(**victim))
+            connection.execute(text("ALTER TABLE audit_reads ENABLE TRIGGER audit_reads_append_only"))
+    else:
+        without_the_reads_trigger(engine, "DELETE FROM audit_reads WHERE id = :id", id=forged_id)
+    assert verify(session, admin) == {"intact": True, "first_bad_id": None}
+
+
+def test_a_read_does_not_wait_for_the_chains_lock(engine, session, make_counterparty, actor):
+    """While another transaction holds the chain's lock (a long write), contact persons are
+    still read (and their reads audited) at once."""
+    counterparty = make_counterparty(name="Busy chain")
+    with session.begin():
+        logic.add_contact_person(session, counterparty_id=counterparty.id, actor=actor, data={"full_name": "Lev"})
+    with engine.connect() as holder:
+        holder.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+        with session.begin():
+            session.execute(text("SET LOCAL lock_timeout = '2s'"))  # a wait would fail the test, not hang it
+            assert [p.full_name for p in logic.list_contact_persons(
+                session, counterparty_id=counterparty.id, actor=actor)] == ["Lev"]
+        holder.rollback()

@@ -125,6 +125,7 @@ def test_rescheduling_and_cancelling_an_activity_are_announced(session, make_cou
     assert (moved["rescheduled_by"], moved["scheduled_by"], moved["responsible_id"]) == (
         str(actor.id), str(actor.id), str(actor.id))
     assert history(counterparty.id)[0].kind == "activity.rescheduled"
+    assert moved["sequence"] == 1  # the unchanged second reschedule made no version
 
     with session.begin():
         cancelled = logic.cancel_activity(session, activity_id=activity.id, reason="they postponed the project",
@@ -132,7 +133,8 @@ def test_rescheduling_and_cancelling_an_activity_are_announced(session, make_cou
     assert (cancelled.status, cancelled.result) == ("cancelled", "they postponed the project")
     assert events_of("activity.cancelled", "activity_id", activity.id) == [{
         "activity_id": str(activity.id), "counterparty_id": str(counterparty.id),
-        "responsible_id": str(actor.id), "cancelled_by": str(actor.id)}]
+        "responsible_id": str(actor.id), "cancelled_by": str(actor.id),
+        "sequence": 2}]  # its version: planned (0), rescheduled (1), cancelled (2)
     with session.begin(), pytest.raises(Conflict):
         logic.reschedule_activity(session, activity_id=activity.id, planned_at=later + timedelta(days=1), actor=actor)
 
@@ -171,3 +173,49 @@ def test_finished_approvals_and_signed_documents_join_the_timeline(session, make
     assert entries[0].actor_id == uuid.UUID(signed.payload["signed_by"])
     assert len(entries) == 3
     assert not hasattr(service, "on_approval_completed")
+
+
+def contract_event(event_type, counterparty_id, document_id, **payload):
+    """A documents event about a contract's paper copy or execution, as it arrives from the bus."""
+    return Event(type=event_type, producer="documents", payload={
+        "document_id": str(document_id), "counterparty_id": str(counterparty_id), "title": "Supply contract",
+        "type_code": "contract", "type_name": "Contract", "number": "CTR-2026-000011",
+        "document_type_id": str(uuid.uuid4()), "responsible_id": None, "department_id": None,
+        "dates": {"document_date": "2026-03-01"}, **payload})
+
+
+def test_a_contracts_paper_original_and_execution_join_the_timeline(session, make_counterparty, history):
+    counterparty, document_id = make_counterparty(), uuid.uuid4()
+    service = worker_factory(CounterpartiesService, db=session)
+    keeper, accountant = str(uuid.uuid4()), str(uuid.uuid4())
+    moved = contract_event(
+        "paper_copy.moved", counterparty.id, document_id, status="handed_out", document_status="signed",
+        paper_copy_id=str(uuid.uuid4()), kind="original", from_holder_id=None, to_holder_id=str(uuid.uuid4()),
+        to_location=None, expected_return_on="2026-03-10", reason="to sign", moved_by=keeper,
+        moved_at="2026-03-02T10:00:00+00:00")
+    milestone = contract_event(
+        "contract.milestone_changed", counterparty.id, document_id, status="signed",
+        milestone_id=str(uuid.uuid4()), change="added", milestone_title="Foundations", due_on="2026-04-01",
+        amount="400000.00", currency="RUB", act_id=None, completed_on=None, milestone_status="planned",
+        changed_by=keeper, changes={})
+    payment = {"payment_id": str(uuid.uuid4()), "kind": "actual", "on": "2026-03-03", "amount": "100000.00",
+               "currency": "RUB", "we_are": "supplier", "settlement": [], "open_planned": []}
+    recorded = contract_event("contract.payment_recorded", counterparty.id, document_id, status="signed",
+                              invoice_id=None, reference="PO-1", recorded_by=accountant, **payment)
+    cancelled = contract_event("contract.payment_cancelled", counterparty.id, document_id, status="signed",
+                               reason="entered twice", cancelled_by=accountant, **payment)
+
+    service.on_paper_copy_moved(moved.to_message())
+    service.on_contract_milestone_changed(milestone.to_message())
+    service.on_contract_payment_recorded(recorded.to_message())
+    service.on_contract_payment_cancelled(cancelled.to_message())
+    service.on_contract_payment_cancelled(cancelled.to_message())  # redelivered: once
+
+    entries = history(counterparty.id)
+    assert [(e.kind, e.summary, str(e.actor_id)) for e in entries[:4]] == [
+        ("contract.payment_cancelled",
+         "Supply contract: actual payment of 100000.00 RUB on 2026-03-03 cancelled: entered twice", accountant),
+        ("contract.payment_recorded", "Supply contract: actual payment of 100000.00 RUB on 2026-03-03", accountant),
+        ("contract.milestone_changed", "Supply contract: milestone «Foundations» added (planned)", keeper),
+        ("paper_copy.moved", "Paper original of Supply contract handed out", keeper)]
+    assert len(entries) == 5

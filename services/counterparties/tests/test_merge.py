@@ -84,7 +84,8 @@ def test_events_about_a_merged_counterparty_join_the_survivors_history(session, 
                                                                        merge_into, history):
     survivor, merged = make_counterparty(), make_counterparty()
     merge_into(survivor, merged, admin)
-    event = Event(type="document.registered", producer="documents", payload={"counterparty_id": str(merged.id)})
+    event = Event(type="document.registered", producer="documents",
+                  payload={"counterparty_id": str(merged.id), "document_id": str(uuid.uuid4())})
     with session.begin():
         logic.record_foreign_event(session, event=event, summary="late event")
     assert history(survivor.id)[0].summary == "late event"

@@ -113,7 +113,8 @@ def test_the_noted_event(session, service, make_counterparty, actor, stage):
             outbox.table.c.event_type == "negotiation.noted",
             outbox.table.c.payload["counterparty_id"].astext == str(counterparty.id))).all()
     assert payloads == [{"counterparty_id": str(counterparty.id), "note_id": note["id"], "stage_code": offer.code,
-                         "stage_name": offer.name, "text": "Invoice sent", "noted_by": str(actor.id)}]
+                         "stage_name": offer.name, "text": "Invoice sent", "noted_by": str(actor.id),
+                         "expected_amount": None, "currency": None, "expected_close_on": None}]
 
 
 def test_bad_notes_are_refused(service, make_counterparty, actor, admin, stage):

@@ -4,13 +4,25 @@ import uuid
 from datetime import datetime, timezone
 
 from counterparties import logic
-from counterparties.quick_search import quick_search, words_of
+from counterparties.quick_search import quick_search, snippet, words_of
 
 
 def test_words_lose_like_wildcards_and_stop_at_six():
     assert words_of("  50%_off  a\\b ") == ["50", "off", "a", "b"]
     assert len(words_of("a b c d e f g h")) == 6
     assert words_of("   ") == []
+
+
+def test_a_snippet_marks_the_words_where_they_occur_and_cuts_at_spaces():
+    plan = "Call first. " + "filler " * 40 + "Then discuss the <b>Discount</b> and the discount terms. " + "tail " * 40
+    parts = snippet(plan, ["discount"])
+    assert [text for text, matched in parts if matched] == ["Discount", "discount"]
+    shown = "".join(text for text, _ in parts)
+    assert shown.startswith("… ") and shown.endswith(" …") and "<b>" in shown  # plain text: escaped where shown
+    assert set(shown.strip("… ").split()) <= set(plan.split())  # no word shown in half
+    assert snippet("A short plan", ["short"]) == [["A ", False], ["short", True], [" plan", False]]
+    assert snippet("Nothing here", ["absent"]) is None
+    assert snippet(None, ["absent"]) is None
 
 
 def test_persons_and_activities_match_every_word_and_only_visible_ones(session, make_counterparty, make_actor):
@@ -45,6 +57,7 @@ def test_persons_and_activities_match_every_word_and_only_visible_ones(session, 
 
     activities = quick_search(session, actor=mine, text=f"second stage {marker}")["activities"]
     assert [(a["subject"], a["counterparty_id"]) for a in activities] == [(f"Agree the estimate {marker}", ours.id)]
+    assert activities[0]["snippet"] == [["Discuss the ", False], ["second", True], [" ", False], ["stage", True]]
     assert quick_search(session, actor=mine, text=f"estimate {marker} nonexistentword")["activities"] == []
 
     admin = make_actor("administrator")

@@ -5,12 +5,18 @@ import uuid
 import pytest
 
 from chancery_common.errors import InvalidInput
-from counterparties.legal import complete_inn
+from counterparties import logic
+from counterparties.legal import complete_inn, complete_ogrn
 
 
 def new_inn():
     """An organisation's INN with valid check digits, unused so far (most likely)."""
     return complete_inn("".join(random.choice("0123456789") for _ in range(9)))
+
+
+def tag_digits(tag, n):
+    """``n`` digits drawn from a test's tag (a number no other test uses, most likely)."""
+    return f"{int(tag, 16) % 10**n:0{n}d}"
 
 
 def rows(*values):
@@ -88,6 +94,45 @@ def test_rows_in_error_name_the_row_and_field_and_nothing_is_imported(rpc, me):
     assert [c["name"] for c in rpc.list_counterparties(me, {"search": tag})["items"]] == [f"Good {tag}"]
 
 
+def test_russian_headers_name_the_fields_and_checks_are_stdnums(rpc, me):
+    tag = uuid.uuid4().hex[:8]
+    inn, person_inn = complete_inn("77" + tag_digits(tag, 7)), complete_inn("50" + tag_digits(tag, 8))
+    ogrnip = complete_ogrn("3" + tag_digits(tag, 13))
+    columns = ["Полное наименование", "Краткое наименование", "ИНН", "КПП", "ОГРН/ОГРНИП", "Вид", "Телефон",
+               "Эл. почта", "Юр. адрес", "Примечание", "Контактное лицо", "Должность", "Рейтинг"]
+    file_rows = rows(
+        dict(zip(columns, [f"ООО «Ёлка» {tag}", "Ёлка", inn, "773601001", "", "Юрлицо", "+7 495 000-00-00",
+                           f"info{tag}@elka.ru", "г. Москва", "с 2010 года", "Иван Петров", "Директор", "A"],
+                 strict=True)),
+        dict(zip(columns, [f"ИП Сидоров {tag}", "", person_inn, "", ogrnip, "ИП", "", "", "", "", "", "", "B"],
+                 strict=True)),
+        dict(zip(columns, [f"Ошибка {tag}", "", inn[:-1] + str((int(inn[-1]) + 1) % 10), "77-36", "1027700132196",
+                           "", "", "", "", "", "", "", ""], strict=True)),
+        dict(zip(columns, [f"Петров Пётр {tag}", "", complete_inn("51" + tag_digits(tag, 8)), "", "", "", "", "",
+                           "", "", "", "", ""], strict=True)))  # no kind: a personal INN makes it an individual
+
+    preview = rpc.import_counterparties(me, {"columns": columns, "rows": file_rows, "dry_run": True})
+
+    assert preview["unknown_columns"] == ["Рейтинг"]
+    assert [row["action"] for row in preview["rows"]] == ["create", "create", "error", "create"]
+    assert set(preview["rows"][2]["errors"]) == {"tax_id", "kpp", "registration_number"}
+    assert "check digit" in preview["rows"][2]["errors"]["registration_number"][0]
+    done = rpc.import_counterparties(me, {"columns": columns, "rows": file_rows, "allow_partial": True})
+    elka = rpc.get_counterparty(me, done["rows"][0]["counterparty_id"])
+    assert (elka["short_name"], elka["kpp"], elka["email"], elka["legal_address"], elka["notes"], elka["kind"]) == (
+        "Ёлка", "773601001", f"info{tag}@elka.ru", "г. Москва", "с 2010 года", "organisation")
+    assert rpc.list_contact_persons(me, elka["id"])[0]["position"] == "Директор"
+    sidorov = rpc.get_counterparty(me, done["rows"][1]["counterparty_id"])
+    assert (sidorov["kind"], sidorov["tax_id"], sidorov["registration_number"]) == ("individual", person_inn, ogrnip)
+    assert rpc.get_counterparty(me, done["rows"][3]["counterparty_id"])["kind"] == "individual"
+
+
+def test_a_file_without_a_name_column_is_refused_naming_it(rpc, me):
+    with pytest.raises(InvalidInput) as refused:
+        rpc.import_counterparties(me, {"columns": ["ИНН", "КПП"], "rows": rows({"ИНН": new_inn(), "КПП": ""})})
+    assert refused.value.details == {"file": ["Missing columns: name."]}
+
+
 def test_a_tax_id_and_kpp_a_spreadsheet_kept_as_numbers_get_their_leading_zeros_back(rpc, me):
     tag = uuid.uuid4().hex[:8]
     digits = lambda n: "".join(random.choice("0123456789") for _ in range(n))  # noqa: E731
@@ -135,8 +180,48 @@ def test_the_export_has_the_filtered_directory_and_its_people(rpc, me, new_audit
     name, tax_id, notes = (page["columns"].index(c) for c in ("name", "tax_id", "notes"))
     assert [(row[name], row[tax_id]) for row in page["rows"]] == [(f"Export A {tag}", INN), (f"Export B {tag}", None)]
     assert page["rows"][1][notes] == "=HYPERLINK(\"http://evil\")"  # the gateway neutralises cells in files
+    # keyset paging: each page starts after the last row of the one before; the total comes first
+    first = rpc.export_counterparties(me, {"search": tag, "sort": "-name", "limit": 1})
+    second = rpc.export_counterparties(me, {"search": tag, "sort": "-name", "limit": 1, "after": first["next_after"]})
+    assert [first["rows"][0][name], second["rows"][0][name]] == [f"Export B {tag}", f"Export A {tag}"]
+    third = rpc.export_counterparties(me, {"search": tag, "sort": "-name", "limit": 1, "after": second["next_after"]})
+    assert (first["total"], second["total"], third["rows"], third["next_after"]) == (2, None, [], None)
 
     with new_audit_rows() as audit:
         people = rpc.export_contact_persons(me, {"search": tag})
     assert [row[:3] for row in people["rows"]] == [[f"Export A {tag}", INN, "Anna"]]
     assert [(row["action"], row["record_type"]) for row in audit] == [("exported", "contact_person")]
+
+
+def test_the_responsible_employee_is_named_by_name_or_e_mail(session, admin, make_actor):
+    """«Ответственный»: an active employee's full name or e-mail, as staff found them (the
+    service asks staff before its transaction; here its answers are given)."""
+    from counterparties import transfer
+
+    tag = uuid.uuid4().hex[:8]
+    colleague = make_actor()
+    namesakes = [{"id": str(uuid.uuid4()), "full_name": "Анна Смирнова", "email": f"a1{tag}@firm.ru"},
+                 {"id": str(uuid.uuid4()), "full_name": "Анна Смирнова", "email": f"a2{tag}@firm.ru"}]
+    found = {"Пётр Ёлкин": [{"id": str(colleague.id), "full_name": "Петр Елкин", "email": f"p{tag}@firm.ru"},
+                             {"id": str(uuid.uuid4()), "full_name": "Пётр Ёлкин-Младший", "email": "x@firm.ru"}],
+             f"P{tag}@FIRM.RU": [{"id": str(colleague.id), "full_name": "Петр Елкин", "email": f"p{tag}@firm.ru"}],
+             "Анна Смирнова": namesakes, "Никто": []}
+    columns = ["Наименование", "Ответственный"]
+    file_rows = rows(*[dict(zip(columns, [f"{who} {tag}", who], strict=True)) for who in found])
+
+    assert transfer.responsible_names(file_rows) == list(found)
+    employees = transfer.employees_named(transfer.responsible_names(file_rows), found)
+    with session.begin():
+        report = transfer.run(session, rows=file_rows, columns=columns, mode="create", allow_partial=True,
+                              actor=admin, employees=employees)
+        created = {row["row"]: row for row in report["rows"]}
+        by_name = logic.get_counterparty(session, counterparty_id=uuid.UUID(created[2]["counterparty_id"]),
+                                         actor=admin)
+        by_email = logic.get_counterparty(session, counterparty_id=uuid.UUID(created[3]["counterparty_id"]),
+                                          actor=admin)
+        assert by_name.responsible_employee_id == by_email.responsible_employee_id == colleague.id
+        session.rollback()
+    assert report["unknown_columns"] == []
+    assert created[4]["errors"] == {"responsible": [
+        "Several active employees are called «Анна Смирнова»: give the e-mail instead."]}
+    assert created[5]["errors"] == {"responsible": ["«Никто» is not the name or e-mail of an active employee."]}

@@ -14,7 +14,7 @@ from nameko.testing.services import worker_factory
 
 from chancery_common.envelope import Event
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
-from counterparties import logic
+from counterparties import logic, relationship_history
 from counterparties.service import CounterpartiesService
 
 
@@ -87,19 +87,21 @@ def test_each_role_sees_its_counterparties_in_lists_and_totals(session, org, who
 
 
 @pytest.mark.parametrize("who", sorted(SEES))
-def test_an_invisible_counterparty_is_not_found_by_its_id(session, org, who):
+def test_an_invisible_counterparty_is_not_found_by_its_id(session, org, who, owners_seeing):
     actor = org.people[who]
     for name, counterparty in org.counterparties.items():
         with session.begin():
             if name in SEES[who]:
                 assert logic.get_counterparty(session, counterparty_id=counterparty.id, actor=actor)
-                assert logic.history(session, counterparty_id=counterparty.id, actor=actor)[1] >= 1
+                assert relationship_history.history(session, counterparty_id=counterparty.id, actor=actor,
+                                             ask_owners=owners_seeing())[1] >= 1
                 assert len(logic.list_contact_persons(session, counterparty_id=counterparty.id, actor=actor)) == 1
             else:
                 with pytest.raises(NotFound):
                     logic.get_counterparty(session, counterparty_id=counterparty.id, actor=actor)
                 with pytest.raises(NotFound):
-                    logic.history(session, counterparty_id=counterparty.id, actor=actor)
+                    relationship_history.history(session, counterparty_id=counterparty.id, actor=actor,
+                                             ask_owners=owners_seeing())
                 with pytest.raises(NotFound):
                     logic.list_contact_persons(session, counterparty_id=counterparty.id, actor=actor)
                 with pytest.raises(NotFound):
