@@ -9,15 +9,19 @@ service's ``resolve_approvers``): for each approver spec the employees who act t
 ``[{"employee_id", "on_behalf_of", "head_id", "department_id"}]``, and
 ``administrator_ids``.
 """
+import json
 import uuid
 from datetime import datetime, timezone
 
 from sqlalchemy import and_, case, func, or_, select, true, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import joinedload, lazyload, selectinload
+from sqlalchemy.orm import joinedload, lazyload
 
 from chancery_common.audit import diff
+from chancery_common.idempotency import already_made
+from chancery_common.metrics import APPROVAL_TASKS_OVERDUE
 from chancery_common.paging import page
+from chancery_common.statuses import APPROVABLE_DOCUMENT_STATUSES
 
 from . import engine, events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -47,6 +51,61 @@ def named_employees(specs, context):
     return {"approvers": found, "administrator_ids": []}
 
 
+# Resolving approvers outside the locks ------------------------------------------------------
+# Resolving approvers is a call to the staff service; no remote call is made while this
+# service holds row locks. A transaction asks a resolver made by ``resolved_beforehand``: it
+# answers what was resolved before the transaction began and otherwise raises ResolveFirst,
+# upon which the caller rolls back (the locks go), resolves, and runs the work again.
+
+class ResolveFirst(Exception):
+    """The work needs approvers resolved that were not resolved before its transaction."""
+
+    def __init__(self, specs, context):
+        super().__init__("approvers to resolve before the transaction")
+        self.specs, self.context = specs, context
+        self.key = resolution_key(specs, context)
+
+
+def resolution_key(specs, context):
+    return json.dumps([specs, context], sort_keys=True, default=str)
+
+
+def resolved_beforehand(known):
+    """A resolver answering from ``known`` ({resolution_key: answer}), raising ResolveFirst for anything else."""
+    def resolve(specs, context):
+        key = resolution_key(specs, context)
+        if key not in known:
+            raise ResolveFirst(specs, context)
+        return known[key]
+    return resolve
+
+
+def resolving_outside_locks(session, work, resolve, known=None):
+    """``work(resolver)`` in a transaction, with no call to ``resolve`` while it holds row locks:
+    approvers it needs that were not resolved beforehand (``known``) roll it back, are resolved
+    with no transaction open, and the work runs again."""
+    known = dict(known or {})
+    for _ in range(4):
+        try:
+            with session.begin():
+                return work(resolved_beforehand(known))
+        except ResolveFirst as needed:
+            known[needed.key] = resolve(needed.specs, needed.context)
+    raise Conflict("the approval kept changing while its approvers were resolved: try again")
+
+
+def approvers_after(session, *, task_id):
+    """(specs, context) of the stage a decision on this task would start, read without locks,
+    or None: what the service resolves before ``decide`` locks the approval."""
+    task = session.get(Task, task_id)
+    if task is None:
+        return None
+    approval, stage = session.get(Approval, task.approval_id), session.get(Stage, task.stage_id)
+    following = sorted((s for s in approval.stages if s.position > stage.position and s.status == "waiting"),
+                       key=lambda s: s.position)
+    return (following[0].approvers, _context(approval)) if following else None
+
+
 def _uuid_or_none(value):
     return None if value in (None, "") else _uuid(value)
 
@@ -63,6 +122,14 @@ def visible_to(actor):
                # named in a stage still waiting for its turn
                Approval.id.in_(select(Stage.approval_id).where(Stage.approvers.contains(
                    [{"kind": "employee", "employee_id": str(actor.id)}]))))
+
+
+def visible_ids(session, *, ids, actor):
+    """Those of ``ids`` naming approvals the actor may see (asked by services that show what
+    they learned from approvals: chancery_common.visibility)."""
+    if not ids:
+        return []
+    return session.scalars(select(Approval.id).where(Approval.id.in_(ids), visible_to(actor))).all()
 
 
 def get_approval(session, *, approval_id, actor, for_update=False):
@@ -219,12 +286,17 @@ def _context(approval):
 
 
 def start_approval(session, *, document, stages, comment, actor, resolve=named_employees,
-                   time_zone=DEFAULT_TIME_ZONE):
+                   time_zone=DEFAULT_TIME_ZONE, document_status=None):
     """Create the approval with its stages and send the document to the first stage.
 
     Without explicit stages the current version of the route of the document's type is
     used, and the approval records which version it follows to its end.
     """
+    made = already_made(session, Approval, actor.idempotency_key)
+    if made is not None:  # a retry of a request whose first attempt was written
+        return made
+    if document_status is not None and document_status not in APPROVABLE_DOCUMENT_STATUSES:
+        raise Conflict(f"a document in status {document_status} cannot be sent for approval")
     route_version = None
     if not stages:
         if document.get("type_id"):
@@ -239,7 +311,8 @@ def start_approval(session, *, document, stages, comment, actor, resolve=named_e
                         document_type_id=document.get("type_id"), snapshot=snapshot,
                         initiator_id=actor.id, status="in_progress", comment=comment, round=1,
                         route_version_id=route_version.id if route_version else None,
-                        route_version=route_version.version if route_version else None)
+                        route_version=route_version.version if route_version else None,
+                        idempotency_key=actor.idempotency_key)
     session.add(approval)
     planned = engine.plan(stages, snapshot)
     if not any(applies for _, _, applies in planned):
@@ -394,8 +467,11 @@ def decide(session, *, task_id, decision, comment, actor, delay_reason=None, rem
            request_id=None, resolve=named_employees, time_zone=DEFAULT_TIME_ZONE, standing_in_for=()):
     """Record an approver's decision and move the approval on.
 
-    ``request_id`` makes a repeated request (a redelivery, a double click) count once.
+    ``request_id`` makes a repeated request (a redelivery, a double click) count once; without
+    one, the attempt id of a request carrying an Idempotency-Key does.
     """
+    if request_id is None and actor.idempotency_key is not None:
+        request_id = str(actor.idempotency_key)
     task = session.get(Task, task_id)
     if task is None or not _may_act_for(task, actor, standing_in_for):
         raise NotFound(f"task {task_id} not found")  # someone else's task does not exist for this caller
@@ -651,6 +727,13 @@ def decide_extension(session, *, task_id, grant, actor):
         **events.approval_ref(approval), "task_id": task.id, "approver_id": task.approver_id,
         "granted": grant, "due_at": task.due_at})
     return approval
+
+
+def measure_overdue(session, now=None):
+    """Set the gauge of open tasks past their deadline (for /metrics)."""
+    now = now or datetime.now(timezone.utc)
+    APPROVAL_TASKS_OVERDUE.set(session.scalar(
+        select(func.count()).select_from(Task).where(Task.status == "pending", Task.due_at < now)))
 
 
 def sweep_overdue(session, *, now=None, limit=500):

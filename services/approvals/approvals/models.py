@@ -82,6 +82,8 @@ class Approval(Base):
     comment: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
 
     stages: Mapped[list["Stage"]] = relationship(order_by="Stage.position", lazy="selectin",
                                                  back_populates="approval")

@@ -100,6 +100,9 @@ class StartApprovalSchema(Schema):
                          validate=validate.Length(min=1, max=20),
                          metadata={"description": "default: the route of the document's type"})
     comment = fields.String(load_default=None, validate=validate.Length(max=2000))
+    document_status = fields.String(load_default=None, metadata={
+        "description": "the document's status as the documents service answered it; checked after a "
+                       "retried attempt is recognised, so a retry of a started approval returns it"})
 
 
 class DecisionSchema(Schema):

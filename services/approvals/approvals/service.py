@@ -1,17 +1,18 @@
 """The approvals service's entrypoints: validate input, call logic, dump output."""
 import logging
 import os
-from datetime import date
 
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.timer import timer
 
+from chancery_common import visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import TimedRpcProxy, rpc
 
@@ -33,6 +34,7 @@ class ApprovalsService:
     name = "approvals"
 
     db = Database()
+    observability = Observability(on_scrape=[logic.measure_overdue])
     relay = OutboxRelay(outbox)
     staff = TimedRpcProxy("staff", timeout=5)
     config = Config()
@@ -40,10 +42,6 @@ class ApprovalsService:
     def resolve(self, specs, context):
         """Approver specs to today's people (holders, deputies, heads of the dismissed), from staff."""
         return self.staff.resolve_approvers({"specs": specs, "context": context})
-
-    def standing_in_for(self, employee_id):
-        """The employees whose deputy this employee is today."""
-        return self.staff.standing_in_for({"employee_id": str(employee_id), "on": date.today().isoformat()})
 
     @property
     def time_zone(self):
@@ -90,6 +88,13 @@ class ApprovalsService:
 
     @rpc
     @reads_only
+    def visible_ids(self, actor, query):
+        """``query``: {ids}: {ids} of those approvals the actor may see (chancery_common.visibility)."""
+        data = load(visibility.IdsSchema(), query)
+        return visibility.answer(logic.visible_ids(self.db, ids=data["ids"], actor=load_actor(actor)))
+
+    @rpc
+    @reads_only
     def list_approvals(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.ApprovalQuerySchema(), query or {})
@@ -123,33 +128,34 @@ class ApprovalsService:
     def decide(self, actor, task_id, decision):
         actor = load_actor(actor)
         data = load(schemas.DecisionSchema(), decision)
-        with self.db.begin():
-            approval = logic.decide(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
-                                    standing_in_for=self._standing_in_if_not_own(task_id, actor),
-                                    **self._runtime(), **data)
+        task_id = parse_uuid(task_id, "task_id")
+        with self.db.begin():  # the next stage's approvers, resolved before the locks are taken
+            ahead = logic.approvers_after(self.db, task_id=task_id)
+        known = {logic.resolution_key(*ahead): self.resolve(*ahead)} if ahead else {}
+        approval = self._resolving_outside_locks(lambda resolve: logic.decide(
+            self.db, task_id=task_id, actor=actor, standing_in_for=actor.acting_for, resolve=resolve,
+            time_zone=self.time_zone, **data), known)
         return approval_schema.dump(approval)
 
-    def _standing_in_if_not_own(self, task_id, actor):
-        """Ask staff whom the actor stands in for only when the task is not theirs."""
-        return [] if logic.is_own_task(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor) \
-            else self.standing_in_for(actor.id)
+    def _resolving_outside_locks(self, work, known=None):
+        return logic.resolving_outside_locks(self.db, work, self.resolve, known)
 
     @rpc
     def resubmit(self, actor, approval_id, request=None):
         actor = load_actor(actor)
         data = load(schemas.ResubmitSchema(), request or {})
-        with self.db.begin():
-            approval = logic.resubmit(self.db, approval_id=parse_uuid(approval_id, "approval_id"), actor=actor,
-                                      **self._runtime(), **data)
+        approval = self._resolving_outside_locks(lambda resolve: logic.resubmit(
+            self.db, approval_id=parse_uuid(approval_id, "approval_id"), actor=actor, resolve=resolve,
+            time_zone=self.time_zone, **data))
         return approval_schema.dump(approval)
 
     @rpc
     def add_approver(self, actor, approval_id, request):
         actor = load_actor(actor)
         data = load(schemas.AddApproverSchema(), request)
-        with self.db.begin():
-            approval = logic.add_approver(self.db, approval_id=parse_uuid(approval_id, "approval_id"),
-                                          actor=actor, **self._runtime(), **data)
+        approval = self._resolving_outside_locks(lambda resolve: logic.add_approver(
+            self.db, approval_id=parse_uuid(approval_id, "approval_id"), actor=actor, resolve=resolve,
+            time_zone=self.time_zone, **data))
         return approval_schema.dump(approval)
 
     @rpc
@@ -158,7 +164,7 @@ class ApprovalsService:
         data = load(schemas.ExtensionRequestSchema(), request)
         with self.db.begin():
             approval = logic.request_extension(self.db, task_id=parse_uuid(task_id, "task_id"), actor=actor,
-                                               standing_in_for=self._standing_in_if_not_own(task_id, actor),
+                                               standing_in_for=actor.acting_for,
                                                **data)
         return approval_schema.dump(approval)
 

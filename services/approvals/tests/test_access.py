@@ -174,3 +174,21 @@ def test_saving_a_route_needs_configure_routes_and_leaves_nothing_when_refused(s
         logic.save_route(session, document_type_id=document_type_id, name="Contracts", stages=stages,
                          actor=person("lawyer", permissions=["configure_routes"]))
     assert routes_of(session, document_type_id) == 1
+
+
+@pytest.mark.parametrize("who", list(EXPECTED))
+def test_asked_which_of_some_approvals_one_may_see_the_answer_follows_the_same_rules(session, office, service,
+                                                                                    who):
+    """``visible_ids``: the counterparties service asks it to filter a relationship history."""
+    _, people, ids = office
+
+    answer = service.visible_ids(as_argument(people[who]), {"ids": [str(i) for i in [*ids.values(), uuid.uuid4()]]})
+    session.rollback()
+
+    assert sorted(answer["ids"]) == sorted(str(ids[name]) for name in EXPECTED[who])
+
+
+def test_asking_which_approvals_names_a_missing_list(service):
+    with pytest.raises(InvalidInput) as refused:
+        service.visible_ids({"id": str(uuid.uuid4()), "roles": ["manager"]}, {})
+    assert "ids" in refused.value.details

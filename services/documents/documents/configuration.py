@@ -13,8 +13,10 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
+from chancery_common import versions
 from chancery_common.audit import diff
 
+from . import file_types, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import Document, DocumentType, Journal, audit_log
 
@@ -115,7 +117,7 @@ def shown_fields(doc_type, values):
 
 TYPE_FIELDS = ("code", "name", "kind", "journal_id", "visible_to_roles", "fields", "allowed_child_type_ids",
                "default_responsible_ids", "department_id", "department_code", "required_documents",
-               "stages_field", "is_active")
+               "stages_field", "accepted_file_kinds", "is_active")
 
 
 def list_types(session, *, include_inactive=False):
@@ -176,6 +178,8 @@ def _check_type(session, data, type_id=None):
     for index, rule in enumerate(data.get("required_documents") or []):
         if session.get(DocumentType, rule["type_id"]) is None:
             _invalid(f"required_documents.{index}.type_id", "Unknown document type.")
+    if "accepted_file_kinds" in data:
+        data["accepted_file_kinds"] = file_types.check_kinds(data["accepted_file_kinds"])
 
 
 def _plain_type(doc_type):
@@ -199,13 +203,16 @@ def create_type(session, *, data, actor):
     return doc_type
 
 
-def update_type(session, *, type_id, changes, actor):
-    """Change a type; documents made with it keep their cards (see the module's docstring)."""
+def update_type(session, *, type_id, changes, actor, expected_version=None):
+    """Change a type; documents made with it keep their cards (see the module's docstring).
+    ``expected_version``: as versions.check."""
     ensure_may_configure(actor)
     doc_type = session.scalars(select(DocumentType).where(DocumentType.id == type_id)
                                .with_for_update(of=DocumentType)).unique().first()
     if doc_type is None:
         raise NotFound(f"document type {type_id} not found")
+    versions.check(session, record=doc_type, expected_version=expected_version, audit_log=audit_log,
+                   record_type="document_type", dump=schemas.DocumentTypeSchema().dump)
     _check_type(session, changes, type_id=doc_type.id)
     before = _plain_type(doc_type)
     if "fields" in changes:
@@ -287,13 +294,16 @@ def create_journal(session, *, data, actor):
     return journal
 
 
-def update_journal(session, *, journal_id, changes, actor):
+def update_journal(session, *, journal_id, changes, actor, expected_version=None):
     """Change a journal: numbers already given keep their text; new ones follow the new pattern.
-    Switching between per-year and per-parent numbering is refused once numbers exist."""
+    Switching between per-year and per-parent numbering is refused once numbers exist.
+    ``expected_version``: as versions.check."""
     ensure_may_configure(actor)
     journal = session.get(Journal, journal_id, with_for_update=True)
     if journal is None:
         raise NotFound(f"journal {journal_id} not found")
+    versions.check(session, record=journal, expected_version=expected_version, audit_log=audit_log,
+                   record_type="journal", dump=schemas.JournalSchema().dump)
     if "code" in changes and session.scalar(select(Journal.id).where(
             Journal.code == changes["code"], Journal.id != journal.id)) is not None:
         _invalid("code", "Another journal has this code.")

@@ -9,6 +9,7 @@ DOCUMENT_CREATED = "document.created"
 DOCUMENT_REGISTERED = "document.registered"
 DOCUMENT_STATUS_CHANGED = "document.status_changed"
 DOCUMENT_FILE_ADDED = "document.file_added"
+DOCUMENT_FILE_TEXT_REQUESTED = "document.file_text_requested"
 DOCUMENT_UPDATED = "document.updated"
 DOCUMENT_REGISTRATION_CANCELLED = "document.registration_cancelled"
 DOCUMENT_SIGNED = "document.signed"
@@ -74,6 +75,22 @@ class DocumentFileAddedV1(DocumentRef):
     sha256 = fields.String(required=True)
     content_type = fields.String(required=True)
     uploaded_by = fields.UUID(required=True)
+    object_key = fields.String(metadata={
+        "description": "where the bytes are in the documents' bucket (read by the texts service)"})
+
+
+class DocumentFileTextRequestedV1(Schema):
+    """A stored file version is to be read again from scratch (its text, searchable PDF and
+    thumbnail): asked for by an operator's re-extraction (``python -m documents reextract``)."""
+
+    document_id = fields.UUID(required=True)
+    file_id = fields.UUID(required=True)
+    version_id = fields.UUID(required=True)
+    filename = fields.String(required=True)
+    size = fields.Integer(required=True)
+    sha256 = fields.String(required=True)
+    content_type = fields.String(required=True)
+    object_key = fields.String(required=True)
 
 
 class FieldChange(Schema):
@@ -151,6 +168,8 @@ class ContractMilestoneChangedV1(DocumentRef):
     overdue, done, or removed; ``completed_on`` is the day it was done (by hand, or its act's
     signing)."""
 
+    SUBJECT = "document_id"  # the contract
+
     milestone_id = fields.UUID(required=True)
     change = fields.String(required=True, metadata={"description": "added, updated or removed"})
     milestone_title = fields.String(required=True)
@@ -178,6 +197,8 @@ class ContractPaymentRecordedV1(DocumentRef):
     """A payment of a contract was recorded: planned (a line of the schedule, ``on`` its date)
     or actual (``on`` the day it was paid), with the contract's settlement after it."""
 
+    SUBJECT = "document_id"  # the contract
+
     payment_id = fields.UUID(required=True)
     kind = fields.String(required=True, metadata={"description": "planned or actual"})
     on = fields.Date(required=True)
@@ -196,6 +217,8 @@ class ContractPaymentCancelledV1(DocumentRef):
     """A payment recorded by mistake was cancelled (it stays listed, out of the totals), with
     the contract's settlement after it."""
 
+    SUBJECT = "document_id"  # the contract
+
     payment_id = fields.UUID(required=True)
     kind = fields.String(required=True)
     on = fields.Date(required=True)
@@ -213,6 +236,7 @@ catalog = EventCatalog(outbox, {
     (DOCUMENT_REGISTERED, 1): DocumentRegisteredV1,
     (DOCUMENT_STATUS_CHANGED, 1): DocumentStatusChangedV1,
     (DOCUMENT_FILE_ADDED, 1): DocumentFileAddedV1,
+    (DOCUMENT_FILE_TEXT_REQUESTED, 1): DocumentFileTextRequestedV1,
     (DOCUMENT_UPDATED, 1): DocumentUpdatedV1,
     (DOCUMENT_REGISTRATION_CANCELLED, 1): DocumentRegistrationCancelledV1,
     (DOCUMENT_SIGNED, 1): DocumentSignedV1,

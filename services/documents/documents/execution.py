@@ -22,10 +22,11 @@ from decimal import Decimal
 from sqlalchemy import Numeric, String, and_, exists, func, literal, null, or_, select, union_all
 from sqlalchemy.orm import aliased
 
+from chancery_common import versions
 from chancery_common.audit import diff
 from chancery_common.paging import total
 
-from . import events
+from . import events, schemas
 from .exceptions import Conflict, InvalidInput, NotFound
 from .logic import get_document, visible_to
 from .models import ContractTerms, Document, DocumentType, Milestone, Payment, StatusChange, audit_log
@@ -131,9 +132,9 @@ def _milestone(m, acts, on):
     else:
         status = "act_pending" if act is not None else "planned"
     return {
-        "id": m.id, "position": m.position, "title": m.title, "due_on": m.due_on, "amount": m.amount,
-        "currency": m.currency, "note": m.note, "act_id": m.act_id, "act": _paper(act) if act else None,
-        "completed_on": completed_on, "status": status,
+        "id": m.id, "version": m.version, "position": m.position, "title": m.title, "due_on": m.due_on,
+        "amount": m.amount, "currency": m.currency, "note": m.note, "act_id": m.act_id,
+        "act": _paper(act) if act else None, "completed_on": completed_on, "status": status,
         "days_overdue": (on - m.due_on).days if status == "overdue" else 0,
         "created_by": m.created_by, "created_at": m.created_at,
     }
@@ -222,8 +223,17 @@ def add_milestone(session, *, document_id, actor, title, due_on, amount=None, cu
     return _announce_milestone(session, contract, milestone, "added", actor.id, diff({}, state, list(state)))
 
 
-def update_milestone(session, *, milestone_id, changes, actor):
+# a milestone's own fields, as the check of its version reports them (versions.check)
+MILESTONE_DUMPED = ("id", "version", "position", "title", "due_on", "amount", "currency", "note", "act_id",
+                    "completed_on")
+
+
+def update_milestone(session, *, milestone_id, changes, actor, expected_version=None):
+    """``expected_version``: as versions.check (the milestone's changes are audited on its contract)."""
     milestone, contract = _milestone_for_change(session, milestone_id, actor)
+    versions.check(session, record=milestone, expected_version=expected_version, audit_log=audit_log,
+                   record_type="milestone", dump=schemas.MilestoneSchema(only=MILESTONE_DUMPED).dump,
+                   audited_as=("document", contract.id, "milestone_id"))
     before = _milestone_state(milestone)
     after = {**before, **{name: value for name, value in changes.items() if name in MILESTONE_FIELDS}}
     after["currency"] = _currency(contract, after["amount"], after["currency"])

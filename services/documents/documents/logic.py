@@ -9,9 +9,11 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import selectinload
 
 from chancery_common.audit import diff
-from chancery_common.paging import page
+from chancery_common.idempotency import already_made
+from chancery_common.paging import keyset_page, page
+from chancery_common import versions
 
-from . import configuration, events, search
+from . import configuration, events, file_texts, file_types, schemas, search
 from . import search as search_module
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
@@ -84,6 +86,14 @@ def visible_to(actor):
     )
 
 
+def visible_ids(session, *, ids, actor):
+    """Those of ``ids`` naming documents the actor may see (asked by services that show what
+    they learned from documents: chancery_common.visibility)."""
+    if not ids:
+        return []
+    return session.scalars(select(Document.id).where(Document.id.in_(ids), visible_to(actor))).all()
+
+
 def get_document(session, *, document_id, actor):
     """The document, or NotFound when it does not exist or the actor may not see it."""
     document = session.scalars(
@@ -109,6 +119,16 @@ def list_documents(session, *, actor, counterparty_id=None, status=None, search=
     for document in items:
         document.file_count = counts.get(document.id, 0)
     return items, total
+
+
+def export_documents(session, *, actor, limit, after=None, **filters):
+    """A page of the filtered registry for an export, newest first, keyset-paged (``after``:
+    the cursor of the page before): (items, total on the first page else None, next cursor)."""
+    query = registry_filters(select(Document).where(visible_to(actor)), **filters)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) if after is None else None
+    items, cursor = keyset_page(session, query, key=Document.created_at, id_column=Document.id, descending=True,
+                                limit=limit, after=after, options=(selectinload(Document.type),))
+    return items, total, cursor
 
 
 def registry_filters(query, *, counterparty_id=None, status=None, search=None, ids=None, type_id=None,
@@ -229,6 +249,9 @@ def create_document(session, *, data, actor):
     """Create a draft card and, when asked and its type has a journal, register it."""
     register_now = data.pop("register", True)
     reserved_number = data.pop("reserved_number", None)
+    made = already_made(session, Document, actor.idempotency_key)
+    if made is not None:  # a retry of a request whose first attempt was written
+        return made
     doc_type = session.get(DocumentType, data["type_id"])
     if doc_type is None or not doc_type.is_active:
         raise InvalidInput("Invalid input: type_id", {"type_id": ["Unknown document type."]})
@@ -247,7 +270,7 @@ def create_document(session, *, data, actor):
             raise InvalidInput("Invalid input: parent_id", {"parent_id": [
                 f"A {parent.type.name} may not have a {doc_type.name} as its child."]})
     data["extra"] = configuration.validate_extra(doc_type, data.get("extra") or {})
-    document = Document(**data, status="draft", created_by=actor.id)
+    document = Document(**data, status="draft", created_by=actor.id, idempotency_key=actor.idempotency_key)
     if document.responsible_id is None:
         document.responsible_id = (doc_type.default_responsible_ids or [actor.id])[0]
     if document.department_id is None:
@@ -283,15 +306,18 @@ def _card(document, extra=None):
             **{f"extra.{code}": value for code, value in (extra or {}).items()}}
 
 
-def update_document(session, *, document_id, changes, actor):
+def update_document(session, *, document_id, changes, actor, expected_version=None):
     """Change fields of a card the actor sees; audit and event carry each field's old and new value.
 
     A signed card is fixed (and so is one further along its life cycle): it changes only
     by an annex or a new version, never by editing. Extra fields (``extra``: code -> value)
     are checked against the type as it is now; only the fields named are checked, so a card
     made before a field became required stays valid until that field is edited.
+    ``expected_version``: PreconditionFailed when the card is at another one (versions.check).
     """
     document = _visible_for_update(session, document_id=document_id, actor=actor)
+    versions.check(session, record=document, expected_version=expected_version, audit_log=audit_log,
+                   record_type="document", dump=schemas.DocumentSchema().dump)
     if document.status in LOCKED_STATUSES:
         raise Conflict(f"document {document.number or document.id} is {document.status}: its card "
                        "cannot be changed, it can only be superseded by an annex or a new version",
@@ -457,7 +483,7 @@ def next_number(session, *, journal, year, document=None):
     return sequence, number, parent
 
 
-def register(session, *, document, journal, actor, reserved_number=None):
+def register(session, *, document, journal, actor, reserved_number=None, idempotency_key=None):
     """Give the document the journal's next number, or a number reserved in the journal before."""
     ensure_may_register(actor)
     if document.number is not None:
@@ -467,7 +493,8 @@ def register(session, *, document, journal, actor, reserved_number=None):
         sequence, number, parent = next_number(session, journal=journal, year=now.year, document=document)
         session.add(Registration(journal_id=journal.id, year=now.year, sequence=sequence, number=number,
                                  parent_id=parent.id if parent else None,
-                                 document_id=document.id, registered_at=now, registrar_id=actor.id))
+                                 document_id=document.id, registered_at=now, registrar_id=actor.id,
+                                 idempotency_key=idempotency_key))
     else:
         reservation = session.scalars(select(Registration).where(
             Registration.number == reserved_number, Registration.journal_id == journal.id,
@@ -477,6 +504,7 @@ def register(session, *, document, journal, actor, reserved_number=None):
                 f"No number {reserved_number} is reserved in the journal {journal.code}."]})
         reservation.status, reservation.document_id = "registered", document.id
         reservation.registered_at, reservation.registrar_id = now, actor.id
+        reservation.idempotency_key = idempotency_key
         number = reservation.number
     document.number = number
     document.registered_at = now
@@ -497,10 +525,12 @@ def register_document(session, *, document_id, actor, reserved_number=None):
     """Register a card the actor sees that has no number yet, in its type's journal."""
     ensure_may_register(actor)
     document = _visible_for_update(session, document_id=document_id, actor=actor)
+    if already_made(session, Registration, actor.idempotency_key):
+        return document  # a retry of a registration that was written
     if document.type.journal is None:
         raise Conflict(f"documents of the type {document.type.name} are not registered in a journal")
     return register(session, document=document, journal=document.type.journal, actor=actor,
-                    reserved_number=reserved_number)
+                    reserved_number=reserved_number, idempotency_key=actor.idempotency_key)
 
 
 def reserve_number(session, *, journal_id, actor, year=None, note=None):
@@ -702,7 +732,7 @@ ATTACH_WINDOW = timedelta(hours=12)
 
 
 def attach_file(session, *, storage, document_id, upload_id, filename, file_id, actor, max_bytes,
-                allowed_types=None, claimed=None):
+                claimed=None):
     """Verify an uploaded object and make it a file (or a new version of one) of the document.
 
     ``claimed`` (``{"size", "sha256", "md5"}``, computed by the uploader while it sent the
@@ -722,8 +752,9 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
     if upload.created_at < datetime.now(timezone.utc) - ATTACH_WINDOW:
         raise Conflict(f"upload {upload_id} has expired: upload the file again")
     staged = _verified_upload(storage, upload.object_key, claimed)
-    _check_acceptable(storage, upload.object_key, staged, max_bytes, allowed_types)
     filename = safe_filename(filename)
+    doc_type = session.get(DocumentType, document.type_id)
+    _check_acceptable(storage, upload.object_key, staged, max_bytes, filename, doc_type.accepted_file_kinds)
     if file_id is not None:
         # locked, so two new versions of one file never take the same number
         file = session.get(DocumentFile, file_id, with_for_update=True)
@@ -740,7 +771,7 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
                   else upload.object_key)
     version = FileVersion(file_id=file.id, version=version_number, object_key=target_key,
                           filename=filename, size=staged.size, sha256=staged.sha256,
-                          content_type=staged.content_type, uploaded_by=actor.id,
+                          content_type=staged.content_type, uploaded_by=actor.id, text_state="pending",
                           text_content=search.extract_text(storage, upload.object_key, staged.content_type,
                                                            staged.size))
     session.add(version)
@@ -755,6 +786,7 @@ def attach_file(session, *, storage, document_id, upload_id, filename, file_id, 
         **events.document_ref(document), "file_id": file.id, "version_id": version.id,
         "version": version.version, "filename": version.filename, "size": version.size,
         "sha256": version.sha256, "content_type": version.content_type, "uploaded_by": actor.id,
+        "object_key": version.object_key,
     })
     if version.text_content:
         search.refresh(session, [document.id])
@@ -807,26 +839,22 @@ def _verified_upload(storage, key, claimed):
     return staged
 
 
-def _check_acceptable(storage, key, staged, max_bytes, allowed_types):
-    """Refuse (and remove) an empty file, one over the limit or of a type not accepted here."""
+def _check_acceptable(storage, key, staged, max_bytes, filename, accepted_kinds):
+    """Refuse (and remove) an empty file, one over the limit, one whose name contradicts its
+    contents or of a kind the document's type does not accept (file_types.py)."""
     if staged.size == 0:
         _refuse_upload(storage, key, "The file is empty.")
     if staged.size > max_bytes:
         _refuse_upload(storage, key, f"The file is {staged.size} bytes; the limit is {max_bytes} bytes.")
-    if allowed_types and not _type_allowed(staged.content_type, allowed_types):
-        _refuse_upload(storage, key, f"Files of the type {staged.content_type} are not accepted here.")
+    refused = file_types.refusal(filename, staged.content_type, accepted_kinds)
+    if refused:
+        _refuse_upload(storage, key, refused)
 
 
 def _refuse_upload(storage, key, message):
     """Remove a refused upload's object (nothing names it) and say why it was refused."""
     storage.remove(key)
     raise InvalidInput("Invalid input: file", {"file": [message]})
-
-
-def _type_allowed(content_type, allowed_types):
-    """Whether a sniffed type is among the allowed ones (``image/*`` allows every image)."""
-    return any(content_type == allowed or (allowed.endswith("/*") and content_type.startswith(allowed[:-1]))
-               for allowed in allowed_types)
 
 
 def safe_filename(filename):
@@ -837,14 +865,19 @@ def safe_filename(filename):
     return name[:255] or "file"
 
 
-def file_download(session, *, storage, document_id, version_id, actor, inline=True):
-    """A short-lived URL to read one version of one of the document's files."""
+def file_download(session, *, storage, document_id, version_id, actor, inline=True, variant=None):
+    """A short-lived URL to read one version of one of the document's files, or its searchable
+    PDF or thumbnail (``variant``, file_texts.py): the version then names the derived file."""
     document = get_document(session, document_id=document_id, actor=actor)
     version = session.get(FileVersion, version_id)
     if version is None or version.file.document_id != document.id:
         raise NotFound(f"file version {version_id} not found in document {document_id}")
-    url = storage.presigned_get(version.object_key, version.filename, version.content_type, inline)
-    return version, url
+    if variant is None:
+        return version, storage.presigned_get(version.object_key, version.filename, version.content_type, inline)
+    key, content_type, size, sha256, filename = file_texts.derived(version, variant)
+    session.expunge(version)  # what is answered, never written back
+    version.filename, version.content_type, version.size, version.sha256 = filename, content_type, size, sha256
+    return version, storage.presigned_get(key, filename, content_type, inline)
 
 
 def sweep_staging(*, storage):

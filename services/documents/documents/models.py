@@ -13,6 +13,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.versions import version_column
+
+from .file_types import DEFAULT_KINDS as DEFAULT_FILE_KINDS
 
 
 class Base(DeclarativeBase):
@@ -29,6 +32,9 @@ class Journal(Base):
     __tablename__ = "journals"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     prefix: Mapped[str] = mapped_column(String(20))
@@ -98,12 +104,17 @@ class Registration(Base):
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     cancelled_by: Mapped[uuid.UUID | None]
     cancel_reason: Mapped[str | None] = mapped_column(Text)
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
 
 
 class DocumentType(Base):
     __tablename__ = "document_types"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(40))
@@ -126,6 +137,10 @@ class DocumentType(Base):
     required_documents: Mapped[list] = mapped_column(JSONB, default=list, server_default=text("'[]'::jsonb"))
     # the number-kind extra field that says how many stages a document of this type has
     stages_field: Mapped[str | None] = mapped_column(String(40))
+    # the kinds of file its documents take (file_types.KINDS)
+    accepted_file_kinds: Mapped[list[str]] = mapped_column(
+        ARRAY(String(20)), default=lambda: list(DEFAULT_FILE_KINDS),
+        server_default=text("'{pdf,images,office,text,email}'"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
 
@@ -143,6 +158,9 @@ class Document(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     type_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("document_types.id"))
     number: Mapped[str | None] = mapped_column(String(60), unique=True)
     registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -168,6 +186,8 @@ class Document(Base):
     # searched in SQL only, never loaded with the document (it holds the files' words)
     search_vector: Mapped[str | None] = mapped_column(TSVECTOR, deferred=True)
     created_by: Mapped[uuid.UUID]
+    # the gateway's attempt id of the request that made it (chancery_common.idempotency)
+    idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
@@ -208,8 +228,23 @@ class FileVersion(Base):
     content_type: Mapped[str] = mapped_column(String(255))
     uploaded_by: Mapped[uuid.UUID]
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    # the text of a PDF or text file, extracted on upload (bounded), for full-text search
+    # the file's text (bounded), for full-text search: a text PDF's or a text file's read on
+    # upload, everything else's (scans by OCR, office files, e-mail) from the texts service
     text_content: Mapped[str | None] = mapped_column(Text, deferred=True)
+    # the texts service's reading: pending | done | failed (with the reason); null for a version
+    # stored before it existed, until a re-extraction (python -m documents reextract)
+    text_state: Mapped[str | None] = mapped_column(String(10))
+    text_reason: Mapped[str | None] = mapped_column(Text)
+    text_method: Mapped[str | None] = mapped_column(String(20))
+    text_extracted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # what the texts service derived (under derived/, never the original's key): a scan's
+    # searchable PDF and a thumbnail of the first page (a PNG)
+    rendition_key: Mapped[str | None] = mapped_column(String(500))
+    rendition_size: Mapped[int | None] = mapped_column(BigInteger)
+    rendition_sha256: Mapped[str | None] = mapped_column(String(64))
+    thumbnail_key: Mapped[str | None] = mapped_column(String(500))
+    thumbnail_size: Mapped[int | None] = mapped_column(BigInteger)
+    thumbnail_sha256: Mapped[str | None] = mapped_column(String(64))
 
     file: Mapped[DocumentFile] = relationship(back_populates="versions")
 
@@ -328,6 +363,9 @@ class Milestone(Base):
     )
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     document_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("documents.id", name="fk_contract_milestones_document_id_documents"), index=True)
     position: Mapped[int] = mapped_column(Integer)

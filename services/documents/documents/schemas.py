@@ -4,12 +4,15 @@ from decimal import Decimal
 from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
 from marshmallow import Schema, fields, pre_load, validate, validates_schema, ValidationError
 
+from .file_types import DEFAULT_KINDS as DEFAULT_FILE_KINDS
+
 STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execution",
             "completed", "terminated", "archived")
 
 
 class JournalSchema(Schema):
     id = fields.UUID()
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     code = fields.String()
     name = fields.String()
     kind = fields.String()
@@ -74,6 +77,7 @@ class RequiredDocumentSchema(Schema):
 
 class DocumentTypeSchema(Schema):
     id = fields.UUID()
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     code = fields.String()
     name = fields.String()
     kind = fields.String()
@@ -89,6 +93,8 @@ class DocumentTypeSchema(Schema):
     department_code = fields.String(allow_none=True)
     required_documents = fields.List(fields.Nested(RequiredDocumentSchema))
     stages_field = fields.String(allow_none=True)
+    accepted_file_kinds = fields.List(fields.String(), metadata={
+        "description": "the kinds of file its documents take: pdf, images, office, text, email, archives"})
     is_active = fields.Boolean()
 
 
@@ -110,6 +116,8 @@ class NewDocumentTypeSchema(Schema):
     department_code = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=20))
     required_documents = fields.List(fields.Nested(RequiredDocumentSchema), load_default=list)
     stages_field = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
+    accepted_file_kinds = fields.List(fields.String(validate=validate.Length(min=1, max=20)),
+                                      load_default=lambda: list(DEFAULT_FILE_KINDS))
     is_active = fields.Boolean(load_default=True)
 
 
@@ -126,6 +134,7 @@ class DocumentTypeChangesSchema(Schema):
     department_code = fields.String(allow_none=True, validate=validate.Length(max=20))
     required_documents = fields.List(fields.Nested(RequiredDocumentSchema))
     stages_field = fields.String(allow_none=True, validate=validate.Length(max=40))
+    accepted_file_kinds = fields.List(fields.String(validate=validate.Length(min=1, max=20)))
     is_active = fields.Boolean()
 
 
@@ -142,6 +151,13 @@ class FileVersionSchema(Schema):
     content_type = fields.String()
     uploaded_by = fields.UUID()
     uploaded_at = fields.AwareDateTime()
+    text_state = fields.String(allow_none=True, metadata={
+        "description": "reading its text: pending, done or failed (null: stored before texts were read)"})
+    text_reason = fields.String(allow_none=True, metadata={"description": "why its text could not be read"})
+    text_method = fields.String(allow_none=True, metadata={
+        "description": "how its text was read: ocr, text_layer, office, email, plain"})
+    has_searchable_pdf = fields.Function(lambda v: bool(v.rendition_key))
+    has_thumbnail = fields.Function(lambda v: bool(v.thumbnail_key))
 
 
 class DocumentFileSchema(Schema):
@@ -161,6 +177,7 @@ class StatusChangeSchema(Schema):
 
 class DocumentSchema(Schema):
     id = fields.UUID(dump_only=True)
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     type_id = fields.UUID(required=True)
     type = fields.Nested(DocumentTypeSchema, dump_only=True)
     number = fields.String(dump_only=True)
@@ -437,8 +454,22 @@ class RegistryFilterSchema(Schema):
 
 class DocumentQuerySchema(RegistryFilterSchema):
     ids = fields.List(fields.UUID(), load_default=None)
+    highlight = fields.Boolean(load_default=False, metadata={
+        "description": "with search: each item also carries where the words matched, as [text, matched] "
+                       "parts: highlighted_title, and snippet (from the files' text, or null)"})
+    first_file = fields.Boolean(load_default=False, metadata={
+        "description": "each item also carries first_file: its first file's current version (version_id, "
+                       "filename, content_type, has_thumbnail), as the registry shows it; null without files"})
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class DocumentExportQuerySchema(RegistryFilterSchema):
+    """The registry's filters, paged by keyset for an export: ``after`` is the ``next_after``
+    of the page before (none for the first page)."""
+
+    limit = fields.Integer(load_default=500, validate=validate.Range(min=1, max=2000))
+    after = fields.List(fields.String(), load_default=None, validate=validate.Length(equal=2))
 
 
 class SavedDocumentFilterSchema(Schema):
@@ -527,6 +558,7 @@ class ExecutionActSchema(ExecutionPaperSchema):
 
 class MilestoneSchema(Schema):
     id = fields.UUID()
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     position = fields.Integer()
     title = fields.String()
     due_on = fields.Date()

@@ -8,6 +8,7 @@ whenever one of its sources changes.
 """
 import io
 import logging
+import re
 
 from sqlalchemy import text
 
@@ -56,6 +57,54 @@ def query_condition(column, query):
     return text(
         f"{column} @@ (websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q) "
         "|| websearch_to_tsquery('simple', :q))").bindparams(q=query)
+
+
+# ts_headline marks a match with these two control characters (stripped from the source text
+# first), so a snippet goes back as plain parts and no markup ever crosses the bus
+MATCH_START, MATCH_END = "\x02", "\x03"
+HEADLINE_OPTIONS = (f"StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=30, MinWords=12, "
+                    "MaxFragments=2, FragmentDelimiter=\" … \"")
+SNIPPETS = text("""
+WITH q AS (SELECT websearch_to_tsquery('russian', :q) || websearch_to_tsquery('english', :q)
+                  || websearch_to_tsquery('simple', :q) AS query)
+SELECT d.id,
+       ts_headline('russian', translate(d.title, chr(2) || chr(3), ''), q.query,
+                   :options || ', HighlightAll=true') AS title,
+       CASE WHEN f.body IS NOT NULL AND to_tsvector('russian', f.body) @@ q.query
+            THEN ts_headline('russian', f.body, q.query, :options) END AS body
+FROM documents AS d CROSS JOIN q
+LEFT JOIN LATERAL (
+    SELECT translate(left(string_agg(v.text_content, ' '), :body_limit), chr(2) || chr(3), '') AS body
+    FROM file_versions v JOIN document_files df ON df.id = v.file_id
+    WHERE df.document_id = d.id AND v.text_content IS NOT NULL
+) AS f ON true
+WHERE d.id = ANY(:ids)
+""")
+# how much of a document's file text a snippet is looked for in (a page of results stays quick)
+SNIPPET_TEXT_LIMIT = 100_000
+
+
+def snippets(session, document_ids, query):
+    """{document id: {"title": parts, "snippet": parts or None}} where the words matched: parts
+    are [text, matched] pairs, so whoever shows them escapes the text and marks the matches."""
+    ids = list(document_ids)
+    if not ids or not (query or "").strip():
+        return {}
+    rows = session.execute(SNIPPETS, {"ids": ids, "q": query.strip(), "options": HEADLINE_OPTIONS,
+                                      "body_limit": SNIPPET_TEXT_LIMIT}).all()
+    return {row.id: {"title": headline_parts(row.title),
+                     "snippet": headline_parts(row.body) if row.body else None} for row in rows}
+
+
+def headline_parts(headline):
+    """ts_headline's output split at its match markers: [[text, matched], ...], empty pieces left out."""
+    parts, matched = [], False
+    for piece in re.split(f"([{MATCH_START}{MATCH_END}])", " ".join((headline or "").split())):
+        if piece in (MATCH_START, MATCH_END):
+            matched = piece == MATCH_START
+        elif piece:
+            parts.append([piece, matched])
+    return parts
 
 
 def extract_text(storage, key, content_type, size):

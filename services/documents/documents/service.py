@@ -5,15 +5,18 @@ from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.timer import timer
 
+from chancery_common import visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
+from chancery_common.versions import load_version
 
-from . import configuration, execution, logic, overview, schemas
+from . import configuration, execution, file_texts, logic, overview, schemas, search
 from .models import outbox, processed_events
 from .storage import ObjectStorage
 
@@ -37,11 +40,6 @@ type_schema = schemas.DocumentTypeSchema()
 journal_schema = schemas.JournalSchema()
 
 
-def allowed_types(config):
-    """The content types accepted for upload (ALLOWED_CONTENT_TYPES, comma-separated; empty: any)."""
-    return [t.strip() for t in str(config.get("ALLOWED_CONTENT_TYPES") or "").split(",") if t.strip()]
-
-
 def claimed_upload(attachment):
     """The uploader's size and checksums of the bytes it sent, or None (the object is re-read)."""
     if attachment.get("sha256") is None:
@@ -53,6 +51,7 @@ class DocumentsService:
     name = "documents"
 
     db = Database()
+    observability = Observability()
     relay = OutboxRelay(outbox)
     storage = ObjectStorage()
     config = Config()
@@ -82,13 +81,13 @@ class DocumentsService:
         return type_schema.dump(created)
 
     @rpc
-    def update_document_type(self, actor, type_id, changes):
+    def update_document_type(self, actor, type_id, changes, expected_version=None):
         """Change a type; documents made with it keep their cards (a dropped field is retired)."""
         actor = load_actor(actor)
         data = load(schemas.DocumentTypeChangesSchema(), changes)
         with self.db.begin():
             updated = configuration.update_type(self.db, type_id=parse_uuid(type_id, "type_id"), changes=data,
-                                                actor=actor)
+                                                actor=actor, expected_version=load_version(expected_version))
         return type_schema.dump(updated)
 
     @rpc
@@ -105,12 +104,13 @@ class DocumentsService:
         return journal_schema.dump(created)
 
     @rpc
-    def update_journal(self, actor, journal_id, changes):
+    def update_journal(self, actor, journal_id, changes, expected_version=None):
         actor = load_actor(actor)
         data = load(schemas.JournalChangesSchema(), changes)
         with self.db.begin():
             updated = configuration.update_journal(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
-                                                   changes=data, actor=actor)
+                                                   changes=data, actor=actor,
+                                                   expected_version=load_version(expected_version))
         return journal_schema.dump(updated)
 
     @rpc
@@ -160,13 +160,15 @@ class DocumentsService:
         return document_schema.dump(created)
 
     @rpc
-    def update_document(self, actor, document_id, changes):
-        """Change some fields of an unsigned card (NotFound if invisible, Conflict once signed)."""
+    def update_document(self, actor, document_id, changes, expected_version=None):
+        """Change some fields of an unsigned card (NotFound if invisible, Conflict once signed,
+        PreconditionFailed when ``expected_version`` is not the card's)."""
         actor = load_actor(actor)
         data = load(schemas.DocumentChangesSchema(), changes)
         with self.db.begin():
             document = logic.update_document(
-                self.db, document_id=parse_uuid(document_id, "document_id"), changes=data, actor=actor)
+                self.db, document_id=parse_uuid(document_id, "document_id"), changes=data, actor=actor,
+                expected_version=load_version(expected_version))
         return document_schema.dump(document)
 
     @rpc
@@ -174,6 +176,13 @@ class DocumentsService:
         document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
                                       actor=load_actor(actor))
         return document_schema.dump(document)
+
+    @rpc
+    @reads_only
+    def visible_ids(self, actor, query):
+        """``query``: {ids}: {ids} of those documents the actor may see (chancery_common.visibility)."""
+        data = load(visibility.IdsSchema(), query)
+        return visibility.answer(logic.visible_ids(self.db, ids=data["ids"], actor=load_actor(actor)))
 
     @rpc
     @reads_only
@@ -189,8 +198,30 @@ class DocumentsService:
     def list_documents(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.DocumentQuerySchema(), query or {})
+        highlight, with_first_file = params.pop("highlight"), params.pop("first_file")
         items, total = logic.list_documents(self.db, actor=actor, **params)
-        return {"items": dump_summaries(items), "total": total}
+        summaries = dump_summaries(items)
+        if with_first_file:  # what the registry shows beside each document: its first file's thumbnail or kind
+            first = file_texts.first_files(self.db, [item.id for item in items])
+            for item, summary in zip(items, summaries, strict=True):
+                found = first.get(item.id)
+                summary["first_file"] = found and {**found, "version_id": str(found["version_id"])}
+        if highlight and params.get("search"):
+            found = search.snippets(self.db, [item.id for item in items], params["search"])
+            for item, summary in zip(items, summaries, strict=True):
+                summary["highlighted_title"] = found.get(item.id, {}).get("title")
+                summary["snippet"] = found.get(item.id, {}).get("snippet")
+        return {"items": summaries, "total": total}
+
+    @rpc
+    @reads_only
+    def export_documents(self, actor, query=None):
+        """A page of the filtered registry for an export (keyset-paged: ``after``) as
+        {items, total (first page only), next_after}."""
+        actor = load_actor(actor)
+        params = load(schemas.DocumentExportQuerySchema(), query or {})
+        items, total, cursor = logic.export_documents(self.db, actor=actor, **params)
+        return {"items": dump_summaries(items), "total": total, "next_after": cursor}
 
     @rpc
     def add_link(self, actor, document_id, link):
@@ -286,8 +317,7 @@ class DocumentsService:
                 version, cleanup = logic.attach_file(
                     self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                     upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
-                    actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]),
-                    allowed_types=allowed_types(self.config), claimed=claimed_upload(data))
+                    actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]), claimed=claimed_upload(data))
         except Exception:
             if cleanup is not None:
                 cleanup(committed=False)
@@ -296,10 +326,16 @@ class DocumentsService:
         return {**version_schema.dump(version), "file_id": str(version.file_id)}
 
     @rpc
-    def file_download(self, actor, document_id, version_id, inline=True):
+    def file_download(self, actor, document_id, version_id, inline=True, variant=None):
+        """A short-lived URL to read a file version, or (``variant``: searchable_pdf, thumbnail)
+        what the texts service derived from it; the same people see both."""
+        if variant is not None and variant not in file_texts.VARIANTS:
+            raise InvalidInput("Invalid input: variant", {"variant": [
+                f"Must be one of: {', '.join(file_texts.VARIANTS)}."]})
         version, url = logic.file_download(
             self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
-            version_id=parse_uuid(version_id, "version_id"), actor=load_actor(actor), inline=bool(inline))
+            version_id=parse_uuid(version_id, "version_id"), actor=load_actor(actor), inline=bool(inline),
+            variant=variant)
         return {**version_schema.dump(version), "url": url}
 
     # Paper copies.
@@ -377,7 +413,7 @@ class DocumentsService:
         return execution_schema.dump(result)
 
     @rpc
-    def update_milestone(self, actor, milestone_id, changes):
+    def update_milestone(self, actor, milestone_id, changes, expected_version=None):
         """Change a milestone: move it, link the completion act that closes it, mark it done or reopen it."""
         actor = load_actor(actor)
         data = load(schemas.MilestoneChangesSchema(), changes)
@@ -385,7 +421,8 @@ class DocumentsService:
             data["title"] = data["title"].strip()
         with self.db.begin():
             result = execution.update_milestone(self.db, milestone_id=parse_uuid(milestone_id, "milestone_id"),
-                                                changes=data, actor=actor)
+                                                changes=data, actor=actor,
+                                                expected_version=load_version(expected_version))
         return execution_schema.dump(result)
 
     @rpc
@@ -531,6 +568,13 @@ class DocumentsService:
         p = event.payload
         logic.merge_counterparty(session, merged_id=p["merged_id"], survivor_id=p["survivor_id"],
                                  merged_by=p.get("merged_by"))
+
+    # What the texts service read from the stored files (file_texts.py).
+
+    @event_handler("texts", "file_text.extracted", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_file_text_extracted(self, session, event):
+        file_texts.apply_extracted(session, payload=event.payload)
 
     # Personal data: documents hold none of a contact person's, but the erasure is traced here too.
 

@@ -6,8 +6,10 @@ the object (size and the uploader's MD5 against the server's ETag, or a full re-
 the ETag is not a plain MD5; type sniffed from the first bytes) and records it, so the
 bytes are written once. Downloads go out through presigned GET URLs.
 """
+import functools
 import hashlib
 import re
+import time
 from datetime import timedelta, datetime, timezone
 
 import filetype
@@ -15,6 +17,8 @@ from minio import Minio
 from minio.commonconfig import CopySource
 from minio.error import S3Error
 from nameko.extensions import DependencyProvider
+
+from chancery_common.metrics import S3_LATENCY
 
 CHUNK = 1024 * 1024
 SNIFF_BYTES = 8192
@@ -24,6 +28,22 @@ STAGING_PREFIX = "staging/"
 # the ETag of an object stored by one plain PUT is the hex MD5 of its bytes on MinIO,
 # SeaweedFS and AWS S3 (not for multipart uploads: "<md5>-<parts>", nor under SSE-KMS)
 PLAIN_MD5_ETAG = re.compile(r"^[0-9a-f]{32}$")
+
+
+def measured(operation):
+    """Times an object store call (chancery_s3_operation_duration_seconds)."""
+    def decorator(method):
+        @functools.wraps(method)
+        def wrapper(*args, **kwargs):
+            started, outcome = time.perf_counter(), "failed"
+            try:
+                result = method(*args, **kwargs)
+                outcome = "ok"
+                return result
+            finally:
+                S3_LATENCY.labels(operation, outcome).observe(time.perf_counter() - started)
+        return wrapper
+    return decorator
 
 
 class StagedObject:
@@ -46,11 +66,16 @@ class ObjectInfo:
         return self.etag if PLAIN_MD5_ETAG.match(self.etag) else None
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def sniff_content_type(head):
     """The content type from the first bytes, never from the file name."""
     kind = filetype.guess(head)
     if kind is not None:
         return kind.mime
+    if head.startswith(OLE_MAGIC):  # a compound file (Outlook message, older Office) not named further
+        return "application/x-ole-storage"
     if not head:
         return "application/octet-stream"
     try:
@@ -69,6 +94,7 @@ class Storage:
         self.client = client
         self.bucket = bucket
 
+    @measured("ensure_bucket")
     def ensure_bucket(self):
         if not self.client.bucket_exists(self.bucket):
             try:
@@ -95,6 +121,7 @@ class Storage:
                     f"filename*=UTF-8''{quote(filename)}",
             })
 
+    @measured("inspect")
     def inspect(self, key):
         """Size, SHA-256 and sniffed type of an object, read as a stream; None if absent."""
         try:
@@ -117,6 +144,7 @@ class Storage:
             response.release_conn()
         return StagedObject(size, digest.hexdigest(), sniff_content_type(head))
 
+    @measured("stat")
     def stat(self, key):
         """The size and ETag of an object (no bytes read); None if absent."""
         try:
@@ -127,6 +155,7 @@ class Storage:
             raise
         return ObjectInfo(found.size, found.etag)
 
+    @measured("read")
     def read(self, key, limit):
         """At most ``limit`` bytes of an object, from its start."""
         response = self.client.get_object(self.bucket, key, length=limit)
@@ -145,12 +174,15 @@ class Storage:
         for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True):
             yield obj.object_name, obj.last_modified
 
+    @measured("copy")
     def copy(self, source_key, target_key):
         self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 
+    @measured("remove")
     def remove(self, key):
         self.client.remove_object(self.bucket, key)
 
+    @measured("exists")
     def exists(self, key):
         try:
             self.client.stat_object(self.bucket, key)
@@ -182,6 +214,11 @@ class ObjectStorage(DependencyProvider):
 
     def start(self):
         self.storage.ensure_bucket()
+
+    def check_ready(self):
+        """For /readyz: the object store answers and has the bucket."""
+        if not self.storage.client.bucket_exists(self.storage.bucket):
+            raise RuntimeError(f"the bucket {self.storage.bucket} does not exist")
 
     def get_dependency(self, worker_ctx):
         return self.storage

@@ -297,3 +297,24 @@ def test_an_approval_of_an_unknown_document_changes_nothing(session, service):
     service.on_approval_started(approval_started(document_id, uuid.uuid4(), [uuid.uuid4()]).to_message())
 
     assert participants(session, document_id) == set()
+
+
+@pytest.mark.parametrize("who", list(EXPECTED))
+def test_asked_which_of_some_documents_one_may_see_the_answer_follows_the_same_rules(session, office, service,
+                                                                                    who):
+    """``visible_ids``: the counterparties service asks it to filter a relationship history."""
+    _, people, ids = office
+    actor = people[who]
+    unknown = uuid.uuid4()
+    as_argument = {"id": str(actor.id), "roles": actor.roles, "permissions": actor.permissions}
+
+    answer = service.visible_ids(as_argument, {"ids": [str(i) for i in [*ids.values(), unknown]]})
+    session.rollback()
+
+    assert sorted(answer["ids"]) == sorted(str(ids[code]) for code in EXPECTED[who])
+
+
+def test_asking_which_documents_names_a_bad_id(service):
+    with pytest.raises(InvalidInput) as refused:
+        service.visible_ids({"id": str(uuid.uuid4()), "roles": ["manager"]}, {"ids": ["not-an-id"]})
+    assert "ids" in refused.value.details

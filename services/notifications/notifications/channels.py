@@ -104,6 +104,15 @@ class EmailChannel(Channel):
         anchor = f'<p><a href="{html.escape(link)}">Open in Chancery</a></p>' if link else ""
         message.add_alternative(
             f"<html><body><h3>{html.escape(notification.title)}</h3>{body}{anchor}</body></html>", subtype="html")
+        invitation = (notification.data or {}).get("calendar")
+        if invitation:
+            # as Outlook and Gmail expect an invitation: a text/calendar alternative with its
+            # method, and the same as an .ics attachment for programs that read only those
+            method = invitation["method"]
+            message.add_alternative(invitation["ics"], subtype="calendar", params={"method": method})
+            message.add_attachment(invitation["ics"], subtype="calendar",
+                                   filename="invite.ics" if method == "REQUEST" else "cancel.ics",
+                                   params={"method": method})
         return message
 
     def send(self, delivery, notification, employee):

@@ -28,6 +28,7 @@ KINDS = {
     "reminder.document": "Document date reminders",
     "reminder.manual": "Reminders set by hand",
     "reminder.activity": "Planned contacts",
+    "activity.invitation": "Activities others plan for me (with a calendar invitation)",
     "reminder.important_date": "Contact persons' important dates",
     "reminder.approval_deadline": "Approval deadlines",
     "reminder.paper_copy": "Paper copies not returned",

@@ -114,6 +114,25 @@ class Activity(Base):
     state: Mapped[str] = mapped_column(String(20), default="planned")
 
 
+class ActivityInvitation(Base):
+    """The calendar invitation one employee was last sent for an activity someone else planned
+    for them (invitations.py): its version, and what a cancellation must name again."""
+
+    __tablename__ = "activity_invitations"
+
+    activity_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    recipient_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    organizer_id: Mapped[uuid.UUID]
+    method: Mapped[str] = mapped_column(String(10))  # REQUEST | CANCEL
+    sequence: Mapped[int] = mapped_column(Integer)
+    counterparty_id: Mapped[uuid.UUID | None]
+    kind: Mapped[str] = mapped_column(String(40), default="")
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    planned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ApprovalTask(Base):
     """An open approval task (for the digest's "my approvals" and deadline reminders)."""
 

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects.postgresql import insert
+
+from chancery_common.metrics import REMINDERS
 
 from . import events, logic
 from .models import Reminder
@@ -32,6 +34,8 @@ YIELD = None
 
 # rows planned late (an event arrives after the moment) still fire if at most this late
 PLANNING_GRACE = timedelta(hours=1)
+# a reminder fired this long after its moment is marked late (and counts as late on /metrics)
+LATE_AFTER = timedelta(minutes=1)
 
 
 @dataclass
@@ -116,6 +120,17 @@ def at_local(day, clock, zone):
     return datetime.combine(day, clock, tzinfo=zone).astimezone(timezone.utc)
 
 
+def measure(session, now=None):
+    """Set the gauges of reminders due and late (for /metrics)."""
+    now = now or datetime.now(timezone.utc)
+    due, late = session.execute(select(
+        func.count().filter(Reminder.due_at <= now),
+        func.count().filter(Reminder.due_at <= now - LATE_AFTER),
+    ).where(Reminder.state == "pending")).one()
+    REMINDERS.labels("due").set(due)
+    REMINDERS.labels("late").set(late)
+
+
 def fire_due(session, *, now=None, batch=500, max_batches=None):
     """Fire every due pending reminder, batch by batch, each batch one transaction; returns how many."""
     fired = batches = 0
@@ -153,7 +168,7 @@ def fire_batch(session, rows, now):
             firing.append(reminder)
     items = []
     for reminder in firing:
-        late = now - reminder.due_at > timedelta(minutes=1)
+        late = now - reminder.due_at > LATE_AFTER
         body = reminder.body
         if late:
             body = (body + "\n" if body else "") + f"Due {reminder.due_at.isoformat(timespec='minutes')}"

@@ -13,10 +13,12 @@ from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
 from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
+from chancery_common.metrics import REMINDERS_FIRED
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
 
-from . import channels, digest, logic, manage, reminders, schemas, sources
+from . import channels, digest, invitations, logic, manage, reminders, schemas, sources
 from .models import outbox, processed_events
 
 log = logging.getLogger(__name__)
@@ -54,6 +56,7 @@ class NotificationsService:
     name = "notifications"
 
     db = Database()
+    observability = Observability(on_scrape=[reminders.measure])
     relay = OutboxRelay(outbox)
     settings = Settings()
 
@@ -96,7 +99,9 @@ class NotificationsService:
     @timer(interval=TICK_SECONDS)
     def fire_reminders(self):
         reminders.YIELD = eventlet.sleep
-        return reminders.fire_due(self.db, batch=int(self.settings.get("REMINDER_BATCH") or 100))
+        fired = reminders.fire_due(self.db, batch=int(self.settings.get("REMINDER_BATCH") or 100))
+        REMINDERS_FIRED.inc(fired)
+        return fired
 
     @timer(interval=TICK_SECONDS)
     def deliver(self):
@@ -254,16 +259,19 @@ class NotificationsService:
     @handle_once(processed_events)
     def on_activity_scheduled(self, session, event):
         sources.on_activity_planned(session, event=event)
+        invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.rescheduled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_rescheduled(self, session, event):
         sources.on_activity_planned(session, event=event)
+        invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.handed_over", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_handed_over(self, session, event):
         sources.on_activity_planned(session, event=event)
+        invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.completed", requeue_on_error=True)
     @handle_once(processed_events)
@@ -274,6 +282,7 @@ class NotificationsService:
     @handle_once(processed_events)
     def on_activity_cancelled(self, session, event):
         sources.on_activity_closed(session, event=event)
+        invitations.on_cancelled(session, event=event)
 
     @event_handler("documents", "document.created", requeue_on_error=True)
     @handle_once(processed_events)

@@ -7,7 +7,7 @@ import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.dialects.postgresql import array
+from sqlalchemy.dialects.postgresql import array, insert
 
 from . import logic, reminders
 from .models import (
@@ -83,10 +83,7 @@ def on_counterparty(session, *, event):
     over the pending reminders that went to the old one as the counterparty's responsible."""
     p = event.payload
     counterparty_id = _uuid(p["counterparty_id"])
-    counterparty = session.get(Counterparty, counterparty_id)
-    if counterparty is None:
-        counterparty = Counterparty(id=counterparty_id, name="")
-        session.add(counterparty)
+    counterparty = _locked_copy(session, Counterparty, counterparty_id, name="")
     if p.get("name"):
         counterparty.name = p["name"]
     changes = p.get("changes") or {}
@@ -106,12 +103,17 @@ def on_counterparty_handed_over(session, *, event):
     ids = [_uuid(i) for i in p["counterparty_ids"]]
     to_id, from_id = _uuid(p["to_employee_id"]), _uuid(p["from_employee_id"])
     for counterparty_id in ids:
-        counterparty = session.get(Counterparty, counterparty_id)
-        if counterparty is None:
-            session.add(Counterparty(id=counterparty_id, name="", responsible_id=to_id))
-        else:
-            counterparty.responsible_id = to_id
+        _locked_copy(session, Counterparty, counterparty_id, name="").responsible_id = to_id
     _hand_over(session, ids, from_id, to_id)
+
+
+def _locked_copy(session, model, row_id, **blank):
+    """This service's copy of another service's record, made blank if it is not here yet, and
+    locked for this transaction. Two events about one record (created and registered, say)
+    may be handled at once, by two workers or two replicas: the second waits for the first
+    here instead of inserting the row again (a duplicate key, and a redelivery)."""
+    session.execute(insert(model).values(id=row_id, **blank).on_conflict_do_nothing(index_elements=["id"]))
+    return session.get(model, row_id, with_for_update=True, populate_existing=True)
 
 
 def _hand_over(session, counterparty_ids, from_id, to_id):
@@ -262,10 +264,8 @@ def on_activity_closed(session, *, event):
 def on_document(session, *, event):
     p = event.payload
     document_id = _uuid(p["document_id"])
-    document = session.get(Document, document_id)
-    if document is None:
-        document = Document(id=document_id, title="", status="draft", dates={})
-        session.add(document)
+    document = _locked_copy(session, Document, document_id, title="", status="draft", dates={},
+                            updated_at=datetime.now(timezone.utc))
     if p.get("document_type_id"):
         document.document_type_id = _uuid(p["document_type_id"])
     if p.get("title"):

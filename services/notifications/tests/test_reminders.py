@@ -221,6 +221,40 @@ def test_a_document_gets_the_reminders_of_its_types_scheme_in_the_recipients_tim
     assert rows[0].link == f"/documents/{document_id}" and "30 days before" in rows[0].body
 
 
+def test_two_events_of_a_new_document_handled_at_once_make_one_copy(engine, session, employee, contract_type):
+    """document.created and document.registered of one document, handled at the same moment by
+    two workers (or two replicas): the second waits for the first's row, nothing fails."""
+    anna = employee()
+    type_id, _ = contract_type()
+    document_id = uuid.uuid4()
+    failures = []
+
+    def second_worker():
+        other = make_session_factory(engine)()
+        try:
+            with other.begin():
+                sources.on_document(other, event=document_event("document.registered", document_id, type_id,
+                                                                 responsible_id=anna, status="registered"))
+        except Exception as exc:  # the duplicate key this guards against
+            failures.append(exc)
+        finally:
+            other.close()
+
+    with session.begin():
+        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+                                                          responsible_id=anna))
+        racer = threading.Thread(target=second_worker)
+        racer.start()
+        racer.join(1.0)
+        assert racer.is_alive()  # waiting for this transaction's row, not inserting its own
+    racer.join(30)
+    assert failures == []
+    with session.begin():
+        assert session.scalar(select(func.count()).select_from(models.Document).where(
+            models.Document.id == document_id)) == 1
+        assert session.get(models.Document, document_id, populate_existing=True).status == "registered"
+
+
 def test_when_the_date_moves_the_reminders_move_and_fired_ones_stay(session, employee, contract_type):
     anna = employee()
     type_id, _ = contract_type(offsets=(-7, 0))

@@ -9,7 +9,7 @@ import pytest
 
 from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
-from webhooks import logic
+from webhooks import logic, targets
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,9 @@ def admin():
 
 @pytest.fixture
 def settings():
-    return logic.Settings(retry_delays=(1, 2), timeout=3, allow_insecure=True)
+    # the receivers listen on 127.0.0.1: this network is allowed explicitly, no other
+    return logic.Settings(retry_delays=(1, 2), timeout=3, allow_insecure=True,
+                          allowed_networks=targets.parse_networks("127.0.0.1/32"))
 
 
 class Receiver:

@@ -47,7 +47,7 @@ def deliver_due(session, settings, now=None):
     with session.begin():
         claimed = logic.claim_due(session, settings=settings, now=now)
     for item in claimed:
-        outcome = logic.post(item, timeout=settings.timeout)
+        outcome = logic.post(item, settings=settings)
         with session.begin():
             logic.record_attempt(session, settings=settings, delivery_id=item.delivery_id, outcome=outcome,
                                  replay=item.replay)

@@ -11,6 +11,8 @@ WEBHOOK_DELIVERY_FAILED = "webhook.delivery_failed"
 class WebhookDeliveryFailedV1(Schema):
     """A webhook delivery was given up after its last retry (it can still be replayed)."""
 
+    SUBJECT = "delivery_id"
+
     delivery_id = fields.UUID(required=True)
     endpoint_id = fields.UUID(required=True)
     url = fields.String(required=True)

@@ -12,10 +12,8 @@ Only administrators manage endpoints and read the log (docs/permissions.md).
 import base64
 import hashlib
 import hmac
-import http.client
 import json
 import secrets
-import ssl
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -26,10 +24,11 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import lazyload
 
+from chancery_common import envelope, versions
 from chancery_common.audit import diff
 from chancery_common.config import ConfigurationError, is_production
 
-from . import events
+from . import events, schemas, targets
 from .exceptions import InvalidInput, NotFound, PermissionDenied
 from .models import Attempt, Delivery, Endpoint, ReceivedEvent, audit_log, processed_events
 
@@ -37,7 +36,7 @@ DEFAULT_RETRY_DELAYS = (5, 300, 1800, 7200, 18000, 36000)
 SECRET_PREFIX = "whsec_"
 ROTATION_GRACE = timedelta(hours=24)  # the old secret still signs for a day after a rotation
 INSECURE_HOSTS = ("127.0.0.1", "localhost", "::1")
-AUDITED_FIELDS = ("url", "description", "event_types", "is_active")
+AUDITED_FIELDS = ("url", "description", "event_types", "is_active", "event_format")
 RESPONSE_EXCERPT = 2000
 USER_AGENT = "Chancery-Webhooks/1"
 
@@ -47,6 +46,8 @@ class Settings:
     retry_delays: tuple = DEFAULT_RETRY_DELAYS
     timeout: float = 10.0
     allow_insecure: bool = False
+    # non-public networks an administrator lets webhooks reach (docs/operations.md)
+    allowed_networks: tuple = ()
     batch: int = 20
     source_exchanges: tuple = field(default_factory=tuple)
     log_days: float = 30.0  # finished deliveries, their attempts and events are kept this long
@@ -69,6 +70,7 @@ class Settings:
             retry_delays=tuple(float(delay) for delay in delays),
             timeout=float(config.get("WEBHOOK_TIMEOUT", 10)),
             allow_insecure=allow_insecure,
+            allowed_networks=targets.parse_networks(config.get("WEBHOOK_ALLOWED_NETWORKS", "")),
             source_exchanges=tuple(exchanges),
             log_days=float(config.get("WEBHOOK_LOG_DAYS", 30)),
         )
@@ -81,9 +83,10 @@ def require_administrator(actor):
 
 # --- endpoints -------------------------------------------------------------------------------
 
-def check_url(url, allow_insecure=False):
+def check_url(url, settings):
     """The endpoint's address, or InvalidInput naming ``url``: HTTPS only (plain HTTP to this
-    machine when the service allows insecure webhooks, for local runs and tests)."""
+    machine when the service allows insecure webhooks, for local runs and tests), and not
+    an address of a private network unless allowed (targets.py)."""
     url = url.strip()
     parts = urlsplit(url)
     try:
@@ -96,8 +99,12 @@ def check_url(url, allow_insecure=False):
         raise InvalidInput("Invalid input: url", {"url": ["Do not put credentials in the address."]})
     if parts.fragment:
         raise InvalidInput("Invalid input: url", {"url": ["An address with a #fragment cannot be posted to."]})
-    if parts.scheme == "http" and not (allow_insecure and parts.hostname in INSECURE_HOSTS):
+    if parts.scheme == "http" and not (settings.allow_insecure and parts.hostname in INSECURE_HOSTS):
         raise InvalidInput("Invalid input: url", {"url": ["Webhook addresses must use https://."]})
+    try:
+        targets.check_literal(parts.hostname, settings.allowed_networks)
+    except targets.TargetRefused as exc:
+        raise InvalidInput("Invalid input: url", {"url": [f"Refused: {exc}."]}) from None
     return url
 
 
@@ -115,12 +122,13 @@ def _audit(session, actor, action, endpoint, before=None):
                      record_id=endpoint.id, changes=diff(before or {}, after, AUDITED_FIELDS))
 
 
-def create_endpoint(session, *, actor, settings, url, event_types, description="", is_active=True):
+def create_endpoint(session, *, actor, settings, url, event_types, description="", is_active=True,
+                    event_format="chancery"):
     """A new endpoint and its secret (returned here only)."""
     require_administrator(actor)
-    endpoint = Endpoint(url=check_url(url, settings.allow_insecure), description=description.strip(),
+    endpoint = Endpoint(url=check_url(url, settings), description=description.strip(),
                         event_types=_unique_patterns(event_types), secret=new_secret(), is_active=is_active,
-                        created_by=actor.id)
+                        event_format=event_format, created_by=actor.id)
     session.add(endpoint)
     session.flush()
     _audit(session, actor, "created", endpoint)
@@ -148,12 +156,15 @@ def list_endpoints(session, *, actor):
                            .order_by(Endpoint.created_at, Endpoint.id)).all()
 
 
-def update_endpoint(session, *, actor, settings, endpoint_id, **changes):
+def update_endpoint(session, *, actor, settings, endpoint_id, expected_version=None, **changes):
+    """Change an endpoint (``expected_version``: as chancery_common.versions.check)."""
     require_administrator(actor)
     endpoint = _endpoint(session, endpoint_id, lock=True)
+    versions.check(session, record=endpoint, expected_version=expected_version, audit_log=audit_log,
+                   record_type="webhook_endpoint", dump=schemas.EndpointSchema().dump)
     before = {name: getattr(endpoint, name) for name in AUDITED_FIELDS}
     if "url" in changes:
-        changes["url"] = check_url(changes["url"], settings.allow_insecure)
+        changes["url"] = check_url(changes["url"], settings)
     if "event_types" in changes:
         changes["event_types"] = _unique_patterns(changes["event_types"])
     if "description" in changes:
@@ -289,8 +300,23 @@ class Claimed:
     url: str
     secrets: tuple
     event_id: object
-    body: str
+    body: str  # the event's envelope as stored
     replay: bool
+    event_format: str = "chancery"
+
+    def request(self):
+        """(Content-Type, body) of this delivery in its endpoint's format, and the ``ce-``
+        headers of the binary mode. The same bytes on every attempt: a retry's signature
+        signs what the first attempt sent."""
+        if self.event_format == "chancery":
+            return "application/json", self.body, {}
+        attributes = envelope.attributes_of_body(json.loads(self.body))
+        if self.event_format == "cloudevents-binary":
+            return "application/json", self.body, envelope.http_headers(attributes)
+        # structured: the attributes and the envelope as ``data``, one JSON object; the
+        # envelope's own bytes are kept inside it
+        head = json.dumps(attributes, ensure_ascii=False, separators=(",", ":"))
+        return envelope.STRUCTURED_MEDIA_TYPE, f'{head[:-1]},"data":{self.body}}}', {}
 
 
 def claim_due(session, *, settings, now=None, limit=None):
@@ -317,7 +343,7 @@ def claim_due(session, *, settings, now=None, limit=None):
                 endpoint.previous_secret_expires_at > now:
             keys.append(endpoint.previous_secret)
         claimed.append(Claimed(delivery.id, endpoint.url, tuple(keys), delivery.event_id, event.body,
-                               delivery.replay_requested))
+                               delivery.replay_requested, endpoint.event_format))
         delivery.next_attempt_at = lease
     return claimed
 
@@ -330,14 +356,17 @@ def sign(secret, msg_id, timestamp, body):
 
 
 def headers_for(claimed, timestamp):
+    """(headers, body) of one attempt: the endpoint's format, signed as Standard Webhooks say."""
     msg_id = str(claimed.event_id)
+    content_type, body, cloud_event = claimed.request()
     return {
-        "content-type": "application/json",
+        "content-type": content_type,
         "user-agent": USER_AGENT,
         "webhook-id": msg_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": " ".join(sign(key, msg_id, timestamp, claimed.body) for key in claimed.secrets),
-    }
+        "webhook-signature": " ".join(sign(key, msg_id, timestamp, body) for key in claimed.secrets),
+        **cloud_event,
+    }, body
 
 
 @dataclass(frozen=True)
@@ -353,20 +382,22 @@ class Outcome:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def post(claimed, *, timeout):
-    """One HTTP POST of a claimed delivery (redirects are not followed)."""
+def post(claimed, *, settings):
+    """One HTTP POST of a claimed delivery (redirects are not followed), to the address its
+    host name resolves to now, if that address is allowed (targets.py)."""
     timestamp = int(time.time())
     parts = urlsplit(claimed.url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    if parts.scheme == "https":
-        connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout,
-                                                 context=ssl.create_default_context())
-    else:
-        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     started = time.monotonic()
+    try:
+        connection, host = targets.open_connection(claimed.url, allowed=settings.allowed_networks,
+                                                   timeout=settings.timeout)
+    except targets.TargetRefused as exc:
+        return Outcome(timestamp, None, f"refused: {exc}"[:2000], None, int((time.monotonic() - started) * 1000))
     status, error, excerpt = None, None, None
     try:
-        connection.request("POST", path, body=claimed.body.encode(), headers=headers_for(claimed, timestamp))
+        headers, body = headers_for(claimed, timestamp)
+        connection.request("POST", path, body=body.encode(), headers={**headers, "host": host})
         response = connection.getresponse()
         status = response.status
         excerpt = response.read(RESPONSE_EXCERPT).decode("utf-8", "replace")

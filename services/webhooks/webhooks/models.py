@@ -11,6 +11,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.versions import version_column
 
 
 class Base(DeclarativeBase):
@@ -27,6 +28,9 @@ class Endpoint(Base):
     __tablename__ = "endpoints"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    # kept by SQLAlchemy: one more with every change of the row (chancery_common.versions)
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
     url: Mapped[str] = mapped_column(String(2000))
     description: Mapped[str] = mapped_column(String(500), default="", server_default="")
     event_types: Mapped[list] = mapped_column(ARRAY(String(100)))
@@ -36,6 +40,9 @@ class Endpoint(Base):
     previous_secret: Mapped[str | None] = mapped_column(String(200))
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+    # how each event is sent: "chancery" (the envelope as JSON), "cloudevents-binary" (the
+    # envelope with ce-* headers) or "cloudevents-structured" (application/cloudevents+json)
+    event_format: Mapped[str] = mapped_column(String(30), default="chancery", server_default="chancery")
     created_by: Mapped[uuid.UUID | None]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -4,6 +4,9 @@ from marshmallow import Schema, ValidationError, fields, validate, validates
 
 EVENT_PATTERN = r"^(\*|[a-z][a-z_]*\.(\*|[a-z][a-z_]*))$"
 STATUSES = ("pending", "succeeded", "failed")
+# how an endpoint gets each event (logic.EVENT_FORMATS says what each sends)
+EVENT_FORMATS = ("chancery", "cloudevents-binary", "cloudevents-structured")
+EVENT_FORMAT_ERROR = "One of: " + ", ".join(EVENT_FORMATS) + "."
 
 
 class EventTypesField(fields.List):
@@ -19,6 +22,8 @@ class EndpointCreateSchema(Schema):
     description = fields.String(load_default="", validate=validate.Length(max=500))
     event_types = EventTypesField(required=True)
     is_active = fields.Boolean(load_default=True)
+    event_format = fields.String(load_default="chancery",
+                                 validate=validate.OneOf(EVENT_FORMATS, error=EVENT_FORMAT_ERROR))
 
 
 class EndpointUpdateSchema(Schema):
@@ -26,6 +31,7 @@ class EndpointUpdateSchema(Schema):
     description = fields.String(validate=validate.Length(max=500))
     event_types = EventTypesField()
     is_active = fields.Boolean()
+    event_format = fields.String(validate=validate.OneOf(EVENT_FORMATS, error=EVENT_FORMAT_ERROR))
 
     @validates("url")
     def not_blank(self, value, **kwargs):
@@ -35,10 +41,12 @@ class EndpointUpdateSchema(Schema):
 
 class EndpointSchema(Schema):
     id = fields.UUID()
+    version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
     url = fields.String()
     description = fields.String()
     event_types = fields.List(fields.String())
     is_active = fields.Boolean()
+    event_format = fields.String()
     created_by = fields.UUID(allow_none=True)
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()

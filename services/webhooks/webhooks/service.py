@@ -11,8 +11,11 @@ from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
 from chancery_common.errors import load, parse_uuid
+from chancery_common.metrics import WEBHOOK_DELIVERIES
+from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
+from chancery_common.versions import load_version
 
 from . import logic, schemas
 from .models import outbox, processed_events
@@ -53,6 +56,7 @@ class WebhooksService:
     name = "webhooks"
 
     db = Database()
+    observability = Observability()
     relay = OutboxRelay(outbox)
     config = Config()
 
@@ -86,12 +90,13 @@ class WebhooksService:
         return endpoint_with_secret_schema.dump(endpoint)
 
     @rpc
-    def update_endpoint(self, actor, endpoint_id, data):
+    def update_endpoint(self, actor, endpoint_id, data, expected_version=None):
         actor = load_actor(actor)
         params = load(schemas.EndpointUpdateSchema(), data)
         with self.db.begin():
             endpoint = logic.update_endpoint(self.db, actor=actor, settings=self.settings,
-                                             endpoint_id=parse_uuid(endpoint_id, "endpoint_id"), **params)
+                                             endpoint_id=parse_uuid(endpoint_id, "endpoint_id"),
+                                             expected_version=load_version(expected_version), **params)
         return endpoint_schema.dump(endpoint)
 
     @rpc
@@ -167,10 +172,12 @@ class WebhooksService:
         if not claimed:
             return
         pool = eventlet.GreenPool(len(claimed))
-        outcomes = list(pool.imap(lambda item: (item, logic.post(item, timeout=self.settings.timeout)), claimed))
+        outcomes = list(pool.imap(lambda item: (item, logic.post(item, settings=self.settings)), claimed))
         for item, outcome in outcomes:
             with self.db.begin():
                 logic.record_attempt(self.db, settings=self.settings, delivery_id=item.delivery_id,
                                      outcome=outcome, replay=item.replay)
+            WEBHOOK_DELIVERIES.labels("succeeded" if outcome.succeeded else
+                                      "unreachable" if outcome.error else "refused").inc()
         log.info("webhooks: %d deliveries attempted, %d succeeded", len(outcomes),
                  sum(outcome.succeeded for _, outcome in outcomes))
