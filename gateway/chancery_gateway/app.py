@@ -1,20 +1,32 @@
 """The gateway application: REST API, web UI, error mapping, translations."""
 from datetime import timedelta
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from chancery_common import logs
 
-from . import errors, i18n, rpc
+from . import errors, i18n, idempotency, inputs, observability, rpc
 from .settings import Settings
+
+
+# Pages load only this origin's scripts, styles and images (data: images too: the favicon and
+# Swagger UI's icons); no inline script, handler or style attribute; never framed.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 
 
 def create_app(settings=None):
     settings = settings or Settings.from_env()
-    logs.configure()
+    logs.configure(service="gateway")
     rpc.configure(settings.amqp_uri, settings.rpc_timeout)
 
     app = Flask(__name__)
+    if settings.trusted_proxies:
+        # the client's address and scheme as the trusted proxies saw them; never believed
+        # without them (anyone could send X-Forwarded-For)
+        n = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=0, x_port=0, x_prefix=0)
     app.config.update(
         CHANCERY=settings,
         SECRET_KEY=settings.secret_key,
@@ -35,11 +47,14 @@ def create_app(settings=None):
         BABEL_TRANSLATION_DIRECTORIES="translations",
     )
     i18n.register(app)
+    observability.register(app)  # first: the request id is set before anything logs
+    inputs.register(app)  # NUL, lone surrogates, JSON depth and media type: before any view
 
     from . import api, web
     api.register(app)
     web.register(app)
     errors.register(app)  # after the API, so our handlers replace flask-smorest's
+    idempotency.register(app, settings)
 
     @app.get("/healthz")
     def healthz():
@@ -50,6 +65,10 @@ def create_app(settings=None):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if response.mimetype == "text/html":
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if request.is_secure:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
         return response
 
     return app

@@ -21,7 +21,7 @@ from flask import abort, g, redirect, request, session, url_for
 
 from chancery_common.errors import Unauthenticated
 
-from . import rpc
+from . import idempotency, rpc
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 CACHE_SECONDS = 5.0
@@ -57,19 +57,47 @@ class _IdentityCache:
 _cache = _IdentityCache(CACHE_SECONDS)
 
 
-def _resolve(method, token):
-    key = (method, token)
+def _resolve(method, token, generation=0):
+    key = (method, token, generation)
     identity = _cache.get(key)
     if identity is None:
         identity = rpc.call("staff", method, token)
-        _cache.put(key, identity)
+        # one who must enrol two-factor is asked afresh each time, so enrolling frees them at once
+        if not identity.get("two_factor_enrolment_required"):
+            _cache.put(key, identity)
     return identity
 
 
+def client():
+    """Where a sign-in comes from, for throttling and the audit log."""
+    return {"ip": request.remote_addr, "user_agent": request.user_agent.string}
+
+
 def authenticate(email, password):
-    """Sign in: a fresh session (nothing of the previous one survives); returns the employee."""
-    result = rpc.call("staff", "sign_in", {"email": email, "password": password},
-                      {"ip": request.remote_addr, "user_agent": request.user_agent.string})
+    """Sign in with a password; returns the employee, or None when two-factor is on and a
+    code must follow (``complete_second_factor``; the challenge waits in the cookie)."""
+    result = rpc.call("staff", "sign_in", {"email": email, "password": password}, client())
+    if result.get("second_factor_required"):
+        session["challenge"] = result["challenge"]
+        return None
+    return _start(result)
+
+
+def complete_second_factor(code):
+    """The code after the password; returns the employee."""
+    challenge = session.get("challenge")
+    if not challenge:
+        raise Unauthenticated("sign in with your e-mail and password first")
+    return _start(rpc.call("staff", "complete_sign_in", {"challenge": challenge, "code": code}, client()))
+
+
+def authenticate_external(issuer, claims):
+    """Sign in as the person the OpenID provider vouched for (claims verified by oidc.py)."""
+    return _start(rpc.call("staff", "sign_in_external", {"issuer": issuer, "claims": claims}, client()))
+
+
+def _start(result):
+    """A fresh session (nothing of the previous one survives); returns the employee."""
     previous = session.get("token")
     if previous:
         _end(previous)
@@ -90,14 +118,17 @@ def sign_out():
 
 
 def forget_identity():
-    """Drop this worker's cached identity of the signed-in session (after it changed)."""
+    """The signed-in session's identity changed (own settings, two-factor): no gateway worker
+    or process may answer the next request from its cache. The session cookie carries a
+    generation that is part of every cache key, so bumping it misses every worker's entry."""
     token = session.get("token")
     if token:
-        _cache.forget(("resolve_session", token))
+        _cache.forget(("resolve_session", token, session.get("identity_generation", 0)))
+        session["identity_generation"] = session.get("identity_generation", 0) + 1
 
 
 def _end(token):
-    _cache.forget(("resolve_session", token))
+    _cache.forget(("resolve_session", token, session.get("identity_generation", 0)))
     try:
         rpc.call("staff", "end_session", token)
     except rpc.ServiceUnavailable:
@@ -115,7 +146,7 @@ def current_employee():
         g.via_token, g.scopes = True, tuple(g.identity["scopes"])
     elif session.get("token"):
         try:
-            g.identity = _resolve("resolve_session", session["token"])
+            g.identity = _resolve("resolve_session", session["token"], session.get("identity_generation", 0))
         except Unauthenticated:
             session.clear()
     g.employee = g.identity["employee"] if g.identity else None
@@ -152,31 +183,50 @@ def check_csrf():
         abort(403, description="missing or wrong CSRF token: send the X-CSRF-Token header")
 
 
-def require_api_session():
+def enrolment_pending():
+    """The sign-in policy requires two-factor of this password session, not enrolled yet:
+    only enrolling (and signing out) is allowed until it is done."""
+    return bool(not g.get("via_token") and g.identity and g.identity.get("two_factor_enrolment_required"))
+
+
+def require_api_session(enrolling=False, session_only=False):
     """``before_request`` of the API blueprints that need a signed-in employee."""
     if current_employee() is None:
         abort(401, description="sign in first: POST /api/v1/auth/login, or send a bearer token")
+    if session_only and g.via_token:
+        abort(403, description="this takes a signed-in session (POST /api/v1/auth/login), not an API token")
     check_csrf()
+    if not enrolling and enrolment_pending():
+        abort(403, description="the sign-in policy requires two-factor sign-in of your roles: enrol first "
+                               "(POST /api/v1/auth/two-factor/enrolment)")
     g.actor = actor()
+    return idempotency.begin()  # a response (a replay) ends the request here
 
 
-def api_login_required(view):
-    @functools.wraps(view)
-    def wrapper(*args, **kwargs):
-        require_api_session()
-        return view(*args, **kwargs)
-    return wrapper
+def api_login_required(view=None, *, enrolling=False, session_only=False):
+    """A signed-in employee; ``enrolling=True`` also lets in one who must still enrol two-factor,
+    ``session_only=True`` refuses API tokens (one's own credentials)."""
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            return require_api_session(enrolling=enrolling, session_only=session_only) or view(*args, **kwargs)
+        return wrapper
+    return decorate(view) if view is not None else decorate
 
 
-def page_login_required(view):
-    @functools.wraps(view)
-    def wrapper(*args, **kwargs):
-        if current_employee() is None:
-            return redirect(url_for("web.login", next=request.full_path.rstrip("?")))
-        check_csrf()
-        g.actor = actor()
-        return view(*args, **kwargs)
-    return wrapper
+def page_login_required(view=None, *, enrolling=False):
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            if current_employee() is None:
+                return redirect(url_for("web.login", next=request.full_path.rstrip("?")))
+            check_csrf()
+            if not enrolling and enrolment_pending():
+                return redirect(url_for("web.account_two_factor"))
+            g.actor = actor()
+            return idempotency.begin() or view(*args, **kwargs)
+        return wrapper
+    return decorate(view) if view is not None else decorate
 
 
 def require_permission(permission):

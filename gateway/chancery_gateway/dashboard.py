@@ -3,7 +3,9 @@
 - overdue approvals by department and by employee (approvals' report),
 - contracts whose validity ends in 30, 60 or 90 days (documents' registry),
 - activity results by manager for a period (counterparties),
-- contracts' overdue milestones and payments by responsible employee (documents).
+- contracts' overdue milestones and payments by responsible employee (documents),
+- the negotiation funnel of the period: per stage, who reached it and the share that went on
+  to the next (counterparties; pipeline.py).
 
 Directors and administrators see the whole company (or one department they pick); a
 department head sees their own department. Each service still filters by what the viewer
@@ -14,7 +16,7 @@ from decimal import Decimal
 
 from chancery_common.errors import PermissionDenied
 
-from . import rpc
+from . import pipeline, rpc
 
 COMPANY_ROLES = ("administrator", "director")
 EXPIRY_HORIZONS = (30, 60, 90)
@@ -49,6 +51,8 @@ def compose(actor, employee, *, since=None, until=None, department_id=None, toda
             "since": since.isoformat(), "until": until.isoformat(), **department}),
         "departments": ("staff", "list_departments", actor),
         "obligations": ("documents", "execution_overdue", actor, {"limit": OBLIGATIONS, **department}),
+        "funnel": ("counterparties", "negotiation_funnel", actor,
+                   pipeline.funnel_query(since, until, department_id)),
     })
     view = {"department_id": department_id, "since": since.isoformat(), "until": until.isoformat(),
             "unavailable": []}
@@ -66,6 +70,7 @@ def compose(actor, employee, *, since=None, until=None, department_id=None, toda
     obligations = results["obligations"] or {"items": [], "total": 0}
     view["overdue_obligations"] = obligations_by_responsible(obligations["items"])
     view["overdue_obligations_total"] = obligations["total"]
+    view["funnel"] = (results["funnel"] or {}).get("steps", [])
     view["employees"] = _names(actor, view)
     return view
 
@@ -123,7 +128,7 @@ def _names(actor, view):
 
 def _service_of(part):
     return {"contracts": "documents", "activities": "counterparties", "departments": "staff",
-            "obligations": "documents"}.get(part, part)
+            "obligations": "documents", "funnel": "counterparties"}.get(part, part)
 
 
 def _reason(exc):

@@ -7,6 +7,11 @@ overlap, nothing is spooled. A multipart form (the browser's) is spooled by werk
 temporary file on disk and streamed from there. Either way the bytes are hashed (SHA-256
 and MD5) on the way, and the service attaches the object after checking its size and ETag
 against those hashes. Downloads: the stored object is streamed back in chunks.
+
+``timeout`` bounds each transfer to or from S3 (``UPLOAD_TIMEOUT``); the attach that follows
+an upload is a call of its own, bounded by ``ATTACH_TIMEOUT``: it fails at once when no
+documents instance runs, and the service does not attach after the gateway stopped waiting,
+so an upload the client was told failed never shows up later (docs/reliability.md).
 """
 import hashlib
 import os
@@ -14,7 +19,7 @@ import queue
 import threading
 
 import requests
-from flask import Response, stream_with_context
+from flask import Response, current_app, stream_with_context
 
 from chancery_common.errors import InvalidInput
 
@@ -157,7 +162,8 @@ def _store(actor, document_id, stream, size, filename, timeout, file_id, field="
     attachment = {"upload_id": ticket["upload_id"], "filename": filename, **claimed}
     if file_id is not None:
         attachment["file_id"] = str(file_id)
-    return rpc.call("documents", "attach_file", actor, document_id, attachment, timeout=timeout)
+    return rpc.call("documents", "attach_file", actor, document_id, attachment,
+                    timeout=current_app.config["CHANCERY"].attach_timeout, require_running=True)
 
 
 def put_hashed(url, stream, size, timeout):
@@ -176,9 +182,10 @@ def put_hashed(url, stream, size, timeout):
     return claimed
 
 
-def download(actor, document_id, version_id, inline, timeout):
-    """A streamed response with one stored version of a document's file."""
-    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline)
+def download(actor, document_id, version_id, inline, timeout, variant=None):
+    """A streamed response with one stored version of a document's file, or (``variant``) its
+    searchable PDF or thumbnail."""
+    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline, variant)
     try:
         upstream = requests.get(info["url"], stream=True, timeout=timeout)
     except requests.RequestException as exc:

@@ -2,7 +2,10 @@
 
 Each part comes from the service that owns it. A part whose service is down or slow is
 left empty and named in ``unavailable``; only a counterparty that does not exist (or is
-not visible to the viewer) makes the whole view a 404.
+not visible to the viewer) makes the whole view a 404. The history shows the entries of
+other services' records only to those who see the records (the counterparties service asks
+their owners); when an owner does not answer, its entries are left out and the history is
+named in ``unavailable`` with that service.
 """
 from datetime import datetime, timezone
 
@@ -37,6 +40,9 @@ def compose(actor, counterparty_id):
                                        for part in parts)
         else:
             view.update({part: result[part] for part in parts} if service in PARTS else {service: result})
+    # the history leaves out the entries of records whose owner did not say who sees them
+    for owner in (view.get("history") or {}).pop("unavailable", None) or []:
+        view["unavailable"].append({"part": "history", "service": owner["service"], "reason": owner["reason"]})
     view["completeness"] = view.get("completeness") or {}
     view["execution"] = view.get("execution") or {}
     view["contract_trees"] = contract_trees((view.get("documents") or {}).get("items", []))

@@ -21,8 +21,18 @@ after the call's timeout: a request nobody waits for any more must not run later
 stopped service comes back. A reply whose correlation id is not the one awaited answers
 an earlier call that timed out, and is dropped. After any transport error the thread's
 connection is discarded and the next call makes a new one.
+
+Each request also carries its deadline (the header ``nameko.deadline``): the service does not
+start it, nor commit its work, after that moment (chancery_common.rpc). A broker that does
+not accept connections fails the call at once, not after kombu's retries. A long call (the
+attach of an upload) may ask ``require_running``: the call fails at once when no instance of
+the service consumes its queue, and while waiting it looks again every few seconds, so a
+service that died holding the request is not waited for until the timeout; such a request
+is marked ``chancery.first_delivery_only``, so that RabbitMQ's giving it back to the next
+instance does not run it after the caller was told it failed.
 """
 import contextlib
+import contextvars
 import logging
 import os
 import select
@@ -31,17 +41,25 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+import amqp.exceptions
 import orjson
 from kombu import Connection, Consumer, Exchange, Producer, Queue
 from nameko.exceptions import deserialize
+
+from chancery_common import logs, metrics, tracing
 
 log = logging.getLogger(__name__)
 
 EXCHANGE = Exchange("nameko-rpc", type="topic", durable=True)  # declared as nameko does
 TRANSIENT = 1  # delivery mode: not written to disk; a request is worthless once nobody waits
+# a require_running request delivered again is not run (chancery_common.rpc)
+FIRST_DELIVERY_ONLY = "chancery.first_delivery_only"
+RUNNING_CHECK_SECONDS = 2.0  # how often a require_running call looks for the service's instances
 
 _local = threading.local()
 _config = {"amqp_uri": None, "timeout": 10.0}
+# the LDAP directory's sync, run by an administrator, reads the whole directory before it answers
+DIRECTORY_SYNC_TIMEOUT = 300
 _executor = None
 _executor_lock = threading.Lock()
 _generation = 0  # bumped after fork: connections made before belong to the parent
@@ -80,11 +98,13 @@ class _Client:
     def __init__(self, amqp_uri, connect_timeout):
         self.generation = _generation
         self.waiting = self.reply = None
-        self.returned = False
+        self.returned = self.spent = False
         # no heartbeats: nothing would send them while the thread is idle, and a
         # connection that died meanwhile is noticed before the next request (catch_up)
         self.connection = Connection(amqp_uri, connect_timeout=connect_timeout, heartbeat=0)
         try:
+            # one attempt: kombu would retry after 2 s, while the caller waits for its 503
+            self.connection.ensure_connection(max_retries=0)
             channel = self.connection.channel()
             self.reply_to = uuid.uuid4().hex
             queue = Queue(f"rpc.reply-gateway-{self.reply_to}", EXCHANGE,
@@ -92,6 +112,7 @@ class _Client:
             Consumer(channel, [queue], on_message=self._on_reply, no_ack=True, accept=["json"]).consume()
             channel.events["basic_return"].add(self._on_return)
             self.producer = Producer(channel, EXCHANGE, serializer="json", auto_declare=False)
+            self.channel = channel
         except Exception:
             self.discard()
             raise
@@ -119,8 +140,10 @@ class _Client:
             except TimeoutError:  # only part of a frame so far
                 return
 
-    def request(self, service, method, args, kwargs, timeout):
+    def request(self, service, method, args, kwargs, timeout, require_running=False):
         """Publish the call and wait for its reply body; ServiceUnavailable on no answer."""
+        if require_running and not self.consumers(service):
+            raise ServiceUnavailable(service, "no instance is running")
         correlation_id = uuid.uuid4().hex
         self.waiting, self.reply, self.returned = correlation_id, None, False
         try:
@@ -128,7 +151,8 @@ class _Client:
                 {"args": args, "kwargs": kwargs}, routing_key=f"{service}.{method}",
                 mandatory=True, delivery_mode=TRANSIENT, expiration=timeout,
                 reply_to=self.reply_to, correlation_id=correlation_id,
-                headers={"nameko.call_id_stack": [f"gateway.call.{correlation_id}"]})
+                headers={**_headers(correlation_id), "nameko.deadline": time.time() + timeout,
+                         **({FIRST_DELIVERY_ONLY: True} if require_running else {})})
             deadline = time.monotonic() + timeout
             while self.reply is None:
                 if self.returned:  # the broker's basic.return comes before anything else
@@ -137,17 +161,42 @@ class _Client:
                 try:
                     if remaining <= 0:
                         raise TimeoutError
-                    self.amqp.drain_events(timeout=remaining)
+                    self.amqp.drain_events(timeout=min(remaining, RUNNING_CHECK_SECONDS) if require_running
+                                           else remaining)
                 except TimeoutError:
+                    if time.monotonic() < deadline:
+                        # the reply may arrive while the broker answers how many consume
+                        if not self.consumers(service) and self.reply is None:
+                            raise ServiceUnavailable(service, "no instance is running any more") from None
+                        continue
                     raise ServiceUnavailable(service, f"no answer within {timeout:g} s") from None
             return self.reply
         finally:
             self.waiting = None
 
+    def consumers(self, service):
+        """How many instances of the service consume its RPC queue (0 when it has none)."""
+        try:
+            return self.channel.queue_declare(queue=f"rpc-{service}", passive=True).consumer_count
+        except amqp.exceptions.NotFound:  # no queue: never run; the broker closed our channel
+            self.spent = True
+            return 0
+
     def discard(self):
         """Drop the connection without talking to the broker, which may not answer."""
         with contextlib.suppress(Exception):  # already broken: nothing more to release
             self.connection.collect()
+
+
+def _headers(correlation_id):
+    """nameko's call id stack, and the request's correlation id, which nameko hands on to
+    every call and event the service makes for it (chancery_common.logs)."""
+    headers = {"nameko.call_id_stack": [f"gateway.call.{correlation_id}"]}
+    request_id = logs.current_id()
+    if request_id:
+        headers["nameko.correlation_id"] = request_id
+    headers.update({f"nameko.{key}": value for key, value in tracing.headers().items()})
+    return headers
 
 
 def _decoded(message):
@@ -169,11 +218,12 @@ def _client(timeout):
     client = getattr(_local, "client", None)
     if client is not None and client.generation == _generation:
         try:
-            client.catch_up()
-            return client
+            if not client.spent:
+                client.catch_up()
+                return client
         except Exception as exc:  # closed while idle; nothing was sent, so start afresh
             log.info("the message bus connection was closed while idle (%s); reconnecting", exc)
-            client.discard()
+        client.discard()
     _local.client = None
     _local.client = _Client(_config["amqp_uri"], connect_timeout=timeout)
     return _local.client
@@ -185,16 +235,37 @@ def _drop_client():
         client.discard()
 
 
-def call(service, method, *args, timeout=None, **kwargs):
+def call(service, method, *args, timeout=None, require_running=False, **kwargs):
     """Call ``service.method(*args, **kwargs)`` and return its result.
 
     Raises ServiceUnavailable when the service does not answer within the timeout, has no
     instance running, or the bus fails; the service's own errors as nameko deserialises
-    them (chancery_common.errors classes, else RemoteError).
+    them (chancery_common.errors classes, else RemoteError). ``require_running``: see the
+    module's text.
     """
     timeout = timeout or _config["timeout"]
+    outcome, started, error = "failed", time.perf_counter(), None
+    span = tracing.start(f"rpc {service}.{method}", tracing.CLIENT)
     try:
-        reply = _client(timeout).request(service, method, args, kwargs, timeout)
+        result = _call(service, method, args, kwargs, timeout, require_running)
+        outcome = "ok"
+        return result
+    except ServiceUnavailable as exc:
+        outcome, error = "unavailable", exc
+        raise
+    except Exception as exc:
+        outcome, error = metrics.rpc_outcome(exc), exc
+        raise
+    finally:
+        tracing.finish(span, error=error if outcome in ("unavailable", "failed") else None,
+                       attributes={"chancery.outcome": outcome})
+        metrics.RPC_CALLS.labels("caller", service, method, outcome).inc()
+        metrics.RPC_LATENCY.labels("caller", service, method).observe(time.perf_counter() - started)
+
+
+def _call(service, method, args, kwargs, timeout, require_running=False):
+    try:
+        reply = _client(timeout).request(service, method, args, kwargs, timeout, require_running)
     except ServiceUnavailable:
         raise
     except Exception as exc:
@@ -223,7 +294,8 @@ def fan_out(calls):
     so a view can show everything that answered and mark what did not. Each executor
     thread has its own connection, like any other thread.
     """
-    futures = {name: _pool().submit(call, *spec) for name, spec in calls.items()}
+    # each call runs in the caller's context: its log lines and headers name the request
+    futures = {name: _pool().submit(contextvars.copy_context().run, call, *spec) for name, spec in calls.items()}
     results = {}
     for name, future in futures.items():
         try:

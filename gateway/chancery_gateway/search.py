@@ -22,7 +22,7 @@ def search(actor, text, limit=6):
         "counterparties": ("counterparties", "list_counterparties", actor,
                            {"search": text, "limit": limit, "sort": "name"}),
         "people_and_activities": ("counterparties", "quick_search", actor, {"text": text, "limit": limit}),
-        "documents": ("documents", "list_documents", actor, {"search": text, "limit": limit}),
+        "documents": ("documents", "list_documents", actor, {"search": text, "limit": limit, "highlight": True}),
         "employees": ("staff", "list_employees", {"search": text, "limit": limit}),
     })
     for part, result in results.items():
@@ -49,9 +49,16 @@ def _brief(kind, item):
     if kind == "documents":
         return {"id": item["id"], "title": item["title"], "number": item.get("number"),
                 "status": item.get("status"), "type_name": item.get("type_name"),
-                "counterparty_id": item.get("counterparty_id")}
+                "counterparty_id": item.get("counterparty_id"),
+                "highlighted_title": _with_a_match(item.get("highlighted_title")),
+                "snippet": _with_a_match(item.get("snippet"))}
     return {"id": item["id"], "full_name": item["full_name"], "position": item.get("position"),
             "email": item.get("email")}
+
+
+def _with_a_match(parts):
+    """Highlighted parts ([text, matched] pairs) only when they mark a match, else None."""
+    return parts if parts and any(matched for _, matched in parts) else None
 
 
 def _groups_of(part):

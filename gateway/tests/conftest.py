@@ -65,9 +65,11 @@ class FakeBus:
     def __init__(self):
         self.answers = {}
         self.calls = []
+        self.keywords = []  # (service, method, keyword arguments) of each call
 
     def __call__(self, service, method, *args, timeout=None, **kwargs):
         self.calls.append((service, method, args))
+        self.keywords.append((service, method, kwargs))
         answer = self.answers.get((service, method))
         if answer is None:
             raise AssertionError(f"unexpected call {service}.{method}{args}")

@@ -5,7 +5,7 @@ import uuid
 import pytest
 from nameko.exceptions import RemoteError
 
-from chancery_common.errors import Conflict, InvalidInput, NotFound, Unauthenticated
+from chancery_common.errors import Conflict, DeadlineExceeded, InvalidInput, NotFound, Unauthenticated, Unavailable
 from chancery_gateway.rpc import ServiceUnavailable
 
 
@@ -94,6 +94,9 @@ def test_a_valid_request_reaches_the_service_with_the_actor(client, sign_in, bus
     (NotFound("counterparty not found"), 404),
     (Conflict("already on approval"), 409),
     (ServiceUnavailable("counterparties", "no instance is running"), 503),
+    (Unavailable("the counterparties service cannot reach its database; try again shortly",
+                 {"service": "counterparties", "dependency": "database"}), 503),
+    (DeadlineExceeded("the caller's deadline had passed when the request arrived"), 503),
     (RemoteError("KeyError", "boom"), 502),
 ])
 def test_a_service_error_becomes_its_http_answer(client, sign_in, bus, raised, code):
@@ -104,6 +107,18 @@ def test_a_service_error_becomes_its_http_answer(client, sign_in, bus, raised, c
 
     assert response.status_code == code
     assert response.json["code"] == code
+    # what is down is worth asking again, after a while; a failure a retry will not mend is not
+    assert response.headers.get("Retry-After") == ("5" if code == 503 else None)
+
+
+def test_a_page_that_meets_an_outage_answers_503_with_retry_after(client, sign_in, bus):
+    sign_in()
+    bus.answers[("counterparties", "get_history")] = Unavailable("the database is down")
+
+    response = client.get(f"/counterparties/{uuid.uuid4()}/history", headers={"Accept": "text/html"})
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "5"
 
 
 def test_a_service_refusing_input_answers_422_with_its_fields(client, sign_in, bus):

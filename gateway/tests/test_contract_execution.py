@@ -20,7 +20,7 @@ def execution(we_are="supplier", balance="100000.00"):
     return {
         "document_id": DOCUMENT_ID, "we_are": we_are,
         "milestones": [
-            {"id": MILESTONE_ID, "position": 1, "title": "Foundations", "due_on": "2026-02-10",
+            {"id": MILESTONE_ID, "version": 2, "position": 1, "title": "Foundations", "due_on": "2026-02-10",
              "amount": "400000.00", "currency": "RUB", "note": None, "act_id": ACT_ID, "act": act,
              "completed_on": "2026-02-01", "status": "done", "days_overdue": 0, "created_by": AUTHOR,
              "created_at": "2026-01-10T09:00:00+00:00"},
@@ -105,6 +105,8 @@ def test_each_change_reaches_the_service_and_answers_the_execution(client, sign_
     [(_, called, (actor, *args))] = bus.requests
     assert (called, tuple(args)) == (rpc_method, expected)
     assert response.json["document_id"] == DOCUMENT_ID
+    if rpc_method == "update_milestone":  # the milestone's version, as in its entry
+        assert response.headers["ETag"] == '"2"'
 
 
 @pytest.mark.parametrize("path, body, fields", [
@@ -211,13 +213,14 @@ def text_of(html):
     ("customer", "100000.00", "We owe 100,000.00\u00a0RUB"),
     ("supplier", "-5000.00", "Advance of 5,000.00\u00a0RUB received from the counterparty"),
     ("customer", "-5000.00", "Advance of 5,000.00\u00a0RUB paid to the counterparty"),
-    ("customer", "0.00", "Settled"),
+    # nothing owed now, but 600,000 of the contract's 1,000,000 not done yet: not "settled" (issue 19)
+    ("customer", "0.00", "Paid for what is done; 600,000.00\u00a0RUB still to be done under the contract"),
 ])
 def test_a_contracts_card_shows_its_settlement_from_our_side(client, sign_in, card, we_are, balance, said):
     sign_in()
     card(we_are=we_are, balance=balance)
 
-    response = client.get(f"/documents/{DOCUMENT_ID}")
+    response = client.get(f"/documents/{DOCUMENT_ID}/execution")
 
     assert response.status_code == 200
     html = response.get_data(as_text=True)
@@ -229,7 +232,7 @@ def test_the_section_lists_milestones_and_payments_with_their_states(client, sig
     sign_in()
     card()
 
-    html = client.get(f"/documents/{DOCUMENT_ID}").get_data(as_text=True)
+    html = client.get(f"/documents/{DOCUMENT_ID}/execution").get_data(as_text=True)
     text = text_of(html)
 
     assert "12 days overdue" in text
@@ -243,16 +246,19 @@ def test_a_document_that_is_not_a_contract_has_no_execution_section(client, sign
     card(kind="letter")
 
     response = client.get(f"/documents/{DOCUMENT_ID}")
+    asked = client.get(f"/documents/{DOCUMENT_ID}/execution")
 
     assert response.status_code == 200
-    assert 'id="execution"' not in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert 'id="execution"' not in html and 'data-tab="execution"' not in html
+    assert asked.status_code == 302 and asked.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}")
 
 
 def test_an_archived_contract_shows_its_execution_without_forms(client, sign_in, card):
     sign_in()
     card(status="archived")
 
-    html = client.get(f"/documents/{DOCUMENT_ID}").get_data(as_text=True)
+    html = client.get(f"/documents/{DOCUMENT_ID}/execution").get_data(as_text=True)
 
     assert "The counterparty owes us" in html and "can no longer change" in html
     assert 'id="add-milestone"' not in html and "data-cancel-form" not in html
@@ -283,7 +289,7 @@ def test_a_payment_recorded_on_the_card_returns_to_the_section(client, sign_in, 
         "csrf_token": token, "kind": "actual", "on": "2026-02-20", "amount": "300 000", "reference": ""})
 
     assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}#execution")
+    assert response.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}/execution")
     [(_, _, (_, _, payment))] = bus.requests
     assert payment == {"kind": "actual", "on": "2026-02-20", "amount": "300000"}
 
@@ -300,7 +306,7 @@ def test_marking_a_milestone_done_by_hand_and_reopening_it(client, sign_in, bus)
 
     assert [args[2] for _, _, args in bus.requests] == [
         {"act_id": None, "completed_on": "2026-03-02"}, {"act_id": None, "completed_on": None}]
-    assert reopened.headers["Location"].endswith("#execution")
+    assert reopened.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}/execution")
 
 
 def test_cancelling_an_already_cancelled_payment_says_why(client, sign_in, bus):
@@ -311,7 +317,7 @@ def test_cancelling_an_already_cancelled_payment_says_why(client, sign_in, bus):
         "csrf_token": token, "document_id": DOCUMENT_ID, "reason": "twice"})
 
     assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}#execution")
+    assert response.headers["Location"].endswith(f"/documents/{DOCUMENT_ID}/execution")
     with client.session_transaction() as session:
         assert session["_flashes"] == [("error", "payment is already cancelled")]
 
@@ -333,7 +339,7 @@ def test_the_overdue_page_links_each_row_to_its_contracts_execution(client, sign
 
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert f'href="/documents/{DOCUMENT_ID}#execution"' in html
+    assert f'href="/documents/{DOCUMENT_ID}/execution"' in html
     assert "Milestone: Walls" in text_of(html) and "Boris" in html
     [query] = [args[1] for _, method, args in bus.requests if method == "execution_overdue"]
     assert query == {"responsible_id": responsible, "limit": 25, "offset": 25}

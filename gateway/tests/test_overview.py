@@ -82,6 +82,17 @@ def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_ret
     assert view["approvals"]["total"] == 1
 
 
+def test_a_history_whose_records_owner_did_not_answer_is_named_unavailable(bus, services):
+    part = bus.answers[("counterparties", "overview_part")]
+    part["history"]["unavailable"] = [{"service": "approvals", "reason": "the approvals service is not running"}]
+
+    view = overview.compose(ACTOR, services)
+
+    assert view["history"] == {"items": [{"actor_id": part["history"]["items"][0]["actor_id"]}], "total": 1}
+    assert view["unavailable"] == [
+        {"part": "history", "service": "approvals", "reason": "the approvals service is not running"}]
+
+
 def test_an_unavailable_staff_service_leaves_the_names_out(bus, services):
     bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable("staff", "no instance is running")
 

@@ -34,7 +34,7 @@ class FakeClient:
         self.outcome = outcome
         self.requests = []
 
-    def request(self, service, method, args, kwargs, timeout):
+    def request(self, service, method, args, kwargs, timeout, require_running=False):
         self.requests.append((service, method, args, kwargs, timeout))
         if isinstance(self.outcome, Exception):
             raise self.outcome

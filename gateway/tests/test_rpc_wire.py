@@ -34,10 +34,20 @@ class CallIds(DependencyProvider):
         return worker_ctx.call_id_stack
 
 
+class Context(DependencyProvider):
+    def get_dependency(self, worker_ctx):
+        return worker_ctx.context_data
+
+
 class WireService:
     """Runs in the ``nameko run`` process; records ``record`` calls in RPC_WIRE_RECORD."""
     name = SERVICE
     call_ids = CallIds()
+    context = Context()
+
+    @remote
+    def deadline(self):
+        return self.context.get("deadline")
 
     @remote
     def echo(self, *args, **kwargs):
@@ -235,6 +245,47 @@ def test_a_request_that_timed_out_does_not_run_when_a_stopped_service_comes_back
     assert waited == {"answer": "waited-for"}
     # first in, first out: had the given-up request survived its expiry, it would have run first
     assert rpc.call(SERVICE, "recorded") == ["waited-for"]
+
+
+def test_a_call_carries_its_deadline_to_the_service(service):
+    before = time.time()
+    deadline = rpc.call(SERVICE, "deadline", timeout=7)
+
+    assert before + 7 <= deadline <= time.time() + 7
+
+
+def test_a_call_that_requires_a_running_instance_fails_at_once_when_none_runs(service):
+    recorded = rpc.call(SERVICE, "recorded")
+    service.stop()
+    try:
+        started = time.monotonic()
+        with pytest.raises(rpc.ServiceUnavailable) as unavailable:
+            rpc.call(SERVICE, "record", "nobody runs", timeout=30, require_running=True)
+        elapsed = time.monotonic() - started
+    finally:
+        service.start()
+
+    assert unavailable.value.reason == "no instance is running"
+    assert elapsed < 1  # not the 30 s of its timeout
+    assert rpc.call(SERVICE, "recorded") == recorded  # never published: nothing ran when the service came back
+
+
+def test_a_call_that_requires_a_running_instance_stops_waiting_when_the_service_dies(service):
+    killer = threading.Timer(0.5, service.process.kill)
+    killer.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(rpc.ServiceUnavailable) as unavailable:
+            # short, as the request goes back to the queue and runs when the service is back
+            rpc.call(SERVICE, "sleep", 6, "never seen", timeout=12, require_running=True)
+        elapsed = time.monotonic() - started
+    finally:
+        killer.join()
+        service.process.wait(15)
+        service.start()
+
+    assert unavailable.value.reason == "no instance is running any more"
+    assert elapsed < 0.5 + rpc.RUNNING_CHECK_SECONDS + 2
 
 
 @pytest.fixture

@@ -46,3 +46,58 @@ def test_every_kind_of_notification_has_a_translated_label(russian):
     assert len(labels) >= 15
     untranslated = [label for label in labels if texts.service_text(label) == label]
     assert untranslated == []
+
+
+@pytest.mark.parametrize("kind, data, shown", [
+    ("paper_copy.moved", {"title": "C-7 Lease", "kind": "original", "status": "handed_out"},
+     "C-7 Lease · Оригинал · на руках у сотрудника"),
+    ("paper_copy.moved", {"title": "C-7 Lease", "kind": "copy", "status": "in_place", "to_location": "Archive 2"},
+     "C-7 Lease · Копия · возвращён: Archive 2"),
+    ("contract.milestone_changed", {"title": "C-7 Lease", "milestone_title": "Walls", "milestone_status": "removed"},
+     "C-7 Lease · Этап: Walls · Удалён"),
+    ("contract.payment_recorded", {"title": "C-7 Lease", "kind": "actual", "amount": "12.50", "currency": "EUR",
+                                   "on": "2026-12-01"},
+     "C-7 Lease · Проведённый платёж · 12,50\u00a0EUR · 1 дек. 2026\u202fг."),
+    ("contract.payment_cancelled", {"title": "C-7 Lease", "kind": "planned", "amount": "10.00", "currency": "RUB",
+                                    "on": "2026-12-01", "reason": "twice"},
+     "C-7 Lease · Платёж по графику · 10,00\u00a0RUB · 1 дек. 2026\u202fг. · twice"),
+])
+def test_a_contracts_paper_copy_and_execution_read_in_russian_in_the_history(russian, kind, data, shown):
+    assert str(texts.label("history", kind)) != kind
+    assert texts.history_text({"kind": kind, "data": data, "summary": "in English"}) == shown
+
+
+@pytest.mark.parametrize("total, shown", [
+    # a new contract: nothing done, nothing paid, the whole amount ahead (issue 19: it said "Settled")
+    ({"accrued": "0.00", "paid": "0.00", "balance": "0.00", "remaining": "1500000.00"},
+     "Пока ничего не выполнено и не оплачено; по договору — 1\u00a0500\u00a0000,00\u00a0RUB"),
+    ({"accrued": "0.00", "paid": "0.00", "balance": "0.00", "remaining": None}, "Пока ничего не выполнено и не оплачено"),
+    ({"accrued": "1500000.00", "paid": "1500000.00", "balance": "0.00", "remaining": "0.00"}, "Расчёты закрыты"),
+    ({"accrued": "500000.00", "paid": "200000.00", "balance": "300000.00", "remaining": "1000000.00"},
+     "Контрагент должен нам 300\u00a0000,00\u00a0RUB"),
+])
+def test_a_settlement_says_who_owes_whom_or_that_nothing_has_started(russian, total, shown):
+    assert texts.settlement_text({"currency": "RUB", **total}, "supplier") == shown
+
+
+def test_the_daily_digest_reads_in_russian(russian):
+    body = ("My approvals:\n- CTR-7 Lease (due 2026-12-10)\n\nOverdue:\n- Approval: CTR-8 Supply\n"
+            "- call: Ring Romashka (2026-12-01)\n\nSince yesterday:\n- Paper copy not returned: C-7 Lease")
+    _title, shown = texts.notification_text({"kind": "digest", "title": "Your day, 2026-12-03", "body": body})
+    for english in ("My approvals", "Overdue", "Approval:", "call:", "due ", "Since yesterday", "Paper copy"):
+        assert english not in shown, shown
+    assert "Согласование: CTR-8 Supply" in shown and "Бумажный экземпляр не возвращён: C-7 Lease" in shown
+
+
+def test_negotiation_entries_tell_the_expected_deal_in_the_viewers_words(russian):
+    deal = {"expected_amount": "1500000.50", "currency": "RUB", "expected_close_on": "2027-03-31"}
+    updated = {"kind": "negotiation.updated", "summary": "Expected deal: 1500000.50 RUB, close by 2027-03-31",
+               "data": {"deal": deal, "changes": {"expected_amount": {"from": None, "to": "1500000.50"}}}}
+    assert texts.history_text(updated) == "1\u00a0500\u00a0000,50\u00a0RUB · закрытие до 31 мар. 2027\u202fг."
+    noted = {"kind": "negotiation.noted",
+             "summary": "Negotiation: Offer: Sent (it is big) (1500000.50 RUB, no close date)",
+             "data": {"deal": {**deal, "expected_close_on": None}, "changes": {"expected_close_on": {}}}}
+    assert texts.history_text(noted) == ("Negotiation: Offer: Sent (it is big) · Ожидаемая сделка: "
+                                         "1\u00a0500\u00a0000,50\u00a0RUB · дата закрытия не указана")
+    plain = {"kind": "negotiation.noted", "summary": "Negotiation: Offer: Sent (it is big)", "data": {}}
+    assert texts.history_text(plain) == "Negotiation: Offer: Sent (it is big)"

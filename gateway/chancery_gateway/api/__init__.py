@@ -1,17 +1,22 @@
 """The REST API under /api/v1: one module per resource, described by flask-smorest."""
 from flask_smorest import Api
 
+from .. import idempotency
 from ..auth import require_api_session as session_required
 
 from . import (
     access, activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties,
-    document_types, documents, employees, health, journals, notifications, organisation, reference_books,
-    saved_filters, search, dashboard,
+    document_types, documents, employees, health, journals, notifications, organisation, problems,
+    reference_books, saved_filters, search, dashboard,
 )
 from . import webhooks  # noqa: E402  (integration: webhooks for systems without AMQP)
 from . import counterparty_files, negotiations  # noqa: E402  (counterparties: import/export, negotiation log)
 from . import reminders  # noqa: E402  (notifications: reminders, reminder schemes, preferences)
 from . import contract_execution  # noqa: E402  (documents: milestones, payments, settlements)
+from . import dead_letters  # noqa: E402  (administration: the queues' dead letters)
+from . import jobs  # noqa: E402  (background jobs: imports, exports, their progress and files)
+from . import calendar_feed  # noqa: E402  (my private calendar address)
+from . import openapi  # noqa: E402  (security schemes, operationIds and error answers in the document)
 
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
            document_types, journals, documents, approvals, approval_routes, notifications, access,
@@ -19,20 +24,39 @@ MODULES = (auth, health, employees, organisation, api_tokens, counterparties, co
 MODULES += (reminders,)
 MODULES += (dashboard,)
 MODULES += (contract_execution,)
+MODULES += (dead_letters,)
+MODULES += (jobs,)
+MODULES += (problems,)
+MODULES += (calendar_feed,)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)
 for _module in MODULES:
-    if _module not in (auth, health):
+    if _module not in (auth, health, problems, calendar_feed):
         _module.blp.before_request(session_required)
 
 
+class ChanceryApi(Api):
+    # no catch-all "default" answer: each operation lists the error statuses it may answer
+    DEFAULT_ERROR_RESPONSE_NAME = None
+    # flask-smorest's stock answers (which openapi.py replaces per status) name the problem
+    # details too, so the document holds no second error schema
+    ERROR_SCHEMA = openapi.ProblemSchema
+
+
 def register(app):
-    api = Api(app, spec_kwargs={
+    api = ChanceryApi(app, spec_kwargs={
+        "extra_plugins": [openapi.OperationsPlugin()],
         "info": {"description": "Chancery: counterparties and their documents in one place. "
                                 "Sign in with POST /api/v1/auth/login; send the returned "
-                                "csrf_token as X-CSRF-Token on every unsafe request."},
+                                "csrf_token as X-CSRF-Token on every unsafe request; "
+                                "or send an API token as Authorization: Bearer <token>. Each operation's "
+                                "`security` says which credentials it takes; one's own credentials "
+                                "(sign-out, password, two-factor) take the session only."},
     })
+    openapi.register(api.spec)
+    api.ma_plugin.converter.add_attribute_function(openapi.nullable_reference)
     for module in MODULES:
         api.register_blueprint(module.blp)
+    idempotency.describe_in_openapi(api.spec, exempt_paths={"/api/v1/auth/login", "/api/v1/auth/logout"})
     return api

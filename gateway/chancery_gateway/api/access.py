@@ -21,7 +21,8 @@ OWNER = {
     "counterparty": "counterparties", "contact_person": "counterparties", "activity": "counterparties",
     "document": "documents", "approval": "approvals", "notification": "notifications",
     "employee": "staff", "department": "staff", "absence": "staff", "api_token": "staff",
-    "legal_entity": "staff", "role_permission": "staff", "position": "staff",
+    "legal_entity": "staff", "role_permission": "staff", "position": "staff", "sign_in_provider": "staff",
+    "sign_in_policy": "staff", "ldap_directory": "staff",
     "reference_value": "counterparties", "saved_filter": "counterparties",
 }
 # services that also log what they did about another service's record (erasure, export)

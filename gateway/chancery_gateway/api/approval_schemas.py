@@ -1,15 +1,12 @@
 """The HTTP contract of approvals and approval routes (re-exported by api/schemas.py)."""
 from marshmallow import Schema, fields, validate
 
+from .paging import PageArgs as _PageArgs
+
 ID = fields.UUID
 
 APPROVER_KINDS = ("employee", "position", "role", "department_head", "initiator_head", "responsible")
 DECISIONS = ("approve", "approve_with_remarks", "reject", "return_for_revision")
-
-
-class _PageArgs(Schema):
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
 class ApproverSpecSchema(Schema):
@@ -174,8 +171,8 @@ class DecisionSchema(Schema):
     delay_reason = fields.String(allow_none=True, metadata={"description": "required after the deadline"})
     remarks_file_id = ID(allow_none=True, metadata={"description": "a file of the document holding the remarks"})
     request_id = fields.String(allow_none=True, metadata={
-        "description": "idempotency key: the same decision sent again counts once (default: the "
-                       "Idempotency-Key header)"})
+        "description": "idempotency key: the same decision sent again counts once (without one, the "
+                       "request's Idempotency-Key header counts)"})
 
 
 class WithdrawSchema(Schema):

@@ -1,8 +1,8 @@
 """Approvals of documents and the signed-in employee's approval tasks."""
-from flask import g, request
+from flask import g
 from flask_smorest import Blueprint
 
-from chancery_common.errors import Conflict, InvalidInput
+from chancery_common.errors import InvalidInput
 
 from .. import rpc
 from .approval_schemas import (
@@ -18,10 +18,6 @@ blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
 
 ApprovalPage = page_of(ApprovalSchema, "ApprovalPage")
 TaskPage = page_of(MyTaskSchema, "MyTaskPage")
-
-# Statuses from which a document may be sent for approval.
-APPROVABLE = {"draft", "rejected", "approved"}
-
 
 def snapshot(document):
     """What the approval's conditions and approver resolution read, from the documents
@@ -43,23 +39,22 @@ def start(actor, data):
         raise InvalidInput("Invalid input: approver_ids",
                            {"approver_ids": ["Name at least one approver."]})
     document = rpc.call("documents", "get_document", actor, str(data["document_id"]))
-    if document["status"] not in APPROVABLE:
-        raise Conflict(f"a document in status {document['status']} cannot be sent for approval")
     stages = data.get("stages") or [
         {"approver_ids": [approver], "name": f"Approval {index}"}
         for index, approver in enumerate(data.get("approver_ids") or [], start=1)] or None
     return rpc.call("approvals", "start_approval", actor, jsonable({
         "document": snapshot(document), "stages": stages, "comment": data.get("comment"),
+        # checked by the approvals service after it recognises a retried attempt
+        "document_status": document["status"],
     }))
 
 
 def decide_task(actor, task_id, data):
-    """A decision, with the request's idempotency key when the body names none. A file of
-    remarks must be one of the document's files (uploaded to the document first)."""
-    key = data.get("request_id") or request.headers.get("Idempotency-Key")
+    """A decision (counted once per ``request_id``, or per Idempotency-Key: the actor carries its
+    attempt id). A file of remarks must be one of the document's files (uploaded to the document first)."""
     if data.get("remarks_file_id"):
         check_remarks_file(actor, task_id, str(data["remarks_file_id"]))
-    return rpc.call("approvals", "decide", actor, str(task_id), jsonable({**data, "request_id": key}))
+    return rpc.call("approvals", "decide", actor, str(task_id), jsonable(data))
 
 
 def check_remarks_file(actor, task_id, file_id):

@@ -1,15 +1,12 @@
 """Contact persons of counterparties (owned by the counterparties service)."""
-from datetime import datetime, timezone
-
-from flask import g, jsonify
+from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import idempotency, jobs, preconditions, rpc
+from .jobs import JobSchema, accepted
+from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
-
-# services that may hold something about a contact person, besides counterparties
-HOLDERS = ("documents", "approvals", "notifications")
 
 blp = Blueprint("contact-persons", __name__, url_prefix="/api/v1",
                 description="People at counterparties.")
@@ -31,16 +28,18 @@ def add_contact_person(data, counterparty_id):
 
 @blp.route("/contact-persons/<uuid:contact_person_id>")
 @blp.response(200, ContactPersonSchema)
+@blp.doc(**VERSIONED)
 def get_contact_person(contact_person_id):
-    return rpc.call("counterparties", "get_contact_person", g.actor, str(contact_person_id))
+    return preconditions.tagged(rpc.call("counterparties", "get_contact_person", g.actor, str(contact_person_id)))
 
 
 @blp.route("/contact-persons/<uuid:contact_person_id>", methods=["PATCH"])
 @blp.arguments(ContactPersonChangesSchema)
 @blp.response(200, ContactPersonSchema)
+@blp.doc(**VERSIONED)
 def update_contact_person(data, contact_person_id):
-    return rpc.call("counterparties", "update_contact_person", g.actor, str(contact_person_id),
-                    jsonable(data))
+    return preconditions.tagged(rpc.call("counterparties", "update_contact_person", g.actor, str(contact_person_id),
+                                         jsonable(data), expected_version=preconditions.expected_version()))
 
 
 @blp.route("/contact-persons/<uuid:contact_person_id>/consent", methods=["POST"])
@@ -51,22 +50,13 @@ def record_consent(data, contact_person_id):
     return rpc.call("counterparties", "record_consent", g.actor, str(contact_person_id), data)
 
 
-@blp.route("/contact-persons/<uuid:contact_person_id>/export")
-@blp.response(200)
+@blp.route("/contact-persons/<uuid:contact_person_id>/export", methods=["POST"])
+@blp.response(202, JobSchema)
 def export(contact_person_id):
-    """Everything every service holds about the person, as one JSON document."""
-    person_id = str(contact_person_id)
-    parts = {"counterparties": rpc.call("counterparties", "export_contact_person", g.actor, person_id)}
-    results = rpc.fan_out({service: (service, "export_personal_data", g.actor, person_id)
-                           for service in HOLDERS})
-    for service, result in results.items():
-        if isinstance(result, Exception):
-            raise result  # an export must be complete, or not at all
-        parts[service] = result
-    response = jsonify({"contact_person_id": person_id,
-                        "exported_at": datetime.now(timezone.utc).isoformat(), "services": parts})
-    response.headers["Content-Disposition"] = f'attachment; filename="contact-person-{person_id}.json"'
-    return response
+    """Start a job gathering everything every service holds about the person into one JSON
+    file (complete, or the job fails). The person must be visible to the caller."""
+    rpc.call("counterparties", "get_contact_person", g.actor, str(contact_person_id))  # 404 now, not in the job
+    return accepted(jobs.start("personal_data_export", {"contact_person_id": str(contact_person_id)}))
 
 
 @blp.route("/contact-persons/<uuid:contact_person_id>/erasure", methods=["POST"])
@@ -74,7 +64,9 @@ def export(contact_person_id):
 @blp.response(200, ContactPersonSchema)
 def erase(data, contact_person_id):
     """Anonymise the person in every service (administrators and lawyers); documents stay."""
-    return rpc.call("counterparties", "erase_contact_person", g.actor, str(contact_person_id), data)
+    erased = rpc.call("counterparties", "erase_contact_person", g.actor, str(contact_person_id), data)
+    idempotency.forget_answers_mentioning(contact_person_id)
+    return erased
 
 
 @blp.route("/contact-persons/<uuid:contact_person_id>/move", methods=["POST"])

@@ -3,11 +3,12 @@
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import preconditions, rpc
 from .execution_schemas import (
     ExecutionSchema, ExecutionTermsSchema, MilestoneChangesSchema, NewMilestoneSchema, NewPaymentSchema,
     OverdueItemPage, OverdueQueryArgs, PaymentCancellationSchema,
 )
+from .openapi import VERSIONED
 from .payload import jsonable
 
 blp = Blueprint("contract-execution", __name__, url_prefix="/api/v1",
@@ -44,10 +45,15 @@ def add_milestone(data, document_id):
 @blp.route("/milestones/<uuid:milestone_id>", methods=["PATCH"])
 @blp.arguments(MilestoneChangesSchema)
 @blp.response(200, ExecutionSchema)
+@blp.doc(**VERSIONED)
 def update_milestone(data, milestone_id):
     """Change a milestone, link the completion act that closes it (signed, the milestone is done on
-    its signing date), or mark it done by hand; answers the contract's execution."""
-    return rpc.call("documents", "update_milestone", g.actor, str(milestone_id), jsonable(data))
+    its signing date), or mark it done by hand; answers the contract's execution (the ETag is the
+    milestone's version, as in its `milestones` entry)."""
+    execution = rpc.call("documents", "update_milestone", g.actor, str(milestone_id), jsonable(data),
+                         expected_version=preconditions.expected_version())
+    milestone = next((m for m in execution.get("milestones") or () if m["id"] == str(milestone_id)), None)
+    return preconditions.tagged(execution, milestone["version"]) if milestone else execution
 
 
 @blp.route("/milestones/<uuid:milestone_id>", methods=["DELETE"])

@@ -1,17 +1,18 @@
 """Counterparties (owned by the counterparties service) and their unified view."""
-from flask import g, jsonify
+from flask import g
 from flask_smorest import Blueprint
 
 from chancery_common.errors import NotFound
 
-from .. import overview, rpc
-from ..errors import error_body
+from .. import overview, preconditions, rpc
+from ..errors import problem_response
+from .openapi import VERSIONED
 from .payload import as_dumped, jsonable
 from .schemas import (
     CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartyMergeRequestSchema,
     CounterpartyMergeResultSchema, CounterpartySearchArgs,
     DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
-    page_of,
+    RegistrationChoicesArgs, RegistrationChoiceSchema, page_of,
 )
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
@@ -32,8 +33,13 @@ def list_counterparties(args):
 @blp.route("/", methods=["POST"])
 @blp.arguments(CounterpartyCardSchema)
 @blp.response(201, CounterpartyCardSchema)
+@blp.alt_response(409, description="Another counterparty has this tax id: the message names it (its name and id "
+                                   "when the caller sees it). Send `allow_duplicate: true` to create another one.")
 def create_counterparty(data):
-    """Quick entry of a counterparty; the creator becomes responsible unless one is named."""
+    """Quick entry of a counterparty; the creator becomes responsible unless one is named.
+
+    An exact tax-id duplicate is refused (409) unless `allow_duplicate` is true; the look-alikes
+    by name, phone or e-mail are only reported (`POST /counterparties/duplicates`)."""
     return rpc.call("counterparties", "create_counterparty", g.actor, jsonable(data))
 
 
@@ -43,6 +49,16 @@ def create_counterparty(data):
 def find_duplicates(data):
     """Counterparties that look like this one (same tax id, phone, e-mail or name), before saving."""
     return rpc.call("counterparties", "find_duplicates", g.actor, jsonable(data))
+
+
+@blp.route("/for-registration")
+@blp.arguments(RegistrationChoicesArgs, location="query")
+@blp.response(200, RegistrationChoiceSchema(many=True))
+@blp.alt_response(403, description="The caller may not register documents.")
+def registration_choices(args):
+    """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
+    (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md)."""
+    return rpc.call("counterparties", "registration_choices", g.actor, jsonable(args))
 
 
 @blp.route("/handover", methods=["POST"])
@@ -60,17 +76,18 @@ def hand_over(data):
 
 @blp.route("/<uuid:counterparty_id>")
 @blp.response(200, CounterpartyCardSchema)
+@blp.doc(**VERSIONED)
 @blp.alt_response(404, description="Not found; for a counterparty merged into another that the caller sees, "
                                    "the body's `merged_into` names the one it went into.")
 def get_counterparty(counterparty_id):
     try:
-        return rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id))
+        return preconditions.tagged(rpc.call("counterparties", "get_counterparty", g.actor, str(counterparty_id)))
     except NotFound as missing:
         # over the bus an absent ``details`` arrives as the text "None"
         details = missing.details if isinstance(missing.details, dict) else {}
         if not details.get("merged_into"):
             raise
-        return jsonify({**error_body(404, missing.message), "merged_into": details["merged_into"]}), 404
+        return problem_response(404, missing.message, merged_into=details["merged_into"])
 
 
 @blp.route("/<uuid:counterparty_id>/merge", methods=["POST"])
@@ -91,17 +108,23 @@ def merge_counterparty(data, counterparty_id):
 @blp.route("/<uuid:counterparty_id>", methods=["PATCH"])
 @blp.arguments(CounterpartyCardChangesSchema)
 @blp.response(200, CounterpartyCardSchema)
+@blp.doc(**VERSIONED)
 def update_counterparty(data, counterparty_id):
     """Change some fields; each change is kept in the relationship history."""
-    return rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id),
-                    jsonable(data))
+    return preconditions.tagged(rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id),
+                                         jsonable(data), expected_version=preconditions.expected_version()))
 
 
 @blp.route("/<uuid:counterparty_id>/history")
 @blp.arguments(PageArgs, location="query")
 @blp.response(200, HistoryPage)
 def get_history(args, counterparty_id):
-    """The relationship history, newest first."""
+    """The relationship history, newest first.
+
+    An entry from a document (its paper copies, a contract's execution) or an approval is
+    shown only to those who may see that record, and only those are counted in `total`;
+    when the service owning such records does not answer, 503 naming it.
+    """
     return rpc.call("counterparties", "get_history", g.actor, str(counterparty_id), args)
 
 

@@ -5,6 +5,7 @@ from marshmallow import Schema, ValidationError, fields, validates_schema
 
 from .. import auth
 from .. import dashboard as dashboards
+from .negotiations import FunnelStepSchema
 from .payload import jsonable
 from .schemas import ID, UnavailablePartSchema
 
@@ -86,6 +87,9 @@ class DashboardSchema(Schema):
         "description": "contracts' overdue milestones and payments by responsible employee (of the 500 most "
                        "overdue)"})
     overdue_obligations_total = fields.Integer(metadata={"description": "how many are overdue in all"})
+    funnel = fields.List(fields.Nested(FunnelStepSchema), metadata={
+        "description": "the negotiation funnel of the period: per stage (in the book's order) the counterparties "
+                       "that reached it and the share that went on to the next (as GET /api/v1/negotiations/funnel)"})
     departments = fields.Dict(keys=fields.String(), values=fields.String())
     employees = fields.Dict(keys=fields.String(), values=fields.String())
     unavailable = fields.List(fields.Nested(UnavailablePartSchema))

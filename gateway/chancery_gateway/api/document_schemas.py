@@ -208,6 +208,9 @@ class DocumentTypeRequestSchema(Schema):
     required_documents = fields.List(fields.Nested(RequiredDocumentSchema), metadata={
         "description": "accounting completeness: the children a document of this type must have"})
     stages_field = fields.String(allow_none=True, metadata={"description": "the number field giving the stages"})
+    accepted_file_kinds = fields.List(fields.String(), metadata={
+        "description": "the kinds of file its documents take (pdf, images, office, text, email, archives; "
+                       "new types: all but archives); a file whose name contradicts its contents is always refused"})
     is_active = fields.Boolean()
 
 
@@ -252,6 +255,15 @@ class RegistryArgs(PageArgs):
     amount_max = Money()
     currency = fields.String()
     extra = fields.String(metadata={"description": "extra field values that must match, as a JSON object"})
+
+
+class DocumentExportArgs(RegistryArgs):
+    """The registry's filters (as GET /documents/ takes them) and the file's format."""
+
+    class Meta:
+        exclude = ("limit", "offset")
+
+    format = fields.String(load_default="xlsx", validate=validate.OneOf(("xlsx", "csv")))
 
 
 class SavedDocumentFilterSchema(Schema):

@@ -3,8 +3,9 @@ permission configure_document_types: kind, extra fields, children, journal, peop
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import preconditions, rpc
 from .document_schemas import DocumentTypeRequestSchema, TypesQueryArgs
+from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import DocumentTypeSchema
 
@@ -29,15 +30,18 @@ def create_document_type(data):
 
 @blp.route("/<uuid:type_id>")
 @blp.response(200, DocumentTypeSchema)
+@blp.doc(**VERSIONED)
 def get_document_type(type_id):
-    return rpc.call("documents", "get_document_type", g.actor, str(type_id))
+    return preconditions.tagged(rpc.call("documents", "get_document_type", g.actor, str(type_id)))
 
 
 @blp.route("/<uuid:type_id>", methods=["PATCH"])
 @blp.arguments(DocumentTypeRequestSchema)
 @blp.response(200, DocumentTypeSchema)
+@blp.doc(**VERSIONED)
 def update_document_type(data, type_id):
     """Change a type; documents already made with it keep their cards: a field left out of
     `fields` is retired (still shown where it has a value), a field made required binds new
     documents and edits of that field."""
-    return rpc.call("documents", "update_document_type", g.actor, str(type_id), jsonable(data))
+    return preconditions.tagged(rpc.call("documents", "update_document_type", g.actor, str(type_id), jsonable(data),
+                                         expected_version=preconditions.expected_version()))

@@ -6,15 +6,18 @@ from flask_smorest import Blueprint
 
 from chancery_common.errors import InvalidInput
 
-from .. import document_export, files, rpc
+from .. import files, jobs, preconditions, rpc
 from .document_schemas import (
-    CancelRegistrationSchema, CompletenessSchema, DocumentChangesSchema, DocumentTreeSchema, LinkSchema,
+    CancelRegistrationSchema, CompletenessSchema, DocumentChangesSchema, DocumentExportArgs, DocumentTreeSchema,
+    LinkSchema,
     LostPaperCopySchema, NewDocumentRequestSchema, NewLinkSchema, NewPaperCopySchema, PaperCopyPage,
     PaperCopyQueryArgs, PaperCopySchema, PaperMovementRequestSchema, RegistrationRequestSchema, RegistryArgs,
     SavedDocumentFilterSchema,
 )
+from .jobs import JobSchema, accepted
+from .openapi import VERSIONED
 from .payload import jsonable
-from .schemas import DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
+from .schemas import BINARY, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
 
 # The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",
@@ -44,17 +47,21 @@ def registry_query(args):
 @blp.response(200, DocumentPage)
 def list_documents(args):
     """The registry: documents the caller sees, newest first, narrowed by the filters; `search`
-    finds words in the number, subject, counterparty name and the text of PDFs and text files."""
-    return rpc.call("documents", "list_documents", g.actor, registry_query(args))
+    finds words in the number, subject, counterparty name and the text of every stored file (text
+    PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
+    read them). Each item carries `first_file`, whose thumbnail the registry shows."""
+    return rpc.call("documents", "list_documents", g.actor, {**registry_query(args), "first_file": True})
 
 
-@blp.route("/documents/export.xlsx")
-@blp.arguments(RegistryArgs, location="query")
-@blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+@blp.route("/documents/export", methods=["POST"])
+@blp.arguments(DocumentExportArgs)
+@blp.response(202, JobSchema)
 def export_documents(args):
-    """The filtered registry as an XLSX workbook (up to 10,000 rows)."""
-    query = registry_query(args)
-    return document_export.xlsx_response(g.actor, query)
+    """Start an export job: the filtered registry, every row, newest first, as XLSX (dates as
+    date cells, amounts as numbers beside their currency) or CSV; headers in the caller's
+    language."""
+    output = args.pop("format")
+    return accepted(jobs.start("documents_export", {"query": registry_query(args), "format": output}))
 
 
 @blp.route("/documents/saved-filters")
@@ -96,17 +103,20 @@ def create_document(data):
 
 @blp.route("/documents/<uuid:document_id>")
 @blp.response(200, DocumentSchema)
+@blp.doc(**VERSIONED)
 def get_document(document_id):
-    return rpc.call("documents", "get_document", g.actor, str(document_id))
+    return preconditions.tagged(rpc.call("documents", "get_document", g.actor, str(document_id)))
 
 
 @blp.route("/documents/<uuid:document_id>", methods=["PATCH"])
 @blp.arguments(DocumentChangesSchema)
 @blp.response(200, DocumentSchema)
+@blp.doc(**VERSIONED)
 def update_document(data, document_id):
     """Change some fields of the card; each change is in its history. A signed document (or one
     further along) answers 409: it can only be superseded by an annex or a new version."""
-    return rpc.call("documents", "update_document", g.actor, str(document_id), jsonable(data))
+    return preconditions.tagged(rpc.call("documents", "update_document", g.actor, str(document_id), jsonable(data),
+                                         expected_version=preconditions.expected_version()))
 
 
 @blp.route("/documents/<uuid:document_id>/status", methods=["POST"])
@@ -219,8 +229,28 @@ def upload_file(args, document_id):
                              args.get("file_id"))
 
 
+@blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/searchable.pdf")
+@blp.response(200, BINARY, content_type="application/pdf",
+              description="the scan's pages with the recognised text laid under them")
+def download_searchable_pdf(document_id, version_id):
+    """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
+    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it."""
+    inline = request.args.get("download") not in ("1", "true")
+    return files.download(g.actor, str(document_id), str(version_id), inline,
+                          current_app.config["CHANCERY"].upload_timeout, variant="searchable_pdf")
+
+
+@blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/thumbnail")
+@blp.response(200, BINARY, content_type="image/png", description="a PNG at most 320 px wide")
+def download_thumbnail(document_id, version_id):
+    """The first page of a PDF or an image file version, small; 404 when it has none (an office
+    file, an e-mail, or not read yet)."""
+    return files.download(g.actor, str(document_id), str(version_id), True,
+                          current_app.config["CHANCERY"].upload_timeout, variant="thumbnail")
+
+
 @blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/content")
-@blp.response(200, content_type="application/octet-stream")
+@blp.response(200, BINARY, content_type="*/*", description="the bytes, with the file's own media type")
 def download_file(document_id, version_id):
     """The stored bytes of one file version; `?download=1` asks the browser to save, not show."""
     inline = request.args.get("download") not in ("1", "true")

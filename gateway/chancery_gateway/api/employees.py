@@ -1,10 +1,10 @@
 """Employees (owned by the staff service)."""
-from flask import g, request
+from flask import g, jsonify, request
 from flask_smorest import Blueprint
 
-from .. import directory, rpc
-from .payload import jsonable
-from chancery_common.errors import InvalidInput
+from .. import directory, imports, preconditions, rpc
+from .openapi import VERSIONED
+from .payload import form_flag, jsonable
 
 from .schemas import (
     EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, ImportResultSchema, NewEmployeeSchema,
@@ -35,8 +35,9 @@ def create_employee(data):
 
 @blp.route("/<uuid:employee_id>")
 @blp.response(200, EmployeeSchema)
+@blp.doc(**VERSIONED)
 def get_employee(employee_id):
-    return rpc.call("staff", "get_employee", str(employee_id))
+    return preconditions.tagged(rpc.call("staff", "get_employee", str(employee_id)))
 
 
 @blp.route("/<uuid:employee_id>/deactivate", methods=["POST"])
@@ -44,6 +45,15 @@ def get_employee(employee_id):
 def deactivate(employee_id):
     """Dismiss an employee (administrators): sign-in stops, sessions end, API tokens are revoked."""
     return rpc.call("staff", "deactivate_employee", g.actor, str(employee_id))
+
+
+@blp.route("/<uuid:employee_id>/two-factor/reset", methods=["POST"])
+@blp.response(200, description="two-factor is off for the employee")
+def reset_two_factor(employee_id):
+    """Remove an employee's two-factor sign-in and recovery codes (administrators), for one
+    who lost both; they set it up again (at once, where the policy requires it)."""
+    rpc.call("staff", "reset_two_factor", g.actor, str(employee_id))
+    return jsonify({"enabled": False})
 
 
 @blp.route("/<uuid:employee_id>/password-reset", methods=["POST"])
@@ -57,27 +67,30 @@ def reset_password(data, employee_id):
 @blp.route("/<uuid:employee_id>", methods=["PATCH"])
 @blp.arguments(EmployeeChangesSchema)
 @blp.response(200, EmployeeSchema)
+@blp.doc(**VERSIONED)
 def update_employee(data, employee_id):
     """Change an employee's card: department, position, roles... (administrators)."""
-    answer = rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data))
+    answer = rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data),
+                      expected_version=preconditions.expected_version())
     directory.changed()
-    return answer
+    return preconditions.tagged(answer)
 
 
 @blp.route("/import", methods=["POST"])
 @blp.response(200, ImportResultSchema)
 @blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {
-    "type": "object", "required": ["file"], "properties": {"file": {"type": "string", "format": "binary"}}}}}})
+    "type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": "CSV (; , or tab separated; UTF-8 with or "
+                                                                      "without BOM, or Windows-1251: detected) or "
+                                                                      "XLSX; the first row names the columns"},
+        "dry_run": {"type": "boolean", "default": False, "description": "report only, change nothing"}}}}}})
 def import_employees():
-    """Employees and departments from a CSV file (columns full_name, email, department,
-    position, phone, roles separated by ';'); all rows or none."""
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        raise InvalidInput("Invalid input: file", {"file": ["Choose a CSV file."]})
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput("Invalid input: file", {"file": ["The file is not UTF-8 text."]}) from None
-    answer = rpc.call("staff", "import_employees", g.actor, {"text": text})
-    directory.changed()
-    return answer
+    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
+    department, position, phone, roles (codes or names, several separated by ';' or ','), or
+    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
+    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
+    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
+    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
+    happen, row by row, and changes nothing."""
+    content, filename = imports.uploaded(request.files.get("file"))
+    return imports.import_employees(g.actor, content, filename, dry_run=form_flag("dry_run"))

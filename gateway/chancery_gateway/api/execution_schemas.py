@@ -3,7 +3,7 @@ from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .schemas import ID, Date, Money, PageArgs, page_of
+from .schemas import ID, Date, Money, PageArgs, Version, page_of
 
 SIDES = ("supplier", "customer")
 
@@ -36,6 +36,7 @@ class ExecutionActSchema(ExecutionDocumentSchema):
 
 class MilestoneSchema(Schema):
     id = ID()
+    version = Version()
     position = fields.Integer(metadata={"description": "1, 2, ... in the order of the contract"})
     title = fields.String()
     due_on = Date()

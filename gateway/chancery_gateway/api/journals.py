@@ -2,8 +2,9 @@
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import preconditions, rpc
 from .document_schemas import JournalRequestSchema, NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
+from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import JournalSchema
 
@@ -28,9 +29,11 @@ def create_journal(data):
 @blp.route("/<uuid:journal_id>", methods=["PATCH"])
 @blp.arguments(JournalRequestSchema)
 @blp.response(200, JournalSchema)
+@blp.doc(**VERSIONED)
 def update_journal(data, journal_id):
     """Change a journal; numbers given keep their text, new ones follow the new pattern."""
-    return rpc.call("documents", "update_journal", g.actor, str(journal_id), jsonable(data))
+    return preconditions.tagged(rpc.call("documents", "update_journal", g.actor, str(journal_id), jsonable(data),
+                                         expected_version=preconditions.expected_version()))
 
 
 @blp.route("/<uuid:journal_id>/reservations", methods=["POST"])

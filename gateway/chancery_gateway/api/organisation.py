@@ -1,17 +1,20 @@
 """The organisation (owned by the staff service): our legal entities, positions,
 departments, absences with deputies, and which roles may do what."""
-from flask import g
+from flask import abort, g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import preconditions, rpc
+from .ldap_schemas import LdapDirectorySchema, LdapSyncRequestSchema, LdapSyncSchema
+from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import (
     AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema,
-    PositionSchema, RolePermissionSchema,
+    PositionSchema, RolePermissionSchema, SignInPolicySchema,
 )
 
 blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
-                description="Legal entities, departments, absences and deputies, role settings.")
+                description="Legal entities, departments, absences and deputies, role settings, "
+                            "sign-in settings (the sign-in policy, the LDAP directory and its sync).")
 
 
 @blp.route("/legal-entities/")
@@ -59,8 +62,11 @@ def create_department(data):
 @blp.route("/departments/<uuid:department_id>", methods=["PATCH"])
 @blp.arguments(DepartmentChangesSchema)
 @blp.response(200, DepartmentSchema)
+@blp.doc(**VERSIONED)
 def update_department(data, department_id):
-    return rpc.call("staff", "save_department", g.actor, jsonable(data), str(department_id))
+    """Change a department (administrators); its version is in the list of departments."""
+    return preconditions.tagged(rpc.call("staff", "save_department", g.actor, jsonable(data), str(department_id),
+                                         expected_version=preconditions.expected_version()))
 
 
 @blp.route("/absences/")
@@ -99,3 +105,60 @@ def role_settings():
 def set_role_permission(data):
     """Set the roles of one permission (administrators keep every permission)."""
     return rpc.call("staff", "set_role_permission", g.actor, data)
+
+
+@blp.route("/settings/sign-in-policy")
+@blp.response(200, SignInPolicySchema)
+def sign_in_policy():
+    """How employees must sign in: two-factor for administrative roles, passwords on or off."""
+    return rpc.call("staff", "sign_in_policy", g.actor)
+
+
+@blp.route("/settings/sign-in-policy", methods=["PUT"])
+@blp.arguments(SignInPolicySchema)
+@blp.response(200, SignInPolicySchema)
+def set_sign_in_policy(data):
+    """Change the sign-in policy (administrators; fields left out stay). Two-factor for every
+    employee whose roles have `manage_staff`: those not enrolled can only enrol until they do.
+    Passwords off: only the named break-glass administrator may still use one; the others
+    sign in through the holding's provider, which must be enabled."""
+    return rpc.call("staff", "set_sign_in_policy", g.actor, jsonable(data))
+
+
+@blp.route("/settings/ldap-directory")
+@blp.response(200, LdapDirectorySchema)
+def ldap_directory():
+    """The LDAP directory or Active Directory and its mapping (administrators; 404 when not set)."""
+    found = rpc.call("staff", "ldap_directory_settings", g.actor)
+    if found is None:
+        abort(404, description="no LDAP directory is set")
+    return found
+
+
+@blp.route("/settings/ldap-directory", methods=["PUT"])
+@blp.arguments(LdapDirectorySchema)
+@blp.response(200, LdapDirectorySchema)
+def set_ldap_directory(data):
+    """Set the LDAP directory (administrators; fields left out keep their values). Unsafe or
+    unusable settings are refused naming the field: ldap:// without StartTLS unless
+    `allow_plain`, a login filter without `{login}`, a filter or DN that does not parse, an
+    unknown role or department."""
+    return rpc.call("staff", "save_ldap_directory", g.actor, jsonable(data))
+
+
+@blp.route("/settings/ldap-directory/sync", methods=["POST"])
+@blp.arguments(LdapSyncRequestSchema)
+@blp.response(200, LdapSyncSchema)
+def run_ldap_sync(data):
+    """Sync employees and departments with the directory now (administrators). With
+    `dry_run` nothing is written and the answer lists what a sync would change. A sync is
+    held (nothing written) when the directory answers nobody or it would dismiss more than
+    `max_dismissals` employees; 409 while another sync runs."""
+    return rpc.call("staff", "run_ldap_sync", g.actor, data, timeout=rpc.DIRECTORY_SYNC_TIMEOUT)
+
+
+@blp.route("/settings/ldap-directory/syncs")
+@blp.response(200, LdapSyncSchema(many=True))
+def ldap_sync_runs():
+    """The latest syncs that wrote or were stopped (administrators), newest first."""
+    return rpc.call("staff", "ldap_sync_runs", g.actor)

@@ -1,11 +1,18 @@
-"""Loaded request data back to JSON-ready values for the bus, and answers already dumped."""
+"""Loaded request data back to JSON-ready values for the bus, answers already dumped, form flags."""
 import datetime
 import decimal
 import json
 import uuid
 
 import orjson
-from flask import current_app
+from flask import current_app, request
+
+TRUE = ("1", "true", "yes", "on")
+
+
+def form_flag(name):
+    """A yes/no field of a multipart form (or the query): 1, true, yes or on is yes."""
+    return (request.form.get(name) or request.args.get(name) or "").strip().lower() in TRUE
 
 
 def jsonable(value):

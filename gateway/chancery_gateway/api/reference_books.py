@@ -3,7 +3,8 @@ group, category and advertising source, the characteristics of counterparties.""
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import preconditions, rpc
+from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import (
     MergeRequestSchema, ReferenceListArgs, ReferenceValueChangesSchema, ReferenceValueSchema,
@@ -34,9 +35,11 @@ def create_value(data, kind):
 @blp.route(f"/{KIND}/<uuid:value_id>", methods=["PATCH"])
 @blp.arguments(ReferenceValueChangesSchema)
 @blp.response(200, ReferenceValueSchema)
+@blp.doc(**VERSIONED)
 def update_value(data, kind, value_id):
     """Rename (every counterparty shows the new name at once) or (un)archive a value."""
-    return rpc.call("counterparties", "update_reference_value", g.actor, kind, str(value_id), jsonable(data))
+    return preconditions.tagged(rpc.call("counterparties", "update_reference_value", g.actor, kind, str(value_id),
+                                         jsonable(data), expected_version=preconditions.expected_version()))
 
 
 @blp.route(f"/{KIND}/<uuid:value_id>", methods=["DELETE"])

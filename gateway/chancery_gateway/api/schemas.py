@@ -7,7 +7,18 @@ import functools
 
 from marshmallow import Schema, fields, validate
 
+from .paging import PageArgs  # noqa: F401  (re-exported: every list's paging)
+
 ID = fields.UUID
+
+
+def Version():
+    """A record's version: the ETag of its card, and If-Match of a change (docs/api.md)."""
+    return fields.Integer(dump_only=True, metadata={
+        "description": "The record's version: one more with every change. GET of the record answers it as "
+                       "its `ETag`; send it back as `If-Match: \"<version>\"` with a PATCH."})
+# the body of a file or an export answer (its media type is given with it)
+BINARY = {"type": "string", "format": "binary"}
 
 
 class Date(fields.Date):
@@ -33,11 +44,6 @@ class AwareDateTime(fields.AwareDateTime):
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
 
 
-class PageArgs(Schema):
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
-
-
 def page_of(item_schema, name):
     return type(name, (Schema,), {
         "items": fields.List(fields.Nested(item_schema)),
@@ -48,12 +54,14 @@ def page_of(item_schema, name):
 # auth -------------------------------------------------------------------------------
 
 class LoginSchema(Schema):
-    email = fields.String(required=True, validate=validate.Length(min=1, max=254))
+    email = fields.String(required=True, validate=validate.Length(min=1, max=254), metadata={
+        "description": "the e-mail, or (with the LDAP directory enabled) the directory's user name"})
     password = fields.String(required=True, validate=validate.Length(min=1, max=200))
 
 
 class EmployeeSchema(Schema):
     id = ID()
+    version = Version()
     full_name = fields.String()
     email = fields.String()
     phone = fields.String(allow_none=True)
@@ -72,6 +80,45 @@ class SessionSchema(Schema):
     visible_department_ids = fields.List(ID(), metadata={
         "description": "departments whose records the employee sees"})
     csrf_token = fields.String()
+    second_factor_required = fields.Boolean(metadata={
+        "description": "true (and nothing else) when the password was right and two-factor is on: "
+                       "send the code to POST /api/v1/auth/login/code with the same cookies"})
+    two_factor_enrolment_required = fields.Boolean(metadata={
+        "description": "the sign-in policy requires two-factor of these roles and it is not set up: "
+                       "every other endpoint answers 403 until POST /api/v1/auth/two-factor/enrolment/confirm"})
+
+
+class CodeSchema(Schema):
+    code = fields.String(required=True, validate=validate.Length(min=6, max=20), metadata={
+        "description": "the six digits of the authenticator app, or a recovery code"})
+
+
+class TwoFactorStatusSchema(Schema):
+    enabled = fields.Boolean()
+    required = fields.Boolean(metadata={"description": "the sign-in policy requires it of your roles"})
+    recovery_codes_left = fields.Integer()
+    enabled_at = AwareDateTime(allow_none=True)
+
+
+class TwoFactorEnrolmentSchema(Schema):
+    secret = fields.String(metadata={"description": "base32, for typing into the app by hand"})
+    otpauth_uri = fields.String(metadata={"description": "what the QR code holds"})
+    qr_code_url = fields.String(metadata={"description": "the QR code as SVG"})
+
+
+class RecoveryCodesSchema(Schema):
+    recovery_codes = fields.List(fields.String(), metadata={
+        "description": "ten one-time codes, shown only now (only their hashes are kept)"})
+
+
+class SignInPolicySchema(Schema):
+    require_two_factor_for_admins = fields.Boolean(metadata={
+        "description": "employees whose roles have manage_staff (administrators too) must use two-factor"})
+    password_sign_in = fields.Boolean(metadata={
+        "description": "false: only the break-glass administrator may sign in with a password; everyone "
+                       "else through the holding's provider (needs an enabled provider)"})
+    break_glass_employee_id = ID(allow_none=True, metadata={
+        "description": "an active administrator with a password, still let in with it while passwords are off"})
 
 
 class NewEmployeeSchema(Schema):
@@ -132,10 +179,35 @@ class EmployeeChangesSchema(Schema):
     time_zone = fields.String()
 
 
+class FileReadSchema(Schema):
+    """How an imported file was read."""
+    format = fields.String(metadata={"description": "csv or xlsx"})
+    encoding = fields.String(allow_none=True, metadata={
+        "description": "CSV: utf-8, utf-8-sig (with a byte-order mark), utf-16 or windows-1251 (detected)"})
+    separator = fields.String(allow_none=True, metadata={"description": "CSV: ;  ,  or a tab (detected)"})
+
+
+class ImportEmployeeRowSchema(Schema):
+    row = fields.Integer(metadata={"description": "the row's number in the file (the header is row 1)"})
+    action = fields.String(metadata={"description": "create, update or error"})
+    full_name = fields.String()
+    email = fields.String()
+    department = fields.String(allow_none=True)
+    errors = fields.List(fields.String())
+
+
 class ImportResultSchema(Schema):
+    dry_run = fields.Boolean()
+    applied = fields.Boolean(metadata={"description": "whether the changes were saved"})
+    total_rows = fields.Integer()
+    failed = fields.Integer(metadata={"description": "rows with errors (only a dry run reports them here)"})
     employees_created = fields.Integer()
     employees_updated = fields.Integer()
     departments_created = fields.Integer()
+    departments = fields.List(fields.String(), metadata={"description": "the departments created"})
+    unknown_columns = fields.List(fields.String(), metadata={"description": "headers that name no field: ignored"})
+    file = fields.Nested(FileReadSchema)
+    rows = fields.List(fields.Nested(ImportEmployeeRowSchema))
 
 
 class LegalEntitySchema(Schema):
@@ -155,6 +227,7 @@ class PositionSchema(Schema):
 
 class DepartmentSchema(Schema):
     id = ID(dump_only=True)
+    version = Version()
     name = fields.String(required=True)
     legal_entity_id = ID(allow_none=True)
     parent_id = ID(allow_none=True)
@@ -196,6 +269,7 @@ class EmployeeQueryArgs(PageArgs):
 
 class CounterpartySchema(Schema):
     id = ID(dump_only=True)
+    version = Version()
     kind = fields.String(validate=validate.OneOf(("organisation", "individual")))
     name = fields.String(required=True)
     short_name = fields.String(allow_none=True)
@@ -252,6 +326,7 @@ class HistoryEntrySchema(Schema):
 
 class JournalSchema(Schema):
     id = ID()
+    version = Version()
     code = fields.String()
     name = fields.String()
     prefix = fields.String()
@@ -264,6 +339,7 @@ class JournalSchema(Schema):
 
 class DocumentTypeSchema(Schema):
     id = ID()
+    version = Version()
     code = fields.String()
     name = fields.String()
     kind = fields.String()
@@ -279,6 +355,8 @@ class DocumentTypeSchema(Schema):
     department_code = fields.String(allow_none=True)
     required_documents = fields.List(fields.Dict())
     stages_field = fields.String(allow_none=True)
+    accepted_file_kinds = fields.List(fields.String(), metadata={
+        "description": "the kinds of file its documents take: pdf, images, office, text, email, archives"})
     is_active = fields.Boolean()
 
 
@@ -292,6 +370,23 @@ class FileVersionSchema(Schema):
     content_type = fields.String()
     uploaded_by = ID()
     uploaded_at = fields.String()
+    text_state = fields.String(allow_none=True, metadata={
+        "description": "reading its text (OCR of a scan, an office file, an e-mail): pending, done or "
+                       "failed; null for a file stored before texts were read"})
+    text_reason = fields.String(allow_none=True, metadata={"description": "why its text could not be read"})
+    text_method = fields.String(allow_none=True, metadata={
+        "description": "how its text was read: ocr, text_layer, office, email or plain"})
+    has_searchable_pdf = fields.Boolean(metadata={
+        "description": "a scan's searchable PDF is at .../versions/{id}/searchable.pdf"})
+    has_thumbnail = fields.Boolean(metadata={
+        "description": "a PNG of its first page is at .../versions/{id}/thumbnail"})
+
+
+class FirstFileSchema(Schema):
+    version_id = ID()
+    filename = fields.String()
+    content_type = fields.String()
+    has_thumbnail = fields.Boolean()
 
 
 class DocumentFileSchema(Schema):
@@ -329,6 +424,7 @@ class NewDocumentSchema(Schema):
 
 class DocumentSchema(NewDocumentSchema):
     id = ID()
+    version = Version()
     type = fields.Nested(DocumentTypeSchema)
     number = fields.String(allow_none=True)
     registered_at = fields.String(allow_none=True)
@@ -338,6 +434,9 @@ class DocumentSchema(NewDocumentSchema):
     created_at = fields.String()
     updated_at = fields.String()
     file_count = fields.Integer()
+    first_file = fields.Nested(FirstFileSchema, allow_none=True, metadata={
+        "description": "in the registry's list: the current version of the document's first file (its "
+                       "thumbnail, or its type for an icon); null without files"})
     extra_fields = fields.List(fields.Dict(), metadata={
         "description": "the card's extra fields with code, label, kind and value"})
     files = fields.List(fields.Nested(DocumentFileSchema))
@@ -490,6 +589,7 @@ def _execution_summary_schema():
 
 class ContactPersonSchema(Schema):
     id = ID(dump_only=True)
+    version = Version()
     counterparty_id = ID(dump_only=True)
     full_name = fields.String(required=True)
     position = fields.String(allow_none=True)
@@ -618,7 +718,8 @@ class CalendarSchema(Schema):
 
 RECORD_TYPES = ("counterparty", "contact_person", "activity", "document", "approval", "notification",
                 "employee", "department", "absence", "api_token", "legal_entity", "role_permission",
-                "position", "reference_value", "saved_filter")
+                "position", "reference_value", "saved_filter", "sign_in_provider", "sign_in_policy",
+                "ldap_directory")
 
 
 class ExplainArgs(Schema):
@@ -654,7 +755,9 @@ class AuditEntrySchema(Schema):
     record_type = fields.String()
     record_id = ID()
     changes = fields.Dict()
-    hash = fields.String()
+    hash = fields.String(allow_none=True, metadata={
+        "description": "the row's link in the hash chain; null for a read of personal data, which the "
+                       "chain covers in batches by a `sealed` row (docs/permissions.md, \"Audit\")"})
 
 
 class AuditPageSchema(Schema):
@@ -689,6 +792,9 @@ class CounterpartyCardSchema(CounterpartySchema):
 
     additional_responsible_ids = fields.List(ID(), metadata={
         "description": "additional responsible employees: they and their departments see it too"})
+    allow_duplicate = fields.Boolean(load_only=True, metadata={
+        "description": "on creation: create it although another counterparty has the same tax id (without "
+                       "it that is refused with 409 naming the existing one)"})
     activity_type_id = ID(allow_none=True)
     region_id = ID(allow_none=True)
     group_id = ID(allow_none=True)
@@ -720,6 +826,7 @@ class CounterpartySearchArgs(CounterpartyQueryArgs):
 
 class ReferenceValueSchema(Schema):
     id = ID(dump_only=True)
+    version = Version()
     kind = fields.String(dump_only=True)
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     is_archived = fields.Boolean(metadata={"description": "kept on counterparties, offered for no new choice"})
@@ -813,7 +920,29 @@ class NegotiationStageRefSchema(Schema):
     position = fields.Integer()
 
 
-class NegotiationNoteSchema(Schema):
+class NegotiationDealSchema(Schema):
+    """The deal a negotiation aims at; a field left out stays as it is, null clears it."""
+
+    expected_amount = Money(allow_none=True, metadata={
+        "description": "the deal's expected amount: above 0, below 10^16; goes with `currency`"})
+    currency = fields.String(allow_none=True, metadata={
+        "description": "the expected amount's currency, ISO 4217 (three capital letters: RUB, USD, EUR...)"})
+    expected_close_on = Date(allow_none=True, metadata={"description": "when the deal is expected to close"})
+
+
+class NegotiationSchema(NegotiationDealSchema):
+    """A counterparty's negotiation: its current stage since when, and the expected deal."""
+
+    current_stage = fields.Nested(NegotiationStageRefSchema, dump_only=True, allow_none=True)
+    stage_since = AwareDateTime(dump_only=True, allow_none=True, metadata={
+        "description": "when the counterparty entered its current stage (the note that moved it there)"})
+    updated_by = ID(dump_only=True, allow_none=True, metadata={"description": "who last set the deal"})
+    updated_at = AwareDateTime(dump_only=True, allow_none=True)
+
+
+class NegotiationNoteSchema(NegotiationDealSchema):
+    """A note of the negotiation log; the deal's fields, when sent, set the expected deal with it."""
+
     id = ID(dump_only=True)
     counterparty_id = ID(dump_only=True)
     stage_id = ID(required=True, metadata={"description": "a value of the negotiation_stage reference book"})
@@ -829,3 +958,32 @@ class NegotiationNotesSchema(Schema):
     items = fields.List(fields.Nested(NegotiationNoteSchema), metadata={"description": "newest first"})
     total = fields.Integer()
     current_stage = fields.Nested(NegotiationStageRefSchema, allow_none=True)
+    negotiation = fields.Nested(NegotiationSchema, metadata={
+        "description": "the current stage's start and the expected deal"})
+
+
+class RegistrationChoicesArgs(Schema):
+    search = fields.String(validate=validate.Length(max=200),
+                           metadata={"description": "part of the name, short name or tax id"})
+    limit = fields.Integer(validate=validate.Range(min=1, max=50), metadata={"description": "at most (8)"})
+
+
+class RegistrationChoiceSchema(Schema):
+    id = ID(dump_only=True)
+    name = fields.String(dump_only=True)
+    short_name = fields.String(dump_only=True, allow_none=True)
+    tax_id = fields.String(dump_only=True, allow_none=True)
+    card_visible = fields.Boolean(dump_only=True, metadata={
+        "description": "whether the caller may open the counterparty's card (its own rules)"})
+
+
+class CalendarFeedSchema(Schema):
+    """The caller's private calendar address (docs/ui.md, "Calendar subscription")."""
+
+    active = fields.Boolean(metadata={"description": "whether there is an address"})
+    created_at = fields.String(allow_none=True, metadata={"description": "when the current address was made"})
+    last_used_at = fields.String(allow_none=True, metadata={
+        "description": "when a calendar program last read it (to within 5 minutes)"})
+    url = fields.String(metadata={
+        "description": "only in the answer that makes it: the https address to subscribe to"})
+    webcal_url = fields.String(metadata={"description": "only in the answer that makes it: the same as webcal://"})

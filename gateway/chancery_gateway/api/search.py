@@ -1,7 +1,7 @@
 """Global search: counterparties, contact persons, documents, activities and employees at once."""
 from flask import g
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields, validate
+from marshmallow import RAISE, Schema, fields, validate
 
 from .. import search as global_search
 from .payload import jsonable
@@ -43,6 +43,11 @@ class FoundDocumentSchema(Schema):
     status = fields.String(allow_none=True)
     type_name = fields.String(allow_none=True)
     counterparty_id = ID(allow_none=True)
+    highlighted_title = fields.List(fields.Tuple((fields.String(), fields.Boolean())), allow_none=True, metadata={
+        "description": "the subject as [text, matched] parts when the words matched in it, else null"})
+    snippet = fields.List(fields.Tuple((fields.String(), fields.Boolean())), allow_none=True, metadata={
+        "description": "where the words matched in the files' text, as [text, matched] parts (ts_headline), "
+                       "else null; show the text escaped and mark the matched parts"})
 
 
 class FoundActivitySchema(Schema):
@@ -54,6 +59,8 @@ class FoundActivitySchema(Schema):
     counterparty_id = ID()
     counterparty_name = fields.String()
     responsible_id = ID()
+    snippet = fields.List(fields.Tuple((fields.String(), fields.Boolean())), allow_none=True, metadata={
+        "description": "where the words occur in the plan, as [text, matched] parts, else null"})
 
 
 class FoundEmployeeSchema(Schema):
@@ -81,7 +88,8 @@ class SearchResultSchema(Schema):
 
 
 @blp.route("/")
-@blp.arguments(SearchArgs, location="query")
+# no paging here (a few of each kind): an `offset` or a misspelt name is named, not ignored
+@blp.arguments(SearchArgs, location="query", unknown=RAISE)
 @blp.response(200, SearchResultSchema)
 def search(args):
     """Search everything visible to the signed-in employee."""

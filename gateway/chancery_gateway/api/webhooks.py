@@ -3,9 +3,11 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from .. import rpc
+from .. import preconditions, rpc
+from .openapi import VERSIONED
 from .payload import jsonable
-from .schemas import AwareDateTime
+from .paging import PageArgs
+from .schemas import AwareDateTime, Version
 
 blp = Blueprint("webhooks", __name__, url_prefix="/api/v1/webhooks",
                 description="HTTPS endpoints that receive events signed the Standard Webhooks way "
@@ -13,6 +15,16 @@ blp = Blueprint("webhooks", __name__, url_prefix="/api/v1/webhooks",
                             "the delivery log and replays. Administrators only; see docs/events.md.")
 
 EVENT_PATTERN = r"^(\*|[a-z][a-z_]*\.(\*|[a-z][a-z_]*))$"
+EVENT_FORMATS = ("chancery", "cloudevents-binary", "cloudevents-structured")
+
+
+def _event_format(**kwargs):
+    return fields.String(validate=validate.OneOf(EVENT_FORMATS), metadata={
+        "description": "How each event is sent (docs/events.md, \"Webhooks\"): `chancery`, the envelope as "
+                       "application/json; `cloudevents-binary`, the envelope with the CloudEvents attributes "
+                       "as `ce-*` headers; `cloudevents-structured`, one application/cloudevents+json object "
+                       "with the envelope as `data`. Signed alike in every format.",
+        "enum": list(EVENT_FORMATS)}, **kwargs)
 
 
 def _event_types(**kwargs):
@@ -23,10 +35,12 @@ def _event_types(**kwargs):
 
 class WebhookEndpointSchema(Schema):
     id = fields.UUID(dump_only=True)
+    version = Version()
     url = fields.String(required=True, metadata={"description": "https:// address the events are POSTed to"})
     description = fields.String()
     event_types = _event_types(required=True)
     is_active = fields.Boolean(metadata={"description": "false pauses deliveries (they wait)"})
+    event_format = _event_format(load_default="chancery")
     created_by = fields.UUID(dump_only=True, allow_none=True)
     created_at = AwareDateTime(dump_only=True)
     updated_at = AwareDateTime(dump_only=True)
@@ -42,6 +56,7 @@ class WebhookEndpointUpdateSchema(Schema):
     description = fields.String()
     event_types = _event_types()
     is_active = fields.Boolean()
+    event_format = _event_format()
 
 
 class WebhookAttemptSchema(Schema):
@@ -81,13 +96,11 @@ class WebhookDeliveryPageSchema(Schema):
     total = fields.Integer()
 
 
-class WebhookDeliveryArgs(Schema):
+class WebhookDeliveryArgs(PageArgs):
     endpoint_id = fields.UUID()
     status = fields.String(validate=validate.OneOf(("pending", "succeeded", "failed")))
     event_type = fields.String()
     event_id = fields.UUID()
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=500))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
 
 
 @blp.route("/endpoints")
@@ -106,15 +119,18 @@ def create_endpoint(data):
 
 @blp.route("/endpoints/<uuid:endpoint_id>")
 @blp.response(200, WebhookEndpointSchema)
+@blp.doc(**VERSIONED)
 def get_endpoint(endpoint_id):
-    return rpc.call("webhooks", "get_endpoint", g.actor, str(endpoint_id))
+    return preconditions.tagged(rpc.call("webhooks", "get_endpoint", g.actor, str(endpoint_id)))
 
 
 @blp.route("/endpoints/<uuid:endpoint_id>", methods=["PATCH"])
 @blp.arguments(WebhookEndpointUpdateSchema)
 @blp.response(200, WebhookEndpointSchema)
+@blp.doc(**VERSIONED)
 def update_endpoint(data, endpoint_id):
-    return rpc.call("webhooks", "update_endpoint", g.actor, str(endpoint_id), jsonable(data))
+    return preconditions.tagged(rpc.call("webhooks", "update_endpoint", g.actor, str(endpoint_id), jsonable(data),
+                                         expected_version=preconditions.expected_version()))
 
 
 @blp.route("/endpoints/<uuid:endpoint_id>", methods=["DELETE"])

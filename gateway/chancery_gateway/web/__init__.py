@@ -6,7 +6,7 @@ their endpoint names; each module adds the routes of one area to it.
 from flask import Blueprint, make_response, request, url_for
 from flask_babel import get_locale
 
-from .. import auth, i18n
+from .. import auth, i18n, permissions
 from . import admin_texts, formatting, forms, texts
 
 bp = Blueprint("web", __name__)
@@ -17,9 +17,14 @@ from . import (  # noqa: E402,F401  (routes)
 from . import agenda, reference_books  # noqa: E402,F401  (routes: the CRM's agenda and reference books)
 from . import dashboard, search  # noqa: E402,F401  (routes: dashboards, the global search)
 from . import webhooks  # noqa: E402,F401  (routes: administration of webhooks)
+from . import sign_in_settings, two_factor  # noqa: E402,F401  (routes: the sign-in provider, two-factor)
+from . import ldap_settings  # noqa: E402,F401  (routes: the LDAP directory and its sync)
 from . import notifications  # noqa: E402,F401  (routes: notification preferences, reminder schemes, reminders)
 from . import document_types  # noqa: E402,F401  (routes: document types and journals)
 from . import contract_execution  # noqa: E402,F401  (routes: contract execution, overdue obligations)
+from . import jobs  # noqa: E402,F401  (routes: background jobs, their progress and results)
+from . import calendar_feed  # noqa: E402,F401  (routes: the private calendar feed and its address)
+from . import pipeline  # noqa: E402,F401  (routes: the pipeline board, notes moving a card, the expected deal)
 
 
 @bp.before_app_request
@@ -56,9 +61,9 @@ def register(app):
         csrf_token=auth.csrf_token, get_locale=get_locale, languages=i18n.LANGUAGES,
         local_path=forms.local_path,
         nav_counts=home.nav_counts, label=texts.label, tone=texts.tone,
-        service_text=texts.service_text, history_text=texts.history_text,
+        service_text=texts.service_text, settlement_text=texts.settlement_text, history_text=texts.history_text,
         notification_text=texts.notification_text,
         word=admin_texts.word, say=admin_texts.say, permission_label=admin_texts.permission_label,
-        record_url=audit.record_url, may_see_dashboard=dashboard.may_see_dashboard,
+        record_url=audit.record_url, may=permissions.may, may_see_dashboard=dashboard.may_see_dashboard,
     )
     formatting.register(app)

@@ -1,4 +1,4 @@
-"""My account: who I am, what my roles allow, my language and time zone, my password."""
+"""My account: who I am, what my roles allow, my language and time zone, my password, my calendar address."""
 from zoneinfo import available_timezones
 
 from flask import flash, g, redirect, render_template, request, url_for
@@ -8,6 +8,7 @@ from chancery_common.errors import InvalidInput, Unauthenticated
 
 from .. import auth, directory, i18n, rpc
 from . import bp
+from .admin import NO_STORE
 
 TIME_ZONES = ["UTC"] + sorted(zone for zone in available_timezones()
                              if "/" in zone and not zone.startswith(("Etc/", "SystemV/")))
@@ -32,13 +33,17 @@ def account():
             else:
                 flash(_("Your password is changed."), "success")
                 return redirect(url_for("web.account"))
-    return _page(errors)
+    return page(errors)
 
 
-def _page(errors, settings_errors=None):
+def page(errors, settings_errors=None, calendar=None):
+    """The account page; ``calendar``: the calendar address just made (its secret shown once)."""
     status = 422 if errors or settings_errors else 200
+    headers = NO_STORE if calendar else {}
+    calendar = calendar or rpc.call("staff", "calendar_feed", g.actor)
     return render_template("account.html", identity=g.identity, errors=errors,
-                           settings_errors=settings_errors or {}, time_zones=TIME_ZONES), status
+                           settings_errors=settings_errors or {}, time_zones=TIME_ZONES,
+                           calendar=calendar), status, headers
 
 
 @bp.route("/account/settings", methods=["POST"])
@@ -50,7 +55,7 @@ def account_settings():
         employee = rpc.call("staff", "update_own_settings", g.actor, changes)
         directory.changed()
     except InvalidInput as exc:
-        return _page({}, exc.details or {})
+        return page({}, exc.details or {})
     auth.forget_identity()
     response = redirect(url_for("web.account"))
     response.set_cookie(i18n.COOKIE, employee["locale"], max_age=365 * 24 * 3600, samesite="Lax",

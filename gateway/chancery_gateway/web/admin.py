@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from chancery_common.errors import Conflict, InvalidInput
+from chancery_common.errors import Conflict, InvalidInput, PreconditionFailed
 
-from .. import auth, directory, rpc
-from . import admin_texts, bp, forms
+from .. import auth, directory, imports, rpc
+from . import admin_texts, bp, changed_meanwhile, forms
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "locale", "time_zone")
 CLEARABLE = ("phone", "position", "department_id")  # emptied on the form: cleared on the card
@@ -101,14 +101,27 @@ def shown(record):
     return {key: value for key, value in record.items() if value is not None}
 
 
-def render_employee_form(employee, values, errors, status=200, new_password=None):
+def employee_value():
+    """How a field of the employee's card reads in the differences: departments and roles by name."""
+    departments = {d["id"]: d["name"] for d in rpc.call("staff", "list_departments", g.actor)}
+
+    def readable(field, value):
+        if field == "department_id":
+            return departments.get(value, value)
+        if field == "roles":
+            return [admin_texts.word("role", role) for role in value or []]
+        return value
+    return readable
+
+
+def render_employee_form(employee, values, errors, status=200, new_password=None, conflict=None):
     found = rpc.fan_out({"departments": ("staff", "list_departments", g.actor),
                          "positions": ("staff", "list_positions", g.actor)})
     if isinstance(found["departments"], Exception):
         raise found["departments"]
     positions = [] if isinstance(found["positions"], Exception) else found["positions"]
     return render_template(
-        "admin/employee.html", employee=employee, values=values, errors=errors,
+        "admin/employee.html", employee=employee, values=values, errors=errors, conflict=conflict,
         departments=found["departments"], positions=positions, roles=admin_texts.ROLES,
         new_password=new_password), status, NO_STORE if new_password else {}
 
@@ -136,11 +149,16 @@ def admin_employee(employee_id):
     if request.method == "GET":
         return render_employee_form(employee, shown(employee), {})
     values = {**request.form.to_dict(), "roles": request.form.getlist("roles")}
+    changes = employee_input(new=False)
     try:
-        rpc.call("staff", "update_employee", g.actor, str(employee_id), employee_input(new=False))
+        rpc.call("staff", "update_employee", g.actor, str(employee_id), changes,
+                 expected_version=changed_meanwhile.form_version())
         directory.changed()
     except (InvalidInput, Conflict) as exc:
         return render_employee_form(employee, values, admin_texts.field_errors(exc.details or {}), 422)
+    except PreconditionFailed as exc:
+        conflict = changed_meanwhile.notice(exc, [*EMPLOYEE_FIELDS, "roles"], changes, shown=employee_value())
+        return render_employee_form(employee, values, {}, 409, conflict=conflict)
     flash(_("Changes to “%(name)s” saved.", name=values.get("full_name") or employee["full_name"]),
           "success")
     return redirect(url_for("web.admin_employee", employee_id=employee_id))
@@ -165,38 +183,26 @@ def admin_deactivate_employee(employee_id):
     return redirect(url_for("web.admin_employee", employee_id=employee_id))
 
 
-def csv_text(upload):
-    """The uploaded file's text, or the problem with it, as the import's field error."""
-    if upload is None or not upload.filename:
-        return None, "Choose a CSV file."
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, "The file is not UTF-8 text."
-    return (text, None) if text.strip() else (None, "The file is empty.")
-
-
 @bp.route("/admin/employees/import", methods=["GET", "POST"])
 @admin_page()
 def admin_import_employees():
-    """Employees from CSV, all rows or none; the problems are listed line by line."""
+    """Employees from a CSV or XLSX file, all rows or none: a check first (the dry run), then the import."""
+    dry_run = request.form.get("dry_run", "1" if request.method == "GET" else "") == "1"
     if request.method == "GET":
-        return render_template("admin/import.html", errors={}, roles=admin_texts.ROLES)
-    text, problem = csv_text(request.files.get("file"))
-    errors = {"file": [problem]} if problem else {}
-    if not problem:
-        try:
-            result = rpc.call("staff", "import_employees", g.actor, {"text": text})
-            directory.changed()
-        except InvalidInput as exc:
-            errors = admin_texts.field_errors(exc.details or {})
-            if "text" in errors:  # the service names the file's content "text"
-                errors["file"] = errors.pop("text")
-    if errors:
-        return render_template("admin/import.html", roles=admin_texts.ROLES, errors=errors), 422
+        return render_template("admin/import.html", errors={}, report=None, dry_run=dry_run, roles=admin_texts.ROLES)
+    try:
+        content, filename = imports.uploaded(request.files.get("file"))
+        report = imports.import_employees(g.actor, content, filename, dry_run=dry_run)
+    except InvalidInput as exc:
+        errors = admin_texts.field_errors(exc.details or {})
+        return render_template("admin/import.html", roles=admin_texts.ROLES, errors=errors, report=None,
+                               dry_run=dry_run), 422
+    if report["dry_run"]:
+        return render_template("admin/import.html", roles=admin_texts.ROLES, errors={}, report=report,
+                               dry_run=dry_run)
     flash(_("Import finished. Employees added: %(created)s, updated: %(updated)s; departments "
-            "added: %(departments)s.", created=result["employees_created"],
-            updated=result["employees_updated"], departments=result["departments_created"]),
+            "added: %(departments)s.", created=report["employees_created"],
+            updated=report["employees_updated"], departments=report["departments_created"]),
           "success")
     return redirect(url_for("web.admin_employees"))
 

@@ -8,6 +8,7 @@ import re
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext, ngettext
 
 from . import texts
 
@@ -43,6 +44,8 @@ LABELS = {
         "legal_entity": _l("Legal entity"), "role_permission": _l("Role setting"),
         "route": _l("Approval route"), "position": _l("Position"),
         "webhook_endpoint": _l("Webhook endpoint"), "webhook_delivery": _l("Webhook delivery"),
+        "sign_in_provider": _l("Sign-in provider"), "sign_in_policy": _l("Sign-in policy"),
+        "ldap_directory": _l("LDAP directory"),
     },
     "service": {
         "staff": _l("Staff"), "counterparties": _l("Counterparties"), "documents": _l("Documents"),
@@ -68,6 +71,12 @@ LABELS = {
         "milestone_added": _l("Milestone added"), "milestone_changed": _l("Milestone changed"),
         "milestone_removed": _l("Milestone removed"), "payment_added": _l("Payment added"),
         "payment_cancelled": _l("Payment cancelled"),
+        "signed_in": _l("Signed in"), "sign_in_refused": _l("Sign-in refused"),
+        "sign_in_locked": _l("Sign-in locked"), "sign_in_failed": _l("Sign-in failed"),
+        "two_factor_enrolled": _l("Two-factor sign-in turned on"),
+        "two_factor_removed": _l("Two-factor sign-in turned off"),
+        "synced": _l("Synced with the directory"), "sync_held": _l("Directory sync held"),
+        "sync_failed": _l("Directory sync failed"),
     },
     # audit fields the shared field labels (texts.LABELS["field"]) do not name
     "field": {
@@ -89,7 +98,23 @@ LABELS = {
         "milestone_id": _l("Milestone"), "payment_id": _l("Payment"), "due_on": _l("Due"), "note": _l("Note"),
         "act_id": _l("Completion act"), "completed_on": _l("Done on"), "on": _l("Date"),
         "invoice_id": _l("Invoice"), "reference": _l("Payment order"), "we_are": _l("Our side in the contract"),
+        # documents, their files and paper copies; approvals
+        "content_type": lazy_pgettext("file content type", "Type"), "filename": _l("File name"),
+        "sha256": _l("SHA-256"), "size": _l("Size"), "version": _l("Version"),
+        "registered_at": _l("Registered at"), "registrar_id": _l("Registered by"),
+        "document_date": _l("Document date"), "signing_date": _l("Signing date"), "valid_from": _l("Valid from"),
+        "valid_to": _l("Valid to"), "country": _l("Country"), "kpp": _l("KPP"), "outcome": _l("Outcome"),
+        "stages": _l("Stages"), "document_id": _l("Document"), "decision": _l("Decision"),
+        "comment": _l("Comment"), "participants": _l("Participants"), "duration_minutes": _l("Duration, minutes"),
+        "holder_id": _l("With"), "location": _l("Where"), "client": _l("Client address"), "source": _l("How"),
+        "additional_responsible_ids": _l("Additional responsible employees"),
+        "region_id": _l("Region"), "group_id": _l("Group"), "category_id": _l("Category"),
+        "activity_type_id": _l("Activity type"), "advertising_source_id": _l("Advertising source"),
+        "expected_return_on": _l("Expected back"), "related_document_id": _l("Related document"),
+        "journal_id": _l("Journal"),
     },
+    # why an employee takes part in a document (the documents service's reasons)
+    "participant_reason": {"approval initiator": _l("initiated an approval"), "approver": _l("approver")},
 }
 
 
@@ -110,6 +135,8 @@ KNOWN_TEXTS = {str(text): text for text in (
     _l("Say how the consent was given."), _l("Reason must not be blank."), _l("Unknown id."),
     _l("A department cannot be inside itself."), _l("The absence ends before it starts."),
     _l("Nobody is their own deputy."), _l("Unknown or dismissed employee."),
+    _l("Passwords can be turned off only while sign-in through the provider or the LDAP directory is enabled."),
+    _l("Name an active administrator with a password, who may still sign in with it."),
     _l("Choose a CSV file."), _l("The file is not UTF-8 text."), _l("Name the type of the record."),
     _l("Not a valid datetime."),
     _l("Only administrators and lawyers may erase a contact person's personal data."),
@@ -123,6 +150,14 @@ KNOWN_TEXTS = {str(text): text for text in (
        "recipient."),
 )}
 # ... or reworded, where the service's words are terse
+KNOWN_TEXTS.update({str(text): text for text in (  # the LDAP directory's settings (staff/ldap_directory.py)
+    _l("Write the server as ldaps://host:636 or ldap://host:389."),
+    _l("ldap:// without StartTLS sends passwords unencrypted: use ldaps://, turn StartTLS on, or allow an "
+       "unencrypted connection explicitly."),
+    _l("This is not a PEM certificate (-----BEGIN CERTIFICATE-----...)."),
+    _l("The sync account needs its password."), _l("Say where people are in the directory (a base DN)."),
+    _l("The filter must contain {login}, where the typed login goes."),
+)})
 KNOWN_TEXTS.update({
     "already in use": _l("Already in use."),
     "only administrators may do this": _l("Only administrators may do this."),
@@ -142,6 +177,13 @@ KNOWN_TEXTS.update({
     "not responsible for the activity, and its counterparty is not visible":
         _l("They are not responsible for the activity, and its counterparty is not visible to them."),
 })
+
+
+def _missing_columns(codes):
+    """The required columns a file lacks, by their label and code (the header a file may use)."""
+    names = ", ".join(f"«{word('field', code.strip())}» ({code.strip()})" for code in codes)
+    return ngettext("The file has no column %(columns)s: add it to the first row.",
+                    "The file has no columns %(columns)s: add them to the first row.", len(codes), columns=names)
 
 
 def _roles(text):
@@ -197,9 +239,14 @@ PATTERNS = [
     (re.compile(r"They are an approver in it \((?P<stages>.*)\)\."),
      lambda m: _("They are an approver in it (%(stages)s).", stages=", ".join(
          texts.service_text(stage.strip()) for stage in m["stages"].split(",")))),
-    # CSV import
-    (re.compile(r"Missing columns: (?P<columns>.*)\."),
-     lambda m: _("Columns missing: %(columns)s.", columns=m["columns"])),
+    # webhook endpoints (services/webhooks/webhooks/targets.py)
+    (re.compile(r"Refused: (?P<address>\S+) is an? (?P<kind>[\w-]+) address: webhooks go to public addresses "
+                r"only, unless an administrator allows its network \(WEBHOOK_ALLOWED_NETWORKS\)\."),
+     lambda m: _("%(address)s is not a public address (%(kind)s): webhooks go to public addresses only, "
+                 "unless an administrator allows its network (WEBHOOK_ALLOWED_NETWORKS).",
+                 address=m["address"], kind=m["kind"])),
+    # imports from spreadsheets
+    (re.compile(r"Missing columns: (?P<columns>.*)\."), lambda m: _missing_columns(m["columns"].split(","))),
     (re.compile(r"e-mail (?P<email>.*) is not valid"),
      lambda m: _("the e-mail %(email)s is not valid", email=m["email"])),
     (re.compile(r"e-mail (?P<email>\S+) appears twice"),

@@ -18,13 +18,6 @@ CONDITION_FIELDS = ("amount", "currency", "type_code", "department_id", "legal_e
 CONDITION_OPS = ("gt", "gte", "lt", "lte", "eq", "ne", "in", "not_in", "present", "absent")
 
 
-def _standing_in_for():
-    try:
-        return rpc.call("staff", "standing_in_for", {"employee_id": g.actor["id"]})
-    except rpc.ServiceUnavailable:
-        return []
-
-
 # My approvals -------------------------------------------------------------------------------
 
 @bp.route("/approvals")
@@ -60,7 +53,7 @@ def render_approval(approval_id, status=200, errors=None, values=None):
     tasks, names = _people_of(approval)
     mine = [task for task in tasks if task["status"] == "pending" and task["approver_id"] == g.actor["id"]]
     if not mine and any(task["status"] == "pending" for task in tasks):
-        standing = set(_standing_in_for())
+        standing = set(g.actor.get("acting_for") or ())  # whom the signed-in employee deputises for today
         mine = [task for task in tasks if task["status"] == "pending" and task["approver_id"] in standing]
     my_task = mine[0] if mine else None
     is_initiator = approval["initiator_id"] == g.actor["id"]
@@ -233,6 +226,9 @@ def _may_configure():
     return "configure_routes" in (g.actor.get("permissions") or ())
 
 
+EMPLOYEE_CHOICES = 8
+
+
 def _employee_choices():
     found = rpc.call("staff", "list_employees", {"active_only": True, "limit": 500})
     return sorted(found["items"], key=lambda e: e["full_name"])
@@ -304,11 +300,40 @@ def _route_of(document_type_id):
                  if r["document_type_id"] == str(document_type_id)), None)
 
 
+def _named_employees(stages):
+    """{id: full name} of the employees the stages name as approvers."""
+    return employee_names({spec["employee_id"] for stage in stages for spec in stage["approvers"]
+                                   if spec.get("kind") == "employee" and spec.get("employee_id")})
+
+
 def _render_editor(document_type, route, stages, name, status=200, errors=None, shown_version=None):
+    editable = _may_configure() and not shown_version
     return render_template(
         "approvals/route_edit.html", document_type=document_type, route=route, stages=stages, name=name,
-        employees=_employee_choices(), roles=ROLES, condition_fields=CONDITION_FIELDS, condition_ops=CONDITION_OPS,
-        errors=errors or {}, may_configure=_may_configure(), shown_version=shown_version), status
+        names=_named_employees(stages), roles=ROLES, condition_fields=CONDITION_FIELDS,
+        condition_ops=CONDITION_OPS, errors=errors or {}, may_configure=_may_configure(),
+        shown_version=shown_version,
+        drawing_url=url_for("web.approval_route_drawing", document_type_id=document_type["id"]) if editable else None,
+    ), status
+
+
+@bp.route("/approval-routes/<uuid:document_type_id>/drawing", methods=["POST"])
+@auth.page_login_required
+def approval_route_drawing(document_type_id):
+    """The drawing of the route as the editor's form stands now (nothing is saved)."""
+    stages = _stages_from_form(request.form)
+    return render_template("approvals/_route_drawing.html", stages=stages, names=_named_employees(stages),
+                           drawing_url=url_for("web.approval_route_drawing", document_type_id=document_type_id))
+
+
+@bp.route("/approval-routes/employee-choices")
+@auth.page_login_required
+def route_employee_choices():
+    """Active employees whose name matches what was typed, for the route editor's picker."""
+    text = " ".join(request.args.get("employee_q", "").split())[:100]
+    found = rpc.call("staff", "list_employees", {"active_only": True, "search": text, "limit": EMPLOYEE_CHOICES}
+                     )["items"] if len(text) >= 2 else []
+    return render_template("approvals/_employee_choices.html", employees=found, text=text)
 
 
 @bp.route("/approval-routes/<uuid:document_type_id>")

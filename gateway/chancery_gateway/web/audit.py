@@ -10,17 +10,32 @@ from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
 from .. import auth, i18n, rpc
 from ..api import access
-from . import admin_texts, bp, forms, texts
+from . import admin_texts, bp, formatting, forms, texts
 from .admin import admin_page, day_start, department_names, profile_zone, staff_list
-from .lookups import employee_names
+from .lookups import counterparty_names, employee_names
+from .reference_books import KINDS, book_values
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)
 FRAGMENT_SIZE = 20
 DEPARTMENT_FIELDS = ("department_id", "parent_id")
+BOOK_FIELDS = {f"{kind}_id" for kind in KINDS}
 # fields whose values are codes with labels: field -> label group, by record type
 CODED = {"kind": {None: "kind", "counterparty": "kind", "activity": "activity", "document": "document_entry_kind"},
-         "status": {"document": "document", "approval": "approval", "counterparty": "counterparty"},
-         "decision": {"approval": "decided"}, "we_are": {"document": "we_are"}}
+         "status": {"document": "document", "approval": "approval", "counterparty": "counterparty",
+                    "activity": "activity_status"},
+         "decision": {"approval": "decided"}, "we_are": {"document": "we_are"}, "outcome": {None: "approval"}}
+# a status code the record's own labels do not know: a paper copy's, a milestone's, a payment's...
+OTHER_STATUS_GROUPS = ("paper_copy", "milestone", "payment", "task", "stage")
+# technical ids the history does not show: what they point at is named by the entry's other fields
+HIDDEN_FIELDS = {"file_id", "version_id", "task_id", "milestone_id", "payment_id", "paper_copy_id"}
+DATE_FIELDS = {"document_date", "signing_date", "valid_from", "valid_to", "birthday", "starts_on", "ends_on",
+               "due_on", "completed_on", "on", "expected_return_on"}
+ISO_MOMENT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?")
+CONTENT_TYPES = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "text/plain": "TXT",
+                 "application/msword": "DOC", "application/vnd.ms-excel": "XLS", "message/rfc822": "EML",
+                 "application/zip": "ZIP", "text/csv": "CSV",
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX"}
 EXPLAINED = ("counterparty", "contact_person", "activity", "document", "approval", "notification")
 # the page each kind of record has: (endpoint, its id argument)
 PAGES = {
@@ -43,14 +58,21 @@ def record_url(record_type, record_id):
 def mentioned_ids(entries):
     """Every id an audit page names: who acted, and ids among the changed values."""
     found = set()
+
+    def collect(value):  # ids anywhere in a value: an approval's stages hold their approvers'
+        if isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, str) and UUID.fullmatch(value):
+            found.add(value)
+
     for entry in entries:
         found.update(filter(None, (entry.get("actor_id"), entry.get("on_behalf_of"))))
         for change in (entry.get("changes") or {}).values():
-            values = [change.get("from"), change.get("to")] if isinstance(change, dict) else [change]
-            for value in values:
-                for item in value if isinstance(value, list) else [value]:
-                    if isinstance(item, str) and UUID.fullmatch(item):
-                        found.add(item)
+            collect(change)
     return found
 
 
@@ -70,9 +92,46 @@ def shown_value(name, value, names, record_type=None):
     if name == "locale":
         return i18n.LANGUAGES.get(value, value)
     if name in CODED:
-        return str(texts.label(CODED[name].get(record_type, record_type), value))
+        groups = CODED[name]
+        shown = texts.label(groups.get(record_type, groups.get(None, record_type)), value)
+        for group in OTHER_STATUS_GROUPS if name == "status" and shown == value else ():
+            shown = texts.label(group, value)
+            if shown != value:
+                break
+        return str(shown)
+    if name == "content_type":
+        return CONTENT_TYPES.get(value, value)
+    if name == "amount" and re.fullmatch(r"-?\d+(\.\d+)?", str(value)):
+        return formatting.money(value, None)
+    if name == "size" and isinstance(value, int):
+        return formatting.filesize(value)
+    if name == "reason" and value in admin_texts.LABELS["participant_reason"]:
+        return str(admin_texts.word("participant_reason", value))
     text = str(value)
+    if name in DATE_FIELDS and re.fullmatch(r"\d{4}-\d\d-\d\d", text):
+        return formatting.day(text)
+    if ISO_MOMENT.fullmatch(text):
+        return formatting.moment(text)
+    if UUID.fullmatch(text):
+        return names.get(text.lower()) or names.get(text) or _("not shown")
     return names.get(text, text if len(text) <= 160 else text[:157] + "…")
+
+
+def stages_text(stages, names):
+    """An approval's stages as their names, in order, each with its approvers' names."""
+    parts = []
+    for stage in stages if isinstance(stages, list) else []:
+        people = [names.get(a.get("employee_id")) for a in stage.get("approvers") or [] if isinstance(a, dict)]
+        people = [p for p in people if p]
+        name = texts.service_text(stage.get("name") or "")
+        parts.append(f"{name} ({', '.join(people)})" if people else name)
+    return " → ".join(parts)
+
+
+def participants_text(participants, names):
+    return ", ".join(f"{names.get(p.get('employee_id')) or _('Unknown employee')}: "
+                     f"{admin_texts.word('participant_reason', p.get('reason'))}"
+                     for p in participants if isinstance(p, dict))
 
 
 def describe_changes(changes, names, record_type=None):
@@ -80,8 +139,14 @@ def describe_changes(changes, names, record_type=None):
     for personal fields whose values the log never holds."""
     lines = []
     for name, change in sorted((changes or {}).items()):
+        if name in HIDDEN_FIELDS:
+            continue
         field = (admin_texts.permission_label(name) if name in admin_texts.PERMISSIONS
                  else admin_texts.word("field", name))
+        value = change.get("to") if isinstance(change, dict) and set(change) <= {"from", "to"} else change
+        if name in ("stages", "participants") and isinstance(value, list):
+            lines.append((field, None, (stages_text if name == "stages" else participants_text)(value, names)))
+            continue
         if isinstance(change, dict) and change.get("changed") is True:
             lines.append((field, None, _("changed")))
         elif isinstance(change, dict) and set(change) <= {"from", "to"}:
@@ -94,12 +159,61 @@ def describe_changes(changes, names, record_type=None):
     return lines
 
 
+def _ids_of(entries, fields):
+    found = set()
+    for entry in entries:
+        for name, change in (entry.get("changes") or {}).items():
+            if name in fields:
+                values = [change.get("from"), change.get("to")] if isinstance(change, dict) else [change]
+                found.update(v for v in values if isinstance(v, str) and UUID.fullmatch(v))
+    return found
+
+
+def record_names(entries, unnamed):
+    """Names of the other records the entries point at: counterparties, documents, document
+    types, legal entities and reference-book values (each asked only when mentioned; a service
+    that does not answer leaves its ids unnamed)."""
+    names = {}
+    if not unnamed:
+        return names
+    counterparties = _ids_of(entries, {"counterparty_id"}) & unnamed
+    if counterparties:
+        names.update(counterparty_names(counterparties))
+    documents = _ids_of(entries, {"document_id", "parent_id", "act_id", "invoice_id", "related_document_id"}) & unnamed
+    if documents:
+        try:
+            found = rpc.call("documents", "list_documents", g.actor, {"ids": sorted(documents),
+                                                                      "limit": len(documents)})
+            names.update((d["id"], " ".join(p for p in (d.get("number"), d.get("title")) if p))
+                         for d in found["items"])
+        except (rpc.ServiceUnavailable, InvalidInput):
+            pass
+    if _ids_of(entries, {"type_id"}) & unnamed:
+        try:
+            names.update((t["id"], texts.service_text(t["name"]))
+                         for t in rpc.call("documents", "list_document_types", g.actor))
+        except rpc.ServiceUnavailable:
+            pass
+    if _ids_of(entries, {"legal_entity_id"}) & unnamed:
+        try:
+            names.update((e["id"], e.get("short_name") or e["name"])
+                         for e in rpc.call("staff", "list_legal_entities", g.actor))
+        except (rpc.ServiceUnavailable, TypeError):
+            pass
+    if _ids_of(entries, BOOK_FIELDS) & unnamed:
+        names.update((v["id"], v["name"]) for values in book_values(g.actor, include_archived=True).values()
+                     for v in values)
+    return names
+
+
 def render_entries(template, entries, **context):
     """Entries with their changes described; ids named (employees, and departments when the
     entries mention them)."""
-    names = employee_names(mentioned_ids(entries))
+    mentioned = mentioned_ids(entries)
+    names = employee_names(mentioned)
     if any(key in DEPARTMENT_FIELDS for entry in entries for key in entry.get("changes") or {}):
         names.update(department_names())
+    names.update(record_names(entries, mentioned - set(names)))
     for entry in entries:
         entry["lines"] = describe_changes(entry.get("changes"), names, entry.get("record_type"))
     return render_template(template, entries=entries, names=names, **context)

@@ -7,10 +7,10 @@ records in its audit log; the page says so.
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied, PreconditionFailed
 
-from .. import auth, rpc
-from . import admin_texts, bp
+from .. import auth, idempotency, rpc
+from . import admin_texts, bp, changed_meanwhile
 from .lookups import counterparty_names
 
 ERASERS = ("administrator", "lawyer")  # as the counterparties service allows
@@ -70,6 +70,7 @@ def contact_person_erasure(contact_person_id):
     except Conflict as exc:
         flash(admin_texts.say(exc.message), "error")
     else:
+        idempotency.forget_answers_mentioning(contact_person_id)
         flash(_("The personal data is erased in every service. Documents and history stay, "
                 "showing “anonymised”."), "success")
     return redirect(url_for("web.contact_person", contact_person_id=contact_person_id))
@@ -137,9 +138,13 @@ def flat_errors(details):
     return errors
 
 
-def render_person_form(counterparty_id, person, values, errors, status=200):
+# the fields of the form (what the differences after a change made meanwhile list)
+PERSON_FIELDS = ("full_name", "position", "phones", "emails", "messengers", "important_dates", "notes")
+
+
+def render_person_form(counterparty_id, person, values, errors, status=200, conflict=None):
     return render_template(
-        "contact_persons/form.html", person=person, values=values, errors=errors,
+        "contact_persons/form.html", person=person, values=values, errors=errors, conflict=conflict,
         counterparty_id=counterparty_id, counterparty_name=counterparty_names([counterparty_id]).get(counterparty_id),
         messenger_rows=MESSENGER_ROWS, date_rows=DATE_ROWS, date_kinds=DATE_KINDS), status
 
@@ -166,10 +171,15 @@ def edit_contact_person(contact_person_id):
     if request.method == "GET":
         return render_person_form(person["counterparty_id"], person, form_values(person), {})
     data = person_data()
+    values = {**form_values(data), changed_meanwhile.FIELD: request.form.get(changed_meanwhile.FIELD, "")}
     try:
-        rpc.call("counterparties", "update_contact_person", g.actor, str(contact_person_id), data)
+        rpc.call("counterparties", "update_contact_person", g.actor, str(contact_person_id), data,
+                 expected_version=changed_meanwhile.form_version())
     except InvalidInput as exc:
-        return render_person_form(person["counterparty_id"], person, form_values(data), flat_errors(exc.details), 422)
+        return render_person_form(person["counterparty_id"], person, values, flat_errors(exc.details), 422)
+    except PreconditionFailed as exc:
+        conflict = changed_meanwhile.notice(exc, PERSON_FIELDS, data)
+        return render_person_form(person["counterparty_id"], person, values, {}, 409, conflict=conflict)
     except Conflict as exc:
         flash(admin_texts.say(exc.message), "error")
         return redirect(url_for("web.contact_person", contact_person_id=contact_person_id))

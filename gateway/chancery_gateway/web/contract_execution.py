@@ -33,14 +33,14 @@ def form_document_id():
 
 
 def back_to(document_id):
-    return redirect(url_for("web.document", document_id=document_id, _anchor="execution"))
+    return redirect(url_for("web.document_tab", document_id=document_id, tab="execution"))
 
 
 def refused(document_id, name, exc):
     """The card again (422) with the form that failed and its errors next to the fields."""
     errors = exc.details if isinstance(exc.details, dict) and exc.details else {"form": [exc.message]}
     return render_document(document_id, 422, execution_form={"name": name, "errors": errors,
-                                                             "values": request.form})
+                                                             "values": request.form}, tab="execution")
 
 
 def conflict(exc):

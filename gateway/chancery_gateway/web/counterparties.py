@@ -6,14 +6,15 @@ from urllib.parse import urlencode
 from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from werkzeug.routing import BuildError
 
-from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied, PreconditionFailed
 
-from .. import auth, overview, rpc, tabular
-from . import admin_texts, bp, forms, texts
+from .. import auth, overview, permissions, rpc
+from . import admin_texts, bp, changed_meanwhile, forms, texts
 from .agenda import colleagues
+from .jobs import start_import, started
 from .lookups import employee_names
+from .pipeline import CURRENCIES, deal_errors, deal_from_form
 from .reference_books import KINDS as BOOKS
 from .reference_books import book_values
 
@@ -192,18 +193,25 @@ def new_counterparty():
                                errors={}, duplicates=None, confirm=False)
     data = forms.values(FIELDS)
     if request.form.get("save_anyway") != "1":
-        # a look-alike the person has not seen yet (the hint under the form lists those seen)
+        # a look-alike the person has not seen yet (the hint beside the tax ID lists those seen)
         duplicates = likely_duplicates(data)
         seen = set(request.form.get("duplicates_seen", "").split())
         shown = {c["id"] for c in (duplicates or {}).get("items", [])}
         if duplicates and (shown - seen or (duplicates.get("hidden_matches") and not seen)):
             return render_template("counterparties/new.html", values=request.form, errors={},
                                    duplicates=duplicates, confirm=True), 409
+    # the same tax ID as another counterparty: saved only with "Create anyway" ticked
+    data["allow_duplicate"] = request.form.get("allow_duplicate") == "1"
     try:
         created = rpc.call("counterparties", "create_counterparty", g.actor, data)
     except InvalidInput as exc:
         return render_template("counterparties/new.html", values=request.form,
                                errors=exc.details or {}, duplicates=likely_duplicates(data), confirm=False), 422
+    except Conflict:
+        errors = {"tax_id": [_("Another counterparty has this tax ID. Open it, or tick “Create anyway” if yours "
+                               "is a different one.")]}
+        return render_template("counterparties/new.html", values=request.form, errors=errors,
+                               duplicates=likely_duplicates(data), confirm=True), 409
     flash(_("Counterparty “%(name)s” created.", name=created["name"]), "success")
     return redirect(url_for("web.counterparty", counterparty_id=created["id"]))
 
@@ -228,8 +236,9 @@ def likely_duplicates(data, exclude_id=None):
 @auth.page_login_required
 def counterparty_duplicates():
     """The duplicate hint under the new-counterparty form, refreshed by htmx as fields change."""
-    return render_template("counterparties/_duplicates.html",
-                           duplicates=likely_duplicates(forms.values(DUPLICATE_KEYS)), live=True)
+    entered = forms.values(DUPLICATE_KEYS)
+    return render_template("counterparties/_duplicates.html", duplicates=likely_duplicates(entered),
+                           entered=entered, live=True)
 
 
 @bp.route("/counterparties/choices")
@@ -237,10 +246,14 @@ def counterparty_duplicates():
 def counterparty_choices():
     """Counterparties matching what was typed, to pick one for a new document or activity."""
     search = request.args.get("q", "").strip()
-    found = rpc.call("counterparties", "list_counterparties", g.actor,
-                     {"search": search, "limit": 8} if search else {"limit": 8})
-    return render_template("counterparties/_choices.html", counterparties=found["items"],
-                           search=search)
+    if request.args.get("purpose") == "registration" and permissions.may("register_documents"):
+        # whoever registers documents names any counterparty of the directory (registration.py)
+        items = rpc.call("counterparties", "registration_choices", g.actor,
+                         {"search": search, "limit": 8} if search else {"limit": 8})
+    else:
+        items = rpc.call("counterparties", "list_counterparties", g.actor,
+                         {"search": search, "limit": 8} if search else {"limit": 8})["items"]
+    return render_template("counterparties/_choices.html", counterparties=items, search=search)
 
 
 # the card -----------------------------------------------------------------------------------
@@ -260,7 +273,7 @@ def counterparty(counterparty_id):
         employees.update(employee_names(note["author_id"] for note in negotiation["notes"]["items"]))
     documents_by_id = {d["id"]: d for d in (view["documents"] or {}).get("items", [])}  # for the trees
     return render_template("counterparties/card.html", view={**view, "employees": employees},
-                           negotiation=negotiation, documents_by_id=documents_by_id,
+                           negotiation=negotiation, currencies=CURRENCIES, documents_by_id=documents_by_id,
                            unavailable=unavailable, counterparty=counterparty, books=BOOKS,
                            book_names={v["id"]: v["name"] for values in books.values() for v in values},
                            history=history, history_page=history_paging(history, 1, len((history or {})
@@ -302,12 +315,16 @@ def edit_counterparty(counterparty_id, section):
         return render_section(counterparty, section,
                               {key: "" if value is None else value for key, value in counterparty.items()}, {})
     changes = section_changes(section)
+    values = {**request.form.to_dict(),
+              "additional_responsible_ids": request.form.getlist("additional_responsible_ids")}
     try:
-        rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id), changes)
+        rpc.call("counterparties", "update_counterparty", g.actor, str(counterparty_id), changes,
+                 expected_version=changed_meanwhile.form_version())
     except InvalidInput as exc:
-        values = {**request.form.to_dict(),
-                  "additional_responsible_ids": request.form.getlist("additional_responsible_ids")}
         return render_section(counterparty, section, values, admin_texts.field_errors(exc.details or {}), 422)
+    except PreconditionFailed as exc:
+        conflict = changed_meanwhile.notice(exc, SECTIONS[section], changes, shown=section_value(section))
+        return render_section(counterparty, section, values, {}, 409, conflict=conflict)
     except (Conflict, PermissionDenied) as exc:
         flash(admin_texts.say(exc.message), "error")
         return redirect(url_for("web.counterparty", counterparty_id=counterparty_id))
@@ -328,9 +345,22 @@ def section_changes(section):
     return changes
 
 
-def render_section(counterparty, section, values, errors, status=200):
+def section_value(section):
+    """How a field of the section reads in the differences: reference values and employees by name."""
+    if section == "characteristics":
+        books = book_values(g.actor, include_archived=True)
+        names = {value["id"]: value["name"] for kind in BOOKS for value in books.get(kind) or []}
+    elif section == "responsible":
+        names = {person["id"]: person["full_name"] for person in everyone()}
+    else:
+        return None
+    return lambda field, value: [names.get(v, v) for v in value] if isinstance(value, list) else names.get(value,
+                                                                                                         value)
+
+
+def render_section(counterparty, section, values, errors, status=200, conflict=None):
     context = {"counterparty": counterparty, "card_section": section, "values": values, "errors": errors,
-               "fields": SECTIONS[section]}
+               "fields": SECTIONS[section], "conflict": conflict}
     if section == "characteristics":
         context["books"] = book_values(g.actor, include_archived=True)
         context["kinds"] = BOOKS
@@ -360,12 +390,12 @@ def add_negotiation_note(counterparty_id):
     note = {"stage_id": request.form.get("stage_id", ""), "text": request.form.get("text", "").strip(),
             "decided": request.form.get("decided", "").strip() or None,
             "client_priorities": request.form.get("client_priorities", "").strip() or None}
+    if "expected_amount" in request.form:  # the form shows the expected deal: it is sent as it stands
+        note.update(deal_from_form(request.form))
     try:
         rpc.call("counterparties", "add_negotiation_note", g.actor, str(counterparty_id), note)
     except InvalidInput as exc:
-        messages = [admin_texts.say(m) for values in (exc.details or {}).values()
-                    for m in (values if isinstance(values, list) else [values]) if isinstance(m, str)]
-        flash(_("The note is not saved: %(why)s", why="; ".join(messages) or admin_texts.say(exc.message)), "error")
+        flash(_("The note is not saved: %(why)s", why=deal_errors(exc)), "error")
     else:
         flash(_("Negotiation note saved."), "success")
     return redirect(url_for("web.counterparty", counterparty_id=counterparty_id, _anchor="negotiations"))
@@ -451,17 +481,19 @@ def merge_counterparty(counterparty_id):
 # import and export -------------------------------------------------------------------------------
 
 def export_links(chosen):
-    """Addresses of the API's export of the list as filtered now (CSV and XLSX; contact persons)."""
-    query = service_query(chosen)
-    try:
-        base = url_for("counterparty-files.export_counterparties")
-    except BuildError:  # the API's export is not there: no links
-        return {}
-    links = {}
-    for key, extra in (("csv", {"format": "csv"}), ("xlsx", {"format": "xlsx"}),
-                       ("persons", {"format": "csv", "what": "contact_persons"})):
-        links[key] = base + "?" + urlencode({**query, **extra}, doseq=True)
-    return links
+    """Where the list's export forms post: the export job's address with the filters as now."""
+    return {"action": url_for("web.export_counterparties") + "?" + urlencode(
+        {key: value for key, value in {**chosen}.items() if value}, doseq=True)}
+
+
+@bp.route("/counterparties/export", methods=["POST"])
+@auth.page_login_required
+def export_counterparties():
+    """The directory as filtered (the filters in the address, as the list's), as a job."""
+    what = request.form.get("what", "counterparties")
+    kind = "contact_persons_export" if what == "contact_persons" else "counterparties_export"
+    output = request.form.get("format") if request.form.get("format") in ("csv", "xlsx") else "csv"
+    return started(kind, {"query": service_query(directory_filters()), "format": output})
 
 
 @bp.route("/counterparties/import", methods=["GET", "POST"])
@@ -473,21 +505,4 @@ def import_counterparties():
               "allow_partial": request.form.get("allow_partial", "")}
     if request.method == "GET":
         return render_template("counterparties/import.html", values=values, report=None, errors={}, row_errors=None)
-    upload = request.files.get("file")
-    try:
-        if upload is None or not upload.filename:
-            raise InvalidInput("Invalid input: file", {"file": [_("Choose a CSV or XLSX file.")]})
-        rows = tabular.read_rows(upload.filename, upload.read(tabular.MAX_BYTES + 1))
-        report = rpc.call("counterparties", "import_counterparties", g.actor, {
-            "rows": rows, "mode": values["mode"] if values["mode"] in ("skip", "update", "create") else "skip",
-            "dry_run": values["dry_run"] == "1", "allow_partial": values["allow_partial"] == "1"}, timeout=120)
-    except InvalidInput as exc:
-        details = exc.details or {}
-        row_errors = details.get("rows") if isinstance(details.get("rows"), dict) else None
-        errors = admin_texts.field_errors({key: value for key, value in details.items() if key != "rows"})
-        return render_template("counterparties/import.html", values=values, report=None, errors=errors,
-                               row_errors=row_errors), 422
-    if report["applied"]:
-        flash(_("Imported: %(created)s created, %(updated)s updated, %(skipped)s skipped.",
-                created=report["created"], updated=report["updated"], skipped=report["skipped"]), "success")
-    return render_template("counterparties/import.html", values=values, report=report, errors={}, row_errors=None)
+    return start_import(values)

@@ -11,6 +11,8 @@ from . import bp, texts
 STANDARD_KINDS = ("incoming", "outgoing", "internal", "contract", "annex", "completion_act", "invoice",
                   "work_order", "work_schedule", "letter", "protocol")
 FIELD_KINDS = ("text", "number", "money", "date", "reference", "employee", "counterparty")
+# the kinds of file a type may accept (the documents service's file_types.KINDS)
+FILE_KINDS = ("pdf", "images", "office", "text", "email", "archives")
 NEW_FIELD_ROWS = 3
 
 
@@ -62,6 +64,7 @@ def type_input(previous=None):
         per = form.get(f"required-{type_id}-per", "document")
         required.append({"type_id": type_id, "per": per, "count": 1})
     data["required_documents"] = required
+    data["accepted_file_kinds"] = form.getlist("accepted_file_kind")
     return data
 
 
@@ -108,7 +111,7 @@ def render_type_form(current, values, errors, status=200):
     return render_template(
         "documents/type_form.html", current=current, values=values, errors=errors, types=types,
         journals=journals, staff=staff, fields=fields, new_rows=NEW_FIELD_ROWS, kinds=STANDARD_KINDS,
-        field_kinds=FIELD_KINDS, may_configure=may_configure(),
+        field_kinds=FIELD_KINDS, file_kinds=FILE_KINDS, may_configure=may_configure(),
         required={r["type_id"]: r for r in values.get("required_documents") or []}), status
 
 

@@ -2,11 +2,13 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from chancery_common.errors import Conflict, InvalidInput, NotFound
+from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied, PreconditionFailed
+from chancery_common.statuses import APPROVABLE_DOCUMENT_STATUSES
 
-from .. import auth, document_export, files, rpc
+from .. import auth, files, permissions, rpc
 from ..api import approvals as api_approvals
-from . import bp, forms, texts
+from . import bp, changed_meanwhile, forms, texts
+from .jobs import started
 from .lookups import counterparty_names, employee_names
 
 FIELDS = ("type_id", "title", "counterparty_id", "amount", "currency", "document_date",
@@ -62,7 +64,7 @@ def documents():
     query = registry_query()
     errors = {}
     try:
-        found = rpc.call("documents", "list_documents", g.actor, {**query, **paging})
+        found = rpc.call("documents", "list_documents", g.actor, {**query, **paging, "first_file": True})
     except InvalidInput as exc:
         errors = exc.details or {}
         found = {"items": [], "total": 0}
@@ -88,11 +90,14 @@ def documents():
                            **context)
 
 
-@bp.route("/documents/export.xlsx")
+@bp.route("/documents/export", methods=["POST"])
 @auth.page_login_required
 def export_documents():
-    """The registry as filtered on the page, as an XLSX workbook."""
-    return document_export.xlsx_response(g.actor, registry_query())
+    """The registry as filtered on the page (htmx sends the filter form as it is; a plain form
+    posts to the page's own address), every row, as a job."""
+    filters = request.form if request.headers.get("HX-Request") else request.args
+    output = request.form.get("format") if request.form.get("format") in ("csv", "xlsx") else "xlsx"
+    return started("documents_export", {"query": registry_query(filters), "format": output})
 
 
 @bp.route("/documents/saved-filters", methods=["POST"])
@@ -150,6 +155,8 @@ def extra_input(keep_empty=False):
 @bp.route("/documents/new", methods=["GET", "POST"])
 @auth.page_login_required
 def new_document():
+    if not permissions.may("create_documents"):  # refused before the form is filled, not after
+        raise PermissionDenied("your roles do not allow registering documents")
     if request.method == "GET":
         values = {name: request.args.get(name, "") for name in ("counterparty_id", "type_id", "parent_id")}
         if forms.is_fragment("extra-fields"):
@@ -173,7 +180,12 @@ def render_new_document(values, errors, status=200):
         try:
             counterparty = rpc.call("counterparties", "get_counterparty", g.actor,
                                     values["counterparty_id"])
-        except (NotFound, InvalidInput):
+        except NotFound:  # a registrar may name a counterparty whose card they do not see
+            name = counterparty_names([values["counterparty_id"]]).get(values["counterparty_id"])
+            counterparty = {"id": values["counterparty_id"], "name": name} if name else None
+            if counterparty is None:
+                errors = {**errors, "counterparty_id": [_("This counterparty was not found; choose another.")]}
+        except InvalidInput:
             errors = {**errors, "counterparty_id": [
                 _("This counterparty was not found; choose another.")]}
     types = rpc.call("documents", "list_document_types", g.actor)
@@ -215,10 +227,36 @@ def render_extra_fields(type_id, values, errors):
                            staff=staff_list())
 
 
+# The card's tabs, each at its own address (/documents/<id>/<tab>; the card itself at /documents/<id>)
+DOCUMENT_TABS = ("card", "files", "tree", "execution", "paper-copies", "approvals", "history")
+VIEWABLE_IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "image/svg+xml")
+
+
 @bp.route("/documents/<uuid:document_id>")
 @auth.page_login_required
 def document(document_id):
+    """The card, with the chosen file (``?version=``, else the first file's current version) beside it."""
     return render_document(str(document_id))
+
+
+@bp.route("/documents/<uuid:document_id>/<any(files, tree, execution, 'paper-copies', approvals, history):tab>")
+@auth.page_login_required
+def document_tab(document_id, tab):
+    return render_document(str(document_id), tab=tab)
+
+
+def shown_file(document, version_id):
+    """The file version the card shows beside it, and how: ``pdf`` (pdf.js), ``image`` or ``other``."""
+    versions = [(file, version) for file in document["files"]
+                for version in sorted(file["versions"], key=lambda v: v["version"], reverse=True)]
+    chosen = next((pair for pair in versions if pair[1]["id"] == version_id), None) or (versions or [None])[0]
+    if chosen is None:
+        return None
+    file, version = chosen
+    content_type = (version.get("content_type") or "").split(";")[0].strip().lower()
+    kind = "pdf" if content_type == "application/pdf" else "image" if content_type in VIEWABLE_IMAGES else "other"
+    return {"file": file, "version": version, "kind": kind, "others": [v for _, v in versions if v is not version],
+            "url": f"/api/v1/documents/{document['id']}/files/versions/{version['id']}/content"}
 
 
 LOCKED = ("signed", "in_execution", "completed", "terminated", "archived")
@@ -231,8 +269,8 @@ NEXT_STATUSES = {
 
 
 def render_document(document_id, status=200, upload_errors=None, approval_errors=None,
-                    approval_values=None, paper_errors=None, execution_form=None):
-    """The document card; forms on it that failed are shown again with their errors.
+                    approval_values=None, paper_errors=None, execution_form=None, tab="card"):
+    """One tab of the document card; a form that failed is shown again in its tab with its errors.
 
     The card's kind is known only once it arrives, so its execution is asked for alongside; a
     document that is not a contract answers InvalidInput, and shows no execution section.
@@ -253,6 +291,8 @@ def render_document(document_id, status=200, upload_errors=None, approval_errors
     is_contract = results["document"]["type"].get("kind") == "contract"
     if not is_contract or isinstance(results["execution"], (InvalidInput, NotFound)):
         results["execution"] = None
+    if tab == "execution" and not is_contract:
+        return redirect(url_for("web.document", document_id=document_id))
     parts, unavailable = forms.answered(results)
     document = parts["document"]
     approvals = (parts["approvals"] or {}).get("items", [])
@@ -280,12 +320,14 @@ def render_document(document_id, status=200, upload_errors=None, approval_errors
         staff=(parts["staff"] or {}).get("items", []), approver_slots=APPROVER_SLOTS,
         upload_errors=upload_errors or {}, approval_errors=approval_errors or {},
         approval_values=approval_values or {},
-        can_send=document["status"] in api_approvals.APPROVABLE, tree=parts["tree"], paper_copies=paper,
+        can_send=document["status"] in APPROVABLE_DOCUMENT_STATUSES, tree=parts["tree"], paper_copies=paper,
         completeness=parts["completeness"], child_types=child_types,
         locked=document["status"] in LOCKED, paper_errors=paper_errors or {},
         is_contract=is_contract, execution=parts["execution"],
         execution_form=execution_form or {"name": None, "errors": {}, "values": {}},
-        next_statuses=NEXT_STATUSES.get(document["status"], ())), status
+        next_statuses=NEXT_STATUSES.get(document["status"], ()), tab=tab,
+        tabs=[t for t in DOCUMENT_TABS if is_contract or t != "execution"],
+        shown=shown_file(document, request.args.get("version")) if tab == "card" else None), status
 
 
 @bp.route("/documents/<uuid:document_id>/files", methods=["POST"])
@@ -297,13 +339,13 @@ def upload_document_file(document_id):
                                settings.max_upload_bytes, settings.upload_timeout,
                                request.form.get("file_id") or None)
     except InvalidInput as exc:
-        return render_document(str(document_id), 422, upload_errors=exc.details or {})
+        return render_document(str(document_id), 422, upload_errors=exc.details or {}, tab="files")
     except Conflict as exc:
         flash(texts.service_text(exc.message), "error")
-        return redirect(url_for("web.document", document_id=document_id, _anchor="files"))
+        return redirect(url_for("web.document_tab", document_id=document_id, tab="files"))
     flash(_("“%(name)s” uploaded as version %(version)s.", name=version["filename"],
             version=version["version"]), "success")
-    return redirect(url_for("web.document", document_id=document_id, _anchor="files"))
+    return redirect(url_for("web.document_tab", document_id=document_id, tab="files"))
 
 
 @bp.route("/documents/<uuid:document_id>/approvals", methods=["POST"])
@@ -324,10 +366,10 @@ def send_for_approval(document_id):
             said = [m for m in stages if isinstance(m, str)] if isinstance(stages, list) else []
             errors = {"approver_ids": said or [_("Choose the approvers from the list.")]}
         return render_document(str(document_id), 422, approval_errors=errors,
-                               approval_values=request.form)
+                               approval_values=request.form, tab="approvals")
     except Conflict as exc:
         flash(texts.service_text(exc.message), "error")
-        return redirect(url_for("web.document", document_id=document_id))
+        return redirect(url_for("web.document_tab", document_id=document_id, tab="approvals"))
     flash(_("Sent for approval."), "success")
     return redirect(url_for("web.approval", approval_id=approval["id"]))
 
@@ -342,6 +384,7 @@ def edit_document(document_id):
         values = {name: document.get(name) or "" for name in EDIT_FIELDS}
         values.update({f"extra.{f['code']}": f["value"] if f["value"] is not None else ""
                        for f in document.get("extra_fields") or []})
+        values[changed_meanwhile.FIELD] = document["version"]
         return render_edit(document, values, {})
     changes = {}
     for name in EDIT_FIELDS:
@@ -360,9 +403,16 @@ def edit_document(document_id):
     if extra:
         changes["extra"] = extra
     try:
-        rpc.call("documents", "update_document", g.actor, str(document_id), changes)
+        rpc.call("documents", "update_document", g.actor, str(document_id), changes,
+                 expected_version=changed_meanwhile.form_version())
     except InvalidInput as exc:
         return render_edit(document, request.form, exc.details or {}, 422)
+    except PreconditionFailed as exc:
+        fields = [*EDIT_FIELDS, *(f"extra.{f['code']}" for f in document.get("extra_fields") or [])]
+        conflict = changed_meanwhile.notice(exc, fields, request.form.to_dict(), shown=document_value(document),
+                                            labels={f"extra.{f['code']}": f["label"]
+                                                    for f in document.get("extra_fields") or []})
+        return render_edit(document, request.form, {}, 409, conflict=conflict)
     except Conflict as exc:
         flash(texts.service_text(exc.message), "error")
         return redirect(url_for("web.document", document_id=document_id))
@@ -370,8 +420,14 @@ def edit_document(document_id):
     return redirect(url_for("web.document", document_id=document_id))
 
 
-def render_edit(document, values, errors, status=200):
-    return render_template("documents/edit.html", document=document, values=values, errors=errors,
+def document_value(document):
+    """How a field of the card reads in the differences: employees by name, extra fields' labels."""
+    names = {person["id"]: person["full_name"] for person in staff_list()}
+    return lambda field, value: names.get(value, value) if isinstance(value, str) else value
+
+
+def render_edit(document, values, errors, status=200, conflict=None):
+    return render_template("documents/edit.html", document=document, values=values, errors=errors, conflict=conflict,
                            chosen=document["type"], extra_values=extra_values(values), staff=staff_list(),
                            known_errors=[*EDIT_FIELDS, *(k for k in errors if k.startswith("extra."))]), status
 
@@ -395,13 +451,13 @@ def link_document(document_id):
     match = next((d for d in (found or {}).get("items", []) if d["number"] == other), None)
     if match is None:
         flash(_("No document with the number “%(number)s”.", number=other), "error")
-        return redirect(url_for("web.document", document_id=document_id, _anchor="tree"))
+        return redirect(url_for("web.document_tab", document_id=document_id, tab="tree"))
     try:
         rpc.call("documents", "add_link", g.actor, str(document_id),
                  {"document_id": match["id"], "note": request.form.get("note") or None})
     except (InvalidInput, Conflict) as exc:
         flash(texts.service_text(exc.message), "error")
-    return redirect(url_for("web.document", document_id=document_id, _anchor="tree"))
+    return redirect(url_for("web.document_tab", document_id=document_id, tab="tree"))
 
 
 # Paper copies ---------------------------------------------------------------------------------
@@ -413,9 +469,9 @@ def add_paper_copy(document_id):
         rpc.call("documents", "add_paper_copy", g.actor, str(document_id),
                  {"kind": request.form.get("kind", ""), "location": request.form.get("location", "").strip()})
     except InvalidInput as exc:
-        return render_document(str(document_id), 422, paper_errors=exc.details or {})
+        return render_document(str(document_id), 422, paper_errors=exc.details or {}, tab="paper-copies")
     flash(_("Paper copy recorded."), "success")
-    return redirect(url_for("web.document", document_id=document_id, _anchor="paper"))
+    return redirect(url_for("web.document_tab", document_id=document_id, tab="paper-copies"))
 
 
 @bp.route("/paper-copies/<uuid:paper_copy_id>/move", methods=["POST"])
@@ -437,7 +493,7 @@ def move_paper_copy(paper_copy_id):
         flash(texts.service_text(said[0] if said else exc.message), "error")
     else:
         flash(_("Paper copy handed over.") if "to_holder" in movement else _("Paper copy returned."), "success")
-    return redirect(forms.local_path(f"/documents/{document_id}#paper", url_for("web.paper_copies")))
+    return redirect(forms.local_path(f"/documents/{document_id}/paper-copies", url_for("web.paper_copies")))
 
 
 @bp.route("/paper-copies/<uuid:paper_copy_id>/lost", methods=["POST"])
@@ -451,7 +507,7 @@ def lose_paper_copy(paper_copy_id):
         flash(texts.service_text(exc.message), "error")
     else:
         flash(_("Paper copy marked lost."), "success")
-    return redirect(forms.local_path(f"/documents/{document_id}#paper", url_for("web.paper_copies")))
+    return redirect(forms.local_path(f"/documents/{document_id}/paper-copies", url_for("web.paper_copies")))
 
 
 @bp.route("/paper-copies")

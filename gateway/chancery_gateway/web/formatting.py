@@ -56,6 +56,16 @@ def moment(value):
     return Markup('<time datetime="%s">%s</time>') % (value, text)
 
 
+def deadline(value):
+    """A deadline as a <time>: the browser shows a deadline at local midnight as the end of the
+    day before ("end of 5 Dec 2026"), not as "12:00 AM" of a day that has not begun."""
+    shown = moment(value)
+    if not value or "<time" not in shown:
+        return shown
+    end_of_day = escape(_("end of %(day)s", day="{day}"))
+    return Markup(str(shown).replace("<time ", f'<time data-deadline data-end-of-day="{end_of_day}" ', 1))
+
+
 def is_past(value):
     if not value:
         return False
@@ -67,5 +77,5 @@ def is_past(value):
 
 
 def register(app):
-    app.jinja_env.filters.update(money=money, filesize=filesize, day=day, moment=moment)
+    app.jinja_env.filters.update(money=money, filesize=filesize, day=day, moment=moment, deadline=deadline)
     app.jinja_env.tests["past"] = is_past

@@ -7,7 +7,7 @@ from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
 
 from .. import auth, rpc
 from ..api.reminders import STANDARD_DATE_FIELDS
-from . import bp, forms, lookups
+from . import bp, forms, lookups, texts
 
 DOCUMENT_STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execution", "completed",
                      "terminated", "archived")
@@ -137,6 +137,8 @@ def delete_reminder_scheme(type_id, scheme_id):
 def _reminders_of(subject_type, subject_id):
     found = rpc.call("notifications", "list_reminders", g.actor,
                      {"subject_type": subject_type, "subject_id": str(subject_id)})["items"]
+    for reminder in found:  # the service's own titles ("Paper copy not returned: ...") in the viewer's words
+        reminder["title"] = texts.service_text(reminder.get("title"))
     names = lookups.employee_names(r["recipient_id"] for r in found)
     return found, names
 

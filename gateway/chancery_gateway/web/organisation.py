@@ -5,10 +5,10 @@ from datetime import date
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from chancery_common.errors import Conflict, InvalidInput, NotFound
+from chancery_common.errors import Conflict, InvalidInput, NotFound, PreconditionFailed
 
 from .. import rpc
-from . import admin_texts, bp, forms
+from . import admin_texts, bp, changed_meanwhile, forms
 from .admin import admin_page, shown, staff_list
 
 DEPARTMENT_FIELDS = ("name", "legal_entity_id", "parent_id", "head_id")
@@ -60,21 +60,33 @@ def admin_department(department_id):
     department = next((d for d in departments if d["id"] == department_id), None)
     if department is None:
         raise NotFound(f"department {department_id} not found")
-    values, errors, status = shown(department), {}, 200
+    values, errors, status, conflict = shown(department), {}, 200, None
     if request.method == "POST":
         changes = {name: request.form.get(name, "").strip() or None for name in DEPARTMENT_FIELDS}
         try:
-            saved = rpc.call("staff", "save_department", g.actor, changes, department_id)
+            saved = rpc.call("staff", "save_department", g.actor, changes, department_id,
+                             expected_version=changed_meanwhile.form_version())
         except (InvalidInput, Conflict) as exc:
             values, errors, status = request.form, admin_texts.field_errors(exc.details or {}), 422
+        except PreconditionFailed as exc:
+            conflict = changed_meanwhile.notice(exc, DEPARTMENT_FIELDS, changes, shown=department_value(departments))
+            values, status = request.form, 409
         else:
             flash(_("Department “%(name)s” saved.", name=saved["name"]), "success")
             return redirect(url_for("web.admin_departments"))
     return render_template(
-        "admin/department.html", department=department, values=values, errors=errors,
+        "admin/department.html", department=department, values=values, errors=errors, conflict=conflict,
         departments=[d for d in departments if d["id"] != department_id],
         entities=rpc.call("staff", "list_legal_entities", g.actor),
         staff=[e for e in staff_list() if e["is_active"]]), status
+
+
+def department_value(departments):
+    """How a field of a department reads in the differences: departments, heads and legal entities by name."""
+    names = {d["id"]: d["name"] for d in departments}
+    names.update({e["id"]: e["full_name"] for e in staff_list()})
+    names.update({e["id"]: e["short_name"] or e["name"] for e in rpc.call("staff", "list_legal_entities", g.actor)})
+    return lambda field, value: names.get(value, value)
 
 
 @bp.route("/admin/legal-entities", methods=["POST"])

@@ -5,6 +5,7 @@ notification titles, history summaries). The codes get labels here; the sentence
 services are known to send are matched here and translated, anything else is shown as sent.
 """
 import re
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -42,6 +43,8 @@ LABELS = {
         "reject": _l("Rejected"), "return_for_revision": _l("Returned for revision"),
     },
     "kind": {"organisation": _l("Organisation"), "individual": _l("Individual")},
+    "file_kind": {"pdf": _l("PDF"), "images": _l("images"), "office": _l("office documents"),
+                  "text": _l("text"), "email": _l("e-mail messages"), "archives": _l("archives")},
     "counterparty": {"active": _l("Active"), "archived": _l("Archived")},
     "history": {
         "contact_person.erased": _l("Contact person's personal data erased"),
@@ -55,6 +58,10 @@ LABELS = {
         "contact_person.added": _l("Contact person added"),
         "contact_person.updated": _l("Contact person changed"),
         "activity.completed": _l("Contact recorded"),
+        "paper_copy.moved": _l("Paper copy moved"),
+        "contract.milestone_changed": _l("Milestone changed"),
+        "contract.payment_recorded": _l("Payment recorded"),
+        "contract.payment_cancelled": _l("Payment cancelled"),
     },
     "activity": {
         "call": _l("Call"), "meeting": _l("Meeting"), "email": _l("E-mail"), "fax": _l("Fax"),
@@ -126,11 +133,11 @@ KNOWN_TEXTS = {str(text): text for text in (
     _l("Work order"), _l("Work schedule"), _l("Incoming letter"), _l("Outgoing letter"),
     _l("Internal memo"), _l("Protocol"), _l("Incoming correspondence"),
     _l("Outgoing correspondence"), _l("Internal documents"), _l("Contracts"),
+    _l("Annexes (numbered within their contract)"), _l("Stages"),
 )}
 
 # ... or by pattern, with the parts that vary put back in.
 PATTERNS = [
-    (re.compile(r"your roles do not allow this \(\w+\)"), lambda m: _("Your roles do not allow this.")),
     (re.compile(r"The file is (?P<size>\d+) bytes; the limit is (?P<limit>\d+) bytes\."),
      lambda m: _("The file is too large: %(size)s, the limit is %(limit)s.",
                  size=filesize(int(m["size"])), limit=filesize(int(m["limit"])))),
@@ -156,7 +163,19 @@ PATTERNS = [
     (re.compile(r"the (?P<service>.+) service is unavailable: .*"),
      lambda m: _("The %(service)s service does not answer right now.", service=m["service"])),
     (re.compile(r"too many failed sign-in attempts.*"),
-     lambda m: _("Too many failed sign-in attempts. Try again in a quarter of an hour.")),
+     lambda m: _("Too many failed sign-in attempts. Wait a little and try again.")),
+    (re.compile(r"The workbook unpacks to more than (?P<mb>\d+) MB: save only the rows to import\."),
+     lambda m: _("The workbook unpacks to more than %(mb)s MB: save only the rows to import.", mb=m["mb"])),
+    # uploads refused (documents/file_types.py)
+    (re.compile(r"(?P<name>.+): the name says (?P<ext>\S+) but the contents are (?P<type>\S+); "
+                r"rename the file or upload the right one\."),
+     lambda m: _("%(name)s: the name says %(ext)s, but the file is %(type)s. Rename the file or "
+                 "upload the right one.", name=m["name"], ext=m["ext"], type=m["type"])),
+    (re.compile(r"(?P<name>.+): files (of the kind (?P<kind>\w+)|(?P<ext>.+) \((?P<type>\S+)\)) are not "
+                r"accepted for this document type \(it accepts (?P<kinds>.+)\)\."),
+     lambda m: _("%(name)s: documents of this type do not take such files (%(what)s); they take: %(kinds)s.",
+                 name=m["name"], what=label("file_kind", m["kind"]) if m["kind"] else m["type"],
+                 kinds=", ".join(str(label("file_kind", k.strip())) for k in m["kinds"].split(",")))),
     (re.compile(r"\w+ \S+ not found"),
      lambda m: _("It does not exist, or you may not see it.")),
     (re.compile(r"approval (?P<outcome>approved|rejected|returned)"),
@@ -186,6 +205,15 @@ PATTERNS = [
     (re.compile(r"Your day, (?P<date>\d{4}-\d\d-\d\d)"), lambda m: _("Your day, %(date)s", date=day(m["date"]))),
     (re.compile(r"(?P<kind>Call|Meeting|Email|Fax|Letter|Task): (?P<subject>.*)", re.S),
      lambda m: f'{label("activity", m["kind"].lower())}: {m["subject"]}'),
+    # calendar invitations (notifications' invitations.py)
+    (re.compile(r"Planned for you: (?P<what>.*)", re.S),
+     lambda m: _("Planned for you: %(what)s", what=service_text(m["what"]))),
+    (re.compile(r"Called off: (?P<what>.*)", re.S), lambda m: _("Called off: %(what)s", what=service_text(m["what"]))),
+    (re.compile(r"(?P<by>.*) planned this for you at (?P<at>\d{4}-\d\d-\d\dT\d\d:\d\d)(?:\+00:00|Z)\.", re.S),
+     lambda m: _("%(by)s planned this for you at %(moment)s.", by=m["by"],
+                 moment=m["at"].replace("T", " ") + " UTC")),
+    (re.compile(r"(?P<what>.*) will not take place \(planned by (?P<by>.*)\)\.", re.S),
+     lambda m: _("%(what)s will not take place (planned by %(by)s).", what=service_text(m["what"]), by=m["by"])),
     (re.compile(r"Important date: (?P<name>.*)", re.S), lambda m: _("Important date: %(name)s", name=m["name"])),
     (re.compile(r"Due on (?P<date>\d{4}-\d\d-\d\d)"), lambda m: _("Due on %(date)s", date=day(m["date"]))),
     (re.compile(r"Expected back on (?P<date>\d{4}-\d\d-\d\d)"),
@@ -204,6 +232,7 @@ NOTIFICATION_KINDS = {str(text): text for text in (
     _l("Document date reminders"), _l("Reminders set by hand"), _l("Planned contacts"),
     _l("Contact persons' important dates"), _l("Approval deadlines"), _l("Paper copies not returned"),
     _l("Contract milestones and payments"), _l("The daily digest"),
+    _l("Activities others plan for me (with a calendar invitation)"),
 )}
 KNOWN_TEXTS.update(NOTIFICATION_KINDS)
 
@@ -244,7 +273,68 @@ def history_text(entry):
         if kind == "approval.completed" and data.get("outcome"):
             return f'{title}: {label("approval", data["outcome"])}'
         return title
+    if kind in ("negotiation.noted", "negotiation.updated"):
+        return _negotiation_history_text(entry)
+    if kind in EXECUTION_TEXTS and data.get("title"):
+        return " · ".join(str(part) for part in (data["title"], *EXECUTION_TEXTS[kind](data)) if part)
     return entry.get("summary") or ""
+
+
+def _paper_copy_moved(data):
+    if data.get("status") == "handed_out":
+        movement = _("with an employee")
+    elif data.get("status") == "lost":
+        movement = _("marked lost")
+    else:
+        movement = _("returned to %(place)s", place=data.get("to_location") or "")
+    return label("document_entry_kind", data.get("kind")), movement
+
+
+def _payment(data):
+    return (label("document_entry_kind", data.get("kind")), money(data.get("amount"), data.get("currency")),
+            day(data.get("on")), data.get("reason"))
+
+
+# what a paper copy's or a contract execution's entry says after the document's title
+EXECUTION_TEXTS = {
+    "paper_copy.moved": _paper_copy_moved,
+    "contract.milestone_changed": lambda data: (
+        _("Milestone: %(title)s", title=data.get("milestone_title") or ""),
+        label("milestone", data.get("milestone_status"))),
+    "contract.payment_recorded": _payment,
+    "contract.payment_cancelled": _payment,
+}
+
+
+DIGEST_SECTIONS = {str(text): text for text in (
+    _l("My agenda today"), _l("My approvals"), _l("Overdue"), _l("Reminders due today"), _l("Since yesterday"))}
+DIGEST_ITEMS = [
+    (re.compile(r"(?P<clock>\d\d:\d\d) (?P<rest>.*)", re.S), lambda m: f'{m["clock"]} {_digest_item(m["rest"])}'),
+    (re.compile(r"(?P<kind>call|meeting|email|fax|letter|task): (?P<subject>.*)", re.S),
+     lambda m: f'{label("activity", m["kind"])}: {m["subject"]}'),
+    (re.compile(r"Approval: (?P<label>.*)", re.S), lambda m: _("Approval: %(label)s", label=m["label"])),
+    (re.compile(r"(?P<label>.*) \(due (?P<date>\d{4}-\d\d-\d\d)\)", re.S),
+     lambda m: _("%(label)s (due %(date)s)", label=_digest_item(m["label"]), date=day(m["date"]))),
+    (re.compile(r"(?P<item>.*) \((?P<date>\d{4}-\d\d-\d\d)\)", re.S),
+     lambda m: f'{_digest_item(m["item"])} ({day(m["date"])})'),
+]
+
+
+def _digest_item(text):
+    for pattern, render in DIGEST_ITEMS:
+        match = pattern.fullmatch(text)
+        if match:
+            return render(match)
+    return service_text(text)
+
+
+def _digest_line(line):
+    """A line of the daily digest: a section's title ("My approvals:") or an item ("- ...")."""
+    if line.startswith("- "):
+        return "- " + _digest_item(line[2:])
+    if line.endswith(":") and line[:-1] in DIGEST_SECTIONS:
+        return f"{DIGEST_SECTIONS[line[:-1]]}:"
+    return service_text(line)
 
 
 def notification_text(notification):
@@ -256,8 +346,10 @@ def notification_text(notification):
         due = _("without a deadline") if due == "without a deadline" else moment(due)
         stage = Markup.escape(service_text(stage))
         body = Markup(_("%(stage)s; due %(due)s", stage=stage, due=due))
-    elif (notification.get("kind") or "").startswith("reminder.") and body:
+    elif (notification.get("kind") or "").startswith(("reminder.", "activity.invitation")) and body:
         body = "\n".join(service_text(line) for line in body.split("\n"))
+    elif notification.get("kind") == "digest" and body:
+        body = "\n".join(_digest_line(line) for line in body.split("\n"))
     return title, body
 
 
@@ -289,6 +381,7 @@ for _code, _text in (("counterparty.handed_over", _l("Handed over")), ("contact_
 # Contract execution: milestones, payments ----------------------------------------------------
 LABELS["milestone"] = {
     "planned": _l("Planned"), "act_pending": _l("Act not signed yet"), "done": _l("Done"), "overdue": _l("Overdue"),
+    "removed": lazy_pgettext("milestone", "Removed"),
 }
 LABELS["payment"] = {
     "paid": _l("Paid"), "partly_paid": _l("Partly paid"), "due": _l("Awaiting payment"), "overdue": _l("Overdue"),
@@ -321,3 +414,168 @@ PATTERNS += [
     (re.compile(r"this act already closes the milestone «(?P<title>.*)»", re.S),
      lambda m: _("This act already closes the milestone “%(title)s”.", title=m["title"])),
 ]
+KNOWN_TEXTS.update({str(text): text for text in (  # the LDAP directory's sync (staff/ldap_sync.py)
+    _l("not in the directory"), _l("disabled in the directory"), _l("not in Chancery"), _l("no e-mail"),
+    _l("e-mail of another directory entry"), _l("a sync of the directory is running now: try again in a minute"),
+)})
+KNOWN_TEXTS["break_glass_administrator"] = _l("the break-glass administrator stays a local account")
+
+# Refusals (403): what the employee cannot do, and what to do instead ---------------------------
+ASK_ADMINISTRATOR = _l("If your work needs it, ask an administrator to allow it for your role.")
+KNOWN_TEXTS.update({str(text): text for text in (
+    _l("Only administrators and lawyers may erase a contact person's personal data."),
+    _l("Only administrators, directors and department heads may hand counterparties over."),
+    _l("Only administrators, directors and department heads may plan an activity for another employee."),
+    _l("Only administrators, directors and employees with the merge_counterparties permission may merge "
+       "counterparties."),
+    _l("Changing reference books needs the edit_reference_books permission."),
+)})
+REFUSALS = {
+    "your roles do not allow registering documents": _l(
+        "Your role does not register documents. Ask a secretary (or another employee who registers documents) "
+        "to register it, or an administrator to allow your role “Register documents”."),
+    "your roles do not allow configuring approval routes": _l(
+        "Your role does not configure approval routes. Ask an administrator to allow your role "
+        "“Configure approval routes”."),
+    "your roles do not allow configuring document types and journals": _l(
+        "Your role does not configure document types and journals. Ask an administrator to allow your role "
+        "“Configure document types”."),
+    "configuring reminder schemes needs configure_document_types": _l(
+        "Configuring reminder schemes needs the right to configure document types. Ask an administrator."),
+    "only the initiator may resubmit the document": _l(
+        "Only the employee who started the approval may resubmit the document. Ask them to do it."),
+    "only the initiator may add approvers": _l(
+        "Only the employee who started the approval may add approvers. Ask them to do it."),
+    "only the initiator grants or refuses an extension": _l(
+        "Only the employee who started the approval grants or refuses more time."),
+    "the route does not allow adding approvers to this stage": _l(
+        "The approval route does not allow adding approvers to this stage."),
+    "only administrators may do this": _l("Only administrators may do this. Ask an administrator."),
+    "only administrators manage webhooks": _l("Only administrators manage webhooks. Ask an administrator."),
+    "only administrators may ask why an employee sees a record": _l(
+        "Only administrators may ask why an employee sees a record."),
+    "dashboards are for directors, administrators and department heads": _l(
+        "Dashboards are for directors, administrators and department heads."),
+    "missing or wrong CSRF token: send the X-CSRF-Token header": _l(
+        "The form has expired. Reload the page and send it again."),
+    "only administrators, directors and department heads (for their departments) set reminders for others": _l(
+        "Only administrators, directors and department heads (for their departments) set reminders for others. "
+        "Set the reminder for yourself, or ask your department head."),
+}
+KNOWN_TEXTS.update(REFUSALS)
+PATTERNS[:0] = [
+    (re.compile(r"your roles do not allow this \((?P<permission>\w+)\)"),
+     lambda m: _("Your roles do not allow this. %(ask)s", ask=ASK_ADMINISTRATOR)),
+    (re.compile(r"A department head (?P<what>hands over counterparties|plans activities) only (between|for) "
+                r"employees of their departments; employee \S+ works elsewhere\."),
+     lambda m: _("A department head does this only for the employees of their own departments: "
+                 "choose one of them, or ask a director.")),
+]
+
+
+def settlement_text(total, we_are):
+    """Where a contract's settlement in one currency stands, as a sentence: who owes whom, or,
+    when nothing is owed, whether the contract is settled or simply has not started."""
+    def amount(name):
+        value = total.get(name)
+        return Decimal(str(value)) if value not in (None, "") else None
+
+    balance, accrued, paid, remaining = amount("balance"), amount("accrued"), amount("paid"), amount("remaining")
+    currency = total.get("currency")
+    owed = money(abs(balance), currency)
+    if balance > 0:
+        return (_("The counterparty owes us %(amount)s", amount=owed) if we_are == "supplier"
+                else _("We owe %(amount)s", amount=owed))
+    if balance < 0:
+        return (_("Advance of %(amount)s received from the counterparty", amount=owed) if we_are == "supplier"
+                else _("Advance of %(amount)s paid to the counterparty", amount=owed))
+    left = money(remaining, currency) if remaining is not None and remaining > 0 else None
+    if not accrued and not paid:
+        return (_("Nothing done or paid yet; %(amount)s under the contract", amount=left) if left
+                else _("Nothing done or paid yet"))
+    if left:
+        return _("Paid for what is done; %(amount)s still to be done under the contract", amount=left)
+    return _("Settled")
+LABELS["paper_copy"] = {"in_place": _l("In its place"), "handed_out": _l("Handed out"), "lost": _l("Lost")}
+LABELS["job"] = {"queued": _l("Queued"), "running": _l("Running"), "done": _l("Done"), "failed": _l("Failed"),
+                 "cancelled": _l("Cancelled")}
+LABELS["job_kind"] = {
+    "counterparties_export": _l("Export of counterparties"), "contact_persons_export": _l("Export of contact persons"),
+    "documents_export": _l("Export of documents"), "counterparties_import": _l("Import of counterparties"),
+    "personal_data_export": _l("Export of a person's personal data"),
+}
+GROUP_TONES["job"] = {"queued": "muted", "running": "warning", "done": "success", "failed": "danger",
+                      "cancelled": "muted"}
+
+
+# Imports from spreadsheets (chancery_common/tabular.py) and the Russian legal details' checks
+# (counterparties/legal.py) -------------------------------------------------------------------
+LABELS["field"].update({
+    "kpp": _l("KPP"), "country": _l("Country"), "activity_type": _l("Activity type"), "region": _l("Region"),
+    "group": _l("Group"), "category": _l("Category"), "advertising_source": _l("Advertising source"),
+    "contact_person": _l("Contact person"), "contact_position": _l("Contact person's position"),
+    "contact_phone": _l("Contact person's phone"), "contact_email": _l("Contact person's e-mail"),
+})
+KNOWN_TEXTS.update({str(text): text for text in (
+    _l("Choose a CSV or XLSX file."), _l("The file is empty."),
+    _l("This is an old Excel workbook (.xls): save it as .xlsx or CSV and upload that."),
+    _l("The file is not a readable XLSX workbook."), _l("Upload a CSV (.csv, .txt, .tsv) or XLSX file."),
+    _l("The file is neither a CSV text (UTF-8 or Windows-1251) nor an XLSX workbook."),
+    _l("The file says it is UTF-16 text but is not."), _l("The file says it is UTF-8 text but is not."),
+    _l("The file is not a readable CSV table."), _l("The file has no header row."),
+    _l("The file has no rows under its header."),
+    _l("The INN check digits do not match: check for a typing error."),
+    _l("The registration number's check digit does not match: check for a typing error."),
+    _l("An OGRN does not start with 0, and an OGRNIP starts with 3 or 4: check for a typing error."),
+    _l("A KPP has 9 characters: 4 digits, 2 digits or capital letters, 3 digits."),
+)})
+PATTERNS += [
+    (re.compile(r"The file is larger than (?P<mb>\d+) MB\."),
+     lambda m: _("The file is larger than %(mb)s MB.", mb=m["mb"])),
+    (re.compile(r"The file has more than (?P<rows>\d+) rows: split it\."),
+     lambda m: _("The file has more than %(rows)s rows: split it.", rows=m["rows"])),
+    (re.compile(r"The file is not a readable CSV table \(row (?P<row>\d+): .*\)\.", re.S),
+     lambda m: _("The file is not a readable CSV table (row %(row)s).", row=m["row"])),
+    (re.compile(r"An INN has (?P<lengths>10 or 12|10|12) digits\."),
+     lambda m: _("An INN has %(lengths)s digits.", lengths=m["lengths"].replace("or", str(_("or"))))),
+    (re.compile(r"A registration number \(OGRN/OGRNIP\) has (?P<lengths>13 or 15|13|15) digits\."),
+     lambda m: _("A registration number (OGRN/OGRNIP) has %(lengths)s digits.",
+                 lengths=m["lengths"].replace("or", str(_("or"))))),
+]
+# The responsible employee of an imported counterparty (counterparties/transfer.py)
+LABELS["field"].setdefault("responsible", _l("Responsible"))
+PATTERNS += [
+    (re.compile(r"«(?P<who>.+)» is not the name or e-mail of an active employee\."),
+     lambda m: _("«%(who)s» is not the name or e-mail of an active employee.", who=m["who"])),
+    (re.compile(r"Several active employees are called «(?P<who>.+)»: give the e-mail instead\."),
+     lambda m: _("Several active employees are called «%(who)s»: give the e-mail instead.", who=m["who"])),
+    (re.compile(r"The file names (?P<count>\d+) different responsible employees; at most (?P<most>\d+) are "
+                r"looked up in one import\."),
+     lambda m: _("The file names %(count)s different responsible employees; at most %(most)s are looked up "
+                 "in one import.", count=m["count"], most=m["most"])),
+]
+# The pipeline: the negotiation's expected deal -------------------------------------------------
+KNOWN_TEXTS.update({str(text): text for text in (
+    _l("An expected amount is above zero and below 10^16."), _l("An expected amount needs its currency."),
+    _l("A currency goes with an expected amount: give the amount too, or clear both."),
+)})
+LABELS["history"].setdefault("negotiation.updated", _l("Expected deal"))
+
+
+def deal_text(deal):
+    """The expected deal in the viewer's words: "1,500,000.00 RUB · close by Mar 31, 2027"."""
+    deal = deal or {}
+    amount = money(deal.get("expected_amount"), deal.get("currency")) if deal.get("expected_amount") else None
+    close = _("close by %(date)s", date=day(deal["expected_close_on"])) if deal.get("expected_close_on") else None
+    return " · ".join(part for part in (amount or _("no amount"), close or _("no close date")))
+
+
+def _negotiation_history_text(entry):
+    """A negotiation entry rebuilt in the viewer's language: the deal after the note's text."""
+    data, summary = entry.get("data") or {}, entry.get("summary") or ""
+    if entry.get("kind") == "negotiation.updated":
+        return deal_text(data.get("deal"))
+    if data.get("changes") and data.get("deal"):  # the service's English deal in brackets goes
+        summary = re.sub(r" \([^()]*\)$", "", summary)
+        return f"{summary} · {_('Expected deal')}: {deal_text(data['deal'])}"
+    return summary

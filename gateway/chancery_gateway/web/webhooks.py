@@ -16,6 +16,12 @@ from .admin import NO_STORE, admin_page
 STATUSES = ("pending", "succeeded", "failed")
 
 
+def event_formats():
+    """How an endpoint may get its events, by code, in words."""
+    return {"chancery": _("Chancery envelope (JSON)"), "cloudevents-binary": _("CloudEvents, binary mode"),
+            "cloudevents-structured": _("CloudEvents, structured mode")}
+
+
 def _event_types(text):
     """``document.*, approval.finished`` (commas, spaces or lines) as a list."""
     return [part for part in text.replace(",", " ").split() if part]
@@ -26,7 +32,8 @@ def _page(created=None, values=None, errors=None, status=200):
     recent = rpc.call("webhooks", "list_deliveries", g.actor, {"limit": 20})
     headers = NO_STORE if created else {}
     return render_template("admin/webhooks.html", endpoints=endpoints, created=created, values=values or {},
-                           errors=errors or {}, recent=recent["items"]), status, headers
+                           errors=errors or {}, recent=recent["items"], event_formats=event_formats()), \
+        status, headers
 
 
 @bp.route("/admin/webhooks", methods=["GET", "POST"])
@@ -36,7 +43,8 @@ def admin_webhooks():
     if request.method != "POST":
         return _page()
     values = request.form.to_dict()
-    data = {**forms.values(("url", "description")), "event_types": _event_types(values.get("event_types", ""))}
+    data = {**forms.values(("url", "description")), "event_types": _event_types(values.get("event_types", "")),
+            "event_format": values.get("event_format") or "chancery"}
     try:
         created = rpc.call("webhooks", "create_endpoint", g.actor, data)
     except InvalidInput as exc:

@@ -1,0 +1,65 @@
+"""Background jobs as the API and the pages use them: starting one (the requester's
+language goes with it), and streaming a done job's file back from S3.
+
+The jobs service keeps the job and a worker of its own does the work: the gateway only
+asks, so a job survives any gateway process ending (docs/reliability.md).
+"""
+import requests
+from flask import Response, current_app, g, stream_with_context
+from flask_babel import get_locale
+
+from . import rpc
+from .files import CHUNK
+
+KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
+         "personal_data_export")
+FINISHED = ("done", "failed", "cancelled")
+
+
+def language():
+    return str(get_locale() or "en")[:2]
+
+
+def start(kind, params):
+    """Queue a job of ``kind`` for the signed-in employee; the job, answered at once."""
+    return rpc.call("jobs", "start_job", g.actor, {"kind": kind, "params": params, "language": language()})
+
+
+def get(job_id):
+    return rpc.call("jobs", "get_job", g.actor, str(job_id))
+
+
+def percent(job):
+    """How far the job is, 0 to 100 (a finished job is at 100 whatever it counted)."""
+    if job["state"] == "done":
+        return 100
+    total = job.get("progress_total")
+    if not total:
+        return 0
+    return max(0, min(100, int(job["progress_done"] * 100 / total)))
+
+
+def download(job_id):
+    """A streamed response with a done job's file (attachment, the name it was made with)."""
+    info = rpc.call("jobs", "result_download", g.actor, str(job_id))
+    timeout = current_app.config["CHANCERY"].upload_timeout
+    try:
+        upstream = requests.get(info["url"], stream=True, timeout=timeout)
+    except requests.RequestException as exc:
+        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+    if upstream.status_code != 200:
+        upstream.close()
+        raise rpc.ServiceUnavailable("object storage", f"read refused ({upstream.status_code})")
+
+    def body():
+        try:
+            yield from upstream.iter_content(CHUNK)
+        finally:
+            upstream.close()
+
+    return Response(stream_with_context(body()), content_type=info["content_type"], headers={
+        "Content-Length": str(info["size"]),
+        "Content-Disposition": upstream.headers.get("Content-Disposition", "attachment"),
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'",
+        "Cache-Control": "private, no-store"})
