@@ -38,6 +38,23 @@ class Client:
     def patch(self, path, **kwargs):
         return self.request("PATCH", path, **kwargs)
 
+    def run_job(self, path, timeout=60, **kwargs):
+        """POST to an address that starts a background job (202), wait until the job has
+        finished; (the job, the response with its file, or None when it has none)."""
+        return self.run_job_of(self.post(path, **kwargs), timeout=timeout)
+
+    def run_job_of(self, started, timeout=60):
+        """Wait until the job a request started (its 202 answer) has finished; as ``run_job``."""
+        assert started.status_code == 202, started.text
+        address = started.headers["Location"]
+        assert address == f"/api/v1/jobs/{started.json()['id']}"
+
+        def finished():
+            job = self.get(address[len("/api/v1"):]).json()
+            return job if job["state"] in ("done", "failed", "cancelled") else None
+        job = wait_until(finished, timeout=timeout, interval=0.2)
+        return job, (self.get(job["result_url"][len("/api/v1"):]) if job["result_url"] else None)
+
 
 def wait_until(probe, timeout=15.0, interval=0.1):
     """Poll ``probe`` until it returns something truthy (events are asynchronous)."""
@@ -74,6 +91,13 @@ def client(base_url):
         made = Client(base_url)
         return made.login(email, password) if email else made
     return make
+
+
+@pytest.fixture(scope="session")
+def client_at():
+    """``client_at(base_url, email, password)``: a client signed in to another running system
+    (``system_on_private_broker``, say)."""
+    return lambda base_url, email, password: Client(base_url).login(email, password)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Every employee changes their own password on their account page."""
 import pytest
 import requests
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.system]
 
@@ -23,7 +24,8 @@ def test_an_employee_changes_their_password(page, base_url, admin, unique):
     page.fill("#f-new_password", f"new-password-{unique}")
     page.fill("#f-repeat_password", f"new-password-{unique}")
     page.click("text=Change password")
-    assert page.locator(".alert-success, .flash-success, [role=status]").first.is_visible()
+    # waits for the page after the redirect (is_visible would look at the form still being sent)
+    expect(page.locator(".alert-success, .flash-success, [role=status]").first).to_be_visible()
     # a fresh HTTP session: signing in on the admin's would replace the admin's cookie
     response = requests.post(f"{base_url}/api/v1/auth/login",
                              json={"email": email, "password": f"new-password-{unique}"}, timeout=30)

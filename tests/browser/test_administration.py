@@ -1,10 +1,11 @@
 """Administration and personal data in headless Chromium.
 
-The administrator sets up a department and an employee, imports staff from CSV (first with
-a mistake), resets a password and creates an API token (each shown once), changes a role
-setting, records an absence, asks why an employee sees a counterparty; then opens a
-contact person, records consent, exports and erases their personal data, and finds the
-erasure in the audit search with every chain intact. A manager sees none of it.
+The administrator sets up a department and an employee, imports staff from CSV files (a
+Windows-1251 one with Russian headers checked first, one with a mistake, then the good one),
+resets a password and creates an API token (each shown once), changes a role setting,
+records an absence, asks why an employee sees a counterparty; then opens a contact person,
+records consent, exports and erases their personal data, and finds the erasure in the audit
+search with every chain intact. A manager sees none of it.
 """
 import json
 import re
@@ -76,23 +77,35 @@ def test_administration_and_personal_data(page, admin, admin_credentials, unique
     assert signed_in.status_code == 200, signed_in.text
 
     tab(page, "Employees")
-    page.get_by_role("link", name="Import from CSV").click()
+    page.get_by_role("link", name="Import from CSV or Excel").click()
     bad, good = tmp_path / "bad.csv", tmp_path / "staff.csv"
     bad.write_text("full_name,email,department,roles\n"
                    f"Ivan Import {unique},ivan.{unique}@test.chancery,Imported {unique},employee\n"
                    f"Broken Line {unique},not-an-email,Imported {unique},employee\n")
-    good.write_text("full_name,email,department,roles\n"
-                    f"Ivan Import {unique},ivan.{unique}@test.chancery,Imported {unique},employee\n"
-                    f"Olga Import {unique},olga.{unique}@test.chancery,Imported {unique},lawyer;employee\n")
+    good.write_bytes(("ФИО;Эл. почта;Подразделение;Роли;Стаж\n"
+                      f"Ivan Import {unique};ivan.{unique}@test.chancery;Imported {unique};employee;3\n"
+                      f"Olga Import {unique};olga.{unique}@test.chancery;Imported {unique};Юрист, Сотрудник;5\n"
+                      ).encode("cp1251"))
+    expect(page.locator("input[name=dry_run]")).to_be_checked()  # a check first, by default
+    page.set_input_files("#f-file", good)
+    page.get_by_role("button", name="Upload", exact=True).click()
+    report = page.locator("#import-report")
+    expect(report).to_contain_text("Check of the file: nothing changed")
+    expect(report.locator("tbody tr")).to_have_count(2)
+    expect(page.locator("#file-read")).to_contain_text("Windows-1251")
+    expect(page.locator("#file-read")).to_contain_text("semicolon “;”")
+    expect(page.locator("#unknown-columns")).to_have_text("Стаж")
+    page.locator("input[name=dry_run]").uncheck()
     page.set_input_files("#f-file", bad)
-    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_role("button", name="Upload", exact=True).click()
     errors = page.locator("#import-errors")
     expect(errors).to_contain_text("Nothing was imported")
     expect(errors.locator("tbody tr")).to_have_count(1)
     expect(errors.locator("tbody td").first).to_have_text("3")
     expect(errors).to_contain_text("the e-mail 'not-an-email' is not valid")
+    page.locator("input[name=dry_run]").uncheck()
     page.set_input_files("#f-file", good)
-    page.get_by_role("button", name="Import", exact=True).click()
+    page.get_by_role("button", name="Upload", exact=True).click()
     expect(flash(page)).to_have_text(
         "Import finished. Employees added: 2, updated: 0; departments added: 1.")
     page.get_by_role("searchbox", name="Search employees").fill(f"Import {unique}")
@@ -177,10 +190,15 @@ def test_administration_and_personal_data(page, admin, admin_credentials, unique
     expect(page.locator("#audit")).to_contain_text("Consent recorded")
     page.screenshot(path=tmp_path / "contact-person.png", full_page=True)
 
+    card_address = page.url
+    page.get_by_role("button", name="Export personal data").click()  # a background job
+    expect(page).to_have_url(re.compile(r"/jobs/[0-9a-f-]{36}$"))
+    expect(page.locator("#job-progress")).to_have_attribute("data-state", "done", timeout=30_000)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Export personal data").click()
+        page.locator("#job-download").click()
     exported = json.loads(Path(download.value.path()).read_text())
     assert exported["services"]["counterparties"]["contact_person"]["full_name"] == person_name
+    page.goto(card_address)
 
     page.fill("#f-reason", f"Request of the person {unique}")
     page.get_by_role("button", name="Erase personal data").click()

@@ -72,21 +72,49 @@ def make_overdue(system):
     engine.dispose()
 
 
+def pick_employee(page, stage, employee):
+    """Type the employee's name in the stage's picker and choose them from what it finds."""
+    picker = page.locator(f"[data-employee-picker='stage-{stage}-employees']")
+    picker.locator("input[type=search]").fill(employee["full_name"])
+    picker.locator("[data-add-employee]", has_text=employee["full_name"]).click()
+    expect(picker.locator(f".chosen-employees input[value='{employee['id']}']")).to_be_checked()
+
+
 def test_editing_a_route_adds_a_parallel_stage(page, admin, admin_credentials, person, document_type):
     first, _, _ = person("Ivan Initial")
     second, _, _ = person("Petr Parallel")
     third, _, _ = person("Olga Other")
+    # the picker and the drawing work under the strict Content-Security-Policy
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
     sign_in(page, *admin_credentials)
 
     page.goto("/approval-routes")
     page.locator("#routes tr", has_text=document_type["name"]).get_by_role("link").click()
     page.fill("#f-0-name", "Legal")
-    page.select_option("#f-0-employees", [first["id"]])
+    # a sequential stage has neither a completion rule nor a quorum
+    expect(page.locator("#f-0-completion")).to_be_hidden()
+    expect(page.locator("#f-0-quorum")).to_be_hidden()
+    pick_employee(page, 0, first)
+    drawing = page.locator("#route-drawing")
+    expect(drawing.locator("[data-drawn-stage='1'] .route-approver")).to_have_text([first["full_name"]])
     page.get_by_role("button", name="Add a parallel stage").click()
     expect(page.locator("fieldset.stage-editor")).to_have_count(2)
     page.fill("#f-1-name", "Directors")
-    page.select_option("#f-1-employees", [second["id"], third["id"]])
+    expect(page.locator("#f-1-completion")).to_be_visible()
+    page.select_option("#f-1-completion", "quorum")
+    expect(page.locator("#f-1-quorum")).to_be_visible()
     page.select_option("#f-1-completion", "any")
+    expect(page.locator("#f-1-quorum")).to_be_hidden()
+    pick_employee(page, 1, second)
+    pick_employee(page, 1, third)
+    # the drawing follows the form: the parallel stage's approvers side by side
+    approvers = drawing.locator("[data-drawn-stage='2'] .route-approver")
+    expect(approvers).to_have_text([second["full_name"], third["full_name"]])
+    expect(drawing.locator("[data-drawn-stage='2']")).to_contain_text("Directors")
+    boxes = [approvers.nth(n).bounding_box() for n in range(2)]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"]
     # two conditions, both must hold: a large amount, in roubles
     directors = page.locator("fieldset.stage-editor").nth(1)
     first_row = directors.locator(".condition-row").first
@@ -113,6 +141,7 @@ def test_editing_a_route_adds_a_parallel_stage(page, admin, admin_credentials, p
     assert [(s["name"], s["mode"], s["completion"]) for s in stages] == [
         ("Legal", "sequential", "all"), ("Directors", "parallel", "any")]
     assert {a["employee_id"] for a in stages[1]["approvers"]} == {second["id"], third["id"]}
+    assert violations == []
     # the editor shows the saved version again
     expect(page.locator("#f-1-mode")).to_have_value("parallel")
 

@@ -35,9 +35,11 @@ def contract(admin, unique):
 
 def test_milestone_payment_balance_and_the_overdue_list(page, admin_credentials, contract, unique, tmp_path):
     sign_in(page, *admin_credentials)
-    page.goto(f"/documents/{contract['id']}")
+    page.goto(f"/documents/{contract['id']}/execution")
     section = page.locator("#execution")
-    expect(section.locator("[data-balance]")).to_have_text("Settled")
+    # nothing done or paid yet is not "settled" (issue 19)
+    expect(section.locator("[data-balance]")).to_have_text(
+        "Nothing done or paid yet; 1,000,000.00\u00a0RUB under the contract")
 
     form = page.locator("#add-milestone")
     form.locator("input[name=title]").fill(f"Walls {unique}")
@@ -51,7 +53,7 @@ def test_milestone_payment_balance_and_the_overdue_list(page, admin_credentials,
     form.locator("input[name=amount]").fill("250 000,00")
     form.get_by_role("button", name="Add milestone").click()
     expect(page.locator(".flash-success")).to_have_text("Milestone added.")
-    expect(page).to_have_url(re.compile(r"#execution$"))
+    expect(page).to_have_url(re.compile(rf"/documents/{contract['id']}/execution$"))
     row = page.locator("#milestones tr", has_text=f"Walls {unique}")
     expect(row.locator("[data-status=overdue]")).to_have_text("Overdue")
     expect(row).to_contain_text("10 days overdue")
@@ -78,7 +80,7 @@ def test_milestone_payment_balance_and_the_overdue_list(page, admin_credentials,
     expect(item).to_contain_text("10")
     expect(item).to_contain_text("250,000.00\u00a0RUB")
     item.get_by_role("link", name=re.compile(re.escape(contract["title"]))).click()
-    expect(page).to_have_url(re.compile(rf"/documents/{contract['id']}#execution$"))
+    expect(page).to_have_url(re.compile(rf"/documents/{contract['id']}/execution$"))
 
 
 def latin_words(text, allowed, unique):
@@ -101,7 +103,7 @@ def test_the_section_and_the_overdue_page_read_wholly_in_russian(browser, base_u
     sign_in(page, *admin_credentials)
     allowed = {"RUB", "Fundament", "PP", "Warehouse", *re.findall(r"[A-Za-z]+", contract["number"] or "")}
 
-    page.goto(f"/documents/{document_id}")
+    page.goto(f"/documents/{document_id}/execution")
     section = page.locator("#execution")
     expect(section.locator("[data-balance]")).to_have_text(re.compile(r"^Аванс .*RUB"))
     for details in section.locator("details").all():

@@ -242,3 +242,32 @@ def test_an_activity_is_moved_and_then_marked_missed(page, admin, client, unique
     expect(page.locator(".activity-result")).to_have_text("Nobody answered")
     missed = api.get(f"/activities/{call['id']}").json()
     assert missed["status"] == "missed" and missed["result"] == "Nobody answered"
+
+
+def test_the_contact_person_fills_the_phone_and_the_plan_keeps_its_lines(page, admin, admin_credentials, unique):
+    client_co = admin.post("/counterparties/", json={"name": f"Phone Client {unique}"}).json()
+    person = admin.post(f"/counterparties/{client_co['id']}/contact-persons", json={
+        "full_name": f"Pavel Phonov {unique}", "phones": ["+7 903 111-00-99"]}).json()
+
+    sign_in(page, *admin_credentials)
+    page.goto(f"/counterparties/{client_co['id']}")
+    page.get_by_role("link", name="Plan an activity").first.click()
+    page.select_option("#f-kind", "call")
+    page.select_option("#f-contact_person_id", person["id"])
+    expect(page.locator("#f-phone_or_place")).to_have_value("+7 903 111-00-99")
+    # a meeting's field holds a place: the phone filled in goes, a place typed by hand stays
+    page.select_option("#f-kind", "meeting")
+    expect(page.locator("#f-phone_or_place")).to_have_value("")
+    page.fill("#f-phone_or_place", "Their office")
+    page.select_option("#f-contact_person_id", "")
+    page.select_option("#f-contact_person_id", person["id"])
+    expect(page.locator("#f-phone_or_place")).to_have_value("Their office")
+    page.fill("#f-subject", f"Lines {unique}")
+    page.fill("#f-description", "1. Bring the annex\n2. Ask about the deadline")
+    page.fill("#f-planned_at", f"{(datetime.now(MOSCOW).date() + timedelta(days=1)).isoformat()}T10:00")
+    page.get_by_role("button", name="Plan", exact=True).click()
+
+    expect(page.locator("h1")).to_have_text(f"Lines {unique}")
+    plan_text = page.locator("#activity-details dd.activity-plan")
+    assert plan_text.inner_text() == "1. Bring the annex\n2. Ask about the deadline"
+    expect(page.locator("#activity-details")).to_contain_text("Their office")

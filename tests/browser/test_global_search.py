@@ -53,3 +53,30 @@ def test_search_as_you_type_and_open_a_result_with_the_keyboard(page, admin, adm
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?q="))
     expect(page.locator("main [data-kind=documents] a")).to_have_attribute("href", f"/documents/{document['id']}")
+
+
+def test_results_show_where_the_words_matched_highlighted_and_the_status(page, admin, admin_credentials, unique,
+                                                                         eventually):
+    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Supply {unique}"}).json()
+    phrase = f"gravelpit{unique}"
+    body = f"Clause 4. <img src=x id=injected> The {phrase} is closed in winter.\n".encode()
+    assert admin.post(f"/documents/{document['id']}/files", files={
+        "file": ("notes.txt", body, "text/plain")}).status_code == 201
+    counterparty = admin.post("/counterparties/", json={"name": f"Quarry {unique}"}).json()
+    planned = admin.post("/activities/", json={
+        "counterparty_id": counterparty["id"], "kind": "call", "subject": f"Winter {unique}",
+        "description": f"Ask when the {phrase} opens again", "planned_at": "2030-01-02T10:00:00+00:00"})
+    assert planned.status_code == 201, planned.text
+    eventually(lambda: admin.get("/search/", params={"q": phrase}).json()["groups"]["documents"])
+
+    sign_in(page, *admin_credentials)
+    page.goto(f"/search?q={phrase}")
+    result = page.locator("main [data-kind=documents] a")
+    expect(result.locator(".search-snippet mark")).to_have_text(phrase)
+    expect(result.locator(".search-snippet")).to_contain_text("closed in winter")
+    expect(result.locator("[data-status=draft]")).to_be_visible()
+    expect(page.locator("#injected")).to_have_count(0)
+    activity = page.locator("main [data-kind=activities] a")
+    expect(activity.locator(".search-snippet mark")).to_have_text(phrase)
+    expect(activity.locator("[data-status=planned]")).to_be_visible()

@@ -72,7 +72,7 @@ def test_words_with_two_meanings_read_in_the_sense_of_their_screen(browser, base
     page = context.new_page()
     sign_in(page, *admin_credentials)
 
-    page.goto(f"/documents/{document['id']}")
+    page.goto(f"/documents/{document['id']}/paper-copies")
     copy = page.locator("[data-paper-copy]").first
     expect(copy).to_contain_text("Копия")
     expect(copy).not_to_contain_text("Копировать")

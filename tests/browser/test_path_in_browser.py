@@ -68,7 +68,11 @@ def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, t
     page.fill("#f-phone", "+7 495 123-45-67")
     page.fill("#f-email", f"office.{unique}@romashka.example")
     expect(page.locator("#duplicates")).to_contain_text(f"Romashka (old) {unique}")
+    # the same tax ID: saving is refused until "Create anyway" is ticked (issue 19, item 4)
     page.get_by_role("button", name="Save counterparty").click()
+    expect(page.locator("#tax_id-error")).to_contain_text("Create anyway")
+    page.check("#allow-duplicate input")
+    page.get_by_role("button", name="Save anyway").click()
     expect(page.locator("h1")).to_have_text(name)
     expect(page.locator(".flash-success")).to_contain_text("created")
 
@@ -86,14 +90,16 @@ def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, t
 
     upload = tmp_path / "contract.pdf"
     upload.write_bytes(PDF)
+    page.locator(".doc-tabs").get_by_role("link", name="Files").click()
     page.set_input_files("#f-file", upload)
     page.get_by_role("button", name="Upload", exact=True).click()
     files = page.locator("#files")
     expect(files).to_contain_text("contract.pdf")
     expect(files).to_contain_text(hashlib.sha256(PDF).hexdigest()[:12])
     expect(files.locator("code.sha")).to_have_attribute("title", hashlib.sha256(PDF).hexdigest())
-    expect(files.get_by_role("link", name="Preview")).to_have_attribute("target", "_blank")
+    expect(files.get_by_role("link", name="View")).to_have_attribute("href", re.compile(r"\?version=.*#viewer$"))
 
+    page.locator(".doc-tabs").get_by_role("link", name="Approvals").click()
     page.select_option("select[name=approver_id] >> nth=0", value=approver["id"])
     page.fill("#f-approval-comment", "Please check the terms")
     page.get_by_role("button", name="Send for approval").click()
@@ -132,6 +138,7 @@ def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, t
 
     page.locator("#documents").get_by_role("link", name=number).click()
     expect(page.locator("h1 [data-status=approved]")).to_be_visible()
+    page.locator(".doc-tabs").get_by_role("link", name="History").click()
     expect(page.locator("#status-history")).to_contain_text("approval finished: Approved")
     page.screenshot(path=tmp_path / "document-card.png", full_page=True)
 
@@ -171,7 +178,7 @@ def test_an_empty_file_is_refused_with_a_clear_error(page, admin, admin_credenti
     empty.write_bytes(b"")
 
     sign_in(page, *admin_credentials)
-    page.goto(f"/documents/{document.json()['id']}")
+    page.goto(f"/documents/{document.json()['id']}/files")
     page.set_input_files("#f-file", empty)
     with page.expect_response(lambda r: r.request.method == "POST") as answer:
         page.get_by_role("button", name="Upload", exact=True).click()

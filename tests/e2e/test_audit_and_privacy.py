@@ -101,8 +101,8 @@ def test_export_then_erasure_leaves_no_trace(admin, system, unique, eventually):
         "subject": "Reconciliation", "phone_or_place": planted["phone"],
         "planned_at": (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()})
 
-    exported = admin.get(f"/contact-persons/{person['id']}/export")
-    assert exported.status_code == 200
+    job, exported = admin.run_job(f"/contact-persons/{person['id']}/export")
+    assert job["state"] == "done" and exported.status_code == 200, job
     assert "attachment" in exported.headers["Content-Disposition"]
     body = exported.text
     for value in planted.values():

@@ -1,5 +1,6 @@
 """Bad input anywhere on the path gets a clear error naming the problem, and leaves
 nothing half-written."""
+import json
 import socket
 
 import pytest
@@ -167,3 +168,105 @@ def test_sign_in_and_csrf(client, admin_credentials):
     no_token = signed_in.post("/counterparties/", json={"name": "No token"}, headers={"X-CSRF-Token": ""})
     assert no_token.status_code == 403
     assert "CSRF" in no_token.json()["message"]
+
+
+def assert_names_in(response, status, location, *fields):
+    """``status`` with each field named in the message and under ``errors[location]``."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["code"] == status
+    for field in fields:
+        assert field in body["message"], body
+        assert field in body["errors"][location], body
+
+
+@pytest.mark.parametrize("text", ["a\u0000b", "a\ud800b", "\udfff"])
+def test_nul_and_lone_surrogates_are_named_in_bodies_and_queries(admin, counterparty, text):
+    assert_names(admin.post("/counterparties/", json={"name": text}), 422, "name")
+    assert_names(admin.patch(f"/counterparties/{counterparty['id']}", json={"comment": text}), 422, "comment")
+    # nested: the path down to the field is kept, as the schemas give it
+    nested = admin.post("/approvals/", json={"document_id": counterparty["id"],
+                                             "stages": [{"name": "ok"}, {"name": text}]})
+    assert_names(nested, 422, "stages")
+    assert list(nested.json()["errors"]["json"]["stages"]) == ["1"]
+    assert list(nested.json()["errors"]["json"]["stages"]["1"]) == ["name"]
+    # a field's name is named as JSON escapes it
+    assert_names(admin.post("/counterparties/", json={"name": "X", text: "y"}), 422, json.dumps(text)[1:-1])
+    # the signing-in form is checked before any service sees it
+    assert_names(admin.http.post(f"{admin.base_url}/api/v1/auth/login",
+                                 json={"email": text, "password": "x"}), 422, "email")
+
+
+def test_nul_in_a_query_parameter_is_named(admin):
+    for path in ("/counterparties/", "/documents/", "/employees/", "/search/"):
+        params = {"q" if path == "/search/" else "search": "a\u0000b"}
+        assert_names_in(admin.get(path, params=params), 422, "query", next(iter(params)))
+
+
+def test_a_body_nested_too_deep_is_named_not_a_crash(admin):
+    deep = '{"name": "X", "comment": ' + "[" * 20000 + "]" * 20000 + "}"
+    response = admin.post("/counterparties/", data=deep, headers={"Content-Type": "application/json"})
+    assert_names(response, 422, "comment")
+    assert "Nested deeper" in response.json()["errors"]["json"]["comment"][0]
+    top = admin.post("/counterparties/", data="[" * 20000 + "]" * 20000, headers={"Content-Type": "application/json"})
+    assert top.status_code == 422, top.text
+    # deep enough to be refused, shallow enough for Python to parse: refused all the same
+    comment = []
+    for _ in range(40):
+        comment = [comment]
+    assert_names(admin.post("/counterparties/", json={"name": "X", "comment": comment}), 422, "comment")
+
+
+def test_a_body_that_is_not_json_is_400_and_of_another_type_415(admin):
+    broken = admin.post("/counterparties/", data='{"name": "X"', headers={"Content-Type": "application/json"})
+    assert broken.status_code == 400, broken.text
+    assert "not valid JSON" in broken.json()["message"]
+    not_utf8 = admin.post("/counterparties/", data=b'{"name": "\xff"}', headers={"Content-Type": "application/json"})
+    assert not_utf8.status_code == 400, not_utf8.text
+    plain = admin.post("/counterparties/duplicates", data='{"name": "Bad Input Ltd"}',
+                       headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 415, plain.text
+    assert "application/json" in plain.json()["message"]
+    # the same body as JSON is answered
+    assert admin.post("/counterparties/duplicates", json={"name": "Bad Input Ltd"}).status_code == 200
+
+
+@pytest.fixture(scope="module")
+def list_paths(admin):
+    """Every list that pages: the GET operations of the OpenAPI document taking ``offset``."""
+    document = admin.get("/openapi.json").json()
+    found = [path[len("/api/v1"):] for path, item in document["paths"].items()
+             if "{" not in path and any(p["name"] == "offset" for p in item.get("get", {}).get("parameters", []))]
+    assert len(found) >= 10, found
+    return found
+
+
+@pytest.mark.parametrize("offset", ["9223372036854775808", "99999999999999999999999", "-1"])
+def test_an_offset_out_of_range_is_named_on_every_list(admin, list_paths, offset):
+    for path in list_paths:
+        assert_names_in(admin.get(path, params={"offset": offset}), 422, "query", "offset")
+
+
+def test_search_names_an_offset_it_does_not_take(admin):
+    assert admin.get("/search/", params={"q": "bad input"}).status_code == 200
+    assert_names_in(admin.get("/search/", params={"q": "bad input", "offset": "-1"}), 422, "query", "offset")
+
+
+def test_the_csv_export_gives_its_charset_once(admin):
+    job, exported = admin.run_job("/counterparties/export", json={"format": "csv", "search": "Bad Input"})
+    assert job["state"] == "done" and exported.status_code == 200, exported.text
+    assert exported.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_an_employee_in_an_unknown_department_or_time_zone_is_named(admin, unique):
+    """Found by the schema-driven fuzzing (tests/e2e/test_api_fuzz.py): both were a 502."""
+    new = {"full_name": "Nadia Nowhere", "email": f"nadia.{unique}@test.chancery"}
+    missing = "00000000-0000-0000-0000-000000000000"
+    assert_names(admin.post("/employees/", json={**new, "department_id": missing}), 422, "department_id")
+    assert_names(admin.post("/employees/", json={**new, "time_zone": "Mars/Olympus"}), 422, "time_zone")
+    created = admin.post("/employees/", json=new)
+    assert created.status_code == 201, created.text
+    employee_id = created.json()["id"]
+    assert_names(admin.patch(f"/employees/{employee_id}", json={"department_id": missing}), 422, "department_id")
+    assert_names(admin.patch(f"/employees/{employee_id}", json={"time_zone": "\u00af\u00bd"}), 422, "time_zone")
+    assert admin.get(f"/employees/{employee_id}").json()["department_id"] is None

@@ -136,7 +136,8 @@ def test_russian_legal_details_are_checked(admin, unique):
     assert set(errors) == {"tax_id", "registration_number", "kpp"}
     assert "check digits" in errors["tax_id"][0]
     right = admin.post("/counterparties/", json={"name": f"Right LLC {unique}", "tax_id": "7707083893",
-                                                 "registration_number": "1027700132195", "kpp": "773601001"})
+                                                 "registration_number": "1027700132195", "kpp": "773601001",
+                                                 "allow_duplicate": True})
     assert right.status_code == 201, right.text
     foreign = admin.post("/counterparties/", json={"name": f"GmbH {unique}", "country": "DE",
                                                    "tax_id": "DE811907980"})

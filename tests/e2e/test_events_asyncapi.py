@@ -161,7 +161,8 @@ def tap(system, unique):
 
 def test_published_events_match_the_asyncapi_document(admin, employee, unique, eventually, tap, documented):
     approver, approver_api = employee("Evan Approver", roles=["lawyer"])
-    counterparty = admin.post("/counterparties/", json={"name": f"Schema Check LLC {unique}", "tax_id": "7707083893"})
+    counterparty = admin.post("/counterparties/", json={"name": f"Schema Check LLC {unique}", "tax_id": "7707083893",
+                                                                 "allow_duplicate": True})
     assert counterparty.status_code == 201, counterparty.text
     counterparty = counterparty.json()
     assert admin.patch(f"/counterparties/{counterparty['id']}",

@@ -29,6 +29,7 @@ def subscription(system, unique):
     with Connection(system.profile.amqp_uri) as connection:
         channel = connection.channel()
         channel.queue_delete(name)
+        channel.queue_delete(f"{name}.dead-letters")
 
 
 def receive(example, amqp_uri, queue, handled, until, eventually):
@@ -96,7 +97,41 @@ def test_the_subscription_queue_survives_and_is_quorum(system, unique, example, 
     with Connection(system.profile.amqp_uri) as connection:
         queue = example.declare_subscription(connection, subscription, {"approvals.events": ["approval.finished"]})
     assert queue.durable and not queue.auto_delete and not queue.exclusive
-    assert queue.queue_arguments == {"x-queue-type": "quorum"}
+    assert queue.queue_arguments == {"x-queue-type": "quorum", "x-delivery-limit": 10,
+                                     "x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{subscription}.dead-letters"}
     # a new connection (the subscriber restarted) finds it and its binding
     with Connection(system.profile.amqp_uri) as connection, connection.channel() as channel:
         channel.queue_declare(subscription, passive=True)
+
+
+def test_an_event_the_subscriber_always_fails_on_is_dead_lettered_and_replayed_after_the_fix(
+        system, admin, unique, eventually, example, subscription):
+    amqp_uri = system.profile.amqp_uri
+    with Connection(amqp_uri) as connection:
+        queue = example.declare_subscription(connection, subscription, {"counterparties.events": ["counterparty.created"]},
+                                             delivery_limit=1)
+    created = admin.post("/counterparties/", json={"name": f"Unhandled {unique}"})
+    assert created.status_code == 201, created.text
+    handled, attempts = example.HandledEvents(), []
+
+    def broken(event):
+        attempts.append(event["id"])
+        raise RuntimeError("the subscriber's bug")
+
+    def dead_letters():
+        with Connection(amqp_uri) as connection, connection.channel() as channel:
+            return channel.queue_declare(f"{subscription}.dead-letters", passive=True).message_count
+
+    with Connection(amqp_uri) as connection:
+        eventually(lambda: example.consume(connection, queue, broken, handled, idle_timeout=1) or dead_letters(),
+                   timeout=30)
+    assert len(attempts) == 2 and len(set(attempts)) == 1  # the first delivery and one more, then no more
+
+    seen = []
+    with Connection(amqp_uri) as connection:
+        assert example.replay_dead_letters(connection, subscription) == 1
+        eventually(lambda: example.consume(connection, queue, seen.append, handled, idle_timeout=1) or seen,
+                   timeout=30)
+    assert [event["id"] for event in seen] == attempts[:1]
+    assert seen[0]["payload"]["counterparty_id"] == created.json()["id"]
+    assert dead_letters() == 0

@@ -117,8 +117,12 @@ def body_schema(spec, operation):
 
 def assert_no_server_error(response, what):
     assert response.status_code < 500, f"{what}: {response.status_code} {response.text[:300]}"
-    if response.status_code >= 400 and response.headers.get("Content-Type", "").startswith("application/json"):
-        assert response.json().get("message"), f"{what}: an error without a message: {response.text[:300]}"
+    if response.status_code >= 400:
+        assert response.headers.get("Content-Type", "").startswith("application/problem+json"), \
+            f"{what}: an error that is not problem details: {response.headers.get('Content-Type')}"
+        problem = response.json()
+        assert problem.get("detail") and problem.get("status") == response.status_code, \
+            f"{what}: an error without its detail or status: {response.text[:300]}"
 
 
 def test_the_document_covers_every_operation(spec):

@@ -1,9 +1,11 @@
 """The organisation: departments, legal entities, CSV import, absences and deputies, role settings."""
+import io
 import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from nameko.standalone.rpc import ClusterRpcProxy
+from openpyxl import Workbook
 
 pytestmark = pytest.mark.system
 
@@ -36,9 +38,9 @@ def test_csv_import_is_all_or_nothing(admin, client, unique):
            f",nameless.{unique}@x.ru,,\nThird,third.{unique}@x.ru,,emperor\n")
     refused = admin.post("/employees/import", files={"file": ("staff.csv", bad.encode())})
     assert refused.status_code == 422
-    errors = refused.json()["errors"]["json"]["file"]
-    assert set(errors) == {"line 3", "line 4"}
-    assert "emperor" in errors["line 4"][0]
+    errors = refused.json()["errors"]["json"]["rows"]
+    assert set(errors) == {"3", "4"}
+    assert "emperor" in errors["4"][0]
     assert admin.get("/employees/", params={"search": f"good.{unique}"}).json()["total"] == 0
 
     good = (f"full_name,email,department,position,phone,roles\n"
@@ -46,11 +48,43 @@ def test_csv_import_is_all_or_nothing(admin, client, unique):
             f"Oleg Import,oleg.{unique}@x.ru,Imported {unique},Manager,,manager;employee\n")
     result = admin.post("/employees/import", files={"file": ("staff.csv", good.encode("utf-8-sig"))})
     assert result.status_code == 200, result.text
-    assert result.json() == {"employees_created": 2, "employees_updated": 0, "departments_created": 1}
+    counts = ("employees_created", "employees_updated", "departments_created")
+    assert [result.json()[key] for key in counts] == [2, 0, 1]
+    assert result.json()["file"] == {"format": "csv", "encoding": "utf-8-sig", "separator": ","}
     again = admin.post("/employees/import", files={"file": ("staff.csv", good.encode())}).json()
-    assert again == {"employees_created": 0, "employees_updated": 2, "departments_created": 0}
+    assert [again[key] for key in counts] == [0, 2, 0]
     olga = admin.get("/employees/", params={"search": f"olga.{unique}"}).json()["items"][0]
     assert (olga["position"], olga["roles"]) == ("Accountant", ["accountant"])
+
+
+def test_employees_from_an_xlsx_workbook_with_russian_headers(admin, unique):
+    book = Workbook()
+    book.active.append(["ФИО", "Эл. почта", "Подразделение", "Должность", "Телефон", "Роли", "Табельный №"])
+    book.active.append(["Вера Иванова", f"Vera.{unique}@x.ru", f"Бухгалтерия {unique}", "Главный бухгалтер",
+                        "+7 495 100-00-00", "Бухгалтер", 101])
+    book.active.append(["Пётр Орлов", f"petr.{unique}@x.ru", f"Бухгалтерия {unique}", None, None, None, 102])
+    buffer = io.BytesIO()
+    book.save(buffer)
+
+    preview = admin.post("/employees/import", files={"file": ("сотрудники.xlsx", buffer.getvalue())},
+                         data={"dry_run": "true"})
+    assert preview.status_code == 200, preview.text
+    report = preview.json()
+    assert (report["dry_run"], report["applied"], report["employees_created"]) == (True, False, 2)
+    assert report["file"] == {"format": "xlsx", "encoding": None, "separator": None}
+    assert report["unknown_columns"] == ["Табельный №"] and report["departments"] == [f"Бухгалтерия {unique}"]
+    assert admin.get("/employees/", params={"search": f"vera.{unique}"}).json()["total"] == 0
+
+    done = admin.post("/employees/import", files={"file": ("сотрудники.xlsx", buffer.getvalue())})
+    assert done.status_code == 200 and done.json()["applied"], done.text
+    vera = admin.get("/employees/", params={"search": f"vera.{unique}"}).json()["items"][0]
+    assert (vera["full_name"], vera["position"], vera["roles"]) == ("Вера Иванова", "Главный бухгалтер",
+                                                                   ["accountant"])
+
+    no_email = "ФИО;Подразделение\r\nАнна;Продажи\r\n".encode("cp1251")
+    refused = admin.post("/employees/import", files={"file": ("staff.csv", no_email)})
+    assert refused.status_code == 422
+    assert refused.json()["errors"]["json"]["file"] == ["Missing columns: email."]
 
 
 def test_absences_name_who_acts_for_whom(admin, employee, system):

@@ -23,7 +23,8 @@ def test_the_whole_path(admin, employee, unique, eventually):
     approver, approver_api = employee("Anna Approver", roles=["lawyer"])
 
     counterparty = admin.post("/counterparties/", json={
-        "name": f"Romashka LLC {unique}", "tax_id": "7707083893", "phone": "+7 495 123-45-67"})
+        "name": f"Romashka LLC {unique}", "tax_id": "7707083893", "phone": "+7 495 123-45-67",
+        "allow_duplicate": True})  # other tests use this INN too
     assert counterparty.status_code == 201, counterparty.text
     counterparty = counterparty.json()
 

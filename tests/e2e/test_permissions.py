@@ -5,6 +5,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from counterparties import legal
+
 pytestmark = pytest.mark.system
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -41,13 +43,15 @@ def world(request):
     person("accountant", ["accountant"])
     person("secretary", ["secretary"])
 
-    def counterparty(name, responsible):
+    def counterparty(name, responsible, **more):
         made = admin.post("/counterparties/", json={"name": f"{name} {tag}",
-                                                    "responsible_employee_id": responsible["id"]})
+                                                    "responsible_employee_id": responsible["id"], **more})
         assert made.status_code == 201, made.text
         return made.json()
 
-    cp_a, cp_b = counterparty("Alpha", manager_a), counterparty("Beta", manager_b)
+    beta_tax_id = legal.complete_inn(f"78{int(tag) % 10**7:07d}")
+    cp_a = counterparty("Alpha", manager_a)
+    cp_b = counterparty("Beta", manager_b, tax_id=beta_tax_id, phone="+7 812 555-01-02", allow_duplicate=True)
     types = {t["code"]: t for t in admin.get("/document-types/").json()}
 
     def document(type_code, counterparty_, responsible):
@@ -89,6 +93,7 @@ def world(request):
             "approval_a": f"/approvals/{approval['id']}",
             "contract_a_audit": f"/audit?record_type=document&record_id={contract_a['id']}",
         },
+        "beta_tax_id": beta_tax_id,
         "ids": {"counterparty_a": cp_a["id"], "counterparty_b": cp_b["id"],
                 "contract_a": contract_a["id"], "invoice_b": invoice_b["id"], "approval_a": approval["id"],
                 "notification": notification["id"], "contact_a": contact_a["id"],
@@ -122,6 +127,28 @@ def test_direct_ids(world, role):
     answers = {name: api.get(path).status_code for name, path in world["records"].items()}
     assert {name for name, code in answers.items() if code == 200} == EXPECTED[role], answers
     assert {code for code in answers.values()} <= {200, 404}, answers
+
+
+# who may register documents (the role settings' defaults): they name any counterparty on a document
+REGISTRARS = {"admin", "director", "lawyer", "secretary"}
+
+
+@pytest.mark.parametrize("role", sorted(EXPECTED))
+def test_registrars_find_any_counterparty_by_name_or_tax_id_and_only_what_registration_needs(world, role):
+    """docs/permissions.md, "Registering documents across departments": the card stays closed."""
+    api, ids, tag = world["clients"][role], world["ids"], world["tag"]
+    by_name = api.get("/counterparties/for-registration", params={"search": tag})
+    by_tax_id = api.get("/counterparties/for-registration", params={"search": world["beta_tax_id"]})
+    if role not in REGISTRARS:
+        assert (by_name.status_code, by_tax_id.status_code) == (403, 403)
+        return
+    found = {c["id"]: c for c in by_name.json()}
+    assert set(found) == {ids["counterparty_a"], ids["counterparty_b"]}
+    assert [c["id"] for c in by_tax_id.json()] == [ids["counterparty_b"]]
+    for name, counterparty in (("counterparty_a", found[ids["counterparty_a"]]),
+                               ("counterparty_b", found[ids["counterparty_b"]])):
+        assert set(counterparty) == {"id", "name", "short_name", "tax_id", "card_visible"}
+        assert counterparty["card_visible"] == (name in EXPECTED[role])
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))

@@ -5,9 +5,9 @@ import requests
 pytestmark = pytest.mark.system
 
 
-def sign_in(client, email, password):
+def sign_in(client, email, password, headers=None):
     return client.http.post(f"{client.base_url}/api/v1/auth/login",
-                            json={"email": email, "password": password})
+                            json={"email": email, "password": password}, headers=headers)
 
 
 @pytest.fixture
@@ -50,14 +50,41 @@ def test_deactivation_ends_sessions_and_sign_in(admin, client, person, eventuall
     assert sign_in(client(), email, password).status_code == 401
 
 
-def test_repeated_failures_lock_the_account_for_a_while(client, person):
+def test_repeated_failures_make_that_client_wait(client, person):
     _, email, password = person
     anonymous = client()
+    attacker = {"X-Forwarded-For": "203.0.113.50"}
     for _ in range(5):
-        assert sign_in(anonymous, email, "wrong-password").status_code == 401
-    locked = sign_in(anonymous, email, password)
+        assert sign_in(anonymous, email, "wrong-password", headers=attacker).status_code == 401
+    locked = sign_in(anonymous, email, password, headers=attacker)
     assert locked.status_code == 429
     assert "try again after" in locked.json()["message"]
+    assert 1 <= int(locked.headers["Retry-After"]) <= 30
+
+
+def test_nobody_can_lock_an_account_out_from_elsewhere(admin, client, person):
+    employee, email, password = person
+    anonymous = client()
+    for _ in range(8):
+        answer = sign_in(anonymous, email, "wrong-password", headers={"X-Forwarded-For": "203.0.113.51"})
+        assert answer.status_code in (401, 429)
+    owner = sign_in(client(), email, password, headers={"X-Forwarded-For": "198.51.100.51"})
+    assert owner.status_code == 200, owner.text
+
+    entries = admin.get("/audit", params={"record_type": "employee", "record_id": employee["id"]}).json()
+    locks = [e for e in entries["items"] if e["action"] == "sign_in_locked"]
+    assert locks and locks[0]["changes"]["client"]["to"] == "203.0.113.51"
+
+
+def test_the_sign_in_page_says_when_to_try_again(client, person):
+    _, email, _ = person
+    browser = client()
+    headers = {"X-Forwarded-For": "203.0.113.52"}
+    for _ in range(5):
+        browser.http.post(f"{browser.base_url}/login", data={"email": email, "password": "wrong"}, headers=headers)
+    page = browser.http.post(f"{browser.base_url}/login", data={"email": email, "password": "wrong"},
+                             headers=headers)
+    assert page.status_code == 429 and int(page.headers["Retry-After"]) >= 1
 
 
 def test_changing_and_resetting_passwords(admin, client, person):

@@ -144,6 +144,17 @@ def test_addresses_must_be_https_and_only_administrators_manage(admin, employee)
                                                          "event_types": ["*"]}).status_code == 403
 
 
+def test_private_addresses_are_refused_unless_their_network_is_allowed(admin):
+    # the test system allows 127.0.0.1/32 (conftest: WEBHOOK_ALLOWED_NETWORKS) and no more
+    for url, kind in (("https://127.0.0.2/hook", "loopback"), ("https://[::1]/hook", "loopback"),
+                      ("https://169.254.169.254/latest/meta-data", "link-local"),
+                      ("https://10.1.2.3/hook", "private")):
+        refused = admin.post("/webhooks/endpoints", json={"url": url, "event_types": ["*"]})
+        assert refused.status_code == 422, (url, refused.text)
+        reasons = refused.json()["errors"]["json"]["url"]
+        assert any(kind in reason for reason in reasons), (url, reasons)
+
+
 def test_rotating_the_secret_shows_the_new_one_once(admin, receiver, endpoint, unique, eventually):
     rotated = admin.post(f"/webhooks/endpoints/{endpoint['id']}/rotate-secret")
     assert rotated.status_code == 200, rotated.text
@@ -175,3 +186,47 @@ def test_the_administration_page_lists_endpoints_and_the_log(admin, base_url, re
     assert endpoint["secret"] not in page.text
     log = admin.http.get(f"{base_url}/admin/webhooks/deliveries", params={"endpoint_id": endpoint["id"]}, timeout=30)
     assert log.status_code == 200 and "counterparty.created" in log.text
+
+
+@pytest.mark.parametrize("event_format, media_type", [
+    ("cloudevents-structured", "application/cloudevents+json"),
+    ("cloudevents-binary", "application/json"),
+])
+def test_an_endpoint_may_take_its_events_as_cloudevents(admin, receiver, unique, eventually, event_format,
+                                                        media_type):
+    from cloudevents.core.bindings import http as http_binding
+    from cloudevents.core.formats.json import JSONFormat
+
+    created = admin.post("/webhooks/endpoints", json={
+        "url": receiver.url, "event_types": ["counterparty.created"], "event_format": event_format})
+    assert created.status_code == 201, created.text
+    endpoint = created.json()
+    try:
+        assert endpoint["event_format"] == event_format
+        counterparty = admin.post("/counterparties/", json={"name": f"Cloud Event LLC {unique}"}).json()
+
+        def arrived():
+            for request in receiver.requests:
+                event = http_binding.from_http(
+                    http_binding.HTTPMessage(headers=request["headers"], body=request["body"]), JSONFormat())
+                if event.get_subject() == counterparty["id"]:
+                    return request, event
+            return None
+
+        request, event = eventually(arrived, timeout=30)
+        assert request["headers"]["content-type"] == media_type
+        assert verified(endpoint["secret"], request)
+        assert (event.get_type(), event.get_source()) == ("counterparty.created", "/chancery/counterparties")
+        assert event.get_id() == request["headers"]["webhook-id"]
+        envelope = event.get_data()
+        assert envelope["id"] == event.get_id() and envelope["payload"]["name"] == counterparty["name"]
+    finally:
+        admin.request("DELETE", f"/webhooks/endpoints/{endpoint['id']}")
+
+
+def test_an_unknown_event_format_is_refused_naming_the_field(admin, receiver):
+    refused = admin.post("/webhooks/endpoints", json={
+        "url": receiver.url, "event_types": ["*"], "event_format": "xml"})
+
+    assert refused.status_code == 422
+    assert "event_format" in refused.json()["errors"]["json"]

@@ -1,5 +1,8 @@
-"""The generated parts of docs/ match the code (regenerate: scripts/generate_docs.py)."""
+"""The generated parts of docs/ and clients/python match the code (regenerate:
+scripts/generate_docs.py)."""
+import filecmp
 import importlib.util
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -94,3 +97,25 @@ def test_field_schemas_cover_the_marshmallow_types_used():
     assert props["flags"] == {"type": "object", "additionalProperties": {"type": "boolean"}}
     assert props["count"] == {"type": "integer", "minimum": 0}
     assert props["from"] == {}
+
+
+
+def differences(left, right):
+    """Paths (relative) that differ between two trees, ignoring caches."""
+    comparison = filecmp.dircmp(left, right, ignore=["__pycache__"])
+    found = [*comparison.left_only, *comparison.right_only, *comparison.diff_files, *comparison.funny_files]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
+    found += mismatch + errors
+    for name in comparison.common_dirs:
+        found += [f"{name}/{path}" for path in differences(Path(left) / name, Path(right) / name)]
+    return sorted(set(found))
+
+
+def test_the_python_client_is_generated_from_the_current_document():
+    """clients/python/chancery_client is what openapi-python-client makes of the current
+    OpenAPI document."""
+    generator = load_generator()
+    with tempfile.TemporaryDirectory() as work:
+        made = generator.python_client(generator.openapi(), work)
+        stale = differences(made, generator.CLIENT / generator.CLIENT_PACKAGE)
+    assert not stale, f"clients/python is out of date, run scripts/generate_docs.py: {stale[:20]}"

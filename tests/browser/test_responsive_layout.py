@@ -1,0 +1,147 @@
+"""Every main page fits the window at a phone's, a laptop's and a desktop's size, in Russian and
+English, for the administrator (the longest navigation): nothing sticks out sideways, and every
+item of the top bar (the sections, the search, the account, the languages, signing out) can be
+reached, through the menu on a narrow screen, with the keyboard too. The document card's tabs
+are links with addresses of their own that work without JavaScript; the counterparty card on a
+phone shows its key facts first."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.system]
+
+SIZES = ((390, 844), (1280, 800), (1440, 900))
+LANGUAGES = ("ru", "en")
+PAGES = ("/", "/dashboard", "/agenda", "/counterparties", "/pipeline", "/counterparties/{counterparty}", "/documents",
+         "/documents/{document}", "/documents/{document}/files", "/documents/{document}/approvals",
+         "/approvals", "/inbox", "/search?q=Layout", "/admin/employees")
+# what the top bar offers: each section, the search field, the account, both languages, signing out
+TOP_BAR = ".mainnav a, #global-search-q, .account a.who, .languages a, .account .signout"
+
+
+@pytest.fixture(scope="module")
+def records(admin):
+    """A counterparty with a phone, and a contract of it (the longest tabs), for the card pages."""
+    counterparty = admin.post("/counterparties/", json={
+        "name": "ООО «Очень длинное наименование контрагента для проверки вёрстки карточки»",
+        "kind": "organisation", "phone": "+7 495 123-45-67"})
+    assert counterparty.status_code == 201, counterparty.text
+    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Layout contract",
+                                               "counterparty_id": counterparty.json()["id"]})
+    assert document.status_code == 201, document.text
+    return {"counterparty": counterparty.json()["id"], "document": document.json()["id"]}
+
+
+def signed_in(browser, base_url, credentials, width, height, language, javascript=True):
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": height},
+                                  locale="en-GB", java_script_enabled=javascript)
+    context.add_cookies([{"name": "chancery_lang", "value": language, "url": base_url}])
+    page = context.new_page()
+    page.goto("/login")
+    page.fill("#email", credentials[0])
+    page.fill("#password", credentials[1])
+    page.click("button[type=submit]")
+    expect(page.locator("a.who")).to_be_attached()
+    return page
+
+
+def overflow(page):
+    """How many CSS pixels the page is wider than the window (0: it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def unreachable(page):
+    """The top bar's items that are not on screen: opens the menu first when the window is narrow."""
+    toggle = page.locator("[data-menu-toggle]")
+    if toggle.is_visible():
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+    width = page.evaluate("document.documentElement.clientWidth")
+    missing = []
+    for item in page.locator(TOP_BAR).all():
+        box = item.bounding_box()
+        if not item.is_visible() or box is None or box["x"] < 0 or box["x"] + box["width"] > width + 0.5:
+            missing.append(item.evaluate("e => e.textContent.trim() || e.id || e.className"))
+    return missing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width, height", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_every_main_page_fits_the_window_and_keeps_the_whole_top_bar_in_reach(browser, base_url, admin_credentials,
+                                                                               records, width, height, language):
+    page = signed_in(browser, base_url, admin_credentials, width, height, language)
+    problems = {}
+    for path in PAGES:
+        path = path.format(**records)
+        answer = page.goto(path)
+        assert answer.status == 200, path
+        page.wait_for_load_state("networkidle")
+        found = {"overflow": overflow(page), "unreachable": unreachable(page)}
+        if found["overflow"] > 0 or found["unreachable"]:
+            problems[path] = found
+    assert len(page.locator(".mainnav a").all()) == 9  # the administrator's whole navigation was checked
+    page.context.close()
+    assert problems == {}
+
+
+def test_the_narrow_menu_works_with_the_keyboard(browser, base_url, admin_credentials):
+    page = signed_in(browser, base_url, admin_credentials, 390, 844, "en")
+    toggle = page.locator("[data-menu-toggle]")
+    expect(page.locator(".mainnav")).to_be_hidden()
+    expect(toggle).to_have_accessible_name(re.compile("Menu"))
+    page.locator("#global-search-q").focus()
+    page.keyboard.press("Tab")
+    expect(toggle).to_be_focused()
+    assert toggle.evaluate("e => getComputedStyle(e).boxShadow") != "none"  # the focus is visible
+
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".mainnav a").first).to_be_focused()
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    expect(page.locator(".mainnav a").nth(3)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/counterparties$"))
+    page.wait_for_load_state()
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".mainnav")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".mainnav")).to_be_hidden()
+    page.context.close()
+
+
+def test_the_document_cards_tabs_have_their_own_addresses_and_work_without_javascript(
+        browser, base_url, admin_credentials, records):
+    page = signed_in(browser, base_url, admin_credentials, 1280, 800, "en", javascript=False)
+    document = records["document"]
+    tabs = {"Card": ("", "#details"), "Files": ("/files", "#upload-form"), "Contract tree": ("/tree", "#tree"),
+            "Execution": ("/execution", "#execution"), "Paper copies": ("/paper-copies", "#paper"),
+            "Approvals": ("/approvals", "#send-for-approval"), "History": ("/history", "#status-history")}
+    page.goto(f"/documents/{document}")
+    names = [name.strip() for name in page.locator(".doc-tabs a").all_inner_texts()]
+    assert [re.sub(r"\s*\d+$", "", name) for name in names] == list(tabs)
+    for name, (suffix, section) in tabs.items():
+        page.locator(".doc-tabs").get_by_role("link", name=re.compile(f"^{name}")).click()
+        expect(page).to_have_url(re.compile(rf"/documents/{document}{suffix}$"))
+        expect(page.locator(".doc-tabs [aria-current=page]")).to_have_count(1)
+        expect(page.locator(".doc-tabs [aria-current=page]")).to_contain_text(name)
+        expect(page.locator(section)).to_be_visible()
+    page.context.close()
+
+
+def test_the_counterparty_card_on_a_phone_shows_its_key_facts_first(browser, base_url, admin_credentials, records):
+    page = signed_in(browser, base_url, admin_credentials, 390, 844, "ru")
+    page.goto(f"/counterparties/{records['counterparty']}")
+    phone = page.locator("#details a[href^='tel:']")
+    expect(phone).to_have_text("+7 495 123-45-67")
+    tops = {section: page.locator(section).bounding_box()["y"]
+            for section in ("#details", "#activities", "#documents", "#approvals", "#history")}
+    assert tops["#details"] < tops["#activities"] < tops["#documents"] < tops["#approvals"] < tops["#history"], tops
+    assert phone.bounding_box()["y"] < 2 * 844, "the phone number is within the first two screens"
+    page.context.close()
