@@ -11,7 +11,7 @@ from pathlib import Path
 
 from chancery_common.migrations import drop_database
 from chancery_local import infra
-from chancery_local.profile import SERVICES, Profile
+from chancery_local.profile import DATABASES, Profile
 from chancery_local.system import System
 
 MACHINE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -95,5 +95,5 @@ def running_system(log=print, **overrides):
 def remove_leftovers(profile):
     infra.delete_vhost(profile)
     if profile.postgres_url:  # an embedded server goes with the data folder
-        for service in SERVICES:
-            drop_database(infra.database_url(profile, profile.postgres_url, service))
+        for name in DATABASES:
+            drop_database(infra.database_url(profile, profile.postgres_url, name))

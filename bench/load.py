@@ -10,8 +10,9 @@ import time
 from urllib.parse import urlsplit
 
 
-def run(base_url, path, *, clients, seconds, max_requests):
-    """Load ``path`` for ``seconds`` or ``max_requests`` requests, whichever ends first.
+def run(base_url, path, *, clients, seconds, max_requests, headers=None):
+    """Load ``path`` for ``seconds`` or ``max_requests`` requests, whichever ends first,
+    each request with ``headers`` (a session cookie, say).
 
     Returns ``{"ok", "errors", "elapsed_s", "latencies"}``; latencies are seconds of the
     successful requests.
@@ -29,7 +30,7 @@ def run(base_url, path, *, clients, seconds, max_requests):
         while next(issued) < max_requests and time.monotonic() < deadline:
             began = time.perf_counter()
             try:
-                connection.request("GET", path)
+                connection.request("GET", path, headers=headers or {})
                 response = connection.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):
@@ -56,18 +57,18 @@ def run(base_url, path, *, clients, seconds, max_requests):
             "elapsed_s": elapsed, "latencies": latencies}
 
 
-def measure(base_url, paths, *, clients, seconds, max_requests, rounds=2, warmup_seconds=2):
+def measure(base_url, paths, *, clients, seconds, max_requests, rounds=2, warmup_seconds=2, headers=None):
     """Requests per second for each named path, measured in alternating rounds.
 
     Each round gives every path the same time; totals over the rounds give the rate.
     """
     for path in paths.values():
-        run(base_url, path, clients=clients, seconds=warmup_seconds, max_requests=max_requests)
+        run(base_url, path, clients=clients, seconds=warmup_seconds, max_requests=max_requests, headers=headers)
     totals = {name: {"ok": 0, "errors": 0, "elapsed_s": 0.0, "latencies": []} for name in paths}
     for _ in range(rounds):
         for name, path in paths.items():
             result = run(base_url, path, clients=clients, seconds=seconds / rounds,
-                         max_requests=max_requests // rounds)
+                         max_requests=max_requests // rounds, headers=headers)
             for key in ("ok", "errors", "elapsed_s", "latencies"):
                 totals[name][key] += result[key]
     return totals

@@ -9,7 +9,8 @@ generators so every service's data is about the same counterparties:
 - documents (bench/documents.py): up to 2,000,000 documents of those counterparties, as many
   as ``--generate-seconds`` allow (the count made is reported), with their full-text index;
   for each measured counterparty also contracts with annexes, acts and invoices as children
-  (so contract trees and completeness have work to do) and their paper copies;
+  (so contract trees and completeness have work to do) and their paper copies, and the
+  history entries their events leave (so the owners are asked who sees them);
 - approvals (bench/approvals.py): 10,000 running approvals of the first 5,000 counterparties;
 - notifications for the administrator about the counterparties, and staff employees for
   every employee id the generated rows name (so the names round has names to find).
@@ -173,6 +174,24 @@ def fill_contract_trees(url, *, measured, admin_id):
     ], analyse=["documents", "paper_copies", "paper_movements"])
 
 
+def fill_foreign_history(url, *, measured):
+    """For each measured counterparty, the history entries its contracts' events leave
+    (registered, two status changes, the paper original moved), so the view asks documents
+    who sees them (counterparties/relationship_history.py; approvals would be asked in the
+    same parallel round)."""
+    contract = "md5('contract-' || n || '-' || j)::uuid::text"
+    kinds = ["document.registered", "document.status_changed", "document.status_changed", "paper_copy.moved"]
+    _execute(url, [(f"""
+        INSERT INTO history_entries (id, counterparty_id, occurred_at, kind, actor_id, summary, data, source_event_id)
+        SELECT gen_random_uuid(), {_uuid_sql('counterparty', 'n')}, now() - (j * 30 - k) * interval '1 day',
+               (CAST(:kinds AS text[]))[k], {_uuid_sql('employee', 'j')}, 'Supply contract ' || n || '/' || j,
+               jsonb_build_object('document_id', {contract}),
+               gen_random_uuid()
+        FROM unnest(CAST(:measured AS int[])) AS n, generate_series(1, {CONTRACTS}) AS j,
+             generate_series(1, {len(kinds)}) AS k""", {"measured": measured, "kinds": kinds})],
+        analyse=["history_entries"])
+
+
 def generate_all(system, *, volumes, measured, admin_id, generate_seconds, batch, log):
     """Every service's data; returns {what: seconds} and the number of documents made."""
     urls, took = system.database_urls, {}
@@ -202,6 +221,7 @@ def generate_all(system, *, volumes, measured, admin_id, generate_seconds, batch
     finally:
         engine.dispose()
     fill_contract_trees(urls["documents"], measured=measured, admin_id=admin_id)
+    fill_foreign_history(urls["counterparties"], measured=measured)
     took["documents_s"], took["documents_index_s"] = round(time.monotonic() - began, 1), round(indexed_s, 1)
     return took, made
 

@@ -3,20 +3,26 @@
 - docs/api/openapi.json: the gateway's OpenAPI document;
 - docs/events.md: every event each service publishes, with its payload fields;
 - docs/events/asyncapi.yaml: the same as an AsyncAPI 3.0 document (exchange, routing key,
-  envelope and payload JSON Schema, version), for other systems' tooling.
+  envelope and payload JSON Schema, version), for other systems' tooling;
+- clients/python/chancery_client: a typed Python client generated from the OpenAPI
+  document by openapi-python-client (settings in clients/python/generator.yaml).
 
 Run: .venv/bin/python scripts/generate_docs.py   (tests/static/test_docs.py checks they are current)
 """
 import importlib
 import json
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
 from marshmallow import fields, validate
 
 REPO = Path(__file__).resolve().parents[1]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "texts")
 
 
 def openapi():
@@ -38,20 +44,56 @@ def _field_type(field):
     }.get(type(field), type(field).__name__.lower())
 
 
+CLOUDEVENTS = [
+    "## CloudEvents",
+    "",
+    "Every event is also a CloudEvent (CloudEvents 1.0) whose `data` is the envelope above,",
+    "so a CloudEvents SDK and a reader of the envelope get the same bytes:",
+    "",
+    "| attribute | value |",
+    "|---|---|",
+    "| `specversion` | `1.0` |",
+    "| `id` | the envelope's `id` |",
+    "| `source` | `/chancery/<producer>` (`/chancery/documents`) |",
+    "| `type` | the envelope's `type` (`document.registered`), as in routing keys and webhooks |",
+    "| `subject` | the envelope's `subject`, when it has one |",
+    "| `time` | the envelope's `occurred_at` |",
+    "| `datacontenttype` | `application/json` |",
+    "| `dataversion` | extension: the payload's `version` |",
+    "| `traceparent` | distributed tracing extension: the W3C trace of the request that caused it |",
+    "",
+    "On the bus they travel as the AMQP binding's binary mode: message headers",
+    "`cloudEvents_specversion`, `cloudEvents_id`, ... (the binding's preferred `cloudEvents_`",
+    "prefix), content type `application/json`, the envelope as the body. The header",
+    "`nameko.correlation_id` is the request id (X-Request-ID) of the click that caused the",
+    "event, the AsyncAPI messages' `correlationId`.",
+    "",
+    "A webhook endpoint chooses its `event_format`: `chancery` (the envelope as",
+    "`application/json`, the default), `cloudevents-binary` (the same body with `ce-specversion`,",
+    "`ce-id`, ... headers: the HTTP binding's binary mode) or `cloudevents-structured` (one",
+    "`application/cloudevents+json` object: the attributes and `data`, the envelope). Every",
+    "format is signed as the Standard Webhooks say, over the bytes sent.",
+]
+
 SUBSCRIBING = """\
 ## Subscribing from another system
 
 Another system (ERP, accounting, BI) subscribes without asking anyone to change Chancery:
 
 1. Declare a queue of your own, named for your system (`erp.chancery`): **durable**, not
-   auto-delete, not exclusive; a quorum queue (`x-queue-type: quorum`) on a RabbitMQ
-   cluster. Declaring it is the subscription: from then on every matching event waits in
-   it while your consumer is stopped (events are published persistent to durable
-   exchanges), and nothing published after that moment is lost.
+   auto-delete, not exclusive; a quorum queue (`x-queue-type: quorum`) with a delivery
+   limit (`x-delivery-limit`) and a dead-letter queue of yours (`x-dead-letter-exchange`
+   and `-routing-key`), so that an event your handler always fails on is set aside after
+   the limit instead of being delivered for ever. Declaring it is the subscription: from
+   then on every matching event waits in it while your consumer is stopped (events are
+   published persistent to durable exchanges), and nothing published after that moment
+   is lost.
 2. Bind it to each exchange `<service>.events` with the routing keys you want: event
    types (`approval.finished`) or patterns (`document.*`, `#` for everything).
 3. Consume with manual acknowledgement: acknowledge an event only after your own
-   transaction committed. An unacknowledged event is delivered again after a reconnect.
+   transaction committed. An unacknowledged event is delivered again after a reconnect;
+   one your handler failed on, return to the queue (`basic.reject` with requeue). Once
+   the cause is fixed, move the dead letters back to your queue.
 4. De-duplicate by the envelope's `id`: an event may arrive twice (a relay crash between
    publishing and marking it published). Record the ids you handled in the same
    transaction as the effect.
@@ -59,7 +101,8 @@ Another system (ERP, accounting, BI) subscribes without asking anyone to change 
    added without a new version).
 
 [events/consumer_example.py](events/consumer_example.py) does all of this with `kombu`
-(`declare_subscription`, `consume`, `HandledEvents`):
+(`declare_subscription`, `consume`, `HandledEvents`, `replay_dead_letters`; its dead
+letters wait in `<queue>.dead-letters`, `--replay-dead-letters` sends them back):
 
 ```
 python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \\
@@ -67,8 +110,8 @@ python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \
 ```
 
 Give the subscriber its own RabbitMQ user with `configure` and `write` permission on its
-own queue name only and `read` on the `.*\\.events` exchanges, so it cannot publish
-Chancery events.
+own queue names only (`^erp\\.chancery(\\.dead-letters)?$`) and `read` on the
+`.*\\.events` exchanges, so it cannot publish Chancery events.
 
 ## Webhooks (for systems without AMQP)
 
@@ -118,7 +161,10 @@ def events():
         "| `version` | payload schema version; a breaking change is a new type, additions keep the version |",
         "| `occurred_at` | when the change was committed (UTC, ISO 8601) |",
         "| `producer` | the service that published it |",
+        "| `subject` | the id of the record the event is about (absent when it is about no one record) |",
         "| `payload` | the fields below |",
+        "",
+        *CLOUDEVENTS,
         "",
         "The same catalogue as an AsyncAPI 3.0 document (channels per exchange and routing key,",
         "envelope and payload JSON Schema, version): [events/asyncapi.yaml](events/asyncapi.yaml).",
@@ -261,9 +307,38 @@ def envelope_schema(event_type, version, payload):
             "occurred_at": {"type": "string", "format": "date-time",
                             "description": "when the change was committed (UTC, ISO 8601)"},
             "producer": {"type": "string", "description": "the service that published it"},
+            "subject": {"type": "string", "description": "the id of the record the event is about "
+                                                         "(CloudEvents' subject); absent when it is about "
+                                                         "no one record"},
             "payload": payload,
         },
         "required": ["id", "type", "version", "occurred_at", "producer", "payload"],
+    }
+
+
+def message_headers(event_type, version, service):
+    """The AMQP headers of a message: the payload version, the CloudEvents attributes (the
+    AMQP binding's binary mode, ``cloudEvents_`` prefix) and the request that caused it."""
+    prefix = "cloudEvents_"
+    return {
+        "type": "object",
+        "properties": {
+            "event_version": {"type": "integer", "const": version},
+            f"{prefix}specversion": {"type": "string", "const": "1.0"},
+            f"{prefix}id": {"type": "string", "description": "the envelope's id"},
+            f"{prefix}source": {"type": "string", "const": f"/chancery/{service}"},
+            f"{prefix}type": {"type": "string", "const": event_type},
+            f"{prefix}subject": {"type": "string", "description": "the envelope's subject, when it has one"},
+            f"{prefix}time": {"type": "string", "format": "date-time", "description": "the envelope's occurred_at"},
+            f"{prefix}dataversion": {"type": "integer", "const": version,
+                                     "description": "extension attribute: the payload's version"},
+            f"{prefix}traceparent": {"type": "string", "description": "distributed tracing extension (W3C)"},
+            "nameko.correlation_id": {"type": "string", "description": "the X-Request-ID of the request "
+                                                                       "that caused the event"},
+            "nameko.traceparent": {"type": "string", "description": "the W3C traceparent of that request"},
+        },
+        "required": ["event_version", f"{prefix}specversion", f"{prefix}id", f"{prefix}source", f"{prefix}type",
+                     f"{prefix}time", f"{prefix}dataversion"],
     }
 
 
@@ -287,10 +362,8 @@ def asyncapi_document():
                     "title": f"{event_type} v{version}",
                     **({"summary": doc} if doc else {}),
                     "contentType": "application/json",
-                    "headers": {
-                        "type": "object",
-                        "properties": {"event_version": {"type": "integer", "const": version}},
-                    },
+                    "headers": message_headers(event_type, version, service),
+                    "correlationId": {"$ref": "#/components/correlationIds/request"},
                     "payload": envelope_schema(event_type, version, object_schema(schema)),
                     "bindings": {"amqp": {"messageType": event_type, "bindingVersion": "0.3.0"}},
                     "x-chancery-version": version,
@@ -333,10 +406,24 @@ def asyncapi_document():
         },
         "defaultContentType": "application/json",
         "servers": {"rabbitmq": {"host": "rabbitmq:5672", "protocol": "amqp", "protocolVersion": "0-9-1",
-                                 "description": "The deployment's RabbitMQ (vhost as configured)."}},
+                                 "description": "The deployment's RabbitMQ (vhost as configured).",
+                                 "security": [{"$ref": "#/components/securitySchemes/amqpUser"}]}},
         "channels": channels,
         "operations": operations,
-        "components": {"messages": messages},
+        "components": {
+            "messages": messages,
+            "securitySchemes": {"amqpUser": {
+                "type": "userPassword",
+                "description": "A RabbitMQ user of the subscribing system, given by the operators, with "
+                               "read permission on the `<service>.events` exchanges and configure/write "
+                               "on its own queues (docs/events.md, \"Subscribing from another system\"); "
+                               "over TLS (amqps, port 5671) where the deployment enables it."}},
+            "correlationIds": {"request": {
+                "description": "The X-Request-ID of the request that caused the event (the gateway "
+                               "answers with it; every service logs it): one grep finds the click and "
+                               "everything it caused.",
+                "location": "$message.header#/nameko.correlation_id"}},
+        },
     }
 
 
@@ -348,11 +435,37 @@ TARGETS = {REPO / "docs" / "api" / "openapi.json": openapi, REPO / "docs" / "eve
            REPO / "docs" / "events" / "asyncapi.yaml": asyncapi}
 
 
+CLIENT = REPO / "clients" / "python"
+CLIENT_PACKAGE = "chancery_client"
+
+
+def python_client(openapi_text, into):
+    """Generate the client package from ``openapi_text`` as ``into``/chancery_client."""
+    bin_dir = Path(sys.executable).parent  # openapi-python-client and ruff (its post hooks)
+    with tempfile.TemporaryDirectory() as work:
+        document = Path(work) / "openapi.json"
+        document.write_text(openapi_text)
+        done = subprocess.run(
+            [str(bin_dir / "openapi-python-client"), "generate", "--path", str(document), "--meta", "none",
+             "--config", str(CLIENT / "generator.yaml"), "--output-path", str(Path(into) / CLIENT_PACKAGE),
+             "--overwrite"],
+            capture_output=True, text=True, env={**os.environ, "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}"})
+    if done.returncode:
+        raise RuntimeError(f"openapi-python-client failed:\n{done.stdout}\n{done.stderr}")
+    shutil.rmtree(Path(into) / CLIENT_PACKAGE / ".ruff_cache", ignore_errors=True)  # its post hooks' cache
+    return Path(into) / CLIENT_PACKAGE
+
+
 def main():
     for path, make in TARGETS.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(make())
         print(f"wrote {path.relative_to(REPO)}")
+    with tempfile.TemporaryDirectory() as work:
+        made = python_client((REPO / "docs" / "api" / "openapi.json").read_text(), work)
+        shutil.rmtree(CLIENT / CLIENT_PACKAGE, ignore_errors=True)
+        shutil.copytree(made, CLIENT / CLIENT_PACKAGE)
+    print(f"wrote {(CLIENT / CLIENT_PACKAGE).relative_to(REPO)}")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,10 @@
 
 Starts RabbitMQ if it is installed but stopped, the embedded PostgreSQL (unless
 CHANCERY_POSTGRES_URL names one), SeaweedFS as the S3 server, every service and the
-gateway; prints where to open it and the first login. Ctrl-C stops everything; data stays
-in the data folder (CHANCERY_DATA_DIR, default .data/) for the next start.
+gateway (CHANCERY_REPLICAS processes of each, default 1); prints where to open it and the
+first login. Ctrl-C stops everything; data stays in the data folder (CHANCERY_DATA_DIR,
+default .data/) for the next start. A process that exits meanwhile is started again, with a
+pause growing on repeated failures (system.py).
 """
 import argparse
 import logging
@@ -33,9 +35,14 @@ def main(argv=None):
     up.add_argument("--demo", action="store_true", help="load demo data on start (once)")
     args = parser.parse_args(argv)
 
-    profile = default_profile()
+    try:
+        profile = default_profile()
+    except ValueError as exc:  # a setting that makes no sense: say which
+        print(f"Chancery could not start: {exc}", file=sys.stderr)
+        return 2
     system = System(profile, log=lambda message: print(f"  {message}", flush=True))
-    print(f"Starting Chancery (data in {profile.data_dir}) ...", flush=True)
+    replicas = f", {profile.replicas} replicas of every process" if profile.replicas > 1 else ""
+    print(f"Starting Chancery (data in {profile.data_dir}{replicas}) ...", flush=True)
     try:
         system.start()
     except StartupError as exc:
@@ -60,17 +67,16 @@ def main(argv=None):
     else:
         print(f"Log in as {email} (password as set on first start or in CHANCERY_ADMIN_PASSWORD)")
     print(f"API reference: {profile.gateway_url}/api/v1/docs   Logs: {profile.log_dir}")
+    print(f"Metrics: {profile.gateway_url}/metrics and each service's /metrics, /livez, /readyz on "
+          + ", ".join(f"{name} :{port}" for name, port in system.http_ports.items())
+          + f" (also in {profile.data_dir / 'run.json'})")
     print("Press Ctrl-C to stop.", flush=True)
 
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    system.supervise()  # a process that exits is started again; the rest keeps running
     try:
         while not stopping:
-            dead = system.alive()
-            if dead:
-                print(f"Stopped unexpectedly: {', '.join(dead)}; see logs in {profile.log_dir}",
-                      file=sys.stderr)
-                break
             time.sleep(1)
     except KeyboardInterrupt:
         pass

@@ -14,6 +14,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import requests
+from stdnum.ru import inn as stdnum_inn
+from stdnum.ru import ogrn as stdnum_ogrn
 
 MARKER_EMAIL = "demo.director@chancery.local"
 ZONE = ZoneInfo("Europe/Moscow")
@@ -23,38 +25,26 @@ class DemoDataError(RuntimeError):
     """The gateway refused a step, or events did not arrive in time."""
 
 
-# Russian tax ids ----------------------------------------------------------------------------
-
-INN10_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
-INN11_WEIGHTS = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
-INN12_WEIGHTS = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
-
-
-def _inn_digit(digits, weights):
-    return str(sum(int(digit) * weight for digit, weight in zip(digits, weights, strict=True)) % 11 % 10)
-
+# Russian tax ids: check digits by python-stdnum ------------------------------------------------
 
 def complete_inn(body):
     """An INN from its body: 9 digits (organisation) or 10 (individual) plus check digits."""
     if len(body) == 9:
-        return body + _inn_digit(body, INN10_WEIGHTS)
+        return body + stdnum_inn.calc_company_check_digit(body)
     if len(body) == 10:
-        body += _inn_digit(body, INN11_WEIGHTS)
-        return body + _inn_digit(body, INN12_WEIGHTS)
+        return body + stdnum_inn.calc_personal_check_digits(body)
     raise ValueError(f"an INN body has 9 or 10 digits, not {len(body)}")
 
 
 def is_valid_inn(inn):
-    """Whether the check digits of a 10-digit (organisation) or 12-digit INN are right."""
-    if not (inn.isdigit() and len(inn) in (10, 12)):
-        return False
-    return complete_inn(inn[:9] if len(inn) == 10 else inn[:10]) == inn
+    """Whether a 10-digit (organisation) or 12-digit INN is valid, check digits included."""
+    return inn.isdigit() and len(inn) in (10, 12) and stdnum_inn.is_valid(inn)
 
 
 def complete_ogrn(body):
-    """An OGRN (12-digit body) or OGRNIP (14-digit body) with its check digit."""
-    modulus = {12: 11, 14: 13}[len(body)]
-    return body + str(int(body) % modulus % 10)
+    """An OGRN (12-digit body) or OGRNIP (14-digit body) with its check digit (the remainder's
+    last digit: see services/counterparties/counterparties/legal.py)."""
+    return body + stdnum_ogrn.calc_check_digit(body + "0")[-1]
 
 
 def tax_ids(kind, region_office, registered_year, seed):
@@ -357,6 +347,35 @@ ACTIVITIES = [
     ("raduga", "task", "Подготовить проект допсоглашения о работах в выходные", -3, "sales"),
 ]
 
+# the negotiation log of clients in negotiation: counterparty, author (its responsible), the notes
+# in order (stage code, text), the expected deal with the last note (amount, currency, days to close)
+NEGOTIATIONS = [
+    ("capital", "sales", [("first_contact", "Знакомство на выставке «Строительство и архитектура»."),
+                          ("needs_clarified", "Нужен генподряд офисного центра под ключ, старт весной."),
+                          ("offer_under_review", "КП отправлено, ждём замечаний технической службы.")],
+     ("1850000000.00", "RUB", 75)),
+    ("technopark", "sales", [("first_contact", "Входящий запрос на склад класса А."),
+                             ("ready_for_meeting", "Готовы к выездному совещанию на площадке.")],
+     ("320000000.00", "RUB", 45)),
+    ("logistic", "sales", [("first_contact", "Тендер на расширение терминала."),
+                           ("offer_under_review", "Подали техническую часть."),
+                           ("contract_negotiation", "Согласуем протокол разногласий по неустойке.")],
+     ("265000000.00", "RUB", 30)),
+    ("komfort", "sales", [("first_contact", "Благоустройство двух дворов."),
+                          ("payment_expected", "Счёт на аванс выставлен, оплата на этой неделе.")],
+     ("12400000.00", "RUB", 10)),
+    ("raduga", "sales", [("first_contact", "Запрос на реконструкцию фасада торгового центра.")],
+     ("48500000.00", "RUB", 120)),
+    ("zdorovie", "sales", [("first_contact", "Вторая очередь реконструкции."),
+                           ("lost", "Выбрали другого подрядчика: цена ниже на 8%.")], None),
+    ("north", "director", [("contract_negotiation", "Согласовали график работ и размер аванса."),
+                           ("won", "Договор генподряда на корпуса 1–4 подписан.")],
+     ("1286000000.00", "RUB", 0)),
+    ("lift", "head", [("first_contact", "Предложение о поставке и монтаже лифтов."),
+                      ("offer_under_review", "Сравниваем с двумя другими поставщиками.")],
+     ("410000.00", "EUR", 60)),
+]
+
 
 # loading --------------------------------------------------------------------------------------
 
@@ -549,18 +568,38 @@ def wait_for_statuses(api, expected, timeout=60):
         time.sleep(0.2)
 
 
-def load_demo_data(profile, system):
-    """Load the demo data unless it is there already; returns a one-line summary."""
+def create_negotiations(apis, counterparties):
+    """Negotiation notes moving the clients through the stages, the expected deal with the last;
+    returns how many notes were made."""
+    stages = {stage["code"]: stage["id"] for stage in apis["sales"].get("/reference-books/negotiation_stage/")}
+    today = date.today()
+    made = 0
+    for key, author, notes, deal in NEGOTIATIONS:
+        for number, (code, text) in enumerate(notes, start=1):
+            note = {"stage_id": stages[code], "text": text}
+            if deal and number == len(notes):
+                amount, currency, days = deal
+                note.update(expected_amount=amount, currency=currency,
+                            expected_close_on=(today + timedelta(days=days)).isoformat())
+            apis[author].post(f"/counterparties/{counterparties[key]['id']}/negotiation-notes", json=note)
+            made += 1
+    return made
+
+
+def load_demo_data(profile, system, password=None):
+    """Load the demo data unless it is there already; returns a one-line summary. The demo
+    employees' password is made up unless given (scripts/screenshots signs in with its own)."""
     staff_url = system.database_urls["staff"]
     if already_loaded(staff_url):
         return "demo data already loaded"
-    password = secrets.token_urlsafe(9)
+    password = password or secrets.token_urlsafe(9)
     legal_entities = create_organisation(staff_url, password)
     try:
         apis = {key: Api(profile.gateway_url, employee[1], password) for key, employee in EMPLOYEES.items()}
         counterparties = create_counterparties(apis)
         documents = create_documents(apis, counterparties, legal_entities)
         approvals = run_approvals(apis, documents)
+        notes = create_negotiations(apis, counterparties)
     except (DemoDataError, requests.RequestException) as exc:
         # the employees exist, so a later start will not try again
         return f"demo data only partly loaded (demo employees' password: {password}): {exc}"
@@ -568,4 +607,5 @@ def load_demo_data(profile, system):
     return (f"demo data: {len(EMPLOYEES)} employees (sign in as {MARKER_EMAIL} or any demo.*@chancery.local, "
             f"password: {password}), {len(counterparties)} counterparties, {len(documents)} documents "
             f"({with_files} with PDF copies), {approvals} approvals, "
-            f"{sum(map(len, CONTACT_PERSONS.values()))} contact persons, {len(ACTIVITIES)} planned activities")
+            f"{sum(map(len, CONTACT_PERSONS.values()))} contact persons, {len(ACTIVITIES)} planned activities, "
+            f"{notes} negotiation notes")

@@ -1,5 +1,8 @@
 """The infrastructure of a local run: RabbitMQ, PostgreSQL and the S3 server."""
+import json
 import os
+import urllib.error
+import urllib.request
 import shutil
 import socket
 import subprocess
@@ -12,7 +15,7 @@ from kombu import Connection
 
 from chancery_common.migrations import ensure_database, upgrade
 
-from .profile import REPO, SERVICES
+from .profile import DATABASES, project_dir
 
 
 class StartupError(RuntimeError):
@@ -25,6 +28,25 @@ def port_open(host, port, timeout=0.5):
             return True
     except OSError:
         return False
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def record_run(profile, http_ports, database_urls, gateway_urls=None, service_of=lambda instance: instance):
+    """Write where this run's parts are: <data dir>/run.json (each service instance's metrics
+    and health port, each gateway process's own URL, the databases: for a person with curl and
+    for chancery_local.backup) and <data dir>/prometheus-targets.json (file_sd_configs of
+    deploy/monitoring; one target per instance)."""
+    run = {"http_ports": http_ports, "gateway_urls": gateway_urls or {}, "database_urls": database_urls}
+    (profile.data_dir / "run.json").write_text(json.dumps(run, indent=2) + "\n")
+    targets = [{"targets": [f"127.0.0.1:{port}"],
+                "labels": {"service": service_of(instance), "replica": instance}}
+               for instance, port in http_ports.items()]
+    (profile.data_dir / "prometheus-targets.json").write_text(json.dumps(targets, indent=2) + "\n")
 
 
 def wait_for(predicate, timeout, what):
@@ -51,16 +73,28 @@ def ensure_rabbitmq(profile):
                 "CHANCERY_AMQP_HOST at a running broker.")
         print("Starting RabbitMQ (rabbitmq-server -detached) ...", flush=True)
         subprocess.run([server, "-detached"], check=False, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
+                       stderr=subprocess.DEVNULL, preexec_fn=_more_open_files)
         wait_for(lambda: port_open(host, int(port)), 90, "RabbitMQ")
     # the port opens before the broker accepts logins
     wait_for(lambda: _amqp_login(profile), 60, "RabbitMQ login")
-    if profile.vhost != "/":
+    if profile.vhost != "/" and not _amqp_login(profile, profile.vhost):  # made already (on another node, say)
         ensure_vhost(profile)
 
 
-def _amqp_login(profile):
-    base = f"pyamqp://{profile.amqp_user}:{profile.amqp_password}@{profile.amqp_host}//"
+def _more_open_files():
+    """Each AMQP connection is a file descriptor of the broker: with replicas (each process
+    holds several connections) the usual soft limit of 1024 runs out, and new connections
+    then hang. Raise it to the hard limit for the broker started here."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 65536), hard))
+
+
+def _amqp_login(profile, vhost="/"):
+    # kombu reads "host//" as the vhost "/" and "host/name" as the vhost "name"
+    base = f"pyamqp://{profile.amqp_user}:{profile.amqp_password}@{profile.amqp_host}/{vhost}"
     try:
         with Connection(base, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1)
@@ -96,15 +130,10 @@ def weed_binary():
     return found
 
 
-def start_seaweedfs(profile):
-    """Start SeaweedFS in mini mode bound to 127.0.0.1; returns the process."""
+def seaweedfs_command(profile):
+    """The command and environment of SeaweedFS in mini mode bound to 127.0.0.1."""
     ports = profile.s3_ports
-    if port_open("127.0.0.1", ports["s3"]):
-        raise StartupError(
-            f"port {ports['s3']} is taken: another S3 server (or an earlier run) is using it")
     data = profile.data_dir / "seaweedfs"
-    data.mkdir(parents=True, exist_ok=True)
-    profile.log_dir.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "AWS_ACCESS_KEY_ID": profile.s3_access_key,
            "AWS_SECRET_ACCESS_KEY": profile.s3_secret_key}
     command = [
@@ -116,6 +145,18 @@ def start_seaweedfs(profile):
         f"-volume.port={ports['volume']}", f"-volume.port.grpc={ports['volume'] + 10000}",
         f"-filer.port={ports['filer']}", f"-filer.port.grpc={ports['filer'] + 10000}",
     ]
+    return command, env
+
+
+def start_seaweedfs(profile):
+    """Start SeaweedFS in mini mode bound to 127.0.0.1; returns the process."""
+    ports = profile.s3_ports
+    if port_open("127.0.0.1", ports["s3"]):
+        raise StartupError(
+            f"port {ports['s3']} is taken: another S3 server (or an earlier run) is using it")
+    (profile.data_dir / "seaweedfs").mkdir(parents=True, exist_ok=True)
+    profile.log_dir.mkdir(parents=True, exist_ok=True)
+    command, env = seaweedfs_command(profile)
     log = open(profile.log_dir / "seaweedfs.log", "ab")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                start_new_session=True)
@@ -159,14 +200,29 @@ def database_url(profile, server_url, service):
 
 
 def migrate_all(profile, server_url):
-    """Create each service's database if needed and apply its migrations."""
+    """Create each service's database and the gateway's if needed and apply their migrations."""
     urls = {}
-    for service in SERVICES:
-        url = database_url(profile, server_url, service)
+    for name in DATABASES:
+        url = database_url(profile, server_url, name)
         ensure_database(url)
-        upgrade(REPO / "services" / service, url)
-        urls[service] = url
+        upgrade(project_dir(name), url)
+        urls[name] = url
     return urls
+
+
+def probe(port, path="/readyz", timeout=5.0):
+    """(HTTP status, or None when nothing answers in time; the JSON answer or the error) of one
+    service instance's own health endpoint on 127.0.0.1 (observability.Observability)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=timeout) as answer:
+            return answer.status, json.loads(answer.read() or b"{}")
+    except urllib.error.HTTPError as exc:  # 503: not ready, naming what does not answer
+        try:
+            return exc.code, json.loads(exc.read() or b"{}")
+        except ValueError:
+            return exc.code, {}
+    except (OSError, ValueError) as exc:  # refused, timed out
+        return None, {"error": repr(exc)}
 
 
 def wait_for_gateway(url, timeout=60):

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
+SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "jobs", "texts")
+# each service's database, and the gateway's own (its Idempotency-Key store)
+DATABASES = SERVICES + ("gateway",)
+
+
+def project_dir(name):
+    """The folder holding ``migrations/`` of a service or of the gateway."""
+    return REPO / "gateway" if name == "gateway" else REPO / "services" / name
 
 
 @dataclass
@@ -28,7 +35,8 @@ class Profile:
     start_s3: bool = True  # False: an S3 server is already running on s3_ports["s3"]
     gateway_host: str = "127.0.0.1"
     gateway_port: int = 8000
-    gateway_workers: int = 2
+    gateway_workers: int = 2  # gunicorn workers of each gateway process
+    replicas: int = 1  # processes of each service and of the gateway (CHANCERY_REPLICAS)
     secret_key: str = "chancery-local-development-key"
     max_upload_bytes: int = 50 * 1024 * 1024
     extra_env: dict = field(default_factory=dict)
@@ -51,6 +59,14 @@ class Profile:
         return self.data_dir / "logs"
 
 
+def replicas_from_environment():
+    """CHANCERY_REPLICAS: how many processes of each service and of the gateway (default 1)."""
+    value = os.environ.get("CHANCERY_REPLICAS", "").strip() or "1"
+    if not value.isdigit() or not 1 <= int(value) <= 9:
+        raise ValueError(f"CHANCERY_REPLICAS must be a whole number from 1 to 9, not {value!r}")
+    return int(value)
+
+
 def default_profile():
     """The profile of ``make run``; the environment may override its parts."""
     return Profile(
@@ -59,6 +75,8 @@ def default_profile():
         gateway_port=int(os.environ.get("CHANCERY_PORT", "8000")),
         gateway_host=os.environ.get("CHANCERY_HOST", "127.0.0.1"),
         amqp_host=os.environ.get("CHANCERY_AMQP_HOST", "127.0.0.1:5672"),
+        replicas=replicas_from_environment(),
         # a local run may post webhooks to a receiver on this machine over plain http
-        extra_env={"ALLOW_INSECURE_WEBHOOKS": os.environ.get("ALLOW_INSECURE_WEBHOOKS", "true")},
+        extra_env={"ALLOW_INSECURE_WEBHOOKS": os.environ.get("ALLOW_INSECURE_WEBHOOKS", "true"),
+                   "WEBHOOK_ALLOWED_NETWORKS": os.environ.get("WEBHOOK_ALLOWED_NETWORKS", "127.0.0.1/32,::1/128")},
     )

@@ -1,0 +1,221 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.access_explain_record_type import AccessExplainRecordType
+from ...models.explanation import Explanation
+from ...models.problem import Problem
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    employee_id: UUID,
+    record_type: AccessExplainRecordType,
+    record_id: UUID,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_employee_id = str(employee_id)
+    params["employee_id"] = json_employee_id
+
+    json_record_type = record_type.value
+    params["record_type"] = json_record_type
+
+    json_record_id = str(record_id)
+    params["record_id"] = json_record_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/access/explain",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Explanation | Problem | None:
+    if response.status_code == 200:
+        response_200 = Explanation.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Explanation | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    employee_id: UUID,
+    record_type: AccessExplainRecordType,
+    record_id: UUID,
+) -> Response[Explanation | Problem]:
+    """Whether an employee sees a record, and by which rule (administrators).
+
+    Args:
+        employee_id (UUID):
+        record_type (AccessExplainRecordType):
+        record_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Explanation | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        employee_id=employee_id,
+        record_type=record_type,
+        record_id=record_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    employee_id: UUID,
+    record_type: AccessExplainRecordType,
+    record_id: UUID,
+) -> Explanation | Problem | None:
+    """Whether an employee sees a record, and by which rule (administrators).
+
+    Args:
+        employee_id (UUID):
+        record_type (AccessExplainRecordType):
+        record_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Explanation | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        employee_id=employee_id,
+        record_type=record_type,
+        record_id=record_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    employee_id: UUID,
+    record_type: AccessExplainRecordType,
+    record_id: UUID,
+) -> Response[Explanation | Problem]:
+    """Whether an employee sees a record, and by which rule (administrators).
+
+    Args:
+        employee_id (UUID):
+        record_type (AccessExplainRecordType):
+        record_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Explanation | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        employee_id=employee_id,
+        record_type=record_type,
+        record_id=record_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    employee_id: UUID,
+    record_type: AccessExplainRecordType,
+    record_id: UUID,
+) -> Explanation | Problem | None:
+    """Whether an employee sees a record, and by which rule (administrators).
+
+    Args:
+        employee_id (UUID):
+        record_type (AccessExplainRecordType):
+        record_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Explanation | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            employee_id=employee_id,
+            record_type=record_type,
+            record_id=record_id,
+        )
+    ).parsed

@@ -1,0 +1,260 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.overdue_item_page import OverdueItemPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    counterparty_id: UUID | Unset = UNSET,
+    responsible_id: UUID | Unset = UNSET,
+    department_id: UUID | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_counterparty_id: str | Unset = UNSET
+    if not isinstance(counterparty_id, Unset):
+        json_counterparty_id = str(counterparty_id)
+    params["counterparty_id"] = json_counterparty_id
+
+    json_responsible_id: str | Unset = UNSET
+    if not isinstance(responsible_id, Unset):
+        json_responsible_id = str(responsible_id)
+    params["responsible_id"] = json_responsible_id
+
+    json_department_id: str | Unset = UNSET
+    if not isinstance(department_id, Unset):
+        json_department_id = str(department_id)
+    params["department_id"] = json_department_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/contracts/overdue",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> OverdueItemPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = OverdueItemPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[OverdueItemPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    counterparty_id: UUID | Unset = UNSET,
+    responsible_id: UUID | Unset = UNSET,
+    department_id: UUID | Unset = UNSET,
+) -> Response[OverdueItemPage | Problem]:
+    """Milestones past their deadline and planned payments due and not covered, of the contracts the
+    caller sees, most overdue first.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        counterparty_id (UUID | Unset):
+        responsible_id (UUID | Unset):
+        department_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OverdueItemPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        counterparty_id=counterparty_id,
+        responsible_id=responsible_id,
+        department_id=department_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    counterparty_id: UUID | Unset = UNSET,
+    responsible_id: UUID | Unset = UNSET,
+    department_id: UUID | Unset = UNSET,
+) -> OverdueItemPage | Problem | None:
+    """Milestones past their deadline and planned payments due and not covered, of the contracts the
+    caller sees, most overdue first.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        counterparty_id (UUID | Unset):
+        responsible_id (UUID | Unset):
+        department_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OverdueItemPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        offset=offset,
+        counterparty_id=counterparty_id,
+        responsible_id=responsible_id,
+        department_id=department_id,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    counterparty_id: UUID | Unset = UNSET,
+    responsible_id: UUID | Unset = UNSET,
+    department_id: UUID | Unset = UNSET,
+) -> Response[OverdueItemPage | Problem]:
+    """Milestones past their deadline and planned payments due and not covered, of the contracts the
+    caller sees, most overdue first.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        counterparty_id (UUID | Unset):
+        responsible_id (UUID | Unset):
+        department_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[OverdueItemPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        counterparty_id=counterparty_id,
+        responsible_id=responsible_id,
+        department_id=department_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+    counterparty_id: UUID | Unset = UNSET,
+    responsible_id: UUID | Unset = UNSET,
+    department_id: UUID | Unset = UNSET,
+) -> OverdueItemPage | Problem | None:
+    """Milestones past their deadline and planned payments due and not covered, of the contracts the
+    caller sees, most overdue first.
+
+    Args:
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+        counterparty_id (UUID | Unset):
+        responsible_id (UUID | Unset):
+        department_id (UUID | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        OverdueItemPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            counterparty_id=counterparty_id,
+            responsible_id=responsible_id,
+            department_id=department_id,
+        )
+    ).parsed

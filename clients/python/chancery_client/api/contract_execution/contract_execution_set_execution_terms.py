@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.execution import Execution
+from ...models.execution_terms import ExecutionTerms
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    document_id: UUID,
+    *,
+    body: ExecutionTerms,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/v1/documents/{document_id}/execution/terms".format(
+            document_id=quote(str(document_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Execution | Problem | None:
+    if response.status_code == 200:
+        response_200 = Execution.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Execution | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExecutionTerms,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Execution | Problem]:
+    """Which side we are in the contract: the supplier (the counterparty pays us) or the customer
+    (we pay the counterparty). An archived contract answers 409.
+
+    Args:
+        document_id (UUID):
+        idempotency_key (str | Unset):
+        body (ExecutionTerms):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Execution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExecutionTerms,
+    idempotency_key: str | Unset = UNSET,
+) -> Execution | Problem | None:
+    """Which side we are in the contract: the supplier (the counterparty pays us) or the customer
+    (we pay the counterparty). An archived contract answers 409.
+
+    Args:
+        document_id (UUID):
+        idempotency_key (str | Unset):
+        body (ExecutionTerms):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Execution | Problem
+    """
+
+    return sync_detailed(
+        document_id=document_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExecutionTerms,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Execution | Problem]:
+    """Which side we are in the contract: the supplier (the counterparty pays us) or the customer
+    (we pay the counterparty). An archived contract answers 409.
+
+    Args:
+        document_id (UUID):
+        idempotency_key (str | Unset):
+        body (ExecutionTerms):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Execution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        document_id=document_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    document_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ExecutionTerms,
+    idempotency_key: str | Unset = UNSET,
+) -> Execution | Problem | None:
+    """Which side we are in the contract: the supplier (the counterparty pays us) or the customer
+    (we pay the counterparty). An archived contract answers 409.
+
+    Args:
+        document_id (UUID):
+        idempotency_key (str | Unset):
+        body (ExecutionTerms):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Execution | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            document_id=document_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

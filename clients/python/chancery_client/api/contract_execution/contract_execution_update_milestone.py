@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.execution import Execution
+from ...models.milestone_changes import MilestoneChanges
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    milestone_id: UUID,
+    *,
+    body: MilestoneChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/milestones/{milestone_id}".format(
+            milestone_id=quote(str(milestone_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Execution | Problem | None:
+    if response.status_code == 200:
+        response_200 = Execution.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Execution | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    milestone_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MilestoneChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Execution | Problem]:
+    """Change a milestone, link the completion act that closes it (signed, the milestone is done on
+    its signing date), or mark it done by hand; answers the contract's execution (the ETag is the
+    milestone's version, as in its `milestones` entry).
+
+    Args:
+        milestone_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (MilestoneChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Execution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        milestone_id=milestone_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    milestone_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MilestoneChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Execution | Problem | None:
+    """Change a milestone, link the completion act that closes it (signed, the milestone is done on
+    its signing date), or mark it done by hand; answers the contract's execution (the ETag is the
+    milestone's version, as in its `milestones` entry).
+
+    Args:
+        milestone_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (MilestoneChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Execution | Problem
+    """
+
+    return sync_detailed(
+        milestone_id=milestone_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    milestone_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MilestoneChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Execution | Problem]:
+    """Change a milestone, link the completion act that closes it (signed, the milestone is done on
+    its signing date), or mark it done by hand; answers the contract's execution (the ETag is the
+    milestone's version, as in its `milestones` entry).
+
+    Args:
+        milestone_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (MilestoneChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Execution | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        milestone_id=milestone_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    milestone_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: MilestoneChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Execution | Problem | None:
+    """Change a milestone, link the completion act that closes it (signed, the milestone is done on
+    its signing date), or mark it done by hand; answers the contract's execution (the ETag is the
+    milestone's version, as in its `milestones` entry).
+
+    Args:
+        milestone_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (MilestoneChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Execution | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            milestone_id=milestone_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,234 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.counterparty_history_page import CounterpartyHistoryPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    counterparty_id: UUID,
+    *,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/counterparties/{counterparty_id}/history".format(
+            counterparty_id=quote(str(counterparty_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CounterpartyHistoryPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = CounterpartyHistoryPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CounterpartyHistoryPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    counterparty_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[CounterpartyHistoryPage | Problem]:
+    """The relationship history, newest first.
+
+     An entry from a document (its paper copies, a contract's execution) or an approval is
+    shown only to those who may see that record, and only those are counted in `total`;
+    when the service owning such records does not answer, 503 naming it.
+
+    Args:
+        counterparty_id (UUID):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CounterpartyHistoryPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        counterparty_id=counterparty_id,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    counterparty_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> CounterpartyHistoryPage | Problem | None:
+    """The relationship history, newest first.
+
+     An entry from a document (its paper copies, a contract's execution) or an approval is
+    shown only to those who may see that record, and only those are counted in `total`;
+    when the service owning such records does not answer, 503 naming it.
+
+    Args:
+        counterparty_id (UUID):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CounterpartyHistoryPage | Problem
+    """
+
+    return sync_detailed(
+        counterparty_id=counterparty_id,
+        client=client,
+        limit=limit,
+        offset=offset,
+    ).parsed
+
+
+async def asyncio_detailed(
+    counterparty_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> Response[CounterpartyHistoryPage | Problem]:
+    """The relationship history, newest first.
+
+     An entry from a document (its paper copies, a contract's execution) or an approval is
+    shown only to those who may see that record, and only those are counted in `total`;
+    when the service owning such records does not answer, 503 naming it.
+
+    Args:
+        counterparty_id (UUID):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CounterpartyHistoryPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        counterparty_id=counterparty_id,
+        limit=limit,
+        offset=offset,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    counterparty_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    offset: int | Unset = 0,
+) -> CounterpartyHistoryPage | Problem | None:
+    """The relationship history, newest first.
+
+     An entry from a document (its paper copies, a contract's execution) or an approval is
+    shown only to those who may see that record, and only those are counted in `total`;
+    when the service owning such records does not answer, 503 naming it.
+
+    Args:
+        counterparty_id (UUID):
+        limit (int | Unset):  Default: 50.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CounterpartyHistoryPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            counterparty_id=counterparty_id,
+            client=client,
+            limit=limit,
+            offset=offset,
+        )
+    ).parsed

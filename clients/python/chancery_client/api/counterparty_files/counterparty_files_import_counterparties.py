@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.counterparty_files_import_counterparties_body import (
+    CounterpartyFilesImportCounterpartiesBody,
+)
+from ...models.job import Job
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CounterpartyFilesImportCounterpartiesBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/counterparties/import",
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["files"] = body.to_multipart()
+
+    headers["Content-Type"] = "multipart/form-data; boundary=+++"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Job | Problem | None:
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Job | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CounterpartyFilesImportCounterpartiesBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Job | Problem]:
+    """Start an import job: counterparties (and one contact person per row, columns
+    contact_person, contact_position, contact_phone, contact_email) from a file. Columns: name,
+    tax_id (INN), kpp, registration_number, kind, country, short_name, legal_address,
+    postal_address, phone, fax, email, website, main_contact, notes, and the characteristics by
+    value name (activity_type, region, group, category, advertising_source); or their Russian
+    headers (Наименование, ИНН, КПП, ОГРН, Телефон, Эл. почта, Адрес, Контактное лицо...:
+    docs/api.md). A file that cannot be read, or without a name column, is a 422 at once
+    naming it under `errors.json.file`; the rows are checked by the job: all rows in one transaction,
+    and
+    a row in error imports nothing unless `allow_partial` (the job then fails, its report
+    naming each row and field under `row_errors`). The job's `report` has the counts
+    (total_rows, created, updated, skipped, failed, contact_persons_added, unknown_columns),
+    `file` (how the file was read: format, encoding, separator)
+    and per row its `action` (create, update, skip, same_as_row or error), `errors` (field ->
+    messages), `duplicates` ([{id, name, tax_id}] visible look-alikes) and `hidden_matches`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CounterpartyFilesImportCounterpartiesBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Job | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CounterpartyFilesImportCounterpartiesBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Job | Problem | None:
+    """Start an import job: counterparties (and one contact person per row, columns
+    contact_person, contact_position, contact_phone, contact_email) from a file. Columns: name,
+    tax_id (INN), kpp, registration_number, kind, country, short_name, legal_address,
+    postal_address, phone, fax, email, website, main_contact, notes, and the characteristics by
+    value name (activity_type, region, group, category, advertising_source); or their Russian
+    headers (Наименование, ИНН, КПП, ОГРН, Телефон, Эл. почта, Адрес, Контактное лицо...:
+    docs/api.md). A file that cannot be read, or without a name column, is a 422 at once
+    naming it under `errors.json.file`; the rows are checked by the job: all rows in one transaction,
+    and
+    a row in error imports nothing unless `allow_partial` (the job then fails, its report
+    naming each row and field under `row_errors`). The job's `report` has the counts
+    (total_rows, created, updated, skipped, failed, contact_persons_added, unknown_columns),
+    `file` (how the file was read: format, encoding, separator)
+    and per row its `action` (create, update, skip, same_as_row or error), `errors` (field ->
+    messages), `duplicates` ([{id, name, tax_id}] visible look-alikes) and `hidden_matches`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CounterpartyFilesImportCounterpartiesBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Job | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CounterpartyFilesImportCounterpartiesBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Job | Problem]:
+    """Start an import job: counterparties (and one contact person per row, columns
+    contact_person, contact_position, contact_phone, contact_email) from a file. Columns: name,
+    tax_id (INN), kpp, registration_number, kind, country, short_name, legal_address,
+    postal_address, phone, fax, email, website, main_contact, notes, and the characteristics by
+    value name (activity_type, region, group, category, advertising_source); or their Russian
+    headers (Наименование, ИНН, КПП, ОГРН, Телефон, Эл. почта, Адрес, Контактное лицо...:
+    docs/api.md). A file that cannot be read, or without a name column, is a 422 at once
+    naming it under `errors.json.file`; the rows are checked by the job: all rows in one transaction,
+    and
+    a row in error imports nothing unless `allow_partial` (the job then fails, its report
+    naming each row and field under `row_errors`). The job's `report` has the counts
+    (total_rows, created, updated, skipped, failed, contact_persons_added, unknown_columns),
+    `file` (how the file was read: format, encoding, separator)
+    and per row its `action` (create, update, skip, same_as_row or error), `errors` (field ->
+    messages), `duplicates` ([{id, name, tax_id}] visible look-alikes) and `hidden_matches`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CounterpartyFilesImportCounterpartiesBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Job | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CounterpartyFilesImportCounterpartiesBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Job | Problem | None:
+    """Start an import job: counterparties (and one contact person per row, columns
+    contact_person, contact_position, contact_phone, contact_email) from a file. Columns: name,
+    tax_id (INN), kpp, registration_number, kind, country, short_name, legal_address,
+    postal_address, phone, fax, email, website, main_contact, notes, and the characteristics by
+    value name (activity_type, region, group, category, advertising_source); or their Russian
+    headers (Наименование, ИНН, КПП, ОГРН, Телефон, Эл. почта, Адрес, Контактное лицо...:
+    docs/api.md). A file that cannot be read, or without a name column, is a 422 at once
+    naming it under `errors.json.file`; the rows are checked by the job: all rows in one transaction,
+    and
+    a row in error imports nothing unless `allow_partial` (the job then fails, its report
+    naming each row and field under `row_errors`). The job's `report` has the counts
+    (total_rows, created, updated, skipped, failed, contact_persons_added, unknown_columns),
+    `file` (how the file was read: format, encoding, separator)
+    and per row its `action` (create, update, skip, same_as_row or error), `errors` (field ->
+    messages), `duplicates` ([{id, name, tax_id}] visible look-alikes) and `hidden_matches`.
+
+    Args:
+        idempotency_key (str | Unset):
+        body (CounterpartyFilesImportCounterpartiesBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Job | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

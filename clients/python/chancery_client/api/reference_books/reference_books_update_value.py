@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.reference_books_update_value_kind import ReferenceBooksUpdateValueKind
+from ...models.reference_value import ReferenceValue
+from ...models.reference_value_changes import ReferenceValueChanges
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    kind: ReferenceBooksUpdateValueKind,
+    value_id: UUID,
+    *,
+    body: ReferenceValueChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/reference-books/{kind}/{value_id}".format(
+            kind=quote(str(kind), safe=""),
+            value_id=quote(str(value_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReferenceValue | None:
+    if response.status_code == 200:
+        response_200 = ReferenceValue.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReferenceValue]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    kind: ReferenceBooksUpdateValueKind,
+    value_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferenceValueChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReferenceValue]:
+    """Rename (every counterparty shows the new name at once) or (un)archive a value.
+
+    Args:
+        kind (ReferenceBooksUpdateValueKind):
+        value_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (ReferenceValueChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferenceValue]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        value_id=value_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    kind: ReferenceBooksUpdateValueKind,
+    value_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferenceValueChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReferenceValue | None:
+    """Rename (every counterparty shows the new name at once) or (un)archive a value.
+
+    Args:
+        kind (ReferenceBooksUpdateValueKind):
+        value_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (ReferenceValueChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferenceValue
+    """
+
+    return sync_detailed(
+        kind=kind,
+        value_id=value_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    kind: ReferenceBooksUpdateValueKind,
+    value_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferenceValueChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Response[Problem | ReferenceValue]:
+    """Rename (every counterparty shows the new name at once) or (un)archive a value.
+
+    Args:
+        kind (ReferenceBooksUpdateValueKind):
+        value_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (ReferenceValueChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReferenceValue]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        value_id=value_id,
+        body=body,
+        if_match=if_match,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    kind: ReferenceBooksUpdateValueKind,
+    value_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReferenceValueChanges,
+    if_match: str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
+) -> Problem | ReferenceValue | None:
+    """Rename (every counterparty shows the new name at once) or (un)archive a value.
+
+    Args:
+        kind (ReferenceBooksUpdateValueKind):
+        value_id (UUID):
+        if_match (str | Unset):
+        idempotency_key (str | Unset):
+        body (ReferenceValueChanges):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReferenceValue
+    """
+
+    return (
+        await asyncio_detailed(
+            kind=kind,
+            value_id=value_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ApproverSpecScopeType3Type1(StrEnum):
+    ANY = "any"
+    DEPARTMENT = "department"
+    LEGAL_ENTITY = "legal_entity"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.audit_entry import AuditEntry
+    from ..models.unavailable_part import UnavailablePart
+
+
+T = TypeVar("T", bound="AuditPage")
+
+
+@_attrs_define
+class AuditPage:
+    """
+    Attributes:
+        items (list[AuditEntry] | Unset):
+        total (int | Unset):
+        unavailable (list[UnavailablePart] | Unset):
+    """
+
+    items: list[AuditEntry] | Unset = UNSET
+    total: int | Unset = UNSET
+    unavailable: list[UnavailablePart] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
+
+        total = self.total
+
+        unavailable: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.unavailable, Unset):
+            unavailable = []
+            for unavailable_item_data in self.unavailable:
+                unavailable_item = unavailable_item_data.to_dict()
+                unavailable.append(unavailable_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if items is not UNSET:
+            field_dict["items"] = items
+        if total is not UNSET:
+            field_dict["total"] = total
+        if unavailable is not UNSET:
+            field_dict["unavailable"] = unavailable
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.audit_entry import AuditEntry
+        from ..models.unavailable_part import UnavailablePart
+
+        d = dict(src_dict)
+        _items = d.pop("items", UNSET)
+        items: list[AuditEntry] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = AuditEntry.from_dict(items_item_data)
+
+                items.append(items_item)
+
+        total = d.pop("total", UNSET)
+
+        _unavailable = d.pop("unavailable", UNSET)
+        unavailable: list[UnavailablePart] | Unset = UNSET
+        if _unavailable is not UNSET:
+            unavailable = []
+            for unavailable_item_data in _unavailable:
+                unavailable_item = UnavailablePart.from_dict(unavailable_item_data)
+
+                unavailable.append(unavailable_item)
+
+        audit_page = cls(
+            items=items,
+            total=total,
+            unavailable=unavailable,
+        )
+
+        return audit_page

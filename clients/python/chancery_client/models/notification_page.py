@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.notification import Notification
+
+
+T = TypeVar("T", bound="NotificationPage")
+
+
+@_attrs_define
+class NotificationPage:
+    """
+    Attributes:
+        items (list[Notification] | Unset):
+        total (int | Unset):
+        unread (int | Unset):
+    """
+
+    items: list[Notification] | Unset = UNSET
+    total: int | Unset = UNSET
+    unread: int | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        items: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.items, Unset):
+            items = []
+            for items_item_data in self.items:
+                items_item = items_item_data.to_dict()
+                items.append(items_item)
+
+        total = self.total
+
+        unread = self.unread
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if items is not UNSET:
+            field_dict["items"] = items
+        if total is not UNSET:
+            field_dict["total"] = total
+        if unread is not UNSET:
+            field_dict["unread"] = unread
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.notification import Notification
+
+        d = dict(src_dict)
+        _items = d.pop("items", UNSET)
+        items: list[Notification] | Unset = UNSET
+        if _items is not UNSET:
+            items = []
+            for items_item_data in _items:
+                items_item = Notification.from_dict(items_item_data)
+
+                items.append(items_item)
+
+        total = d.pop("total", UNSET)
+
+        unread = d.pop("unread", UNSET)
+
+        notification_page = cls(
+            items=items,
+            total=total,
+            unread=unread,
+        )
+
+        return notification_page

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.saved_query import SavedQuery
+
+
+T = TypeVar("T", bound="SavedFilter")
+
+
+@_attrs_define
+class SavedFilter:
+    """
+    Attributes:
+        name (str):
+        query (SavedQuery):
+        created_at (str | Unset):
+        id (UUID | Unset):
+        owner_id (UUID | Unset):
+    """
+
+    name: str
+    query: SavedQuery
+    created_at: str | Unset = UNSET
+    id: UUID | Unset = UNSET
+    owner_id: UUID | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        query = self.query.to_dict()
+
+        created_at = self.created_at
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        owner_id: str | Unset = UNSET
+        if not isinstance(self.owner_id, Unset):
+            owner_id = str(self.owner_id)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "query": query,
+            }
+        )
+        if created_at is not UNSET:
+            field_dict["created_at"] = created_at
+        if id is not UNSET:
+            field_dict["id"] = id
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.saved_query import SavedQuery
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        query = SavedQuery.from_dict(d.pop("query"))
+
+        created_at = d.pop("created_at", UNSET)
+
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        _owner_id = d.pop("owner_id", UNSET)
+        owner_id: UUID | Unset
+        if isinstance(_owner_id, Unset):
+            owner_id = UNSET
+        else:
+            owner_id = UUID(_owner_id)
+
+        saved_filter = cls(
+            name=name,
+            query=query,
+            created_at=created_at,
+            id=id,
+            owner_id=owner_id,
+        )
+
+        return saved_filter

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SavedQueryStatusType1(StrEnum):
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+    def __str__(self) -> str:
+        return str(self.value)
