@@ -10,6 +10,11 @@ The consumer acknowledges an event only after handling it (a crash before that m
 RabbitMQ deliver it again) and remembers the ids it has handled, because an event may
 arrive twice: handle it in the same transaction as you record its id.
 
+An event the handler fails on is returned to the queue and tried again, but not for ever:
+the quorum queue counts its deliveries and after ``--delivery-limit`` moves it to the
+subscriber's dead-letter queue ``<queue>.dead-letters``, where it waits until you fixed the
+cause and send it back (``replay_dead_letters``).
+
 Run it (needs only ``kombu``)::
 
     python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \\
@@ -22,23 +27,31 @@ import json
 import logging
 import socket
 import sqlite3
+import time
 
 from kombu import Connection, Consumer, Exchange, Queue
 
 log = logging.getLogger("chancery-subscriber")
 
 
-def declare_subscription(connection, queue_name, bindings, quorum=True):
+def declare_subscription(connection, queue_name, bindings, quorum=True, delivery_limit=10):
     """Declare the subscriber's durable queue and bind it; safe to run at every start.
 
     ``bindings`` maps an exchange name (``documents.events``) to routing keys or patterns
-    (``["document.*", "paper_copy.moved"]``, ``["#"]`` for all). Returns the kombu Queue.
+    (``["document.*", "paper_copy.moved"]``, ``["#"]`` for all). A quorum queue gives up on
+    an event after ``delivery_limit`` failed deliveries and dead-letters it to the queue
+    ``<queue_name>.dead-letters``. Returns the kombu Queue.
     """
-    arguments = {"x-queue-type": "quorum"} if quorum else {}
+    dead_letters = f"{queue_name}.dead-letters"
+    arguments = {"x-queue-type": "quorum", "x-delivery-limit": delivery_limit,
+                 "x-dead-letter-exchange": "", "x-dead-letter-routing-key": dead_letters} if quorum else {}
     exchanges = {name: Exchange(name, type="topic", durable=True, auto_delete=False) for name in bindings}
     queue = Queue(queue_name, durable=True, auto_delete=False, exclusive=False, queue_arguments=arguments)
     channel = connection.channel()
     try:
+        if quorum:  # dead letters go through the default exchange, routed by this queue's name
+            channel.queue_declare(dead_letters, durable=True, auto_delete=False,
+                                  arguments={"x-queue-type": "quorum"})
         bound = queue(channel)
         bound.declare()
         for name, keys in bindings.items():
@@ -71,14 +84,21 @@ class HandledEvents:
 def consume(connection, queue, handle, handled, idle_timeout=None, prefetch=50):
     """Receive events from ``queue`` and pass each new one to ``handle(event)``.
 
-    Each message is acknowledged after it was handled (or recognised as a duplicate). An
-    exception in ``handle`` leaves the message unacknowledged: it comes back after a
-    reconnect. Returns when no message came for ``idle_timeout`` seconds (None: never).
+    Each message is acknowledged after it was handled (or recognised as a duplicate). When
+    ``handle`` raises, the message goes back to the queue to be tried again; the queue's
+    delivery limit dead-letters it when it keeps failing. Returns when no message came for
+    ``idle_timeout`` seconds (None: never).
     """
     def on_message(body, message):
-        event = body if isinstance(body, dict) else json.loads(body)
-        if handled.handle_once(event, handle):
-            log.info("handled %s %s", event["type"], event["id"])
+        try:
+            event = body if isinstance(body, dict) else json.loads(body)
+            if handled.handle_once(event, handle):
+                log.info("handled %s %s", event["type"], event["id"])
+        except Exception:
+            log.exception("handling %s failed; it goes back to the queue", message.properties.get("message_id"))
+            time.sleep(1)  # a pause before the next attempt: a passing fault may be over
+            message.requeue()
+            return
         message.ack()
 
     with Consumer(connection.channel(), queues=[queue], callbacks=[on_message], accept=["json"],
@@ -93,6 +113,26 @@ def consume(connection, queue, handle, handled, idle_timeout=None, prefetch=50):
                 connection.heartbeat_check()  # keeps a quiet connection alive
 
 
+def replay_dead_letters(connection, queue_name):
+    """Send every dead letter of the subscription back to its queue (after fixing the cause);
+    returns how many. Each is removed only once the broker confirmed its copy."""
+    channel = connection.channel()
+    replayed = 0
+    try:
+        channel.confirm_select()
+        while True:
+            message = channel.basic_get(queue=f"{queue_name}.dead-letters", no_ack=False)
+            if message is None:
+                return replayed
+            headers = message.properties.get("application_headers") or {}
+            headers.pop("x-delivery-count", None)
+            channel.basic_publish_confirm(message, exchange="", routing_key=queue_name)
+            channel.basic_ack(message.delivery_tag)
+            replayed += 1
+    finally:
+        channel.close()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--amqp", required=True, help="amqp://user:password@host:5672/vhost")
@@ -101,6 +141,10 @@ def main():
                         help="e.g. documents.events=document.* (repeatable)")
     parser.add_argument("--classic", action="store_true", help="a classic durable queue instead of quorum")
     parser.add_argument("--handled-db", default="handled_events.sqlite3")
+    parser.add_argument("--delivery-limit", type=int, default=10,
+                        help="failed deliveries before an event is dead-lettered (fixed when the queue is made)")
+    parser.add_argument("--replay-dead-letters", action="store_true",
+                        help="send the dead letters back to the queue, then consume")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -113,7 +157,10 @@ def main():
         print(json.dumps(event, ensure_ascii=False))
 
     with Connection(args.amqp, heartbeat=30) as connection:
-        queue = declare_subscription(connection, args.queue, bindings, quorum=not args.classic)
+        queue = declare_subscription(connection, args.queue, bindings, quorum=not args.classic,
+                                     delivery_limit=args.delivery_limit)
+        if args.replay_dead_letters:
+            log.info("%d dead letters sent back", replay_dead_letters(connection, args.queue))
         consume(connection, queue, handle, HandledEvents(args.handled_db))
 
 
