@@ -2,15 +2,15 @@
 
 Each import is a plain function of the file's bytes, its name and the options: the file is
 read by chancery_common.tabular (CSV in UTF-8 or Windows-1251 separated by ``;`` ``,`` or
-tab, or XLSX), its header and rows go to the service that owns the records (the
-counterparties' through a background job of the jobs service), and the service's report comes
-back with how the file was read (``file``: format, encoding, separator) so that a wrong guess
-shows in the dry run.
+tab, or XLSX) here, so that a file that cannot be read is refused at once; its header and rows
+go to a background job of the jobs service, which hands them to the service that owns the
+records (counterparties, staff). The job's report is that service's, with how the file was
+read (``file``: format, encoding, separator) so that a wrong guess shows in the dry run.
 """
 from chancery_common.errors import InvalidInput
 from chancery_common.tabular import MAX_BYTES, read_table
 
-from . import directory, jobs, rpc
+from . import jobs
 
 MODES = ("skip", "update", "create")
 
@@ -39,11 +39,15 @@ def start_counterparties_import(content, filename, *, mode="skip", dry_run=False
         content, filename, mode=mode, dry_run=dry_run, allow_partial=allow_partial))
 
 
-def import_employees(actor, content, filename, *, dry_run=False):
-    """Employees and departments from a file; the staff service's report."""
+def employees_import_params(content, filename, *, dry_run=False):
+    """The employees_import job's parameters: the file read here (a file that cannot be read is
+    InvalidInput at once), its header and rows checked and imported by the staff service in the job."""
     table = read_table(content, filename)
-    report = rpc.call("staff", "import_employees", actor, {
-        "columns": table.headers, "rows": table.rows, "dry_run": dry_run}, timeout=120)
-    if report["applied"]:
-        directory.changed()
-    return {**report, "file": table.describe()}
+    return {"columns": table.headers, "rows": table.rows, "dry_run": dry_run, "file": table.describe(),
+            "filename": filename[:300]}
+
+
+def start_employees_import(content, filename, *, dry_run=False):
+    """Employees and departments from a file, as a background job: the job, whose report is the
+    staff service's with how the file was read (``file``)."""
+    return jobs.start("employees_import", employees_import_params(content, filename, dry_run=dry_run))

@@ -12,7 +12,8 @@ from . import rpc
 from .files import CHUNK
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
-         "personal_data_export")
+         "employees_import", "personal_data_export")
+IMPORTS = ("counterparties_import", "employees_import")
 FINISHED = ("done", "failed", "cancelled")
 
 

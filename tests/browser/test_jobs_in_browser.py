@@ -56,3 +56,37 @@ def test_the_import_check_runs_as_a_job_and_reports_each_row(page, admin_credent
     report = page.locator("#import-report")
     expect(report).to_contain_text("Check of the file: nothing changed")
     expect(report.locator("tbody tr")).to_have_count(2)
+
+
+def test_the_employees_import_runs_as_a_job_checked_then_imported(page, admin, admin_credentials, unique):
+    """The administrator's employees import: the check and then the import each run as a job
+    whose page shows the report; rows in error fail the job, naming each row."""
+    sign_in(page, *admin_credentials)
+    good = (f"ФИО;Эл. почта;Подразделение;Роли\r\nИрина Фонова;irina.{unique}@x.ru;Фон {unique};Менеджер\r\n"
+            f"Глеб Фонов;gleb.{unique}@x.ru;Фон {unique};\r\n").encode("cp1251")
+
+    def upload(content, check):
+        page.goto("/admin/employees/import")
+        page.set_input_files("#f-file", files=[{"name": "staff.csv", "mimeType": "text/csv", "buffer": content}])
+        page.locator("input[name=dry_run]").set_checked(check)
+        page.get_by_role("button", name="Upload").click()
+        expect(page).to_have_url(re.compile(r"/jobs/[0-9a-f-]{36}$"))
+        return page.locator("#job-progress")
+
+    checked = upload(good, check=True)
+    expect(checked).to_have_attribute("data-state", "done", timeout=30_000)
+    expect(checked.locator("#import-report")).to_contain_text("Check of the file: nothing changed")
+    expect(checked.locator("#import-report tbody tr")).to_have_count(2)
+    expect(checked.locator("[data-encoding]")).to_have_attribute("data-encoding", "windows-1251")
+    assert admin.get("/employees/", params={"search": f"irina.{unique}"}).json()["total"] == 0
+
+    imported = upload(good, check=False)
+    expect(imported).to_have_attribute("data-state", "done", timeout=30_000)
+    expect(imported.locator("#import-report")).to_contain_text("Employees added: 2")
+    assert admin.get("/employees/", params={"search": f"irina.{unique}"}).json()["items"][0]["roles"] == ["manager"]
+    page.goto("/jobs")
+    expect(page.locator(".jobs-table")).to_contain_text("Import of employees")
+
+    refused = upload(f"full_name;email\r\nNo Mail {unique};\r\n".encode(), check=False)
+    expect(refused).to_have_attribute("data-state", "failed", timeout=30_000)
+    expect(refused.locator("#import-errors")).to_contain_text("2")

@@ -18,29 +18,9 @@ def inn(first=None):
     return body + calc_company_check_digit(body)
 
 
-class Answer:
-    """An import job's outcome as the synchronous import answered: 200 and the report, or 422
-    naming the rows in error (and a missing column under ``file``)."""
-
-    def __init__(self, status_code, body):
-        self.status_code, self.body, self.text = status_code, body, str(body)
-
-    def json(self):
-        return self.body
-
-
 def upload(api, name, content, **fields):
-    """Start an import job (a file that cannot be read is refused at once) and wait for it."""
-    started = api.post("/counterparties/import", files={"file": (name, content)},
-                       data={key: str(value).lower() for key, value in fields.items()})
-    if started.status_code != 202:
-        return started
-    job, _ = api.run_job_of(started)
-    if job["state"] == "failed":
-        errors = {**job["report"].get("errors", {}), "rows": job["report"]["row_errors"]}
-        return Answer(422, {"errors": {"json": errors}, "message": job["error"]})
-    assert job["state"] == "done", job
-    return Answer(200, job["report"])
+    """A counterparties import through its job (``Client.run_import``)."""
+    return api.run_import("/counterparties/import", name, content, **fields)
 
 
 def export(api, **query):

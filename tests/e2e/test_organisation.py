@@ -36,7 +36,7 @@ def test_departments_heads_and_what_a_head_sees(admin, employee, unique, client)
 def test_csv_import_is_all_or_nothing(admin, client, unique):
     bad = (f"full_name,email,department,roles\nGood Person,good.{unique}@x.ru,Imported {unique},manager\n"
            f",nameless.{unique}@x.ru,,\nThird,third.{unique}@x.ru,,emperor\n")
-    refused = admin.post("/employees/import", files={"file": ("staff.csv", bad.encode())})
+    refused = admin.run_import("/employees/import", "staff.csv", bad.encode())
     assert refused.status_code == 422
     errors = refused.json()["errors"]["json"]["rows"]
     assert set(errors) == {"3", "4"}
@@ -46,15 +46,28 @@ def test_csv_import_is_all_or_nothing(admin, client, unique):
     good = (f"full_name,email,department,position,phone,roles\n"
             f"Olga Import,olga.{unique}@x.ru,Imported {unique},Accountant,+7 900,accountant\n"
             f"Oleg Import,oleg.{unique}@x.ru,Imported {unique},Manager,,manager;employee\n")
-    result = admin.post("/employees/import", files={"file": ("staff.csv", good.encode("utf-8-sig"))})
+    result = admin.run_import("/employees/import", "staff.csv", good.encode("utf-8-sig"))
     assert result.status_code == 200, result.text
     counts = ("employees_created", "employees_updated", "departments_created")
     assert [result.json()[key] for key in counts] == [2, 0, 1]
     assert result.json()["file"] == {"format": "csv", "encoding": "utf-8-sig", "separator": ","}
-    again = admin.post("/employees/import", files={"file": ("staff.csv", good.encode())}).json()
+    again = admin.run_import("/employees/import", "staff.csv", good.encode()).json()
     assert [again[key] for key in counts] == [0, 2, 0]
     olga = admin.get("/employees/", params={"search": f"olga.{unique}"}).json()["items"][0]
     assert (olga["position"], olga["roles"]) == ("Accountant", ["accountant"])
+
+
+def test_the_employees_import_is_a_job_only_administrators_start(admin, employee, unique):
+    _, manager_api = employee("Import Outsider")
+    content = f"full_name,email\nOutsider Row,outsider.{unique}@x.ru\n".encode()
+    refused = manager_api.post("/employees/import", files={"file": ("staff.csv", content)})
+    assert refused.status_code == 403, refused.text
+    started = admin.post("/employees/import", files={"file": ("staff.csv", content)}, data={"dry_run": "true"})
+    assert started.status_code == 202 and started.json()["kind"] == "employees_import", started.text
+    job, _ = admin.run_job_of(started)
+    assert (job["state"], job["report"]["employees_created"], job["params"]["dry_run"]) == ("done", 1, True)
+    unreadable = admin.post("/employees/import", files={"file": ("staff.xlsx", b"not a workbook")})
+    assert unreadable.status_code == 422 and "file" in unreadable.json()["errors"]["json"], unreadable.text
 
 
 def test_employees_from_an_xlsx_workbook_with_russian_headers(admin, unique):
@@ -66,8 +79,7 @@ def test_employees_from_an_xlsx_workbook_with_russian_headers(admin, unique):
     buffer = io.BytesIO()
     book.save(buffer)
 
-    preview = admin.post("/employees/import", files={"file": ("сотрудники.xlsx", buffer.getvalue())},
-                         data={"dry_run": "true"})
+    preview = admin.run_import("/employees/import", "сотрудники.xlsx", buffer.getvalue(), dry_run=True)
     assert preview.status_code == 200, preview.text
     report = preview.json()
     assert (report["dry_run"], report["applied"], report["employees_created"]) == (True, False, 2)
@@ -75,14 +87,14 @@ def test_employees_from_an_xlsx_workbook_with_russian_headers(admin, unique):
     assert report["unknown_columns"] == ["Табельный №"] and report["departments"] == [f"Бухгалтерия {unique}"]
     assert admin.get("/employees/", params={"search": f"vera.{unique}"}).json()["total"] == 0
 
-    done = admin.post("/employees/import", files={"file": ("сотрудники.xlsx", buffer.getvalue())})
+    done = admin.run_import("/employees/import", "сотрудники.xlsx", buffer.getvalue())
     assert done.status_code == 200 and done.json()["applied"], done.text
     vera = admin.get("/employees/", params={"search": f"vera.{unique}"}).json()["items"][0]
     assert (vera["full_name"], vera["position"], vera["roles"]) == ("Вера Иванова", "Главный бухгалтер",
                                                                    ["accountant"])
 
     no_email = "ФИО;Подразделение\r\nАнна;Продажи\r\n".encode("cp1251")
-    refused = admin.post("/employees/import", files={"file": ("staff.csv", no_email)})
+    refused = admin.run_import("/employees/import", "staff.csv", no_email)
     assert refused.status_code == 422
     assert refused.json()["errors"]["json"]["file"] == ["Missing columns: email."]
 

@@ -1,13 +1,14 @@
 """Employees (owned by the staff service)."""
 from flask import g, jsonify, request
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
 from .. import directory, imports, preconditions, rpc
+from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import form_flag, jsonable
 
 from .schemas import (
-    EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, ImportResultSchema, NewEmployeeSchema,
+    EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema,
     PasswordResetResultSchema, PasswordResetSchema, page_of,
 )
 
@@ -77,7 +78,7 @@ def update_employee(data, employee_id):
 
 
 @blp.route("/import", methods=["POST"])
-@blp.response(200, ImportResultSchema)
+@blp.response(202, JobSchema)
 @blp.doc(requestBody={"content": {"multipart/form-data": {"schema": {
     "type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary", "description": "CSV (; , or tab separated; UTF-8 with or "
@@ -85,12 +86,18 @@ def update_employee(data, employee_id):
                                                                       "XLSX; the first row names the columns"},
         "dry_run": {"type": "boolean", "default": False, "description": "report only, change nothing"}}}}}})
 def import_employees():
-    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
-    department, position, phone, roles (codes or names, several separated by ';' or ','), or
-    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
-    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
-    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
-    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
-    happen, row by row, and changes nothing."""
+    """Start an import job (administrators): employees and departments from a CSV or XLSX file:
+    columns full_name and email (required), department, position, phone, roles (codes or names,
+    several separated by ';' or ','), or their Russian headers (ФИО, Эл. почта, Подразделение,
+    Должность, Телефон, Роли). A file that cannot be read is a 422 at once naming it under
+    `errors.json.file`. The job imports all rows or none: rows in error fail it, its report naming
+    each row's problems under `row_errors` (a missing required column under `errors.file`). The
+    done job's `report` has dry_run, applied, total_rows, failed, employees_created,
+    employees_updated, departments_created, departments (the names created), unknown_columns
+    (headers ignored), `file` (how the file was read: format, encoding, separator) and per row
+    its row, action (create, update or error), full_name, email, department and errors.
+    `dry_run` reports what would happen, row by row, and changes nothing."""
+    if "administrator" not in g.actor["roles"]:
+        abort(403, message="only administrators import employees")
     content, filename = imports.uploaded(request.files.get("file"))
-    return imports.import_employees(g.actor, content, filename, dry_run=form_flag("dry_run"))
+    return accepted(imports.start_employees_import(content, filename, dry_run=form_flag("dry_run")))

@@ -1,7 +1,7 @@
 """Background jobs: imports, exports and the personal-data export, with progress.
 
 A request that starts one (POST /counterparties/export, /counterparties/import,
-/documents/export, /contact-persons/{id}/export) answers 202 at once with the job; its
+/employees/import, /documents/export, /contact-persons/{id}/export) answers 202 at once with the job; its
 `Location` is the job. Poll GET /jobs/{id} until `state` is done, failed or cancelled;
 then GET /jobs/{id}/result gives the file (until `expires_at`), and an import's `report`
 its per-row results. Only the job's creator (and administrators) see a job and its file.
@@ -45,8 +45,9 @@ class JobSchema(Schema):
     expires_at = fields.String(allow_none=True, metadata={"description": "when the file is removed"})
     result_expired = fields.Boolean()
     report = fields.Dict(allow_none=True, metadata={
-        "description": "an import's report (as the synchronous import answered: per row the action and errors; "
-                       "`row_errors` when the service refused the file); an export's {rows}"})
+        "description": "an import's report (counts, how the file was read, per row the action and errors: "
+                       "POST /counterparties/import and /employees/import describe theirs; `row_errors` and "
+                       "`errors` when the service refused the file); an export's {rows}"})
     error = fields.String(allow_none=True)
 
     @post_dump(pass_original=True)

@@ -179,37 +179,6 @@ class EmployeeChangesSchema(Schema):
     time_zone = fields.String()
 
 
-class FileReadSchema(Schema):
-    """How an imported file was read."""
-    format = fields.String(metadata={"description": "csv or xlsx"})
-    encoding = fields.String(allow_none=True, metadata={
-        "description": "CSV: utf-8, utf-8-sig (with a byte-order mark), utf-16 or windows-1251 (detected)"})
-    separator = fields.String(allow_none=True, metadata={"description": "CSV: ;  ,  or a tab (detected)"})
-
-
-class ImportEmployeeRowSchema(Schema):
-    row = fields.Integer(metadata={"description": "the row's number in the file (the header is row 1)"})
-    action = fields.String(metadata={"description": "create, update or error"})
-    full_name = fields.String()
-    email = fields.String()
-    department = fields.String(allow_none=True)
-    errors = fields.List(fields.String())
-
-
-class ImportResultSchema(Schema):
-    dry_run = fields.Boolean()
-    applied = fields.Boolean(metadata={"description": "whether the changes were saved"})
-    total_rows = fields.Integer()
-    failed = fields.Integer(metadata={"description": "rows with errors (only a dry run reports them here)"})
-    employees_created = fields.Integer()
-    employees_updated = fields.Integer()
-    departments_created = fields.Integer()
-    departments = fields.List(fields.String(), metadata={"description": "the departments created"})
-    unknown_columns = fields.List(fields.String(), metadata={"description": "headers that name no field: ignored"})
-    file = fields.Nested(FileReadSchema)
-    rows = fields.List(fields.Nested(ImportEmployeeRowSchema))
-
-
 class LegalEntitySchema(Schema):
     id = ID(dump_only=True)
     name = fields.String(required=True)

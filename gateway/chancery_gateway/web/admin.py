@@ -14,6 +14,7 @@ from chancery_common.errors import Conflict, InvalidInput, PreconditionFailed
 
 from .. import auth, directory, imports, rpc
 from . import admin_texts, bp, changed_meanwhile, forms
+from . import jobs as web_jobs
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "locale", "time_zone")
 CLEARABLE = ("phone", "position", "department_id")  # emptied on the form: cleared on the card
@@ -186,25 +187,19 @@ def admin_deactivate_employee(employee_id):
 @bp.route("/admin/employees/import", methods=["GET", "POST"])
 @admin_page()
 def admin_import_employees():
-    """Employees from a CSV or XLSX file, all rows or none: a check first (the dry run), then the import."""
+    """Employees from a CSV or XLSX file, all rows or none, as a background job: a check first (the
+    dry run), then the import; the job's page shows the report. A file that cannot be read is
+    refused here at once."""
     dry_run = request.form.get("dry_run", "1" if request.method == "GET" else "") == "1"
     if request.method == "GET":
-        return render_template("admin/import.html", errors={}, report=None, dry_run=dry_run, roles=admin_texts.ROLES)
+        return render_template("admin/import.html", errors={}, dry_run=dry_run, roles=admin_texts.ROLES)
     try:
         content, filename = imports.uploaded(request.files.get("file"))
-        report = imports.import_employees(g.actor, content, filename, dry_run=dry_run)
+        params = imports.employees_import_params(content, filename, dry_run=dry_run)
     except InvalidInput as exc:
         errors = admin_texts.field_errors(exc.details or {})
-        return render_template("admin/import.html", roles=admin_texts.ROLES, errors=errors, report=None,
-                               dry_run=dry_run), 422
-    if report["dry_run"]:
-        return render_template("admin/import.html", roles=admin_texts.ROLES, errors={}, report=report,
-                               dry_run=dry_run)
-    flash(_("Import finished. Employees added: %(created)s, updated: %(updated)s; departments "
-            "added: %(departments)s.", created=report["employees_created"],
-            updated=report["employees_updated"], departments=report["departments_created"]),
-          "success")
-    return redirect(url_for("web.admin_employees"))
+        return render_template("admin/import.html", roles=admin_texts.ROLES, errors=errors, dry_run=dry_run), 422
+    return web_jobs.started("employees_import", params)
 
 
 # API tokens --------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ def job_context(job):
     """What the job's page and its progress partial show: an import's outcome as the import
     page's report (``report``, or the rows in error: ``row_errors``; what is wrong with the
     file as a whole, such as a missing column: ``file_errors``, translated)."""
-    outcome = job.get("report") if job["kind"] == "counterparties_import" else None
+    outcome = job.get("report") if job["kind"] in jobs.IMPORTS else None
     failed = job["state"] == "failed"
     return {"job": job, "percent": jobs.percent(job), "finished": jobs.FINISHED,
             "report": outcome if outcome and job["state"] == "done" else None,

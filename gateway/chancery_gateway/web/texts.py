@@ -502,6 +502,7 @@ LABELS["job"] = {"queued": _l("Queued"), "running": _l("Running"), "done": _l("D
 LABELS["job_kind"] = {
     "counterparties_export": _l("Export of counterparties"), "contact_persons_export": _l("Export of contact persons"),
     "documents_export": _l("Export of documents"), "counterparties_import": _l("Import of counterparties"),
+    "employees_import": _l("Import of employees"),
     "personal_data_export": _l("Export of a person's personal data"),
 }
 GROUP_TONES["job"] = {"queued": "muted", "running": "warning", "done": "success", "failed": "danger",

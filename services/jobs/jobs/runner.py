@@ -21,8 +21,6 @@ from .storage import result_key
 
 log = logging.getLogger(__name__)
 
-KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
-         "personal_data_export")
 NAMES = {"counterparties_export": "counterparties", "contact_persons_export": "contact-persons",
          "documents_export": "documents"}
 
@@ -42,8 +40,8 @@ def run(session, claim, *, settings, storage, call, call_long):
     path = os.path.join(workdir, "result")
     try:
         tracker.report()
-        if claim.kind == "counterparties_import":
-            state, report, error = imports.import_counterparties(claim, call_long=call_long, tracker=tracker)
+        if claim.kind in imports.IMPORTS:
+            state, report, error = imports.run_import(claim, call_long=call_long, tracker=tracker)
             if state == "done":
                 tracker.finish(report=report)
             else:

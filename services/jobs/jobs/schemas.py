@@ -2,7 +2,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
-         "personal_data_export")
+         "employees_import", "personal_data_export")
 STATES = ("queued", "running", "done", "failed", "cancelled")
 LANGUAGES = ("en", "ru")
 
@@ -29,13 +29,21 @@ class ImportParamsSchema(Schema):
     filename = fields.String(load_default=None, validate=validate.Length(max=300))
 
 
+class EmployeesImportParamsSchema(Schema):
+    columns = fields.List(fields.String(), load_default=None, metadata={"description": "the file's headers in order"})
+    rows = fields.List(fields.Nested(ImportRowSchema), required=True, validate=validate.Length(min=1, max=10_000))
+    file = fields.Dict(load_default=None, metadata={"description": "how the gateway read the file, for the report"})
+    dry_run = fields.Boolean(load_default=False)
+    filename = fields.String(load_default=None, validate=validate.Length(max=300))
+
+
 class PersonalDataParamsSchema(Schema):
     contact_person_id = fields.UUID(required=True)
 
 
 PARAMS = {"counterparties_export": ExportParamsSchema, "contact_persons_export": ExportParamsSchema,
           "documents_export": ExportParamsSchema, "counterparties_import": ImportParamsSchema,
-          "personal_data_export": PersonalDataParamsSchema}
+          "employees_import": EmployeesImportParamsSchema, "personal_data_export": PersonalDataParamsSchema}
 
 
 class NewJobSchema(Schema):

@@ -47,6 +47,7 @@ class JobsService:
     notifications = TimedRpcProxy("notifications", timeout=30, setting="JOBS_RPC_TIMEOUT")
     # an import is one transaction over up to 10,000 rows: it may take minutes
     counterparties_long = TimedRpcProxy("counterparties", timeout=300, setting="JOBS_IMPORT_TIMEOUT")
+    staff_long = TimedRpcProxy("staff", timeout=300, setting="JOBS_IMPORT_TIMEOUT")
 
     @property
     def settings(self):

@@ -290,3 +290,41 @@ def test_erasing_a_person_cancels_and_expires_their_personal_data_exports(sessio
     states = {job_id: logic.get_job(session, actor=employee[0], job_id=job_id).state
               for job_id in (done_id, waiting_id, other_id)}
     assert states == {done_id: "done", waiting_id: "cancelled", other_id: "queued"}
+
+
+def test_an_employees_import_job_asks_staff_and_keeps_its_report(session, storage, employee):
+    """The same job for employees: the rows and the file's header go to staff's import; a refusal
+    keeps the rows in error (staff names each row's problems as a list of sentences)."""
+    params = {"rows": IMPORT["rows"], "columns": ["full_name", "email"], "dry_run": True, "filename": "staff.csv",
+              "file": {"format": "csv", "encoding": "utf-8", "separator": ","}}
+    job_id = start(session, employee, kind="employees_import", params=params)
+    asked = []
+
+    def import_employees(service, method, actor, request):
+        asked.append((service, method, request))
+        return {"dry_run": True, "applied": False, "total_rows": 2, "failed": 0, "employees_created": 2,
+                "employees_updated": 0, "departments_created": 0, "departments": [], "unknown_columns": [],
+                "rows": []}
+    assert run_next(session, storage, None, call_long=import_employees) == "done"
+    assert asked == [("staff", "import_employees", {"rows": IMPORT["rows"], "dry_run": True,
+                                                    "columns": ["full_name", "email"]})]
+    job = logic.get_job(session, actor=employee[0], job_id=job_id)
+    assert (job.state, job.report["employees_created"], job.report["file"]["separator"]) == ("done", 2, ",")
+    session.rollback()
+
+    refused_id = start(session, employee, kind="employees_import", params={**params, "dry_run": False})
+
+    def refusing(service, method, actor, request):
+        raise InvalidInput("Invalid input: 1 rows have errors (rows 3); nothing was imported",
+                           {"rows": {"3": ["full_name is empty"]}})
+    assert run_next(session, storage, None, call_long=refusing) == "failed"
+    job = logic.get_job(session, actor=employee[0], job_id=refused_id)
+    assert job.report["row_errors"] == {"3": ["full_name is empty"]} and "nothing was imported" in job.error
+
+
+def test_an_employees_import_without_rows_is_refused_at_start():
+    from jobs.schemas import NewJobSchema
+    errors = NewJobSchema().validate({"kind": "employees_import", "params": {"rows": [], "dry_run": True}})
+    assert "rows" in errors["params"]
+    assert not NewJobSchema().validate({"kind": "employees_import", "params": {
+        "rows": [{"row": 2, "values": {"full_name": "A", "email": "a@x.ru"}}]}})
