@@ -8,7 +8,7 @@ import requests
 from flask import Response, current_app, g, stream_with_context
 from flask_babel import get_locale
 
-from . import rpc
+from . import auth, rpc
 from .files import CHUNK
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
@@ -22,8 +22,11 @@ def language():
 
 
 def start(kind, params):
-    """Queue a job of ``kind`` for the signed-in employee; the job, answered at once."""
-    return rpc.call("jobs", "start_job", g.actor, {"kind": kind, "params": params, "language": language()})
+    """Queue a job of ``kind`` for the signed-in employee, in their language and time zone (the
+    times an export writes are their wall clock); the job, answered at once."""
+    employee = auth.current_employee() or {}
+    return rpc.call("jobs", "start_job", g.actor, {"kind": kind, "params": params, "language": language(),
+                                                   "time_zone": employee.get("time_zone") or None})
 
 
 def get(job_id):

@@ -72,9 +72,9 @@ def test_a_document_export_writes_date_and_money_cells_with_russian_headers(admi
     assert job["state"] == "done" and job["language"] == "ru", job
     sheet = load_workbook(io.BytesIO(exported.content)).active
     header = [cell.value for cell in sheet[1]]
-    assert header[:4] == ["Номер", "Дата регистрации", "Вид документа", "Заголовок"]
+    assert header[:4] == ["Номер", "Дата регистрации", "Вид документа", "Содержание"]
     row = dict(zip(header, sheet[2], strict=True))
-    assert row["Заголовок"].value == f"Supply {unique}"
+    assert row["Содержание"].value == f"Supply {unique}"
     assert row["Дата документа"].is_date and row["Дата документа"].value.date().isoformat() == "2026-02-03"
     assert row["Дата документа"].number_format == "DD.MM.YYYY"
     assert row["Сумма"].data_type == "n" and row["Сумма"].value == 1250000.5

@@ -27,6 +27,9 @@ class JobSchema(Schema):
     state = fields.String(metadata={"description": "queued, running, done, failed or cancelled"})
     language = fields.String(metadata={"description": "the requester's language when it was started (en, ru): "
                                                       "the file's headers"})
+    time_zone = fields.String(allow_none=True, metadata={
+        "description": "the requester's time zone when it was started (their card's): an export's times are its "
+                       "wall clock, its header names the zone"})
     created_by = ID()
     created_at = fields.String()
     started_at = fields.String(allow_none=True)

@@ -19,7 +19,7 @@ COUNTERPARTY_COLUMNS = {
     "group": ("Группа", "text"), "category": ("Категория", "text"),
     "advertising_source": ("Источник рекламы", "text"), "responsible_employee_id": ("Ответственный (id)", "text"),
     "negotiation_stage": ("Этап переговоров", "text"), "id": ("Идентификатор", "text"),
-    "created_at": ("Создан (UTC)", "datetime"),
+    "created_at": ("Создан", "datetime"),
     # contact persons
     "contact_person": ("Контактное лицо", "text"), "contact_position": ("Должность", "text"),
     "contact_phone": ("Телефон контактного лица", "text"), "contact_email": ("Эл. почта контактного лица", "text"),
@@ -27,11 +27,10 @@ COUNTERPARTY_COLUMNS = {
     "contact_person_id": ("Идентификатор контактного лица", "text"),
 }
 NAMES_PER_CALL = 500  # the most ids list_counterparties takes at once
-ENGLISH_KIND_SUFFIX = {"datetime": " (UTC)"}
 
 DOCUMENT_COLUMNS = (
     ("number", "Number", "Номер", "text"), ("registered", "Registered", "Дата регистрации", "date"),
-    ("type", "Type", "Вид документа", "text"), ("title", "Title", "Заголовок", "text"),
+    ("type", "Type", "Вид документа", "text"), ("title", "Title", "Содержание", "text"),
     ("counterparty", "Counterparty", "Контрагент", "text"), ("status", "Status", "Статус", "text"),
     ("amount", "Amount", "Сумма", "money"), ("currency", "Currency", "Валюта", "text"),
     ("document_date", "Document date", "Дата документа", "date"), ("signed_on", "Signed on", "Дата подписания", "date"),
@@ -50,13 +49,17 @@ DOCUMENT_STATUSES_EN = {
 }
 
 
-def directory_columns(names, language):
+def headed(label, kind, time_zone):
+    """A column's header: a time's names the zone its wall clock is in."""
+    return f"{label} ({time_zone or 'UTC'})" if kind == "datetime" else label
+
+
+def directory_columns(names, language, time_zone=None):
     """The file's columns for the service's column names, headed in the language."""
     columns = []
     for name in names:
         russian, kind = COUNTERPARTY_COLUMNS.get(name, (name, "text"))
-        label = russian if language == "ru" else name + ENGLISH_KIND_SUFFIX.get(kind, "")
-        columns.append(Column(name, label, kind))
+        columns.append(Column(name, headed(russian if language == "ru" else name, kind, time_zone), kind))
     return columns
 
 
@@ -70,8 +73,9 @@ def export_directory(job, *, call, path, tracker, page_size):
     tracker.report(total=page["total"])
     sheet = "counterparties" if job.kind == "counterparties_export" else "contact persons"
     done = 0
-    with TableFile(path, job.params.get("format", "csv"), directory_columns(page["columns"], job.language), sheet,
-                   job.language) as table:
+    with TableFile(path, job.params.get("format", "csv"), directory_columns(page["columns"], job.language,
+                                                                         job.time_zone),
+                   sheet, job.language, job.time_zone) as table:
         while True:
             for row in page["rows"]:
                 table.append(row)
@@ -94,7 +98,7 @@ def export_documents(job, *, call, path, tracker, page_size):
     counterparties = CounterpartyNames(call, job.actor)
     after, done = None, 0
     with TableFile(path, params.get("format", "xlsx"), columns, "Документы" if language == "ru" else "Documents",
-                   language) as table:
+                   language, job.time_zone) as table:
         while True:
             page = call("documents", "export_documents", job.actor,
                         {**params.get("query", {}), "limit": page_size, "after": after})

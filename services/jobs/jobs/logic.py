@@ -47,13 +47,13 @@ def may_see(actor, job):
     return job.created_by == actor.id or actor.has_role("administrator")
 
 
-def start_job(session, *, actor, actor_data, kind, params, language):
+def start_job(session, *, actor, actor_data, kind, params, language, time_zone=None):
     """A queued job of ``kind`` for the actor (a retry of the same request finds the first)."""
     made = already_made(session, Job, actor.idempotency_key)
     if made is not None:
         return made
     caller = {key: value for key, value in actor_data.items() if key != "idempotency_key"}
-    job = Job(kind=kind, params=params, actor=caller, language=language, created_by=actor.id,
+    job = Job(kind=kind, params=params, actor=caller, language=language, time_zone=time_zone, created_by=actor.id,
               idempotency_key=actor.idempotency_key, state="queued", progress_done=0, attempts=0)
     session.add(job)
     session.flush()
@@ -104,6 +104,7 @@ class Claim:
     actor: dict
     language: str
     attempt: int
+    time_zone: str | None = None
 
 
 def claim_next(session, *, settings, moment=None):
@@ -127,7 +128,7 @@ def claim_next(session, *, settings, moment=None):
             job.state, job.attempts, job.progress_done = "running", job.attempts + 1, 0
             job.started_at, job.lease_until = moment, moment + settings.lease
             return Claim(id=job.id, kind=job.kind, params=job.params, actor=job.actor, language=job.language,
-                         attempt=job.attempts)
+                         attempt=job.attempts, time_zone=job.time_zone)
 
 
 class Tracker:

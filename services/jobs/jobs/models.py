@@ -41,6 +41,8 @@ class Job(Base):
     params: Mapped[dict] = mapped_column(JSONB)
     actor: Mapped[dict] = mapped_column(JSONB)
     language: Mapped[str] = mapped_column(String(10), default="en")
+    # the requester's IANA time zone: the times an export writes are its wall clock (None: UTC)
+    time_zone: Mapped[str | None] = mapped_column(String(64))
     created_by: Mapped[uuid.UUID]
     idempotency_key: Mapped[uuid.UUID | None] = mapped_column(unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

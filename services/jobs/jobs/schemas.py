@@ -1,9 +1,20 @@
 """The jobs service's RPC contract."""
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
          "employees_import", "personal_data_export")
 STATES = ("queued", "running", "done", "failed", "cancelled")
+
+
+def time_zone_name(value):
+    if value is None:
+        return
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(f"{value!r} is not a known time zone (an IANA name such as Europe/Moscow).") from None
 LANGUAGES = ("en", "ru")
 
 
@@ -50,6 +61,8 @@ class NewJobSchema(Schema):
     kind = fields.String(required=True, validate=validate.OneOf(KINDS))
     params = fields.Dict(load_default=dict)
     language = fields.String(load_default="en", validate=validate.OneOf(LANGUAGES))
+    time_zone = fields.String(load_default=None, allow_none=True, validate=time_zone_name, metadata={
+        "description": "the requester's IANA time zone: an export's times are written in it (none: UTC)"})
 
     @validates_schema
     def known_kind(self, data, **kwargs):
@@ -72,6 +85,7 @@ class JobSchema(Schema):
     kind = fields.String()
     state = fields.String()
     language = fields.String()
+    time_zone = fields.String(allow_none=True)
     created_by = fields.UUID()
     created_at = fields.AwareDateTime()
     started_at = fields.AwareDateTime(allow_none=True)

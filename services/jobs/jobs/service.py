@@ -59,7 +59,7 @@ class JobsService:
 
     @rpc
     def start_job(self, actor, job):
-        """``job``: {kind, params, language}; a queued job, answered at once (a worker does it)."""
+        """``job``: {kind, params, language, time_zone}; a queued job, answered at once (a worker does it)."""
         actor_data = actor
         actor = load_actor(actor)
         data = load(schemas.NewJobSchema(), job)
@@ -67,7 +67,7 @@ class JobsService:
         params = params_schema.dump(params_schema.load(data["params"]))
         with self.db.begin():
             started = logic.start_job(self.db, actor=actor, actor_data=actor_data, kind=data["kind"], params=params,
-                                      language=data["language"])
+                                      language=data["language"], time_zone=data["time_zone"])
             return job_schema.dump(started)
 
     @rpc

@@ -4,7 +4,9 @@ rows streamed to the file, so memory stays flat whatever the number of rows) or 
 
 Each column has a kind: ``text``; ``date`` and ``datetime`` (from ISO text, written as real
 date cells with the number format ``DD.MM.YYYY``, Excel's ДД.ММ.ГГГГ, and
-``DD.MM.YYYY HH:MM``; in a CSV as that text in Russian, ISO in English); ``money`` (a
+``DD.MM.YYYY HH:MM``; in a CSV as that text in Russian, ISO in English; a spreadsheet has no
+time zones, so a moment is written as the wall clock of the requester's time zone, and a
+moment in a date column is the day it was there); ``money`` (a
 number with two decimals, the currency in a column of its own). A text cell a spreadsheet
 would take for a formula (starting with = + - @, a tab or a carriage return) gets a
 leading apostrophe-quote.
@@ -12,6 +14,7 @@ leading apostrophe-quote.
 import csv
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
 from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook
@@ -40,17 +43,27 @@ def neutralise(value):
     return value
 
 
-def typed(value, kind):
-    """The Python value of a cell: a date, a naive UTC datetime, a Decimal, or text."""
+def zone_of(name):
+    """The ZoneInfo of an IANA name; UTC for none."""
+    return ZoneInfo(name) if name else timezone.utc
+
+
+def typed(value, kind, zone=timezone.utc):
+    """The Python value of a cell: a date, a naive datetime (the wall clock in ``zone``), a
+    Decimal, or text. A moment given for a date column is the day it was in ``zone``."""
     if value is None or value == "":
         return None
     try:
-        if kind == "date":
-            return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        if kind == "datetime":
-            moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-            # a spreadsheet has no time zones: the UTC wall clock (the header says so)
-            return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+        if kind in ("date", "datetime"):
+            if isinstance(value, date) and not isinstance(value, datetime):
+                return value
+            text = str(value)
+            if kind == "date" and len(text) == 10:
+                return date.fromisoformat(text)
+            moment = value if isinstance(value, datetime) else datetime.fromisoformat(text)
+            if moment.tzinfo:  # a spreadsheet has no time zones: the wall clock there (the header names it)
+                moment = moment.astimezone(zone).replace(tzinfo=None)
+            return moment.date() if kind == "date" else moment
         if kind == "money":
             return Decimal(str(value))
     except (ValueError, InvalidOperation):
@@ -61,8 +74,9 @@ def typed(value, kind):
 class TableFile:
     """``with TableFile(path, "xlsx", columns, sheet, language) as table: table.append(values)``."""
 
-    def __init__(self, path, output, columns, sheet_name, language="en"):
+    def __init__(self, path, output, columns, sheet_name, language="en", time_zone=None):
         self.path, self.output, self.columns, self.language = path, output, list(columns), language
+        self.zone = zone_of(time_zone)
         self.sheet_name = sheet_name[:31]
         self.rows = 0
 
@@ -96,7 +110,7 @@ class TableFile:
         self.rows += 1
 
     def _cell(self, column, value):
-        value = typed(value, column.kind)
+        value = typed(value, column.kind, self.zone)
         if column.kind == "text" or value is None or isinstance(value, str):
             return value
         cell = WriteOnlyCell(self.sheet, value=value)
@@ -104,7 +118,7 @@ class TableFile:
         return cell
 
     def _text(self, column, value):
-        value = typed(value, column.kind)
+        value = typed(value, column.kind, self.zone)
         russian = self.language == "ru"
         if value is None:
             return ""

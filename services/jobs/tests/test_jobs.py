@@ -34,10 +34,11 @@ class FakeDirectory:
                 "next_after": [f"Counterparty {end}", str(end)] if end < self.total else None}
 
 
-def start(session, actor, kind="counterparties_export", params=None, language="en"):
+def start(session, actor, kind="counterparties_export", params=None, language="en", time_zone=None):
     with session.begin():
         job = logic.start_job(session, actor=actor[0], actor_data=actor[1], kind=kind, language=language,
-                              params=params if params is not None else {"query": {}, "format": "xlsx"})
+                              params=params if params is not None else {"query": {}, "format": "xlsx"},
+                              time_zone=time_zone)
     return job.id
 
 
@@ -88,6 +89,34 @@ def test_a_csv_export_in_english_keeps_the_field_names_and_iso_dates(session, st
     assert rows[0] == ["name", "tax_id", "created_at (UTC)"]
     assert rows[1] == ["Counterparty 0", "7700000000", "2026-03-01 09:30"]
     assert len(rows) == 4
+
+
+def test_an_export_writes_times_in_the_requesters_time_zone(session, storage, employee):
+    """09:30 UTC is 12:30 in Moscow: the cell holds Moscow's wall clock and the header names the zone;
+    a CSV in Russian writes it as DD.MM.YYYY HH:MM."""
+    job_id = start(session, employee, language="ru", time_zone="Europe/Moscow")
+    assert run_next(session, storage, FakeDirectory(2)) == "done"
+    job = logic.get_job(session, actor=employee[0], job_id=job_id)
+    sheet = load_workbook(io.BytesIO(stored_bytes(storage, job))).active
+    assert sheet.cell(row=1, column=3).value == "Создан (Europe/Moscow)"
+    assert sheet.cell(row=2, column=3).value == datetime(2026, 3, 1, 12, 30)
+    session.rollback()
+    csv_id = start(session, employee, language="ru", time_zone="Asia/Vladivostok",
+                   params={"query": {}, "format": "csv"})
+    assert run_next(session, storage, FakeDirectory(1)) == "done"
+    job = logic.get_job(session, actor=employee[0], job_id=csv_id)
+    rows = list(csv.reader(io.StringIO(stored_bytes(storage, job).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][2] == "Создан (Asia/Vladivostok)" and rows[1][2] == "01.03.2026 19:30"
+
+
+def test_a_moment_in_a_date_column_is_the_day_it_was_in_the_zone():
+    """A document registered at 01:00 in Moscow on 5 March is 22:00 UTC on 4 March: its date is the 5th."""
+    from jobs.tables import typed, zone_of
+    assert typed("2026-03-04T22:00:00+00:00", "date", zone_of("Europe/Moscow")) == date(2026, 3, 5)
+    assert typed("2026-03-04T22:00:00+00:00", "date", zone_of(None)) == date(2026, 3, 4)
+    assert typed("2026-03-05", "date", zone_of("Asia/Vladivostok")) == date(2026, 3, 5)  # a date stays itself
+    from jobs.schemas import NewJobSchema
+    assert "time_zone" in NewJobSchema().validate({"kind": "documents_export", "time_zone": "Mars/Olympus"})
 
 
 def test_cancelling_a_running_export_stops_it_at_its_next_page_and_keeps_no_file(sessions, storage, employee):

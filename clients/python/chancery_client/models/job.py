@@ -30,13 +30,14 @@ class Job:
         has_result_file (bool | Unset):
         id (UUID | Unset):
         kind (str | Unset): counterparties_export, contact_persons_export, documents_export, counterparties_import,
-            personal_data_export
+            employees_import, personal_data_export
         language (str | Unset): the requester's language when it was started (en, ru): the file's headers
         params (JobParams | Unset): what it was asked to do (an import's rows left out)
         progress_done (int | Unset): rows (or steps) done so far
         progress_total (int | None | Unset): rows (or steps) in all, once known
-        report (JobReportType0 | None | Unset): an import's report (as the synchronous import answered: per row the
-            action and errors; `row_errors` when the service refused the file); an export's {rows}
+        report (JobReportType0 | None | Unset): an import's report (counts, how the file was read, per row the action
+            and errors: POST /counterparties/import and /employees/import describe theirs; `row_errors` and `errors` when
+            the service refused the file); an export's {rows}
         result_content_type (None | str | Unset):
         result_expired (bool | Unset):
         result_filename (None | str | Unset):
@@ -44,6 +45,8 @@ class Job:
         result_url (None | str | Unset): GET it for the file while it is kept
         started_at (None | str | Unset):
         state (str | Unset): queued, running, done, failed or cancelled
+        time_zone (None | str | Unset): the requester's time zone when it was started (their card's): an export's times
+            are its wall clock, its header names the zone
     """
 
     attempts: int | Unset = UNSET
@@ -68,6 +71,7 @@ class Job:
     result_url: None | str | Unset = UNSET
     started_at: None | str | Unset = UNSET
     state: str | Unset = UNSET
+    time_zone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.job_report_type_0 import JobReportType0
@@ -164,6 +168,12 @@ class Job:
 
         state = self.state
 
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -211,6 +221,8 @@ class Job:
             field_dict["started_at"] = started_at
         if state is not UNSET:
             field_dict["state"] = state
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
 
         return field_dict
 
@@ -359,6 +371,15 @@ class Job:
 
         state = d.pop("state", UNSET)
 
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
         job = cls(
             attempts=attempts,
             cancel_requested=cancel_requested,
@@ -382,6 +403,7 @@ class Job:
             result_url=result_url,
             started_at=started_at,
             state=state,
+            time_zone=time_zone,
         )
 
         return job

@@ -29,7 +29,7 @@ class JobSummary:
         has_result_file (bool | Unset):
         id (UUID | Unset):
         kind (str | Unset): counterparties_export, contact_persons_export, documents_export, counterparties_import,
-            personal_data_export
+            employees_import, personal_data_export
         language (str | Unset): the requester's language when it was started (en, ru): the file's headers
         params (JobSummaryParams | Unset): what it was asked to do (an import's rows left out)
         progress_done (int | Unset): rows (or steps) done so far
@@ -41,6 +41,8 @@ class JobSummary:
         result_url (None | str | Unset): GET it for the file while it is kept
         started_at (None | str | Unset):
         state (str | Unset): queued, running, done, failed or cancelled
+        time_zone (None | str | Unset): the requester's time zone when it was started (their card's): an export's times
+            are its wall clock, its header names the zone
     """
 
     attempts: int | Unset = UNSET
@@ -64,6 +66,7 @@ class JobSummary:
     result_url: None | str | Unset = UNSET
     started_at: None | str | Unset = UNSET
     state: str | Unset = UNSET
+    time_zone: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         attempts = self.attempts
@@ -150,6 +153,12 @@ class JobSummary:
 
         state = self.state
 
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -195,6 +204,8 @@ class JobSummary:
             field_dict["started_at"] = started_at
         if state is not UNSET:
             field_dict["state"] = state
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
 
         return field_dict
 
@@ -325,6 +336,15 @@ class JobSummary:
 
         state = d.pop("state", UNSET)
 
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
         job_summary = cls(
             attempts=attempts,
             cancel_requested=cancel_requested,
@@ -347,6 +367,7 @@ class JobSummary:
             result_url=result_url,
             started_at=started_at,
             state=state,
+            time_zone=time_zone,
         )
 
         return job_summary
