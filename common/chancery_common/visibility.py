@@ -5,7 +5,7 @@ service's relationship history holds entries from documents and approvals) shows
 to those who may see the record. Only the owner knows its rules, so it is asked: every owner
 answers ``visible_ids(actor, {"ids": [...]})`` with ``{"ids": [...]}``, those of the ids
 the actor may see (the others, and ids it does not know, are left out). One batched call
-per owner, the owners asked in parallel.
+per owner (more, of at most MAX_IDS ids each, for a longer list), all asked in parallel.
 """
 import eventlet
 from marshmallow import Schema, fields, validate
@@ -34,15 +34,20 @@ def ask(owners, actor, records):
     answer is ({service: set of visible ids as text}, [{service, reason}] of the owners that
     did not answer): an owner that does not answer sees nothing of its records shown.
     """
-    asked = {service: eventlet.spawn(owners[service], actor, {"ids": sorted(ids)})
-             for service, ids in records.items() if ids}
+    asked = {}
+    for service, ids in records.items():
+        ids = sorted(ids)
+        asked[service] = [eventlet.spawn(owners[service], actor, {"ids": ids[start:start + MAX_IDS]})
+                          for start in range(0, len(ids), MAX_IDS)]
 
     def answers():
         visible, unavailable = {service: set() for service in records}, []
         for service, pending in asked.items():
             try:
-                visible[service] = set(pending.wait()["ids"])
+                for part in pending:
+                    visible[service] |= set(part.wait()["ids"])
             except ServiceUnavailable as exc:
+                visible[service] = set()
                 unavailable.append({"service": service, "reason": str(exc)})
         return visible, unavailable
     return answers

@@ -50,3 +50,18 @@ def test_the_question_names_a_bad_id():
     with pytest.raises(InvalidInput) as refused:
         load(visibility.IdsSchema(), {"ids": ["nope"]})
     assert "ids" in refused.value.details
+
+
+def test_more_ids_than_one_question_takes_are_asked_in_parts_each_within_the_bound(monkeypatch):
+    monkeypatch.setattr(visibility, "MAX_IDS", 3)
+    ids = sorted(str(uuid.uuid4()) for _ in range(7))
+    sizes = []
+
+    def visible_ids(actor, query):
+        load(visibility.IdsSchema(), query)
+        sizes.append(len(query["ids"]))
+        return {"ids": [i for i in query["ids"] if i in ids[::2]]}
+
+    visible, unavailable = visibility.ask({"documents": visible_ids}, ACTOR, {"documents": set(ids)})()
+    assert sorted(sizes) == [1, 3, 3] and unavailable == []
+    assert visible == {"documents": set(ids[::2])}

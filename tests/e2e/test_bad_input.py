@@ -259,7 +259,7 @@ def test_the_csv_export_gives_its_charset_once(admin):
 
 
 def test_an_employee_in_an_unknown_department_or_time_zone_is_named(admin, unique):
-    """Found by the schema-driven fuzzing (tests/e2e/test_api_fuzz.py): both were a 502."""
+    """Found by the schema-driven fuzzing (tests/fuzz/test_api_fuzz.py): both were a 502."""
     new = {"full_name": "Nadia Nowhere", "email": f"nadia.{unique}@test.chancery"}
     missing = "00000000-0000-0000-0000-000000000000"
     assert_names(admin.post("/employees/", json={**new, "department_id": missing}), 422, "department_id")
