@@ -137,7 +137,6 @@ from .extension_decision import ExtensionDecision
 from .extension_request import ExtensionRequest
 from .field_definition import FieldDefinition
 from .field_definition_kind import FieldDefinitionKind
-from .file_read import FileRead
 from .file_version import FileVersion
 from .first_file import FirstFile
 from .follow_up import FollowUp
@@ -154,8 +153,6 @@ from .held_row import HeldRow
 from .history_entry import HistoryEntry
 from .history_entry_data import HistoryEntryData
 from .history_page import HistoryPage
-from .import_employee_row import ImportEmployeeRow
-from .import_result import ImportResult
 from .job import Job
 from .job_page import JobPage
 from .job_params import JobParams
@@ -447,7 +444,6 @@ __all__ = (
     "ExtensionRequest",
     "FieldDefinition",
     "FieldDefinitionKind",
-    "FileRead",
     "FileVersion",
     "FirstFile",
     "FollowUp",
@@ -464,8 +460,6 @@ __all__ = (
     "HistoryEntry",
     "HistoryEntryData",
     "HistoryPage",
-    "ImportEmployeeRow",
-    "ImportResult",
     "Job",
     "JobPage",
     "JobParams",

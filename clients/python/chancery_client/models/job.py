@@ -30,13 +30,14 @@ class Job:
         has_result_file (bool | Unset):
         id (UUID | Unset):
         kind (str | Unset): counterparties_export, contact_persons_export, documents_export, counterparties_import,
-            personal_data_export
+            employees_import, personal_data_export
         language (str | Unset): the requester's language when it was started (en, ru): the file's headers
         params (JobParams | Unset): what it was asked to do (an import's rows left out)
         progress_done (int | Unset): rows (or steps) done so far
         progress_total (int | None | Unset): rows (or steps) in all, once known
-        report (JobReportType0 | None | Unset): an import's report (as the synchronous import answered: per row the
-            action and errors; `row_errors` when the service refused the file); an export's {rows}
+        report (JobReportType0 | None | Unset): an import's report (counts, how the file was read, per row the action
+            and errors: POST /counterparties/import and /employees/import describe theirs; `row_errors` and `errors` when
+            the service refused the file); an export's {rows}
         result_content_type (None | str | Unset):
         result_expired (bool | Unset):
         result_filename (None | str | Unset):

@@ -11,8 +11,8 @@ T = TypeVar("T", bound="JobReportType0")
 
 @_attrs_define
 class JobReportType0:
-    """an import's report (as the synchronous import answered: per row the action and errors; `row_errors` when the service
-    refused the file); an export's {rows}
+    """an import's report (counts, how the file was read, per row the action and errors: POST /counterparties/import and
+    /employees/import describe theirs; `row_errors` and `errors` when the service refused the file); an export's {rows}
 
     """
 

@@ -29,7 +29,7 @@ class JobSummary:
         has_result_file (bool | Unset):
         id (UUID | Unset):
         kind (str | Unset): counterparties_export, contact_persons_export, documents_export, counterparties_import,
-            personal_data_export
+            employees_import, personal_data_export
         language (str | Unset): the requester's language when it was started (en, ru): the file's headers
         params (JobSummaryParams | Unset): what it was asked to do (an import's rows left out)
         progress_done (int | Unset): rows (or steps) done so far

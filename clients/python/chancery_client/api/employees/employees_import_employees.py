@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.employees_import_employees_body import EmployeesImportEmployeesBody
-from ...models.import_result import ImportResult
+from ...models.job import Job
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -36,11 +36,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ImportResult | Problem | None:
-    if response.status_code == 200:
-        response_200 = ImportResult.from_dict(response.json())
+) -> Job | Problem | None:
+    if response.status_code == 202:
+        response_202 = Job.from_dict(response.json())
 
-        return response_200
+        return response_202
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -95,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ImportResult | Problem]:
+) -> Response[Job | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -109,14 +109,18 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EmployeesImportEmployeesBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ImportResult | Problem]:
-    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
-    department, position, phone, roles (codes or names, several separated by ';' or ','), or
-    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
-    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
-    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
-    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
-    happen, row by row, and changes nothing.
+) -> Response[Job | Problem]:
+    """Start an import job (administrators): employees and departments from a CSV or XLSX file:
+    columns full_name and email (required), department, position, phone, roles (codes or names,
+    several separated by ';' or ','), or their Russian headers (ФИО, Эл. почта, Подразделение,
+    Должность, Телефон, Роли). A file that cannot be read is a 422 at once naming it under
+    `errors.json.file`. The job imports all rows or none: rows in error fail it, its report naming
+    each row's problems under `row_errors` (a missing required column under `errors.file`). The
+    done job's `report` has dry_run, applied, total_rows, failed, employees_created,
+    employees_updated, departments_created, departments (the names created), unknown_columns
+    (headers ignored), `file` (how the file was read: format, encoding, separator) and per row
+    its row, action (create, update or error), full_name, email, department and errors.
+    `dry_run` reports what would happen, row by row, and changes nothing.
 
     Args:
         idempotency_key (str | Unset):
@@ -127,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportResult | Problem]
+        Response[Job | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -147,14 +151,18 @@ def sync(
     client: AuthenticatedClient,
     body: EmployeesImportEmployeesBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> ImportResult | Problem | None:
-    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
-    department, position, phone, roles (codes or names, several separated by ';' or ','), or
-    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
-    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
-    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
-    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
-    happen, row by row, and changes nothing.
+) -> Job | Problem | None:
+    """Start an import job (administrators): employees and departments from a CSV or XLSX file:
+    columns full_name and email (required), department, position, phone, roles (codes or names,
+    several separated by ';' or ','), or their Russian headers (ФИО, Эл. почта, Подразделение,
+    Должность, Телефон, Роли). A file that cannot be read is a 422 at once naming it under
+    `errors.json.file`. The job imports all rows or none: rows in error fail it, its report naming
+    each row's problems under `row_errors` (a missing required column under `errors.file`). The
+    done job's `report` has dry_run, applied, total_rows, failed, employees_created,
+    employees_updated, departments_created, departments (the names created), unknown_columns
+    (headers ignored), `file` (how the file was read: format, encoding, separator) and per row
+    its row, action (create, update or error), full_name, email, department and errors.
+    `dry_run` reports what would happen, row by row, and changes nothing.
 
     Args:
         idempotency_key (str | Unset):
@@ -165,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportResult | Problem
+        Job | Problem
     """
 
     return sync_detailed(
@@ -180,14 +188,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EmployeesImportEmployeesBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> Response[ImportResult | Problem]:
-    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
-    department, position, phone, roles (codes or names, several separated by ';' or ','), or
-    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
-    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
-    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
-    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
-    happen, row by row, and changes nothing.
+) -> Response[Job | Problem]:
+    """Start an import job (administrators): employees and departments from a CSV or XLSX file:
+    columns full_name and email (required), department, position, phone, roles (codes or names,
+    several separated by ';' or ','), or their Russian headers (ФИО, Эл. почта, Подразделение,
+    Должность, Телефон, Роли). A file that cannot be read is a 422 at once naming it under
+    `errors.json.file`. The job imports all rows or none: rows in error fail it, its report naming
+    each row's problems under `row_errors` (a missing required column under `errors.file`). The
+    done job's `report` has dry_run, applied, total_rows, failed, employees_created,
+    employees_updated, departments_created, departments (the names created), unknown_columns
+    (headers ignored), `file` (how the file was read: format, encoding, separator) and per row
+    its row, action (create, update or error), full_name, email, department and errors.
+    `dry_run` reports what would happen, row by row, and changes nothing.
 
     Args:
         idempotency_key (str | Unset):
@@ -198,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ImportResult | Problem]
+        Response[Job | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -216,14 +228,18 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EmployeesImportEmployeesBody | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
-) -> ImportResult | Problem | None:
-    """Employees and departments from a CSV or XLSX file: columns full_name and email (required),
-    department, position, phone, roles (codes or names, several separated by ';' or ','), or
-    their Russian headers (ФИО, Эл. почта, Подразделение, Должность, Телефон, Роли). Other
-    columns are ignored and named in `unknown_columns`; `file` says how the file was read.
-    All rows or none: rows in error are 422 naming each under `errors.json.rows`; a missing
-    required column is 422 naming it under `errors.json.file`. `dry_run` reports what would
-    happen, row by row, and changes nothing.
+) -> Job | Problem | None:
+    """Start an import job (administrators): employees and departments from a CSV or XLSX file:
+    columns full_name and email (required), department, position, phone, roles (codes or names,
+    several separated by ';' or ','), or their Russian headers (ФИО, Эл. почта, Подразделение,
+    Должность, Телефон, Роли). A file that cannot be read is a 422 at once naming it under
+    `errors.json.file`. The job imports all rows or none: rows in error fail it, its report naming
+    each row's problems under `row_errors` (a missing required column under `errors.file`). The
+    done job's `report` has dry_run, applied, total_rows, failed, employees_created,
+    employees_updated, departments_created, departments (the names created), unknown_columns
+    (headers ignored), `file` (how the file was read: format, encoding, separator) and per row
+    its row, action (create, update or error), full_name, email, department and errors.
+    `dry_run` reports what would happen, row by row, and changes nothing.
 
     Args:
         idempotency_key (str | Unset):
@@ -234,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ImportResult | Problem
+        Job | Problem
     """
 
     return (
