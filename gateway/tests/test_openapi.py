@@ -53,6 +53,10 @@ def test_every_operation_has_an_operation_id_security_and_its_error_answers(clie
                     if "$ref" in answer else answer
                 assert named["content"] == error["content"], (method, path, status, answer)
     assert "Error" not in document["components"]["schemas"]
+    # public, yet refused by the sign-in policy with passwords off: its 403 says so
+    login = document["paths"]["/api/v1/auth/login"]["post"]
+    assert "passwords_off" in login["responses"]["403"]["description"]
+    assert login["responses"]["403"]["content"] == error["content"]
 
 
 def test_file_and_export_answers_give_their_media_types(client):

@@ -3,9 +3,11 @@ OpenID-certified provider (panva/oidc-provider under node) on the loopback.
 
 The administrator connects the provider and maps its groups and departments on the
 Sign-in page; an employee signs in with the provider's own login page, comes back with the
-mapped roles, department and position, and signs out of both; someone Chancery does not
-know and a dismissed employee are refused with a page saying why; a tampered state is
-refused and audited.
+mapped roles, department and position on the agenda, and signs out of both; someone
+Chancery does not know and a dismissed employee are refused with a page saying why; a
+tampered state is refused and audited. With two-factor required of administrators, an
+administrator coming through the provider (which checks its own factors) is not sent to
+enrol a local one.
 """
 import json
 import re
@@ -15,6 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import pyotp
 import pytest
 import requests
 from playwright.sync_api import expect
@@ -57,6 +60,8 @@ def provider(base_url, tmp_path_factory):
                   "position": "Senior lawyer"},
         "bob": {"email": f"bob.{run}@holding.test", "email_verified": True, "name": "Bob Stranger"},
         "carol": {"email": f"carol.{run}@holding.test", "email_verified": True, "name": "Yana Carol"},
+        "dana": {"email": f"dana.{run}@holding.test", "email_verified": True, "name": f"Yevgenia Dana {run}",
+                 "groups": [f"admins-{run}"]},
     }
     config = tmp_path_factory.mktemp("oidc") / "provider.json"
     config.write_text(json.dumps({
@@ -132,7 +137,7 @@ def connected(provider, admin, browser, base_url, admin_credentials):
     page.get_by_role("button", name="Save sign-in settings").click()
     expect(page.locator("#group_roles-error")).to_contain_text("nonsense-role")  # refused, field named
     page.fill("#f-client_secret", provider["secret"])
-    page.fill("#f-group_roles", f"lawyers-{run} = lawyer")
+    page.fill("#f-group_roles", f"lawyers-{run} = lawyer\nadmins-{run} = administrator")
     page.get_by_role("button", name="Save sign-in settings").click()
     expect(page.locator(".flash")).to_contain_text("Sign-in settings saved")
     expect(page.locator("#f-department_map")).to_have_value(f"LEGAL-{run} = Legal {run}")
@@ -149,6 +154,9 @@ def test_an_employee_signs_in_through_the_provider_with_mapped_roles_and_signs_o
 
     through_provider(page, "alice")
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page).to_have_url(f"{base_url}/")  # the first screen: the agenda
+    expect(page.locator("h1")).to_contain_text(alice["name"])
+    expect(page.locator("#agenda-title")).to_have_text("My agenda for today")
     me = page.request.get(f"{base_url}/api/v1/auth/me").json()["employee"]
     assert me["id"] == created.json()["id"]
     assert me["roles"] == ["lawyer"]  # from the group, replacing what the card had
@@ -234,3 +242,44 @@ def test_passwords_can_be_turned_off_except_for_the_break_glass_administrator(co
     finally:
         assert keeper.request("PUT", "/settings/sign-in-policy",
                               json={"password_sign_in": True}).status_code == 200
+
+
+def test_with_two_factor_required_an_administrator_through_the_provider_lands_on_the_agenda(
+        connected, admin, client, page, base_url, unique):
+    dana = connected["accounts"]["dana"]
+    created = admin.post("/employees/", json={"full_name": dana["name"], "email": dana["email"]})
+    assert created.status_code == 201, created.text
+    people = {}
+    for name in ("keeper", "boss"):
+        email, password = f"{name}.{unique}@oidc-2fa.chancery", f"password-{unique}-{name}"
+        made = admin.post("/employees/", json={"full_name": f"Zakhar {name.title()}", "email": email,
+                                               "password": password, "roles": ["administrator"]})
+        assert made.status_code == 201, made.text
+        people[name] = (email, password)
+    # an administrator with two-factor turns the policy on (one without it would be held to enrolling)
+    keeper = client(*people["keeper"])
+    started = keeper.post("/auth/two-factor/enrolment")
+    assert started.status_code == 201, started.text
+    confirmed = keeper.post("/auth/two-factor/enrolment/confirm",
+                            json={"code": pyotp.TOTP(started.json()["secret"]).now()})
+    assert confirmed.status_code == 200, confirmed.text
+    assert keeper.request("PUT", "/settings/sign-in-policy",
+                          json={"require_two_factor_for_admins": True}).status_code == 200
+    try:
+        # in force: an administrator's password session is held to enrolling
+        assert client(*people["boss"]).get("/auth/me").json()["two_factor_enrolment_required"] is True
+
+        through_provider(page, "dana")
+        expect(page).to_have_url(f"{base_url}/")  # the agenda, not /account/two-factor
+        expect(page.locator("#agenda-title")).to_have_text("My agenda for today")
+        me = page.request.get(f"{base_url}/api/v1/auth/me").json()
+        assert me["employee"]["id"] == created.json()["id"] and me["employee"]["roles"] == ["administrator"]
+        assert me["two_factor_enrolment_required"] is False
+        page.goto("/counterparties")  # any page: nothing sends the provider's session to enrol
+        assert page.url == f"{base_url}/counterparties"
+        audit = keeper.get("/audit", params={"record_type": "employee",
+                                             "record_id": me["employee"]["id"]}).json()["items"]
+        assert any(row["action"] == "signed_in" and row["changes"]["source"]["to"] == "oidc" for row in audit)
+    finally:
+        assert keeper.request("PUT", "/settings/sign-in-policy",
+                              json={"require_two_factor_for_admins": False}).status_code == 200

@@ -1,5 +1,6 @@
-"""Debian's slapd for the tests: started on a free loopback port with StartTLS (a server
-certificate of a CA made for the run), loaded with directory.ldif, changed with ldapmodify.
+"""Debian's slapd for the tests: started on free loopback ports, ldap:// with StartTLS and
+ldaps:// (a server certificate of a CA made for the run), loaded with directory.ldif,
+changed with ldapmodify. ``other_ca_pem``: a CA that did not sign it, to be refused.
 
 ``scripts/test`` installs slapd and ldap-utils when they are missing (as root).
 """
@@ -32,18 +33,30 @@ def _free_port():
         return probe.getsockname()[1]
 
 
-def make_certificates(folder):
-    """(CA certificate PEM, server certificate path, key path) for 127.0.0.1 and localhost."""
+def _validity():
     now = datetime.datetime.now(datetime.timezone.utc)
-    ca_key, server_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Chancery test CA")])
-    valid = {"not_valid_before": now - datetime.timedelta(minutes=5),
-             "not_valid_after": now + datetime.timedelta(days=2)}
+    return {"not_valid_before": now - datetime.timedelta(minutes=5),
+            "not_valid_after": now + datetime.timedelta(days=2)}
+
+
+def make_ca(common_name):
+    """(key, name, certificate) of a self-signed CA."""
+    valid = _validity()
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
           .serial_number(x509.random_serial_number()).not_valid_before(valid["not_valid_before"])
           .not_valid_after(valid["not_valid_after"])
           .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
           .sign(ca_key, hashes.SHA256()))
+    return ca_key, ca_name, ca
+
+
+def make_certificates(folder):
+    """(CA certificate PEM, server certificate path, key path) for 127.0.0.1 and localhost."""
+    valid = _validity()
+    ca_key, ca_name, ca = make_ca("Chancery test CA")
+    server_key = ec.generate_private_key(ec.SECP256R1())
     server = (x509.CertificateBuilder()
               .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
               .issuer_name(ca_name).public_key(server_key.public_key()).serial_number(x509.random_serial_number())
@@ -72,8 +85,12 @@ class Slapd:
         self.run = secrets.token_hex(3)
         self.port = _free_port()
         self.url = f"ldap://127.0.0.1:{self.port}"
+        self.ldaps_port = _free_port()
+        self.ldaps_url = f"ldaps://127.0.0.1:{self.ldaps_port}"
         self.admin_password = secrets.token_urlsafe(12)
         self.ca_pem, certificate, key = make_certificates(folder)
+        # the same name, another key: only the signature tells them apart
+        self.other_ca_pem = make_ca("Chancery test CA")[2].public_bytes(serialization.Encoding.PEM).decode()
         database = folder / "db"
         database.mkdir()
         includes = "\n".join(f"include /etc/ldap/schema/{name}.schema" for name in SCHEMAS)
@@ -93,7 +110,8 @@ directory {database}
 maxsize 10485760
 overlay ppolicy
 """)
-        subprocess.run([SLAPD, "-f", str(folder / "slapd.conf"), "-h", f"{self.url}/"], check=True, timeout=30)
+        subprocess.run([SLAPD, "-f", str(folder / "slapd.conf"), "-h", f"{self.url}/ {self.ldaps_url}/"],
+                       check=True, timeout=30)
         deadline = time.monotonic() + 20
         while not self._answers():
             if time.monotonic() > deadline:
@@ -103,8 +121,10 @@ overlay ppolicy
 
     def _answers(self):
         try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
-                return True
+            for port in (self.port, self.ldaps_port):
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    pass
+            return True
         except OSError:
             return False
 

@@ -17,8 +17,17 @@ blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",
 @blp.doc(security=[])
 @blp.arguments(LoginSchema)
 @blp.response(200, SessionSchema)
+@blp.alt_response(403, description="Refused: sign-in with a password is turned off by the "
+                                   "sign-in policy (`reason` `passwords_off`), or the directory accepted the "
+                                   "password but Chancery does not (`reason` `unknown_employee`, `dismissed`, "
+                                   "`disabled`).")
 def login(credentials):
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token.
+
+    When an administrator has turned password sign-in off (`PUT /api/v1/settings/sign-in-policy`,
+    `password_sign_in: false`), the answer is 403 with `reason` `passwords_off` before the
+    password is looked at, for everyone but the break-glass administrator: sign in through the
+    holding's provider instead (directory accounts still sign in with the directory's password).
 
     With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
     a directory-managed account's password is checked by the directory (bound as the user);

@@ -108,7 +108,9 @@ class OperationsPlugin(BasePlugin):
             responses = operation.setdefault("responses", {})
             if operation.pop("x-chancery-versioned", False):
                 versioned(method, operation, responses)
-            for status in error_statuses(path, method, operation, public):
+            # with the statuses an operation names itself (alt_response), such as a public one's 403
+            named = {int(status) for status in responses if str(status).isdigit() and int(status) in ERRORS}
+            for status in sorted(set(error_statuses(path, method, operation, public)) | named):
                 given = responses.pop(status, None) or responses.get(str(status))
                 # flask-smorest's own answer for a status (such as UNPROCESSABLE_ENTITY on an
                 # operation with arguments) is replaced by the problem details of that status

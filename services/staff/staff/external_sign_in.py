@@ -165,7 +165,8 @@ def sign_in(session, *, issuer, claims, ip=None, user_agent=None):
     link.last_sign_in_at = now
     logic.update_employee(session, employee_id=employee.id,
                           changes=mapped_changes(settings, claims, _departments_by_name(session)))
-    token, opened = sessions.open_session(session, employee=employee, ip=ip, user_agent=user_agent)
+    token, opened = sessions.open_session(session, employee=employee, ip=ip, user_agent=user_agent,
+                                          source=SOURCE)
     logic.audit(session, actor_id=employee.id, action="signed_in", record_type="employee",
                 record_id=employee.id, changes=_source(settings, subject, ip))
     return token, opened, employee

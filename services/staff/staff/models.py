@@ -99,6 +99,8 @@ class Session(Base):
     ended_reason: Mapped[str | None] = mapped_column(String(40))
     ip: Mapped[str | None] = mapped_column(String(64))
     user_agent: Mapped[str | None] = mapped_column(String(300))
+    # how it was opened (password, oidc, ldap): provider sign-ins are not asked to enrol two-factor
+    source: Mapped[str] = mapped_column(String(10), server_default=text("'password'"), default="password")
 
 
 class ApiToken(Base):

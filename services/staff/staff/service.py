@@ -29,9 +29,10 @@ ldap_schema = schemas.LdapDirectorySchema()
 LDAP_SYNC_TICK_SECONDS = float(os.environ.get("LDAP_SYNC_TICK_SECONDS", "30"))
 
 
-def identity(session, employee, **extra):
+def identity(session, employee, source=None, **extra):
     """What the gateway needs to act for a signed-in employee: who they are, what their
-    roles let them do, which departments' records they see, and for whom they deputise."""
+    roles let them do, which departments' records they see, and for whom they deputise.
+    ``source``: how the session was opened (password, oidc, ldap), for a session."""
     return {"employee": employee_schema.dump(employee),
             "permissions": organisation.permissions_of(session, employee=employee),
             "visible_department_ids": organisation.visible_department_ids(session, employee=employee),
@@ -39,8 +40,9 @@ def identity(session, employee, **extra):
             # gateways keep employees' names; this tells them whether theirs are current
             "names_version": logic.names_version(session),
             # the policy requires two-factor of this employee, not enrolled yet: the gateway
-            # lets a password session do nothing else (API tokens are not asked)
-            "two_factor_enrolment_required": two_factor.enrolment_missing(session, employee),
+            # lets a password session do nothing else (API tokens and provider sessions are
+            # not asked)
+            "two_factor_enrolment_required": two_factor.enrolment_missing(session, employee, source),
             **extra}
 
 
@@ -138,7 +140,7 @@ class StaffService:
     def _signed_in(self, signed):
         if signed.challenge:
             return {"second_factor_required": True, "challenge": signed.challenge}
-        return identity(self.db, signed.employee, session_token=signed.token,
+        return identity(self.db, signed.employee, signed.session.source, session_token=signed.token,
                         expires_at=signed.session.expires_at.isoformat())
 
     @rpc
@@ -152,10 +154,11 @@ class StaffService:
         except sessions.Unauthenticated as exc:
             if exc.details and exc.details.get("email"):
                 with self.db.begin():
-                    sessions.record_failure(self.db, email=exc.details["email"], ip=where["ip"])
+                    sessions.record_failure(self.db, email=exc.details["email"], ip=where["ip"],
+                                            source=exc.details.get("source", "password"))
                 raise sessions.Unauthenticated("wrong code") from None
             raise
-        return identity(self.db, signed.employee, session_token=signed.token,
+        return identity(self.db, signed.employee, signed.session.source, session_token=signed.token,
                         expires_at=signed.session.expires_at.isoformat())
 
     @rpc
@@ -232,8 +235,9 @@ class StaffService:
                 external_sign_in.audit_refusal(
                     self.db, code=refused.code, issuer=data["issuer"], subject=data["claims"]["sub"],
                     employee_id=refused.employee_id, ip=where["ip"])
-            raise PermissionDenied(str(refused), {"reason": refused.code})
-        return identity(self.db, employee, session_token=token, expires_at=opened.expires_at.isoformat())
+            raise PermissionDenied(str(refused), {"reason": refused.code}) from None
+        return identity(self.db, employee, opened.source, session_token=token,
+                        expires_at=opened.expires_at.isoformat())
 
     @rpc
     def record_sign_in_refusal(self, refusal, client=None):
@@ -313,7 +317,7 @@ class StaffService:
         data = load(schemas.TokenSchema(), {"token": token})
         with self.db.begin():
             found, employee = sessions.resolve_session(self.db, token=data["token"])
-        return identity(self.db, employee, expires_at=found.expires_at.isoformat())
+        return identity(self.db, employee, found.source, expires_at=found.expires_at.isoformat())
 
     @rpc
     def end_session(self, token):

@@ -173,8 +173,9 @@ def first_factor_passed(session, *, employee, login, ip, user_agent, source="pas
 def complete_sign_in(session, *, challenge, code, ip=None, user_agent=None):
     """The second step: a current code (or a recovery code) for the challenge's employee.
 
-    A wrong code raises Unauthenticated with the e-mail in its details; the caller records
-    the failure, which the throttling counts like a wrong password."""
+    A wrong code raises Unauthenticated with the e-mail and the first factor's source
+    (password, ldap) in its details; the caller records the failure, which the throttling
+    counts like a wrong password."""
     pending = two_factor.take_challenge(session, token=challenge)
     employee = session.get(Employee, pending.employee_id)
     email = employee.email.strip().lower()
@@ -182,16 +183,17 @@ def complete_sign_in(session, *, challenge, code, ip=None, user_agent=None):
     if not employee.is_active:
         raise Unauthenticated("wrong e-mail or password")
     how = two_factor.verify(session, employee=employee, code=code)
+    source = pending.source or "password"
     if how is None:
-        raise Unauthenticated("wrong code", {"email": email})
+        raise Unauthenticated("wrong code", {"email": email, "source": source})
     pending.used_at = _now()
     return _signed_in(session, employee=employee, email=email, ip=ip, user_agent=user_agent,
-                      source=pending.source or "password", second_factor=how)
+                      source=source, second_factor=how)
 
 
 def _signed_in(session, *, employee, email, ip, user_agent, source="password", **how):
     session.add(LoginAttempt(email=email, ip=ip, succeeded=True))
-    token, opened = open_session(session, employee=employee, ip=ip, user_agent=user_agent)
+    token, opened = open_session(session, employee=employee, ip=ip, user_agent=user_agent, source=source)
     logic.audit(session, actor_id=employee.id, action="signed_in", record_type="employee",
                 record_id=employee.id, changes=source_of(source, ip, **how))
     return SignedIn(token, opened, employee)
@@ -206,18 +208,19 @@ def record_refusal(session, *, email, ip, reason):
 
 
 def source_of(source, ip, **more):
-    """The audit entry's changes for a sign-in: how (password, oidc) and from where."""
+    """The audit entry's changes for a sign-in: how (password, oidc, ldap) and from where."""
     return {"source": {"from": None, "to": source}, "client": {"from": None, "to": ip},
             **{name: {"from": None, "to": value} for name, value in more.items()}}
 
 
-def open_session(session, *, employee, ip=None, user_agent=None):
-    """A new session of an employee whose credentials were checked: (token, session)."""
+def open_session(session, *, employee, ip=None, user_agent=None, source="password"):
+    """A new session of an employee whose credentials were checked: (token, session).
+    ``source``: how they were checked (password, oidc, ldap)."""
     token = secrets.token_urlsafe(32)
     now = _now()
     opened = Session(token_hash=_hash(token), employee_id=employee.id, created_at=now,
                      last_seen_at=now, expires_at=now + SESSION_IDLE, ip=ip,
-                     user_agent=(user_agent or "")[:300] or None)
+                     user_agent=(user_agent or "")[:300] or None, source=source)
     session.add(opened)
     session.flush()
     return token, opened

@@ -7,8 +7,12 @@ code (each accepted once) or an unused recovery code completes within a few minu
 Wrong codes count as failed sign-ins, so the same throttling applies. The administrator's
 policy can require two-factor of everyone whose roles have administrative rights
 (the administrator role, or a role granted ``manage_staff``): such an employee without it
-is signed in only to enrol (the gateway lets them nowhere else). Sign-ins through the
-holding's provider are not asked for a code: the provider does its own.
+is signed in only to enrol (the gateway lets them nowhere else). That holds for password
+sign-ins, Chancery's and the directory's (LDAP) alike. Sign-ins through the holding's
+OpenID provider are not asked for a code nor to enrol: the provider does its own.
+
+Audit entries of enrolment and removal name the source of the sign-ins the second factor
+guards: ``ldap`` for an account linked to a directory entry, ``password`` otherwise.
 """
 import hashlib
 import secrets
@@ -19,12 +23,14 @@ from sqlalchemy import delete, func, select
 
 from . import logic, organisation, policy
 from .exceptions import Conflict, InvalidInput, PermissionDenied, Unauthenticated
-from .models import RecoveryCode, SignInChallenge, TwoFactor
+from .models import LdapAccount, RecoveryCode, SignInChallenge, TwoFactor
 
 ISSUER_NAME = "Chancery"
 CHALLENGE_TTL = timedelta(minutes=5)
 RECOVERY_CODES = 10
 ADMINISTRATIVE_PERMISSION = "manage_staff"
+# sessions of these sources were opened by a provider that checks its own factors
+PROVIDER_SOURCES = ("oidc",)
 
 
 def _now():
@@ -53,9 +59,23 @@ def required_of(session, employee):
     return policy.current(session).require_two_factor_for_admins and has_administrative_rights(session, employee)
 
 
-def enrolment_missing(session, employee):
-    """The policy requires two-factor of this employee, who has not enrolled yet."""
+def enrolment_missing(session, employee, source=None):
+    """The policy requires two-factor of this employee, who has not enrolled yet.
+    ``source``: how the session was opened; a provider's session (oidc) is never held."""
+    if source in PROVIDER_SOURCES:
+        return False
     return required_of(session, employee) and _enrolled(session, employee.id) is None
+
+
+def guarded_source(session, employee):
+    """The source of the sign-ins this employee's second factor guards: the directory's
+    password (ldap) for an account linked to a directory entry, else Chancery's."""
+    return "ldap" if session.get(LdapAccount, employee.id) is not None else "password"
+
+
+def _audit_changes(session, employee, **more):
+    return {"source": {"from": None, "to": guarded_source(session, employee)},
+            **{name: {"from": None, "to": value} for name, value in more.items()}}
 
 
 def status(session, employee):
@@ -119,8 +139,7 @@ def confirm_enrolment(session, *, employee, code, ip=None):
     session.add_all(RecoveryCode(employee_id=employee.id, code_hash=_hash(_normalised_recovery(code)))
                     for code in codes)
     logic.audit(session, actor_id=employee.id, action="two_factor_enrolled", record_type="employee",
-                record_id=employee.id, changes={"source": {"from": None, "to": "password"},
-                                                "client": {"from": None, "to": ip}})
+                record_id=employee.id, changes=_audit_changes(session, employee, client=ip))
     return codes
 
 
@@ -136,7 +155,7 @@ def turn_off(session, *, employee, code, ip=None):
     session.delete(found)
     session.execute(delete(RecoveryCode).where(RecoveryCode.employee_id == employee.id))
     logic.audit(session, actor_id=employee.id, action="two_factor_removed", record_type="employee",
-                record_id=employee.id, changes={"client": {"from": None, "to": ip}})
+                record_id=employee.id, changes=_audit_changes(session, employee, client=ip))
 
 
 def reset(session, *, employee, actor):
@@ -148,7 +167,7 @@ def reset(session, *, employee, actor):
     session.delete(found)
     session.execute(delete(RecoveryCode).where(RecoveryCode.employee_id == employee.id))
     logic.audit(session, actor_id=actor.id, action="two_factor_removed", record_type="employee",
-                record_id=employee.id, changes={"by_administrator": {"from": None, "to": True}})
+                record_id=employee.id, changes=_audit_changes(session, employee, by_administrator=True))
 
 
 def verify(session, *, employee, code):

@@ -117,6 +117,21 @@ def test_the_directory_down_is_a_clear_unavailable_not_a_wrong_password(session,
     assert down.value.details["reason"] == "directory_unavailable"
 
 
+def test_ldaps_works_and_a_server_certificate_of_another_ca_is_refused(session, configure, directory):
+    configure(url=directory.ldaps_url, start_tls=False, allow_create=True)
+    signed = sign_in(session, "anna", "anna-directory-password")
+    assert signed.token and signed.employee.email == directory.email("anna")
+    for changes in ({"url": directory.ldaps_url, "start_tls": False}, {}):  # LDAPS, then StartTLS
+        configure(ca_certificate=directory.other_ca_pem, **changes)
+        with session.begin():
+            settings = ldap_directory.enabled_settings(session)
+        with pytest.raises(ldap_directory.DirectoryUnavailable) as refused:
+            ldap_directory.find_person(settings, "anna")
+        assert "CERTIFICATE_VERIFY_FAILED" in str(refused.value), (changes, refused.value)
+        with pytest.raises(Unavailable):  # the sign-in says the directory cannot be reached
+            sign_in(session, "anna", "anna-directory-password")
+
+
 def test_unknown_people_are_refused_unless_adding_is_allowed_and_dismissed_ones_always(session, configure,
                                                                                         directory):
     configure(allow_create=False)

@@ -4,12 +4,14 @@ import uuid
 
 import pyotp
 import pytest
+from nameko.testing.services import worker_factory
 from sqlalchemy import select
 
 from chancery_common.actor import Actor
 from chancery_common.errors import Conflict, InvalidInput, PermissionDenied, TooManyAttempts, Unauthenticated
 from staff import policy, sessions, two_factor
-from staff.models import RecoveryCode, audit_log
+from staff.models import LdapAccount, RecoveryCode, Session, audit_log
+from staff.service import StaffService
 
 PASSWORD = "correct horse battery"
 ADMIN = Actor(id=uuid.uuid4(), roles=["administrator"])
@@ -184,3 +186,122 @@ def test_a_break_glass_administrator_who_does_not_exist_is_refused_naming_the_fi
     with pytest.raises(InvalidInput) as refused, session.begin():
         policy.update(session, changes={"break_glass_employee_id": uuid.uuid4()}, actor=ADMIN)
     assert "break_glass_employee_id" in refused.value.details
+
+
+ISSUER = "https://login.holding.test"
+
+
+def connect_provider(session):
+    """The holding's provider, its "admins" group mapped to administrators."""
+    from staff import external_sign_in
+    with session.begin():
+        external_sign_in.save_provider(session, actor=ADMIN, data={
+            "enabled": True, "display_name": "Holding", "issuer": ISSUER, "client_id": "chancery",
+            "client_secret": "s", "group_roles": {"admins": ["administrator"]}, "default_roles": ["employee"],
+            "department_map": {}})
+
+
+def link_to_directory(session, employee_id):
+    """Make the account a directory user's, as the sync or a directory sign-in links it."""
+    with session.begin():
+        session.add(LdapAccount(employee_id=employee_id, entry_id=f"entry-{uuid.uuid4()}",
+                                dn=f"uid={employee_id},ou=people,dc=holding,dc=test", login=str(employee_id)))
+
+
+def audit_entries(session, employee_id, action):
+    with session.begin():
+        return session.execute(select(audit_log.table).where(
+            audit_log.table.c.record_id == employee_id, audit_log.table.c.action == action)
+            .order_by(audit_log.table.c.id)).mappings().all()
+
+
+def served(session):
+    """The staff service's entrypoints, each call ending its worker's session as nameko does."""
+    service = worker_factory(StaffService, db=session)
+
+    class Worker:
+        def __getattr__(self, name):
+            def call(*args):
+                try:
+                    return getattr(service, name)(*args)
+                finally:
+                    session.close()
+            return call
+    return Worker()
+
+
+def test_the_policy_holds_password_and_directory_sessions_not_the_providers(make_employee, session):
+    service = served(session)
+    chief = make_employee(password=PASSWORD, roles=["administrator"])
+    chief_id, email = chief.id, chief.email
+    connect_provider(session)
+    with session.begin():
+        policy.update(session, changes={"require_two_factor_for_admins": True}, actor=ADMIN)
+    try:
+        by_password = service.sign_in({"email": email, "password": PASSWORD}, {"ip": "198.51.100.9"})
+        assert by_password["two_factor_enrolment_required"] is True
+        assert service.resolve_session(by_password["session_token"])["two_factor_enrolment_required"] is True
+
+        with session.begin():  # the directory accepted the password: still a password sign-in
+            employee = sessions.logic.get_employee(session, employee_id=chief_id)
+            by_directory = sessions.first_factor_passed(session, employee=employee, login=email, ip=None,
+                                                        user_agent=None, source="ldap")
+            assert by_directory.session.source == "ldap"
+        assert service.resolve_session(by_directory.token)["two_factor_enrolment_required"] is True
+
+        through_provider = service.sign_in_external(
+            {"issuer": ISSUER, "claims": {"sub": f"sub-{uuid.uuid4().hex[:8]}", "email": email,
+                                          "email_verified": True, "groups": ["admins"]}}, {"ip": "198.51.100.9"})
+        assert through_provider["two_factor_enrolment_required"] is False
+        resolved = service.resolve_session(through_provider["session_token"])
+        assert resolved["two_factor_enrolment_required"] is False
+        assert resolved["employee"]["roles"] == ["administrator"]  # the policy's subject, yet not held
+        with session.begin():
+            sources = session.scalars(select(Session.source).where(Session.employee_id == chief_id)
+                                      .order_by(Session.created_at)).all()
+        assert sources == ["password", "ldap", "oidc"]
+    finally:
+        with session.begin():
+            policy.update(session, changes={"require_two_factor_for_admins": False}, actor=ADMIN)
+
+
+def test_enrolment_and_removal_are_audited_with_the_source_the_second_factor_guards(make_employee, session):
+    local = make_employee(password=PASSWORD)
+    directory_user = make_employee(password=None)
+    local_id, directory_id = local.id, directory_user.id
+    link_to_directory(session, directory_id)
+    local_totp, _ = enrol(session, local_id)
+    directory_totp, _ = enrol(session, directory_id)
+    assert audit_entries(session, local_id, "two_factor_enrolled")[-1]["changes"]["source"]["to"] == "password"
+    assert audit_entries(session, directory_id, "two_factor_enrolled")[-1]["changes"]["source"]["to"] == "ldap"
+
+    with session.begin():
+        directory_user = sessions.logic.get_employee(session, employee_id=directory_id)
+        two_factor.turn_off(session, employee=directory_user, code=a_fresh_code(directory_totp), ip="198.51.100.3")
+        two_factor.reset(session, employee=sessions.logic.get_employee(session, employee_id=local_id), actor=ADMIN)
+    removed = audit_entries(session, directory_id, "two_factor_removed")[-1]["changes"]
+    assert removed["source"]["to"] == "ldap" and removed["client"]["to"] == "198.51.100.3"
+    reset = audit_entries(session, local_id, "two_factor_removed")[-1]["changes"]
+    assert reset["source"]["to"] == "password" and reset["by_administrator"]["to"] is True
+
+
+def test_a_wrong_code_after_the_directorys_password_is_audited_as_a_directory_failure(make_employee, session):
+    service = served(session)
+    employee = make_employee(password=None)
+    employee_id, email = employee.id, employee.email
+    link_to_directory(session, employee_id)
+    totp, _ = enrol(session, employee_id)
+    with session.begin():  # what ldap_sign_in.accept does once the directory took the password
+        employee = sessions.logic.get_employee(session, employee_id=employee_id)
+        pending = sessions.first_factor_passed(session, employee=employee, login=email, ip="198.51.100.4",
+                                               user_agent=None, source="ldap")
+    assert pending.challenge and pending.token is None
+    wrong = "000000" if a_fresh_code(totp) != "000000" else "111111"
+    with pytest.raises(Unauthenticated):
+        service.complete_sign_in({"challenge": pending.challenge, "code": wrong}, {"ip": "198.51.100.4"})
+    failed = audit_entries(session, employee_id, "sign_in_failed")
+    assert failed and failed[-1]["changes"]["source"]["to"] == "ldap"
+    signed = service.complete_sign_in({"challenge": pending.challenge, "code": a_fresh_code(totp)},
+                                      {"ip": "198.51.100.4"})
+    assert signed["employee"]["id"] == str(employee_id)
+    assert audit_entries(session, employee_id, "signed_in")[-1]["changes"]["source"]["to"] == "ldap"

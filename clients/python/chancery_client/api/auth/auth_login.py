@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -102,7 +107,12 @@ def sync_detailed(
 ) -> Response[Problem | Session]:
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token.
 
-     With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
+     When an administrator has turned password sign-in off (`PUT /api/v1/settings/sign-in-policy`,
+    `password_sign_in: false`), the answer is 403 with `reason` `passwords_off` before the
+    password is looked at, for everyone but the break-glass administrator: sign in through the
+    holding's provider instead (directory accounts still sign in with the directory's password).
+
+    With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
     a directory-managed account's password is checked by the directory (bound as the user);
     403 with `reason` `unknown_employee`, `dismissed` or `disabled` when the directory accepted
     the password but Chancery does not; 503 when the directory cannot be reached.
@@ -142,7 +152,12 @@ def sync(
 ) -> Problem | Session | None:
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token.
 
-     With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
+     When an administrator has turned password sign-in off (`PUT /api/v1/settings/sign-in-policy`,
+    `password_sign_in: false`), the answer is 403 with `reason` `passwords_off` before the
+    password is looked at, for everyone but the break-glass administrator: sign in through the
+    holding's provider instead (directory accounts still sign in with the directory's password).
+
+    With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
     a directory-managed account's password is checked by the directory (bound as the user);
     403 with `reason` `unknown_employee`, `dismissed` or `disabled` when the directory accepted
     the password but Chancery does not; 503 when the directory cannot be reached.
@@ -177,7 +192,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | Session]:
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token.
 
-     With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
+     When an administrator has turned password sign-in off (`PUT /api/v1/settings/sign-in-policy`,
+    `password_sign_in: false`), the answer is 403 with `reason` `passwords_off` before the
+    password is looked at, for everyone but the break-glass administrator: sign in through the
+    holding's provider instead (directory accounts still sign in with the directory's password).
+
+    With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
     a directory-managed account's password is checked by the directory (bound as the user);
     403 with `reason` `unknown_employee`, `dismissed` or `disabled` when the directory accepted
     the password but Chancery does not; 503 when the directory cannot be reached.
@@ -215,7 +235,12 @@ async def asyncio(
 ) -> Problem | Session | None:
     """Sign in with e-mail and password; sets the session cookie and returns the CSRF token.
 
-     With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
+     When an administrator has turned password sign-in off (`PUT /api/v1/settings/sign-in-policy`,
+    `password_sign_in: false`), the answer is 403 with `reason` `passwords_off` before the
+    password is looked at, for everyone but the break-glass administrator: sign in through the
+    holding's provider instead (directory accounts still sign in with the directory's password).
+
+    With the holding's LDAP directory enabled, `email` may be the directory's user name too, and
     a directory-managed account's password is checked by the directory (bound as the user);
     403 with `reason` `unknown_employee`, `dismissed` or `disabled` when the directory accepted
     the password but Chancery does not; 503 when the directory cannot be reached.
