@@ -39,6 +39,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from .database import normalise_url
 from .errors import NotFound, PermissionDenied
+from .values import as_uuid
 
 GENESIS = "0" * 64
 # one lock per database serialises the chain: two rows never claim the same predecessor
@@ -142,6 +143,20 @@ class AuditLog:
                "on_behalf_of": on_behalf_of, "action": action, "record_type": record_type,
                "record_id": record_id, "changes": _canonical(changes or {})}
         session.execute(t.insert().values(**row, prev_hash=prev, hash=row_hash(row, prev)))
+
+    def erasure_processed(self, session, *, event, records_removed=0, **details):
+        """Record that this service has processed a contact person's erasure (the
+        ``contact_person.erased`` event): what it removed, beside the event's facts."""
+        p = event.payload
+        self.record(session, actor_id=as_uuid(p.get("erased_by")), action="erasure_processed",
+                    record_type="contact_person", record_id=as_uuid(p["contact_person_id"]), changes={
+                        "event_id": event.id, "counterparty_id": as_uuid(p.get("counterparty_id")),
+                        "reason": p.get("reason"), "records_removed": records_removed, **details})
+
+    def about_contact_person(self, session, contact_person_id):
+        """Every row of this log about a contact person (for the personal-data export)."""
+        entries, _ = self.entries(session, record_type="contact_person", record_ids=[contact_person_id], limit=None)
+        return entries
 
     def record_many(self, session, rows):
         """Append rows (each as ``record``'s keyword arguments) in the caller's transaction: one

@@ -22,6 +22,7 @@ from chancery_common.idempotency import already_made
 from chancery_common.metrics import APPROVAL_TASKS_OVERDUE
 from chancery_common.paging import page
 from chancery_common.statuses import APPROVABLE_DOCUMENT_STATUSES
+from chancery_common.values import as_uuid
 
 from . import engine, events
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -107,7 +108,7 @@ def approvers_after(session, *, task_id):
 
 
 def _uuid_or_none(value):
-    return None if value in (None, "") else _uuid(value)
+    return None if value in (None, "") else as_uuid(value)
 
 
 # Visibility ---------------------------------------------------------------------------------
@@ -409,7 +410,7 @@ def _start_stage(session, approval, stage, *, resolve, time_zone):
     stage.due_at = engine.due_at(now, stage.deadline_unit, stage.deadline_value, time_zone)
     tasks = []
     for order, person in enumerate(people.values()):
-        task = Task(approval_id=approval.id, approver_id=_uuid(person["employee_id"]), position=order,
+        task = Task(approval_id=approval.id, approver_id=as_uuid(person["employee_id"]), position=order,
                     on_behalf_of=_uuid_or_none(person.get("on_behalf_of")),
                     head_id=_uuid_or_none(person.get("head_id")),
                     department_id=_uuid_or_none(person.get("department_id")), round=approval.round,
@@ -460,7 +461,7 @@ def is_own_task(session, *, task_id, actor):
 
 def _may_act_for(task, actor, standing_in_for):
     """Whether the actor decides this task: its approver, or today their deputy."""
-    return task.approver_id == actor.id or task.approver_id in set(map(_uuid, standing_in_for))
+    return task.approver_id == actor.id or task.approver_id in set(map(as_uuid, standing_in_for))
 
 
 def decide(session, *, task_id, decision, comment, actor, delay_reason=None, remarks_file_id=None,
@@ -651,7 +652,7 @@ def add_approver(session, *, approval_id, stage_id, employee_id, actor, resolve=
     if any(str(t.approver_id) == str(person["employee_id"]) and t.status not in ("cancelled",) for t in tasks):
         raise Conflict("this employee is already an approver of the stage")
     now = _now()
-    task = Task(approval_id=approval.id, approver_id=_uuid(person["employee_id"]),
+    task = Task(approval_id=approval.id, approver_id=as_uuid(person["employee_id"]),
                 position=max((t.position for t in tasks), default=-1) + 1,
                 on_behalf_of=_uuid_or_none(person.get("on_behalf_of")), head_id=_uuid_or_none(person.get("head_id")),
                 department_id=_uuid_or_none(person.get("department_id")), added_by=actor.id,
@@ -834,32 +835,24 @@ def verify_audit(session, *, actor):
 
 def process_erasure(session, *, event):
     """A contact person was erased: approvals hold none of their data, so only trace it."""
-    p = event.payload
-    audit_log.record(session, actor_id=_uuid(p.get("erased_by")), action="erasure_processed",
-                     record_type="contact_person", record_id=_uuid(p["contact_person_id"]), changes={
-                         "event_id": event.id, "counterparty_id": _uuid(p.get("counterparty_id")),
-                         "reason": p.get("reason"), "records_removed": 0})
+    audit_log.erasure_processed(session, event=event)
 
 
 def process_merge(session, *, event):
     """Two counterparties were merged: approvals of the one merged away point to the survivor."""
     p = event.payload
-    merged, survivor = _uuid(p["merged_id"]), _uuid(p["survivor_id"])
+    merged, survivor = as_uuid(p["merged_id"]), as_uuid(p["survivor_id"])
     moved = session.execute(update(Approval).where(Approval.counterparty_id == merged)
                             .values(counterparty_id=survivor)).rowcount
-    audit_log.record(session, actor_id=_uuid(p.get("merged_by")), action="counterparty_merged",
+    audit_log.record(session, actor_id=as_uuid(p.get("merged_by")), action="counterparty_merged",
                      record_type="counterparty", record_id=merged, changes={
                          "event_id": event.id, "survivor_id": survivor, "approvals_moved": moved})
     return moved
 
 
-def export_personal_data(session, *, contact_person_id):
+def export_personal_data(session, *, actor, contact_person_id):
     """What this service holds about a contact person: no records, and the audit rows about them."""
-    entries, _ = audit_log.entries(session, record_type="contact_person", record_ids=[contact_person_id],
-                                   limit=None)
-    return {"service": "approvals", "records": [], "audit_entries": entries}
+    return {"service": "approvals", "records": [],
+            "audit_entries": audit_log.about_contact_person(session, contact_person_id)}
 
 
-def _uuid(value):
-    """An id from an event (text) as a UUID, so audit hashes see one spelling of it."""
-    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))

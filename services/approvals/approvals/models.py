@@ -1,6 +1,6 @@
 """The approvals service's own tables."""
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
@@ -9,14 +9,12 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
 class Base(DeclarativeBase):
     pass
 
-
-def utcnow():
-    return datetime.now(timezone.utc)
 
 
 class Route(Base):

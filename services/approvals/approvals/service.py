@@ -14,6 +14,7 @@ from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
+from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
 
 from . import logic, schemas
@@ -24,13 +25,13 @@ dump_approvals = compiled(approval_schema)
 approval_summary_schema = schemas.ApprovalSummarySchema()
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
-audit_entry_schema = schemas.AuditEntrySchema()
 log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
 OVERDUE_SWEEP_SECONDS = float(os.environ.get("APPROVALS_OVERDUE_SWEEP_SECONDS", "15"))
 
 
-class ApprovalsService:
+class ApprovalsService(RecordEntrypoints):
+    records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "approvals"
 
     db = Database()
@@ -200,35 +201,6 @@ class ApprovalsService:
             approval = logic.withdraw(self.db, approval_id=parse_uuid(approval_id, "approval_id"),
                                       actor=actor, **data)
         return approval_schema.dump(approval)
-
-    # Access, the audit log and personal data.
-
-    @rpc
-    def explain_access(self, actor, actor_to_check, record_type, record_id):
-        """Whether ``actor_to_check`` sees the record and why (administrators ask)."""
-        asked_by = load_actor(actor)
-        data = load(schemas.ExplainQuerySchema(), {"record_type": record_type, "record_id": record_id})
-        return logic.explain_access(self.db, asked_by=asked_by, actor=load_actor(actor_to_check),
-                                    record_id=data["record_id"])
-
-    @rpc
-    def audit_entries(self, actor, query=None):
-        actor = load_actor(actor)
-        params = load(schemas.AuditQuerySchema(), query or {})
-        items, total = logic.audit_entries(self.db, actor=actor, **params)
-        return {"items": audit_entry_schema.dump(items, many=True), "total": total}
-
-    @rpc
-    def verify_audit(self, actor):
-        return logic.verify_audit(self.db, actor=load_actor(actor))
-
-    @rpc
-    def export_personal_data(self, actor, contact_person_id):
-        """What this service holds about a contact person; the gateway has checked the actor sees them."""
-        load_actor(actor)
-        exported = logic.export_personal_data(
-            self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"))
-        return {**exported, "audit_entries": audit_entry_schema.dump(exported["audit_entries"], many=True)}
 
     @event_handler("counterparties", "counterparty.merged", requeue_on_error=True)
     @handle_once(processed_events)

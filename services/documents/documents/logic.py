@@ -12,6 +12,7 @@ from chancery_common.audit import diff
 from chancery_common.idempotency import already_made
 from chancery_common.paging import keyset_page, page
 from chancery_common import versions
+from chancery_common.values import as_uuid
 
 from . import configuration, events, file_texts, file_types, schemas, search
 from . import search as search_module
@@ -654,7 +655,7 @@ def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason,
     order: an event older than the last one applied to the document is ignored, and an
     outcome that finds the document still in draft first records that it went on approval.
     """
-    document = session.get(Document, _uuid(document_id), with_for_update={"of": Document})
+    document = session.get(Document, as_uuid(document_id), with_for_update={"of": Document})
     if document is None:
         log.warning("approval outcome for unknown document %s not applied", document_id)
         return None
@@ -667,9 +668,9 @@ def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason,
         return document
     try:
         if to_status in ("approved", "rejected") and document.status == "draft":
-            _move(session, document=document, to_status="on_approval", actor_id=_uuid(actor_id),
+            _move(session, document=document, to_status="on_approval", actor_id=as_uuid(actor_id),
                   reason="approval started")
-        return _move(session, document=document, to_status=to_status, actor_id=_uuid(actor_id),
+        return _move(session, document=document, to_status=to_status, actor_id=as_uuid(actor_id),
                      reason=reason)
     except Conflict as exc:
         log.warning("approval outcome for document %s not applied: %s", document_id, exc)
@@ -678,13 +679,13 @@ def apply_approval_outcome(session, *, document_id, to_status, actor_id, reason,
 
 def add_participants(session, *, document_id, initiator_id, approver_ids, with_initiator=True):
     """Record who takes part in an approval of the document: from now on they see it."""
-    document_id = _uuid(document_id)
+    document_id = as_uuid(document_id)
     if session.get(Document, document_id) is None:
         log.warning("participants of unknown document %s not recorded", document_id)
         return []
-    wanted = [{"employee_id": _uuid(initiator_id), "reason": INITIATOR}] * bool(with_initiator) + [
+    wanted = [{"employee_id": as_uuid(initiator_id), "reason": INITIATOR}] * bool(with_initiator) + [
         {"employee_id": approver_id, "reason": APPROVER}
-        for approver_id in dict.fromkeys(_uuid(a) for a in approver_ids)]
+        for approver_id in dict.fromkeys(as_uuid(a) for a in approver_ids)]
     added = session.execute(
         insert(DocumentParticipant)
         .values([{**row, "document_id": document_id, "added_at": datetime.now(timezone.utc)} for row in wanted])
@@ -693,14 +694,10 @@ def add_participants(session, *, document_id, initiator_id, approver_ids, with_i
     ).all()
     added = [{"employee_id": employee_id, "reason": reason} for employee_id, reason in added]
     if added:
-        audit_log.record(session, actor_id=_uuid(initiator_id), action="participants_added",
+        audit_log.record(session, actor_id=as_uuid(initiator_id), action="participants_added",
                          record_type="document", record_id=document_id, changes={"participants": added})
     return added
 
-
-def _uuid(value):
-    """An id from an event (text) as a UUID, so audit hashes see one spelling of it."""
-    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _ensure_files_editable(document):
@@ -1039,7 +1036,7 @@ def paper_copies(session, *, actor, out=False, overdue=False, lost=False, holder
 
 def remember_counterparty(session, *, counterparty_id, name):
     """Keep a counterparty's name and re-index its documents when it changed."""
-    counterparty_id = _uuid(counterparty_id)
+    counterparty_id = as_uuid(counterparty_id)
     known = session.get(CounterpartyName, counterparty_id)
     if known is not None and known.name == name:
         return
@@ -1052,7 +1049,7 @@ def merge_counterparty(session, *, merged_id, survivor_id, merged_by):
     """The merged-away counterparty's documents now belong to the survivor: each is re-pointed,
     audited and announced (document.updated). A signed card changes here too: the counterparty
     itself did not change, only its record."""
-    merged_id, survivor_id, merged_by = _uuid(merged_id), _uuid(survivor_id), _uuid(merged_by)
+    merged_id, survivor_id, merged_by = as_uuid(merged_id), as_uuid(survivor_id), as_uuid(merged_by)
     documents = session.scalars(select(Document).where(Document.counterparty_id == merged_id)
                                 .with_for_update(of=Document)).unique().all()
     for document in documents:
@@ -1111,7 +1108,7 @@ def completeness_of_visible(session, documents, type_names=None):
                 stages = 1
         items = []
         for rule in doc_type.required_documents or []:
-            type_id = _uuid(rule["type_id"])
+            type_id = as_uuid(rule["type_id"])
             required = int(rule.get("count") or 1) * (stages if rule.get("per") == "stage" else 1)
             present = counts.get((document.id, type_id), 0)
             items.append({"type_id": type_id, "type_name": names.get(type_id, str(type_id)), "per": rule.get("per"),
@@ -1150,15 +1147,10 @@ def verify_audit(session, *, actor):
 
 def process_erasure(session, *, event):
     """A contact person was erased: documents hold none of their data, so only trace it."""
-    p = event.payload
-    audit_log.record(session, actor_id=_uuid(p.get("erased_by")), action="erasure_processed",
-                     record_type="contact_person", record_id=_uuid(p["contact_person_id"]), changes={
-                         "event_id": event.id, "counterparty_id": _uuid(p.get("counterparty_id")),
-                         "reason": p.get("reason"), "records_removed": 0})
+    audit_log.erasure_processed(session, event=event)
 
 
-def export_personal_data(session, *, contact_person_id):
+def export_personal_data(session, *, actor, contact_person_id):
     """What this service holds about a contact person: no records, and the audit rows about them."""
-    entries, _ = audit_log.entries(session, record_type="contact_person", record_ids=[contact_person_id],
-                                   limit=None)
-    return {"service": "documents", "records": [], "audit_entries": entries}
+    return {"service": "documents", "records": [],
+            "audit_entries": audit_log.about_contact_person(session, contact_person_id)}

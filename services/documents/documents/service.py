@@ -13,6 +13,7 @@ from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
+from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import rpc
 from chancery_common.versions import load_version
 
@@ -27,7 +28,6 @@ summary_schema = schemas.DocumentSummarySchema()
 summary_without_type = schemas.DocumentSummarySchema(exclude=("type",))
 dump_summaries_without_type = compiled(summary_without_type)
 version_schema = schemas.FileVersionSchema()
-audit_entry_schema = schemas.AuditEntrySchema()
 paper_copy_schema = schemas.PaperCopySchema()
 completeness_schema = schemas.CompletenessSchema()
 execution_schema = schemas.ExecutionSchema()
@@ -47,7 +47,8 @@ def claimed_upload(attachment):
     return {"size": attachment["size"], "sha256": attachment["sha256"], "md5": attachment["md5"]}
 
 
-class DocumentsService:
+class DocumentsService(RecordEntrypoints):
+    records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "documents"
 
     db = Database()
@@ -461,35 +462,6 @@ class DocumentsService:
         items, total = execution.overdue(self.db, actor=actor, **params)
         return {"items": overdue_schema.dump(items, many=True), "total": total}
 
-    # Access, the audit log and personal data.
-
-    @rpc
-    def explain_access(self, actor, actor_to_check, record_type, record_id):
-        """Whether ``actor_to_check`` sees the record and why (administrators ask)."""
-        asked_by = load_actor(actor)
-        data = load(schemas.ExplainQuerySchema(), {"record_type": record_type, "record_id": record_id})
-        return logic.explain_access(self.db, asked_by=asked_by, actor=load_actor(actor_to_check),
-                                    record_id=data["record_id"])
-
-    @rpc
-    def audit_entries(self, actor, query=None):
-        actor = load_actor(actor)
-        params = load(schemas.AuditQuerySchema(), query or {})
-        items, total = logic.audit_entries(self.db, actor=actor, **params)
-        return {"items": audit_entry_schema.dump(items, many=True), "total": total}
-
-    @rpc
-    def verify_audit(self, actor):
-        return logic.verify_audit(self.db, actor=load_actor(actor))
-
-    @rpc
-    def export_personal_data(self, actor, contact_person_id):
-        """What this service holds about a contact person; the gateway has checked the actor sees them."""
-        load_actor(actor)
-        exported = logic.export_personal_data(
-            self.db, contact_person_id=parse_uuid(contact_person_id, "contact_person_id"))
-        return {**exported, "audit_entries": audit_entry_schema.dump(exported["audit_entries"], many=True)}
-
     @timer(interval=3600)
     def sweep_staging(self):
         removed = logic.sweep_staging(storage=self.storage)
@@ -589,7 +561,7 @@ def dump_summaries(documents):
     not once per document (a page holds few types and many documents)."""
     types = {}
     summaries = dump_summaries_without_type(documents)
-    for document, summary in zip(documents, summaries):
+    for document, summary in zip(documents, summaries, strict=True):
         if document.type_id not in types:
             types[document.type_id] = type_schema.dump(document.type)
         summary["type"] = types[document.type_id]

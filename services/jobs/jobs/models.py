@@ -1,21 +1,19 @@
 """The jobs service's tables: each job (its state, progress, parameters and result), and the
 events it has handled."""
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chancery_common.consumer import ProcessedEvents
+from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
 class Base(DeclarativeBase):
     pass
 
-
-def utcnow():
-    return datetime.now(timezone.utc)
 
 
 STATES = ("queued", "running", "done", "failed", "cancelled")

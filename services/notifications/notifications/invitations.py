@@ -12,10 +12,10 @@ missed activities send nothing (they took place, or not, where they were).
 ``activity_invitations`` keeps the last one sent per activity and recipient: an event older
 than it (events of different types may arrive out of order) sends nothing.
 """
-import uuid
 from datetime import datetime, timedelta, timezone
 
 from chancery_common import ical
+from chancery_common.values import as_uuid
 
 from . import logic
 from .models import ActivityInvitation, Counterparty, Employee
@@ -23,9 +23,6 @@ from .models import ActivityInvitation, Counterparty, Employee
 KIND = "activity.invitation"
 DEFAULT_MINUTES = 30
 
-
-def _uuid(value):
-    return None if value in (None, "") else value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _moment(value):
@@ -36,9 +33,9 @@ def on_planned(session, *, event):
     """activity.scheduled, .rescheduled, .handed_over: invite the responsible (if someone else
     planned it), and call off the previous responsible's copy after a handover."""
     p = event.payload
-    activity_id, responsible_id = _uuid(p["activity_id"]), _uuid(p["responsible_id"])
-    organizer_id, sequence = _uuid(p["scheduled_by"]), int(p.get("sequence") or 0)
-    previous_id = _uuid(p.get("previous_responsible_id"))
+    activity_id, responsible_id = as_uuid(p["activity_id"]), as_uuid(p["responsible_id"])
+    organizer_id, sequence = as_uuid(p["scheduled_by"]), int(p.get("sequence") or 0)
+    previous_id = as_uuid(p.get("previous_responsible_id"))
     if previous_id is not None and previous_id != responsible_id:
         _cancel(session, event=event, activity_id=activity_id, recipient_id=previous_id, sequence=sequence)
     if responsible_id == organizer_id:
@@ -50,7 +47,7 @@ def on_planned(session, *, event):
         invitation = ActivityInvitation(activity_id=activity_id, recipient_id=responsible_id)
         session.add(invitation)
     invitation.organizer_id, invitation.method, invitation.sequence = organizer_id, "REQUEST", sequence
-    invitation.counterparty_id = _uuid(p.get("counterparty_id"))
+    invitation.counterparty_id = as_uuid(p.get("counterparty_id"))
     invitation.kind, invitation.subject = p.get("kind") or "", p.get("subject") or ""
     invitation.planned_at = _moment(p["planned_at"])
     if "duration_minutes" in p:
@@ -63,7 +60,7 @@ def on_planned(session, *, event):
 def on_cancelled(session, *, event):
     """activity.cancelled: call off the invitation its responsible got, if any."""
     p = event.payload
-    return _cancel(session, event=event, activity_id=_uuid(p["activity_id"]), recipient_id=_uuid(p["responsible_id"]),
+    return _cancel(session, event=event, activity_id=as_uuid(p["activity_id"]), recipient_id=as_uuid(p["responsible_id"]),
                    sequence=int(p.get("sequence") or 0))
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import JSONPATH, insert
 
 from chancery_common.audit import CHAIN_LOCK, GENESIS, _canonical, diff, row_hash
 from chancery_common.paging import page, page_counted
+from chancery_common.values import as_uuid
 
 from . import channels, events
 from .exceptions import InvalidInput, NotFound, PermissionDenied
@@ -69,11 +70,11 @@ def notify_many(session, items, now=None):
     if not items:
         return []
     created_at = now or datetime.now(timezone.utc)
-    rows = [{"id": uuid.uuid4(), "recipient_id": _uuid(i["recipient_id"]), "kind": i["kind"],
+    rows = [{"id": uuid.uuid4(), "recipient_id": as_uuid(i["recipient_id"]), "kind": i["kind"],
              "title": i["title"][:500], "body": i.get("body") or "", "link": i.get("link"),
-             "subject_type": i.get("subject_type"), "subject_id": _uuid(i.get("subject_id")),
-             "counterparty_id": _uuid(i.get("counterparty_id")), "data": i.get("data") or {},
-             "source_event_id": _uuid(i.get("source_event_id")), "created_at": created_at} for i in items]
+             "subject_type": i.get("subject_type"), "subject_id": as_uuid(i.get("subject_id")),
+             "counterparty_id": as_uuid(i.get("counterparty_id")), "data": i.get("data") or {},
+             "source_event_id": as_uuid(i.get("source_event_id")), "created_at": created_at} for i in items]
     inserted = set(session.scalars(insert(Notification).on_conflict_do_nothing().returning(Notification.id),
                                    rows).all())
     made = [row for row in rows if row["id"] in inserted]
@@ -265,10 +266,6 @@ def mark_all_read(session, *, actor):
     return result.rowcount
 
 
-def _uuid(value):
-    """An id from an event (text) as a UUID, so audit hashes see one spelling of it."""
-    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-
 
 # Access, the audit log and personal data.
 
@@ -305,18 +302,15 @@ def _referencing(contact_person_id):
 def process_erasure(session, *, event):
     """A contact person was erased: empty the data and body of every notification about them."""
     p = event.payload
-    contact_person_id, erased_by = _uuid(p["contact_person_id"]), _uuid(p.get("erased_by"))
+    contact_person_id, erased_by = as_uuid(p["contact_person_id"]), as_uuid(p.get("erased_by"))
     scrubbed = session.scalars(
         update(Notification).where(_referencing(contact_person_id))
         .values(data={}, body="").returning(Notification.id)).all()
     for notification_id in scrubbed:
         audit_log.record(session, actor_id=erased_by, action="personal_data_erased", record_type="notification",
                          record_id=notification_id, changes={"data": {"changed": True}, "body": {"changed": True}})
-    audit_log.record(session, actor_id=erased_by, action="erasure_processed", record_type="contact_person",
-                     record_id=contact_person_id, changes={
-                         "event_id": event.id, "counterparty_id": _uuid(p.get("counterparty_id")),
-                         "reason": p.get("reason"), "records_removed": len(scrubbed),
-                         "notification_ids": sorted(str(i) for i in scrubbed)})
+    audit_log.erasure_processed(session, event=event, records_removed=len(scrubbed),
+                                notification_ids=sorted(str(i) for i in scrubbed))
     return scrubbed
 
 
@@ -329,9 +323,8 @@ def export_personal_data(session, *, actor, contact_person_id):
                               .order_by(Notification.created_at, Notification.id)).all()
     audit_log.record(session, actor_id=actor.id, action="personal_data_exported", record_type="contact_person",
                      record_id=contact_person_id, changes={"notification_ids": [str(n.id) for n in records]})
-    entries, _ = audit_log.entries(session, record_type="contact_person", record_ids=[contact_person_id],
-                                   limit=None)
-    return {"service": "notifications", "records": records, "audit_entries": entries}
+    return {"service": "notifications", "records": records,
+            "audit_entries": audit_log.about_contact_person(session, contact_person_id)}
 
 
 def with_sub_departments(session, department_ids):

@@ -1,6 +1,6 @@
 """The notifications service's own tables."""
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from datetime import date, time
 
@@ -11,14 +11,12 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
 class Base(DeclarativeBase):
     pass
 
-
-def utcnow():
-    return datetime.now(timezone.utc)
 
 
 class Notification(Base):

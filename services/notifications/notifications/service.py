@@ -16,6 +16,7 @@ from chancery_common.errors import load, parse_uuid
 from chancery_common.metrics import REMINDERS_FIRED
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
+from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import rpc
 
 from . import channels, digest, invitations, logic, manage, reminders, schemas, sources
@@ -25,7 +26,6 @@ log = logging.getLogger(__name__)
 
 notification_schema = schemas.NotificationSchema()
 dump_notifications = compiled(notification_schema)
-audit_entry_schema = schemas.AuditEntrySchema()
 reminder_schema = schemas.ReminderSchema()
 scheme_schema = schemas.ReminderSchemeSchema()
 preference_schema = schemas.PreferenceSchema()
@@ -52,7 +52,8 @@ class Settings(DependencyProvider):
         return logic.SETTINGS
 
 
-class NotificationsService:
+class NotificationsService(RecordEntrypoints):
+    records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "notifications"
 
     db = Database()
@@ -374,34 +375,5 @@ class NotificationsService:
     def on_extension_decided(self, session, event):
         sources.on_extension_decided(session, event=event)
 
-    # Access, the audit log and personal data.
-
-    @rpc
-    def explain_access(self, actor, actor_to_check, record_type, record_id):
-        """Whether ``actor_to_check`` sees the record and why (administrators ask)."""
-        asked_by = load_actor(actor)
-        data = load(schemas.ExplainQuerySchema(), {"record_type": record_type, "record_id": record_id})
-        return logic.explain_access(self.db, asked_by=asked_by, actor=load_actor(actor_to_check),
-                                    record_id=data["record_id"])
-
-    @rpc
-    def audit_entries(self, actor, query=None):
-        actor = load_actor(actor)
-        params = load(schemas.AuditQuerySchema(), query or {})
-        items, total = logic.audit_entries(self.db, actor=actor, **params)
-        return {"items": audit_entry_schema.dump(items, many=True), "total": total}
-
-    @rpc
-    def verify_audit(self, actor):
-        return logic.verify_audit(self.db, actor=load_actor(actor))
-
-    @rpc
-    def export_personal_data(self, actor, contact_person_id):
-        """What this service holds about a contact person; the gateway has checked the actor sees them."""
-        actor = load_actor(actor)
-        contact_person_id = parse_uuid(contact_person_id, "contact_person_id")
-        with self.db.begin():
-            exported = logic.export_personal_data(self.db, actor=actor, contact_person_id=contact_person_id)
-        return {**exported,
-                "records": schemas.PersonalNotificationSchema(many=True).dump(exported["records"]),
-                "audit_entries": audit_entry_schema.dump(exported["audit_entries"], many=True)}
+    def dump_personal_records(self, records):
+        return schemas.PersonalNotificationSchema(many=True).dump(records)

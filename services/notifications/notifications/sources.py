@@ -3,11 +3,12 @@ notifications approvals send, and the reminder rows each source plans.
 
 Each handler runs once per event (``handle_once``) in the event's transaction.
 """
-import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.dialects.postgresql import array, insert
+
+from chancery_common.values import as_uuid
 
 from . import logic, reminders
 from .models import (
@@ -21,9 +22,6 @@ APPROVAL_DEADLINE_OFFSETS = ((timedelta(days=-1), "1 day before"), (timedelta(ho
                              (timedelta(days=1), "1 day after"))
 DATE_FIELDS = ("document_date", "signing_date", "valid_from", "valid_until")
 
-
-def _uuid(value):
-    return None if value in (None, "") else value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
 
 
 def _moment(value):
@@ -51,13 +49,13 @@ LOCAL_CLOCK_SOURCES = ("important_date:", "scheme:", "paper_copy:", "milestone:"
 
 def on_employee(session, *, event):
     p = event.payload
-    employee = session.get(Employee, _uuid(p["employee_id"])) or Employee(id=_uuid(p["employee_id"]))
+    employee = session.get(Employee, as_uuid(p["employee_id"])) or Employee(id=as_uuid(p["employee_id"]))
     old_zone = employee.time_zone
     for name in ("full_name", "email", "time_zone", "locale", "roles", "is_active"):
         if name in p and p[name] is not None:
             setattr(employee, name, p[name])
     if "department_id" in p:
-        employee.department_id = _uuid(p["department_id"])
+        employee.department_id = as_uuid(p["department_id"])
     employee.full_name = employee.full_name or ""
     employee.time_zone = employee.time_zone or "UTC"
     employee.locale = employee.locale or "en"
@@ -72,8 +70,8 @@ def on_employee(session, *, event):
 
 def on_department(session, *, event):
     p = event.payload
-    session.merge(Department(id=_uuid(p["department_id"]), name=p.get("name") or "",
-                             parent_id=_uuid(p.get("parent_id")), head_id=_uuid(p.get("head_id"))))
+    session.merge(Department(id=as_uuid(p["department_id"]), name=p.get("name") or "",
+                             parent_id=as_uuid(p.get("parent_id")), head_id=as_uuid(p.get("head_id"))))
 
 
 # Counterparties.
@@ -82,15 +80,15 @@ def on_counterparty(session, *, event):
     """created / updated: keep the name and the responsible employee; a new responsible takes
     over the pending reminders that went to the old one as the counterparty's responsible."""
     p = event.payload
-    counterparty_id = _uuid(p["counterparty_id"])
+    counterparty_id = as_uuid(p["counterparty_id"])
     counterparty = _locked_copy(session, Counterparty, counterparty_id, name="")
     if p.get("name"):
         counterparty.name = p["name"]
     changes = p.get("changes") or {}
     if "responsible_employee_id" in p:
-        responsible = _uuid(p["responsible_employee_id"])
+        responsible = as_uuid(p["responsible_employee_id"])
     elif "responsible_employee_id" in changes:
-        responsible = _uuid((changes["responsible_employee_id"] or {}).get("to"))
+        responsible = as_uuid((changes["responsible_employee_id"] or {}).get("to"))
     else:
         return
     if counterparty.responsible_id and responsible != counterparty.responsible_id:
@@ -100,8 +98,8 @@ def on_counterparty(session, *, event):
 
 def on_counterparty_handed_over(session, *, event):
     p = event.payload
-    ids = [_uuid(i) for i in p["counterparty_ids"]]
-    to_id, from_id = _uuid(p["to_employee_id"]), _uuid(p["from_employee_id"])
+    ids = [as_uuid(i) for i in p["counterparty_ids"]]
+    to_id, from_id = as_uuid(p["to_employee_id"]), as_uuid(p["from_employee_id"])
     for counterparty_id in ids:
         _locked_copy(session, Counterparty, counterparty_id, name="").responsible_id = to_id
     _hand_over(session, ids, from_id, to_id)
@@ -128,7 +126,7 @@ def _hand_over(session, counterparty_ids, from_id, to_id):
 
 def on_counterparty_merged(session, *, event):
     p = event.payload
-    merged, survivor = _uuid(p["merged_id"]), _uuid(p["survivor_id"])
+    merged, survivor = as_uuid(p["merged_id"]), as_uuid(p["survivor_id"])
     counterparty = session.get(Counterparty, merged)
     if counterparty is not None:
         counterparty.merged_into = survivor
@@ -140,10 +138,10 @@ def on_counterparty_merged(session, *, event):
 
 def on_contact_person(session, *, event):
     p = event.payload
-    plan_important_dates(session, contact_person_id=_uuid(p["contact_person_id"]),
-                         counterparty_id=_uuid(p["counterparty_id"]), full_name=p.get("full_name") or "",
+    plan_important_dates(session, contact_person_id=as_uuid(p["contact_person_id"]),
+                         counterparty_id=as_uuid(p["counterparty_id"]), full_name=p.get("full_name") or "",
                          important_dates=p.get("important_dates") or [],
-                         responsible_id=_uuid(p.get("responsible_employee_id")))
+                         responsible_id=as_uuid(p.get("responsible_employee_id")))
 
 
 def plan_important_dates(session, *, contact_person_id, counterparty_id, full_name, important_dates,
@@ -201,7 +199,7 @@ reminders.AFTER_FIRE["important_date"] = _next_important_date
 
 def on_contact_person_moved(session, *, event):
     p = event.payload
-    to_id = _uuid(p["to_counterparty_id"])
+    to_id = as_uuid(p["to_counterparty_id"])
     counterparty = session.get(Counterparty, to_id)
     values = {"counterparty_id": to_id, "link": f"/counterparties/{to_id}"}
     if counterparty is not None and counterparty.responsible_id is not None:
@@ -219,9 +217,9 @@ def forget_contact_person(session, *, contact_person_id):
 
 def on_activity_planned(session, *, event):
     p = event.payload
-    activity_id, responsible_id = _uuid(p["activity_id"]), _uuid(p["responsible_id"])
+    activity_id, responsible_id = as_uuid(p["activity_id"]), as_uuid(p["responsible_id"])
     planned_at = _moment(p["planned_at"])
-    activity = session.merge(Activity(id=activity_id, counterparty_id=_uuid(p.get("counterparty_id")),
+    activity = session.merge(Activity(id=activity_id, counterparty_id=as_uuid(p.get("counterparty_id")),
                                       responsible_id=responsible_id, kind=p.get("kind") or "",
                                       subject=p.get("subject") or "", planned_at=planned_at, state="planned"))
     _plan_activity(session, activity)
@@ -253,7 +251,7 @@ def follow_activity_minutes(session, *, employee_id, now=None):
 def on_activity_closed(session, *, event):
     """completed or cancelled: no reminder any more."""
     p = event.payload
-    activity = session.get(Activity, _uuid(p["activity_id"]))
+    activity = session.get(Activity, as_uuid(p["activity_id"]))
     if activity is not None:
         activity.state = "closed"
     reminders.cancel(session, source=f"activity:{p['activity_id']}")
@@ -263,23 +261,23 @@ def on_activity_closed(session, *, event):
 
 def on_document(session, *, event):
     p = event.payload
-    document_id = _uuid(p["document_id"])
+    document_id = as_uuid(p["document_id"])
     document = _locked_copy(session, Document, document_id, title="", status="draft", dates={},
                             updated_at=datetime.now(timezone.utc))
     if p.get("document_type_id"):
-        document.document_type_id = _uuid(p["document_type_id"])
+        document.document_type_id = as_uuid(p["document_type_id"])
     if p.get("title"):
         document.title = p["title"]
     if "number" in p:
         document.number = p["number"]
     if "counterparty_id" in p:
-        document.counterparty_id = _uuid(p["counterparty_id"])
+        document.counterparty_id = as_uuid(p["counterparty_id"])
     status = p.get("status") or p.get("to_status")
     if status:
         document.status = status
     for name in ("responsible_id", "department_id"):
         if name in p:
-            setattr(document, name, _uuid(p[name]))
+            setattr(document, name, as_uuid(p[name]))
     if isinstance(p.get("dates"), dict):
         document.dates = dict(p["dates"])
     document.updated_at = datetime.now(timezone.utc)
@@ -325,7 +323,7 @@ def scheme_recipients(session, scheme, document):
 
     def add(employee_id, via):
         if employee_id is not None:
-            found.setdefault(_uuid(employee_id), via)
+            found.setdefault(as_uuid(employee_id), via)
 
     if r.get("responsible"):
         add(document.responsible_id, "responsible")
@@ -376,7 +374,7 @@ def scheme_rows(session, scheme, document):
 
 def _document_still_wants(session, reminder):
     """A scheme's reminder does not fire once the document reached a stop status."""
-    scheme = session.get(ReminderScheme, _uuid(reminder.payload.get("scheme_id")))
+    scheme = session.get(ReminderScheme, as_uuid(reminder.payload.get("scheme_id")))
     document = session.get(Document, reminder.subject_id)
     if scheme is None or document is None:
         return False
@@ -391,7 +389,7 @@ reminders.ON_FIRE["document"] = _document_still_wants
 def on_paper_copy_moved(session, *, event):
     on_document(session, event=event)
     p = event.payload
-    paper_copy_id = _uuid(p["paper_copy_id"])
+    paper_copy_id = as_uuid(p["paper_copy_id"])
     source = f"paper_copy:{paper_copy_id}"
     expected = _date(p.get("expected_return_on"))
     if p.get("status") != "handed_out" or expected is None:
@@ -400,14 +398,14 @@ def on_paper_copy_moved(session, *, event):
     label = " ".join(part for part in (p.get("number"), p.get("title")) if part)
     wanted = []
     now = datetime.now(timezone.utc).replace(second=0, microsecond=0)
-    for recipient in {_uuid(p.get("to_holder_id")), _uuid(p.get("responsible_id"))} - {None}:
+    for recipient in {as_uuid(p.get("to_holder_id")), as_uuid(p.get("responsible_id"))} - {None}:
         due = reminders.at_local(expected + timedelta(days=1), DEFAULT_REMINDER_TIME, _zone(session, recipient))
         wanted.append(Wanted(
             occurrence="overdue", recipient_id=recipient,
             due_at=max(due, now),  # handed out already late: remind now
             title=f"Paper copy not returned: {label}"[:500], body=f"Expected back on {expected.isoformat()}",
-            link=f"/documents/{p['document_id']}", subject_type="document", subject_id=_uuid(p["document_id"]),
-            counterparty_id=_uuid(p.get("counterparty_id")),
+            link=f"/documents/{p['document_id']}", subject_type="document", subject_id=as_uuid(p["document_id"]),
+            counterparty_id=as_uuid(p.get("counterparty_id")),
             payload={"paper_copy_id": str(paper_copy_id), "expected_return_on": expected.isoformat()}))
     reminders.replan(session, kind="paper_copy", source=source, wanted=wanted)
 
@@ -422,15 +420,15 @@ def on_contract_milestone_changed(session, *, event):
     on_document(session, event=event)
     p = event.payload
     source = f"milestone:{p['milestone_id']}"
-    recipient = _uuid(p.get("responsible_id"))
+    recipient = as_uuid(p.get("responsible_id"))
     if p["milestone_status"] in ("done", "removed") or recipient is None:
         reminders.cancel(session, source=source)
         return
     due, zone = _date(p["due_on"]), _zone(session, recipient)
     label = _document_label(p)
     common = {"recipient_id": recipient, "link": f"/documents/{p['document_id']}#execution",
-              "subject_type": "document", "subject_id": _uuid(p["document_id"]),
-              "counterparty_id": _uuid(p.get("counterparty_id")),
+              "subject_type": "document", "subject_id": as_uuid(p["document_id"]),
+              "counterparty_id": as_uuid(p.get("counterparty_id")),
               "payload": {"milestone_id": str(p["milestone_id"]), "due_on": due.isoformat()}}
     wanted = [Wanted(occurrence="before", due_at=reminders.at_local(due - MILESTONE_NOTICE, DEFAULT_REMINDER_TIME,
                                                                     zone),
@@ -447,7 +445,7 @@ def on_contract_payment(session, *, event):
     on_document(session, event=event)
     p = event.payload
     prefix = f"payment:{p['document_id']}:"
-    recipient = _uuid(p.get("responsible_id"))
+    recipient = as_uuid(p.get("responsible_id"))
     open_planned = {str(item["payment_id"]): item for item in p.get("open_planned") or []}
     for (source,) in session.execute(select(Reminder.source).distinct().where(
             Reminder.source.startswith(prefix, autoescape=True), Reminder.state == "pending")).all():
@@ -460,8 +458,8 @@ def on_contract_payment(session, *, event):
         due, source = _date(item["on"]), prefix + payment_id
         amount = f"{item['outstanding']} {item['currency']}"
         common = {"recipient_id": recipient, "link": f"/documents/{p['document_id']}#execution",
-                  "subject_type": "document", "subject_id": _uuid(p["document_id"]),
-                  "counterparty_id": _uuid(p.get("counterparty_id")),
+                  "subject_type": "document", "subject_id": as_uuid(p["document_id"]),
+                  "counterparty_id": as_uuid(p.get("counterparty_id")),
                   "payload": {"payment_id": payment_id, "on": due.isoformat(), "outstanding": str(item["outstanding"]),
                               "currency": item["currency"]}}
         wanted = [Wanted(occurrence="due", due_at=reminders.at_local(due, DEFAULT_REMINDER_TIME, zone),
@@ -526,8 +524,8 @@ def plan_task_deadline(session, *, p, task_id, approver_id, due_at, known_at=Non
     wanted = [Wanted(occurrence=text, recipient_id=approver_id, due_at=due_at + delta,
                      title=f"Approval deadline {text}: {_label(p)}"[:500],
                      body=f"Due {due_at.isoformat(timespec='minutes')}", link=f"/approvals/{p['approval_id']}",
-                     subject_type="approval", subject_id=_uuid(p["approval_id"]),
-                     counterparty_id=_uuid(p.get("counterparty_id")),
+                     subject_type="approval", subject_id=as_uuid(p["approval_id"]),
+                     counterparty_id=as_uuid(p.get("counterparty_id")),
                      payload={"task_id": str(task_id), "approval_id": str(p["approval_id"]),
                               "deadline": due_at.isoformat()})
               for delta, text in APPROVAL_DEADLINE_OFFSETS
@@ -536,7 +534,7 @@ def plan_task_deadline(session, *, p, task_id, approver_id, due_at, known_at=Non
 
 
 def _task_still_open(session, reminder):
-    task = session.get(ApprovalTask, _uuid(reminder.payload.get("task_id")))
+    task = session.get(ApprovalTask, as_uuid(reminder.payload.get("task_id")))
     return task is None or task.state == "open"
 
 
@@ -545,8 +543,8 @@ reminders.ON_FIRE["approval_deadline"] = _task_still_open
 
 def on_task_assigned(session, *, event):
     p = event.payload
-    task_id, approver_id, due_at = _uuid(p["task_id"]), _uuid(p["approver_id"]), _moment(p.get("due_at"))
-    session.merge(ApprovalTask(id=task_id, approval_id=_uuid(p["approval_id"]), document_id=_uuid(p["document_id"]),
+    task_id, approver_id, due_at = as_uuid(p["task_id"]), as_uuid(p["approver_id"]), _moment(p.get("due_at"))
+    session.merge(ApprovalTask(id=task_id, approval_id=as_uuid(p["approval_id"]), document_id=as_uuid(p["document_id"]),
                                approver_id=approver_id, label=_label(p)[:600], due_at=due_at, state="open"))
     plan_task_deadline(session, p=p, task_id=task_id, approver_id=approver_id, due_at=due_at,
                        known_at=event.occurred_at)
@@ -557,7 +555,7 @@ def on_task_assigned(session, *, event):
 
 def on_decision_made(session, *, event):
     p = event.payload
-    task = session.get(ApprovalTask, _uuid(p["task_id"]))
+    task = session.get(ApprovalTask, as_uuid(p["task_id"]))
     if task is not None:
         task.state = "closed"
     reminders.cancel(session, source=f"approval_task:{p['task_id']}")
@@ -566,7 +564,7 @@ def on_decision_made(session, *, event):
 def on_overdue(session, *, event):
     p = event.payload
     ids = list(dict.fromkeys(p.get("notify_ids") or [p["approver_id"]]))
-    return [_approval_notice(session, event, _uuid(i), "approval.overdue", f"Approval overdue: {_label(p)}",
+    return [_approval_notice(session, event, as_uuid(i), "approval.overdue", f"Approval overdue: {_label(p)}",
                              f"{p.get('stage_name') or ''}; was due {p.get('due_at')}") for i in ids]
 
 
@@ -579,7 +577,7 @@ def _close_approval(session, approval_id):
 
 def on_finished(session, *, event):
     p = event.payload
-    _close_approval(session, _uuid(p["approval_id"]))
+    _close_approval(session, as_uuid(p["approval_id"]))
     return logic.notify(session, recipient_id=p["initiator_id"], kind="approval.finished",
                         title=f"Approval {p['outcome']}: {_label(p)}", body=p.get("comment") or "",
                         link=f"/documents/{p['document_id']}", subject_type="document",
@@ -599,21 +597,21 @@ def on_returned(session, *, event):
 def on_stage_waiting(session, *, event):
     p = event.payload
     ids = list(dict.fromkeys(p.get("notify_ids") or [p["initiator_id"]]))
-    return [_approval_notice(session, event, _uuid(i), "approval.stage_waiting",
+    return [_approval_notice(session, event, as_uuid(i), "approval.stage_waiting",
                              f"Approval stage waits for approvers: {_label(p)}",
                              f"{p.get('stage_name') or ''}: {p.get('reason') or ''}") for i in ids]
 
 
 def on_extension_requested(session, *, event):
     p = event.payload
-    return _approval_notice(session, event, _uuid(p["initiator_id"]), "approval.extension_requested",
+    return _approval_notice(session, event, as_uuid(p["initiator_id"]), "approval.extension_requested",
                             f"More time asked: {_label(p)}",
                             f"Until {p.get('requested_due_at')}: {p.get('reason') or ''}")
 
 
 def on_extension_decided(session, *, event):
     p = event.payload
-    task_id, approver_id, due_at = _uuid(p["task_id"]), _uuid(p["approver_id"]), _moment(p.get("due_at"))
+    task_id, approver_id, due_at = as_uuid(p["task_id"]), as_uuid(p["approver_id"]), _moment(p.get("due_at"))
     task = session.get(ApprovalTask, task_id)
     if task is not None:
         task.due_at = due_at

@@ -1,6 +1,6 @@
 """The staff service's own tables: the organisation and its credentials."""
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey, Index, String, Text, func, text
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
@@ -10,14 +10,12 @@ from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
 from chancery_common.versions import version_column
+from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
 class Base(DeclarativeBase):
     pass
 
-
-def utcnow():
-    return datetime.now(timezone.utc)
 
 
 class LegalEntity(Base):

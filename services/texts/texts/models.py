@@ -1,20 +1,18 @@
 """The texts service's own tables: one extraction job per stored file version."""
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
 class Base(DeclarativeBase):
     pass
 
-
-def utcnow():
-    return datetime.now(timezone.utc)
 
 
 class Extraction(Base):
