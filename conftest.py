@@ -158,7 +158,7 @@ def test_profile(test_data_dir, postgres_server_url, mail_server, run_broker):
         s3_bucket="chancery-test",
         gateway_port=free_port(),
         gateway_workers=2,
-        # CHANCERY_REPLICAS=2 (make test-replicas): two processes of every service and of the gateway
+        # CHANCERY_REPLICAS=2 (as `make test` runs tests/e2e): two processes of every service and of the gateway
         replicas=replicas_from_environment(),
         secret_key="chancery-test-secret",
         max_upload_bytes=2 * 1024 * 1024,

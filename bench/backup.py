@@ -23,8 +23,12 @@ and extrapolates both to a holding (PRODUCT.md: 50,000 counterparties, 500,000 c
 persons, 10 million activities, 2 million documents, 5 million file versions): the
 databases' time scaled by how many more rows there are (each database weighed by its rows;
 its main tables' holding counts over those made, the others 1 / ``--scale``; fixed costs
-scale too, so this overestimates), the objects' time by 5 million over the objects copied
-(at the same size). Results go to bench/results/backup.json.
+scale too, so this overestimates), the objects' time by the holding's objects over the objects
+copied (at the same size): 5 million originals and, beside each, at most two objects the
+texts service derives (a searchable PDF of a scan, a thumbnail of a PDF or an image),
+15 million in all; the derived ones are counted at the originals' size, which errs long (a
+thumbnail is far smaller). The jobs service's result files expire within days and are few
+beside them. Results go to bench/results/backup.json.
 """
 import argparse
 import contextlib
@@ -62,7 +66,11 @@ HOLDING_ROWS = {
                        "history_entries": 500_000},
     "documents": {"documents": 2_000_000},
 }
-HOLDING_OBJECTS = 5_000_000
+HOLDING_FILE_VERSIONS = 5_000_000
+# what the texts service stores under derived/ beside a version, at most: a searchable PDF
+# (scans only) and a thumbnail (PDFs and images)
+DERIVED_PER_VERSION = 2
+HOLDING_OBJECTS = HOLDING_FILE_VERSIONS * (1 + DERIVED_PER_VERSION)
 RESTORED_BUCKET = "chancery-bench-restored"
 
 
@@ -297,12 +305,15 @@ def measure(urls, restored, client, bucket, work, log):
 
 def extrapolate(report, scale):
     """Hours at holding scale: the databases' time times their growth in rows (each weighed by
-    its rows), plus the objects' time times 5 million over the objects copied."""
+    its rows), plus the objects' time times the holding's objects (originals and derived) over
+    the objects copied."""
     manifest = {"databases": {service: {"tables": tables} for service, tables in report["manifest_tables"].items()}}
     factors = holding_factors(manifest, scale)
     rows = {service: sum(tables.values()) for service, tables in report["manifest_tables"].items()}
     objects_factor = HOLDING_OBJECTS / report["generated"]["objects"]
     holding = {"database_growth": {service: round(factor, 1) for service, factor in factors.items()},
+               "objects_at_holding": {"originals": HOLDING_FILE_VERSIONS,
+                                      "derived": HOLDING_FILE_VERSIONS * DERIVED_PER_VERSION},
                "objects_factor": objects_factor,
                "object_bytes_at_holding": HOLDING_OBJECTS * report["parameters"]["object_kb"] * 1024}
     for phase in ("create", "restore"):

@@ -5,6 +5,7 @@ the gateway serves its own at ``/metrics``, summed over its gunicorn workers
 (prometheus-client's multiprocess mode). The alert rules and the dashboard in
 deploy/monitoring name only metrics from this module (tests/static checks it).
 """
+import contextlib
 import time
 
 from prometheus_client import Counter, Gauge, Histogram
@@ -91,6 +92,18 @@ def rpc_outcome(exc):
     if isinstance(exc, errors.ChanceryError):
         return "error"
     return "failed"
+
+
+@contextlib.contextmanager
+def measured_s3(operation):
+    """Times an object store call into chancery_s3_operation_duration_seconds: a ``with`` block
+    or a method decorator (``@measured_s3("read")``), outcome ok or failed (it raised)."""
+    started, outcome = time.perf_counter(), "failed"
+    try:
+        yield
+        outcome = "ok"
+    finally:
+        S3_LATENCY.labels(operation, outcome).observe(time.perf_counter() - started)
 
 
 class cached:

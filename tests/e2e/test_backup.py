@@ -1,6 +1,7 @@
 """Backup and restore, proven: a populated system is backed up, wiped (every database
-dropped, every object removed) and restored; every document's file, every audit chain and
-every table's rows are as they were."""
+dropped, every object removed) and restored; every document's file, every audit chain,
+every table's rows, a job's result file and the texts service's derived files are as they
+were."""
 import hashlib
 import subprocess
 import sys
@@ -16,9 +17,6 @@ from chancery_local.profile import DATABASES, SERVICES
 
 pytestmark = pytest.mark.system
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) * 32
-
-
 def object_store(profile):
     return Minio(profile.s3_endpoint, access_key=profile.s3_access_key, secret_key=profile.s3_secret_key,
                  secure=False)
@@ -32,6 +30,24 @@ def file_versions(url):
             return sorted(connection.execute(text("SELECT object_key, sha256 FROM file_versions")).all())
     finally:
         engine.dispose()
+
+
+def one_row(url, query, **params):
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(query), params).one()
+    finally:
+        engine.dispose()
+
+
+def read_object(client, bucket, key):
+    response = client.get_object(bucket, key)
+    try:
+        return response.read()
+    finally:
+        response.close()
+        response.release_conn()
 
 
 def table_counts(url):
@@ -56,23 +72,43 @@ def database_exists(url):
         engine.dispose()
 
 
-def test_a_wiped_system_is_restored_from_its_backup_exactly(admin, unique, system, tmp_path):
+def test_a_wiped_system_is_restored_from_its_backup_exactly(admin, unique, system, tmp_path, text_pdf,
+                                                            eventually):
     counterparty = admin.post("/counterparties/", json={"name": f"Backed Up LLC {unique}"}).json()
     memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Kept {unique}",
                                                "counterparty_id": counterparty["id"], "register": False}).json()
+    pdf = text_pdf(f"Kept delivery of gravel {unique}")
     uploaded = admin.post(f"/documents/{document['id']}/files", params={"filename": "kept.pdf"},
-                          data=PDF, headers={"Content-Type": "application/octet-stream"})
+                          data=pdf, headers={"Content-Type": "application/octet-stream"})
     assert uploaded.status_code == 201, uploaded.text
     version = uploaded.json()
+    # the jobs service's data: an export done, its file in the store
+    job, exported = admin.run_job("/counterparties/export", json={"search": f"Backed Up LLC {unique}"})
+    assert job["state"] == "done" and exported.status_code == 200, job
+    # the texts service's data: the PDF's text read and its thumbnail stored under derived/
+    read = eventually(lambda: next((v for f in admin.get(f"/documents/{document['id']}").json()["files"]
+                                    for v in f["versions"] if v["id"] == version["id"]
+                                    and v["text_state"] in ("done", "failed")), None), timeout=120)
+    assert read["text_state"] == "done" and read["has_thumbnail"], read
 
     urls = system.database_urls
     client, bucket = object_store(system.profile), system.profile.s3_bucket
     versions = file_versions(urls["documents"])
     assert version["sha256"] in {sha256 for _, sha256 in versions}
+    (result_key,) = one_row(urls["jobs"], "SELECT result_key FROM jobs WHERE id = :id", id=job["id"])
+    derived_keys = [key for key in one_row(urls["texts"], "SELECT rendition_key, thumbnail_key FROM extractions "
+                                                          "WHERE version_id = :id", id=version["id"]) if key]
+    assert result_key.startswith("jobs/") and derived_keys and all(k.startswith("derived/") for k in derived_keys)
+    derived = {key: read_object(client, bucket, key) for key in [result_key, *derived_keys]}
+    assert derived[result_key] == exported.content
     manifest = backup.create(tmp_path / "backup", urls, client, bucket)
     assert set(manifest["databases"]) == set(DATABASES)  # every service's and the gateway's key store
     assert {key for key, _ in versions} <= set(manifest["objects"])
+    for key, content in derived.items():
+        assert manifest["objects"][key]["sha256"] == hashlib.sha256(content).hexdigest(), key
+    assert manifest["databases"]["jobs"]["tables"]["jobs"] >= 1
+    assert manifest["databases"]["texts"]["tables"]["extractions"] >= 1
     counts = {service: table_counts(url) for service, url in urls.items()}
     assert counts["documents"]["file_versions"] == manifest["databases"]["documents"]["tables"]["file_versions"]
 
@@ -80,7 +116,7 @@ def test_a_wiped_system_is_restored_from_its_backup_exactly(admin, unique, syste
     for service in SERVICES:
         system.stop_process(service)
     try:
-        for service, url in urls.items():
+        for url in urls.values():
             drop_database(url)
             assert not database_exists(url)
         for item in list(client.list_objects(bucket, recursive=True)):
@@ -115,7 +151,13 @@ def test_a_wiped_system_is_restored_from_its_backup_exactly(admin, unique, syste
             response.close()
             response.release_conn()
     content = admin.get(f"/documents/{document['id']}/files/versions/{version['id']}/content")
-    assert content.status_code == 200 and content.content == PDF
+    assert content.status_code == 200 and content.content == pdf
+    # the job's result and the derived files, byte for byte, in the store and through the gateway
+    for key, content in derived.items():
+        assert read_object(client, bucket, key) == content, key
+    assert admin.get(job["result_url"][len("/api/v1"):]).content == exported.content
+    thumbnail = admin.get(f"/documents/{document['id']}/files/versions/{version['id']}/thumbnail")
+    assert thumbnail.status_code == 200 and thumbnail.content in derived.values()
     assert admin.get(f"/counterparties/{counterparty['id']}").json()["name"] == f"Backed Up LLC {unique}"
 
 

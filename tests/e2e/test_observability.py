@@ -17,7 +17,6 @@ from chancery_local.profile import SERVICES
 
 pytestmark = pytest.mark.system
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) * 64
 SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 
 
@@ -200,7 +199,7 @@ def database(system):
 
 
 def test_the_metrics_of_every_process_move_with_an_end_to_end_flow(
-        admin, employee, unique, system, eventually, webhook_endpoint, database):
+        admin, employee, unique, system, eventually, webhook_endpoint, database, text_pdf):
     urls = endpoints(system)
     before = {name: scrape(url) for name, url in urls.items()}
 
@@ -209,9 +208,14 @@ def test_the_metrics_of_every_process_move_with_an_end_to_end_flow(
     memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Metered {unique}",
                                                "counterparty_id": counterparty["id"], "register": False}).json()
+    # a PDF with a text layer: the texts service reads it and draws its thumbnail
     uploaded = admin.post(f"/documents/{document['id']}/files", params={"filename": "metered.pdf"},
-                          data=PDF, headers={"Content-Type": "application/octet-stream"})
+                          data=text_pdf(f"Metered delivery of gravel {unique}"),
+                          headers={"Content-Type": "application/octet-stream"})
     assert uploaded.status_code == 201, uploaded.text
+    assert admin.get("/webhooks/endpoints").status_code == 200
+    job, exported = admin.run_job("/counterparties/export", json={"search": f"Metered LLC {unique}"})
+    assert job["state"] == "done" and exported.status_code == 200, job
     assert admin.get(f"/counterparties/{counterparty['id']}/overview").status_code == 200
     assert admin.get("/counterparties/00000000-0000-0000-0000-000000000000").status_code == 404
     approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [approver["id"]]})
@@ -237,13 +241,26 @@ def test_the_metrics_of_every_process_move_with_an_end_to_end_flow(
     assert moved("gateway", "chancery_rpc_call_duration_seconds_count", side="caller", service="documents")
 
     # the services: calls served (with their latency), events handled, the object store
-    for service in ("staff", "counterparties", "documents", "approvals", "notifications"):
+    for service in ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "jobs"):
         assert moved(service, "chancery_rpc_calls_total", side="callee", service=service, outcome="ok"), service
         assert moved(service, "chancery_rpc_call_duration_seconds_count", side="callee", service=service)
     assert moved("counterparties", "chancery_rpc_calls_total", side="callee", outcome="error")
     eventually(lambda: moved("notifications", "chancery_events_handled_total", outcome="ok"))
     eventually(lambda: moved("webhooks", "chancery_events_handled_total", outcome="ok"))
     assert moved("documents", "chancery_s3_operation_duration_seconds_count", outcome="ok")
+    # the export: a job ended done, its file put into the object store
+    assert moved("jobs", "chancery_jobs_ended_total", kind="counterparties_export", state="done")
+    assert moved("jobs", "chancery_s3_operation_duration_seconds_count", operation="put", outcome="ok")
+    # the PDF's text: read by its text layer (the original read from the store, the thumbnail put)
+    version = uploaded.json()["id"]
+    read = eventually(lambda: next((v for f in admin.get(f"/documents/{document['id']}").json()["files"]
+                                    for v in f["versions"] if v["id"] == version
+                                    and v["text_state"] in ("done", "failed")), None), timeout=120)
+    assert read["text_state"] == "done" and read["text_method"] == "text_layer" and read["has_thumbnail"], read
+    assert moved("texts", "chancery_text_extractions_total", outcome="done", method="text_layer")
+    assert moved("texts", "chancery_text_extraction_duration_seconds_count", method="text_layer")
+    assert moved("texts", "chancery_s3_operation_duration_seconds_count", operation="read", outcome="ok")
+    assert moved("texts", "chancery_s3_operation_duration_seconds_count", operation="put", outcome="ok")
     eventually(lambda: moved("notifications", "chancery_timer_runs_total", timer="fire_reminders"))
     # reminders fired, webhook deliveries made
     eventually(lambda: moved("notifications", "chancery_reminders_fired_total"), timeout=30)

@@ -3,7 +3,8 @@ gateway (``replicated_fault_system``, on the suite's private broker and database
 as ``CHANCERY_REPLICAS=2 make run`` runs it, every timer each second, the daily digest on).
 
 * Timed work is claimed, so each piece of it is done once however the replicas race for it:
-  the outbox relays, reminders and their e-mails, the overdue sweep, the digest, webhooks.
+  the outbox relays, reminders and their e-mails, the overdue sweep, the digest, webhooks,
+  background jobs (each export run once, one result file).
 * Health is per instance: a replica that is stopped or killed fails its own /livez and
   /readyz while the other's stay OK (a ping over the service's shared queue would be
   answered by the live one for the dead one).
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import requests
 from kombu import Connection, Consumer, Exchange, Queue
+from minio import Minio
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import text
 
@@ -214,6 +216,13 @@ def test_timed_work_is_done_once_by_two_replicas(replicated_fault_system, replic
         assert chosen.status_code == 200, chosen.text
         wait_until(lambda: inbox(person_api, "digest"), timeout=30)
 
+        # background jobs: six exports queued at once, each run by one worker once, one file each
+        ended_before = metric_sum(system, "jobs", "chancery_jobs_ended_total", kind="counterparties_export")
+        started = [admin.post("/counterparties/export", json={"search": f"Replicated {unique}", "format": "csv"})
+                   for _ in range(6)]
+        jobs = [admin.run_job_of(answer)[0] for answer in started]
+        assert all(job["state"] == "done" and job["report"] == {"rows": 20} for job in jobs), jobs
+
         time.sleep(SETTLE_SECONDS)
         counts = published.drain()
         assert all(counts[event_id] == 1 for event_id in event_ids), {e: counts[e] for e in event_ids}
@@ -235,9 +244,21 @@ def test_timed_work_is_done_once_by_two_replicas(replicated_fault_system, replic
         with replicated_databases["notifications"].connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM digests WHERE employee_id = :id"),
                                       {"id": person["id"]}).scalar() == 1
+        with replicated_databases["jobs"].connect() as connection:
+            ran = connection.execute(text("SELECT id::text, attempts, state, result_key FROM jobs "
+                                          "WHERE id::text = ANY(:ids)"), {"ids": [job["id"] for job in jobs]}).all()
+        assert len(ran) == 6 and all(row.attempts == 1 and row.state == "done" for row in ran), ran
+        store = Minio(system.profile.s3_endpoint, access_key=system.profile.s3_access_key,
+                      secret_key=system.profile.s3_secret_key, secure=False)
+        for row in ran:
+            stored = [o.object_name for o in store.list_objects(system.profile.s3_bucket, prefix=f"jobs/{row.id}/",
+                                                                recursive=True)]
+            assert stored == [row.result_key], (row.id, stored)
+        assert metric_sum(system, "jobs", "chancery_jobs_ended_total",
+                          kind="counterparties_export") - ended_before == len(jobs)
         # both replicas of each did run their timers (the race was real)
         for service, timer in (("notifications", "fire_reminders"), ("notifications", "make_digests"),
-                               ("approvals", "sweep_overdue"), ("webhooks", "deliver_due")):
+                               ("approvals", "sweep_overdue"), ("webhooks", "deliver_due"), ("jobs", "run_jobs")):
             for instance in system.instances[service]:
                 answer = requests.get(f"http://127.0.0.1:{system.http_ports[instance]}/metrics", timeout=10)
                 runs = [s.value for f in text_string_to_metric_families(answer.text) for s in f.samples

@@ -22,9 +22,14 @@ KUBERNETES_VERSIONS = ("1.33", kubernetes_validate.utils.latest_version())
 KEDA_KINDS = {"ScaledObject", "TriggerAuthentication"}
 COMPONENT = "app.kubernetes.io/component"
 DNS_PORTS = {("UDP", 53), ("TCP", 53)}
-# Reached by a service beyond the broker, its database and S3: e-mail and webhook deliveries.
+# Reached by a service beyond the broker, its database and S3: e-mail and webhook deliveries,
+# the directory (LDAP), and the OpenID provider of enterprise sign-in (the gateway).
 OUTSIDE_PORTS = {"notifications": {("TCP", 25), ("TCP", 465), ("TCP", 587)},
-                 "webhooks": {("TCP", 443)}, "staff": {("TCP", 389), ("TCP", 636)}}
+                 "webhooks": {("TCP", 443)}, "staff": {("TCP", 389), ("TCP", 636)},
+                 "gateway": {("TCP", 443)}}
+# the policy that lets each of them out, which a holding narrows to that server's addresses
+OUTSIDE_POLICIES = {"notifications": "chancery-smtp", "webhooks": "chancery-webhook-deliveries",
+                    "staff": "chancery-ldap", "gateway": "chancery-openid-provider"}
 # The gateway streams files to and from the presigned S3 URLs the documents service signs.
 S3_THROUGH_PRESIGNED_URLS = {"gateway"}
 INFRA_PORTS = {"rabbitmq": {("TCP", 5672)}, "postgres": {("TCP", 5432)},
@@ -412,6 +417,22 @@ def test_network_policies_allow_only_broker_database_s3_and_dns(directory):
             assert ingress == {("TCP", p["containerPort"]) for p in container(workload)["ports"]}
         else:
             assert not ingress, f"{directory}: nothing connects to {component}, yet it admits {ingress}"
+
+
+@pytest.mark.parametrize("directory", RENDERED)
+def test_each_server_outside_is_reached_through_a_policy_of_its_own(directory):
+    """A holding narrows each rule to its server's addresses (examples/holding): the gateway's
+    sign-in through the OpenID provider (443) must not ride on S3's rule (443 too), which is
+    narrowed to the object store."""
+    policies = of_kind(directory, "NetworkPolicy")
+    for component, name in OUTSIDE_POLICIES.items():
+        assert name in policies, f"{directory}: no NetworkPolicy {name} for {component}"
+        policy = policies[name]
+        selected = {w["spec"]["template"]["metadata"]["labels"][COMPONENT] for w in workloads(directory)
+                    if policy_selects(policy, w["spec"]["template"]["metadata"]["labels"])}
+        assert selected == {component}, f"{directory}: {name} selects {sorted(selected)}"
+        ports = {(p.get("protocol", "TCP"), p["port"]) for rule in policy["spec"]["egress"] for p in rule["ports"]}
+        assert ports == OUTSIDE_PORTS[component], f"{directory}: {name} allows {sorted(ports)}"
 
 
 # --- Autoscaling

@@ -29,3 +29,14 @@ def test_the_hours_at_holding_scale_weigh_each_database_by_its_rows():
     assert holding["create"]["objects_h"] == round(40 * HOLDING_OBJECTS / 4000 / 3600, 1)
     assert holding["create"]["floor_total_h"] == round((18 * weight + 20 * HOLDING_OBJECTS / 4000) / 3600, 1)
     assert holding["object_bytes_at_holding"] == HOLDING_OBJECTS * 256 * 1024
+
+
+def test_the_holding_s_objects_count_what_the_texts_service_derives_beside_each_version():
+    """Each of the 5 million file versions may have a searchable PDF and a thumbnail beside it."""
+    phase = {"databases_s": 0.0, "objects_s": 36.0, "floor_databases_s": 0.0, "floor_objects_s": 36.0}
+    report = {"manifest_tables": manifest_tables(), "parameters": {"object_kb": 256},
+              "generated": {"objects": 5000}, "create": phase, "restore": phase}
+    holding = extrapolate(report, 0.1)
+    assert HOLDING_OBJECTS == 15_000_000
+    assert holding["objects_at_holding"] == {"originals": 5_000_000, "derived": 10_000_000}
+    assert holding["create"]["objects_h"] == round(36 * 3000 / 3600, 1)  # 15 million / 5,000 copied

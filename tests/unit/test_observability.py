@@ -153,3 +153,30 @@ def test_tracing_to_files_needs_the_folder(monkeypatch):
     monkeypatch.setenv("CHANCERY_TRACING", "zipkin")
     with pytest.raises(ConfigurationError, match="off, file or console"):
         tracing.configure("staff")
+
+
+def _s3_count(operation, outcome):
+    from prometheus_client import REGISTRY
+    return REGISTRY.get_sample_value("chancery_s3_operation_duration_seconds_count",
+                                     {"operation": operation, "outcome": outcome}) or 0
+
+
+def test_an_object_store_call_is_timed_as_a_block_or_as_a_method():
+    from chancery_common.metrics import measured_s3
+
+    class Store:
+        @measured_s3("unit_put")
+        def put(self, fail):
+            if fail:
+                raise OSError("the store did not answer")
+            return "stored"
+
+    before = {outcome: _s3_count("unit_put", outcome) for outcome in ("ok", "failed")}
+    assert Store().put(False) == "stored"
+    with pytest.raises(OSError):
+        Store().put(True)
+    assert Store.put.__name__ == "put"
+    with measured_s3("unit_put"):
+        pass
+    assert _s3_count("unit_put", "ok") == before["ok"] + 2
+    assert _s3_count("unit_put", "failed") == before["failed"] + 1

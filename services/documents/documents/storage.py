@@ -6,10 +6,8 @@ the object (size and the uploader's MD5 against the server's ETag, or a full re-
 the ETag is not a plain MD5; type sniffed from the first bytes) and records it, so the
 bytes are written once. Downloads go out through presigned GET URLs.
 """
-import functools
 import hashlib
 import re
-import time
 from datetime import timedelta, datetime, timezone
 
 import filetype
@@ -18,7 +16,7 @@ from minio.commonconfig import CopySource
 from minio.error import S3Error
 from nameko.extensions import DependencyProvider
 
-from chancery_common.metrics import S3_LATENCY
+from chancery_common.metrics import measured_s3
 
 CHUNK = 1024 * 1024
 SNIFF_BYTES = 8192
@@ -28,22 +26,6 @@ STAGING_PREFIX = "staging/"
 # the ETag of an object stored by one plain PUT is the hex MD5 of its bytes on MinIO,
 # SeaweedFS and AWS S3 (not for multipart uploads: "<md5>-<parts>", nor under SSE-KMS)
 PLAIN_MD5_ETAG = re.compile(r"^[0-9a-f]{32}$")
-
-
-def measured(operation):
-    """Times an object store call (chancery_s3_operation_duration_seconds)."""
-    def decorator(method):
-        @functools.wraps(method)
-        def wrapper(*args, **kwargs):
-            started, outcome = time.perf_counter(), "failed"
-            try:
-                result = method(*args, **kwargs)
-                outcome = "ok"
-                return result
-            finally:
-                S3_LATENCY.labels(operation, outcome).observe(time.perf_counter() - started)
-        return wrapper
-    return decorator
 
 
 class StagedObject:
@@ -94,7 +76,7 @@ class Storage:
         self.client = client
         self.bucket = bucket
 
-    @measured("ensure_bucket")
+    @measured_s3("ensure_bucket")
     def ensure_bucket(self):
         if not self.client.bucket_exists(self.bucket):
             try:
@@ -121,7 +103,7 @@ class Storage:
                     f"filename*=UTF-8''{quote(filename)}",
             })
 
-    @measured("inspect")
+    @measured_s3("inspect")
     def inspect(self, key):
         """Size, SHA-256 and sniffed type of an object, read as a stream; None if absent."""
         try:
@@ -144,7 +126,7 @@ class Storage:
             response.release_conn()
         return StagedObject(size, digest.hexdigest(), sniff_content_type(head))
 
-    @measured("stat")
+    @measured_s3("stat")
     def stat(self, key):
         """The size and ETag of an object (no bytes read); None if absent."""
         try:
@@ -155,7 +137,7 @@ class Storage:
             raise
         return ObjectInfo(found.size, found.etag)
 
-    @measured("read")
+    @measured_s3("read")
     def read(self, key, limit):
         """At most ``limit`` bytes of an object, from its start."""
         response = self.client.get_object(self.bucket, key, length=limit)
@@ -174,15 +156,15 @@ class Storage:
         for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True):
             yield obj.object_name, obj.last_modified
 
-    @measured("copy")
+    @measured_s3("copy")
     def copy(self, source_key, target_key):
         self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 
-    @measured("remove")
+    @measured_s3("remove")
     def remove(self, key):
         self.client.remove_object(self.bucket, key)
 
-    @measured("exists")
+    @measured_s3("exists")
     def exists(self, key):
         try:
             self.client.stat_object(self.bucket, key)

@@ -3,7 +3,8 @@ documents service uses (its sweeps look only under ``documents/`` and ``staging/
 
 A worker writes the file to a temporary file on its disk (memory stays flat whatever the
 size), uploads it once it is complete, and the gateway streams it back through a short-lived
-presigned GET URL. The expiry sweep removes it.
+presigned GET URL (signed here, no call to the store). The expiry sweep removes it. Every
+call to the store is timed (chancery_s3_operation_duration_seconds).
 """
 from datetime import timedelta
 from urllib.parse import quote
@@ -11,6 +12,8 @@ from urllib.parse import quote
 from minio import Minio
 from minio.error import S3Error
 from nameko.extensions import DependencyProvider
+
+from chancery_common.metrics import measured_s3
 
 PREFIX = "jobs/"
 
@@ -24,6 +27,7 @@ class ResultStorage:
         self.client = client
         self.bucket = bucket
 
+    @measured_s3("ensure_bucket")
     def ensure_bucket(self):
         if not self.client.bucket_exists(self.bucket):
             try:
@@ -32,6 +36,7 @@ class ResultStorage:
                 if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
                     raise
 
+    @measured_s3("put")
     def put_file(self, key, path, content_type):
         self.client.fput_object(self.bucket, key, str(path), content_type=content_type)
 
@@ -42,10 +47,12 @@ class ResultStorage:
             "response-content-disposition": f"attachment; filename=\"{ascii_name}\"; "
                                             f"filename*=UTF-8''{quote(filename)}"})
 
+    @measured_s3("remove")
     def remove(self, key):
         """Remove an object; one already gone is no error (the sweep may run twice)."""
         self.client.remove_object(self.bucket, key)
 
+    @measured_s3("exists")
     def exists(self, key):
         try:
             self.client.stat_object(self.bucket, key)

@@ -1,27 +1,14 @@
 """The object store as the texts service uses it: read an original to a local file, store a
 derived file (a searchable PDF, a thumbnail) under ``derived/``. Originals are only read."""
-import contextlib
 import hashlib
-import time
 
 from minio import Minio
 from nameko.extensions import DependencyProvider
 
-from chancery_common.metrics import S3_LATENCY
+from chancery_common.metrics import measured_s3
 
 CHUNK = 1024 * 1024
 DERIVED_PREFIX = "derived/"
-
-
-@contextlib.contextmanager
-def measured(operation):
-    """Times an object store call (chancery_s3_operation_duration_seconds)."""
-    started, outcome = time.perf_counter(), "failed"
-    try:
-        yield
-        outcome = "ok"
-    finally:
-        S3_LATENCY.labels(operation, outcome).observe(time.perf_counter() - started)
 
 
 class Storage:
@@ -31,7 +18,7 @@ class Storage:
 
     def download(self, key, path):
         """Write the object to ``path``; returns its size."""
-        with measured("read"):
+        with measured_s3("read"):
             response = self.client.get_object(self.bucket, key)
             size = 0
             try:
@@ -53,7 +40,7 @@ class Storage:
             for chunk in iter(lambda: source.read(CHUNK), b""):
                 digest.update(chunk)
                 size += len(chunk)
-        with measured("put"):
+        with measured_s3("put"):
             self.client.fput_object(self.bucket, key, str(path), content_type=content_type)
         return {"key": key, "content_type": content_type, "size": size, "sha256": digest.hexdigest()}
 
