@@ -29,13 +29,21 @@ from .models import Reminder
 
 log = logging.getLogger(__name__)
 
-# called between batches (the service sets eventlet.sleep, so event handlers are not starved)
-YIELD = None
-
 # rows planned late (an event arrives after the moment) still fire if at most this late
 PLANNING_GRACE = timedelta(hours=1)
 # a reminder fired this long after its moment is marked late (and counts as late on /metrics)
 LATE_AFTER = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class FiringHooks:
+    """What firing a reminder of a kind does besides notifying: ``checks`` {kind:
+    check(session, reminder)} answering False when it should not fire after all (it is
+    cancelled instead); ``after`` {kind: hook(session, reminder, now)} run once it fired (e.g.
+    plan next year's birthday). The sources of reminders name theirs (event_handlers.HOOKS)."""
+
+    checks: dict = field(default_factory=dict)
+    after: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -131,8 +139,10 @@ def measure(session, now=None):
     REMINDERS.labels("late").set(late)
 
 
-def fire_due(session, *, now=None, batch=500, max_batches=None):
-    """Fire every due pending reminder, batch by batch, each batch one transaction; returns how many."""
+def fire_due(session, *, hooks, now=None, batch=500, max_batches=None, pause=None):
+    """Fire every due pending reminder, batch by batch, each batch one transaction; returns how
+    many. ``pause()`` runs between batches (the service's eventlet.sleep, so that its event
+    handlers are not starved)."""
     fired = batches = 0
     while max_batches is None or batches < max_batches:
         with session.begin():
@@ -140,27 +150,27 @@ def fire_due(session, *, now=None, batch=500, max_batches=None):
             rows = session.scalars(
                 select(Reminder).where(Reminder.state == "pending", Reminder.due_at <= moment)
                 .order_by(Reminder.due_at).limit(batch).with_for_update(skip_locked=True)).all()
-            fire_batch(session, rows, moment)
+            fire_batch(session, rows, moment, hooks)
         fired += len(rows)
         batches += 1
-        if YIELD is not None:
-            YIELD()  # let the service's event handlers in between batches
+        if pause is not None:
+            pause()
         if len(rows) < batch:
             break
     return fired
 
 
-def fire_one(session, reminder, now):
+def fire_one(session, reminder, now, hooks):
     """Put the reminder in its recipient's inbox and announce it; the row is fired once."""
-    return fire_batch(session, [reminder], now)[0]
+    return fire_batch(session, [reminder], now, hooks)[0]
 
 
-def fire_batch(session, rows, now):
+def fire_batch(session, rows, now, hooks):
     """Fire claimed rows: their notifications, ``reminder.fired`` events and new states in a few
     statements; the notification id of each (None if it was not to fire after all)."""
     firing = []
     for reminder in rows:
-        hook = ON_FIRE.get(reminder.kind)
+        hook = hooks.checks.get(reminder.kind)
         if hook is not None and hook(session, reminder) is False:
             reminder.state = "cancelled"
             reminder.fired_at = now
@@ -189,17 +199,11 @@ def fire_batch(session, rows, now):
         "counterparty_id": r.counterparty_id, "notification_id": notification_id}
         for r, notification_id in zip(firing, ids)])
     for reminder in firing:
-        after = AFTER_FIRE.get(reminder.kind)
+        after = hooks.after.get(reminder.kind)
         if after is not None:
             after(session, reminder, now)
     fired = dict(zip((r.id for r in firing), ids))
     return [fired.get(r.id) for r in rows]
-
-
-# kind -> hook(session, reminder) returning False when the reminder should not fire after all
-ON_FIRE = {}
-# kind -> hook(session, reminder, now) run after firing (e.g. plan next year's birthday)
-AFTER_FIRE = {}
 
 
 def upcoming(session, *, subject_type=None, subject_id=None, recipient_id=None, include_fired=False, limit=100):

@@ -19,7 +19,7 @@ from chancery_common.outbox import OutboxRelay
 from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import rpc
 
-from . import channels, digest, invitations, logic, manage, reminders, schemas, sources
+from . import channels, digest, event_handlers, invitations, logic, reminder_schemes, reminders, schemas
 from .models import outbox, processed_events
 
 log = logging.getLogger(__name__)
@@ -99,8 +99,8 @@ class NotificationsService(RecordEntrypoints):
 
     @timer(interval=TICK_SECONDS)
     def fire_reminders(self):
-        reminders.YIELD = eventlet.sleep
-        fired = reminders.fire_due(self.db, batch=int(self.settings.get("REMINDER_BATCH") or 100))
+        fired = reminders.fire_due(self.db, hooks=event_handlers.HOOKS, pause=eventlet.sleep,
+                                   batch=int(self.settings.get("REMINDER_BATCH") or 100))
         REMINDERS_FIRED.inc(fired)
         return fired
 
@@ -136,7 +136,7 @@ class NotificationsService(RecordEntrypoints):
             before = logic.get_preferences(self.db, actor=actor).activity_minutes
             preference = logic.save_preferences(self.db, actor=actor, data=values)
             if preference.activity_minutes != before:
-                sources.follow_activity_minutes(self.db, employee_id=actor.id)
+                event_handlers.follow_activity_minutes(self.db, employee_id=actor.id)
             answer = preference_schema.dump(preference)
         return {**answer, "kinds": logic.KINDS, "channels_available": sorted(channels.CHANNELS)}
 
@@ -146,19 +146,19 @@ class NotificationsService(RecordEntrypoints):
     def list_reminder_schemes(self, actor, document_type_id=None):
         load_actor(actor)
         type_id = parse_uuid(document_type_id, "document_type_id") if document_type_id else None
-        return scheme_schema.dump(manage.list_schemes(self.db, document_type_id=type_id), many=True)
+        return scheme_schema.dump(reminder_schemes.list_schemes(self.db, document_type_id=type_id), many=True)
 
     @rpc
     def get_reminder_scheme(self, actor, scheme_id):
         load_actor(actor)
-        return scheme_schema.dump(manage.get_scheme(self.db, scheme_id=parse_uuid(scheme_id, "scheme_id")))
+        return scheme_schema.dump(reminder_schemes.get_scheme(self.db, scheme_id=parse_uuid(scheme_id, "scheme_id")))
 
     @rpc
     def save_reminder_scheme(self, actor, data, scheme_id=None):
         actor = load_actor(actor)
         values = load(schemas.ReminderSchemeSchema(), data or {})
         with self.db.begin():
-            scheme = manage.save_scheme(self.db, actor=actor, data=values,
+            scheme = reminder_schemes.save_scheme(self.db, actor=actor, data=values,
                                         scheme_id=parse_uuid(scheme_id, "scheme_id") if scheme_id else None)
             return scheme_schema.dump(scheme)
 
@@ -166,7 +166,7 @@ class NotificationsService(RecordEntrypoints):
     def delete_reminder_scheme(self, actor, scheme_id):
         actor = load_actor(actor)
         with self.db.begin():
-            manage.delete_scheme(self.db, actor=actor, scheme_id=parse_uuid(scheme_id, "scheme_id"))
+            reminder_schemes.delete_scheme(self.db, actor=actor, scheme_id=parse_uuid(scheme_id, "scheme_id"))
         return {"deleted": True}
 
     @rpc
@@ -174,20 +174,20 @@ class NotificationsService(RecordEntrypoints):
         actor = load_actor(actor)
         values = load(schemas.ManualReminderSchema(), data or {})
         with self.db.begin():
-            rows = manage.create_manual(self.db, actor=actor, data=values)
+            rows = reminder_schemes.create_manual(self.db, actor=actor, data=values)
             return reminder_schema.dump(rows, many=True)
 
     @rpc
     def list_reminders(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.ReminderQuerySchema(), query or {})
-        return {"items": reminder_schema.dump(manage.visible_reminders(self.db, actor=actor, **params), many=True)}
+        return {"items": reminder_schema.dump(reminder_schemes.visible_reminders(self.db, actor=actor, **params), many=True)}
 
     @rpc
     def delete_reminder(self, actor, reminder_id):
         actor = load_actor(actor)
         with self.db.begin():
-            manage.delete_reminder(self.db, actor=actor, reminder_id=parse_uuid(reminder_id, "reminder_id"))
+            reminder_schemes.delete_reminder(self.db, actor=actor, reminder_id=parse_uuid(reminder_id, "reminder_id"))
         return {"deleted": True}
 
     @rpc
@@ -203,177 +203,177 @@ class NotificationsService(RecordEntrypoints):
     @event_handler("staff", "employee.created", requeue_on_error=True)
     @handle_once(processed_events)
     def on_employee_created(self, session, event):
-        sources.on_employee(session, event=event)
+        event_handlers.on_employee(session, event=event)
 
     @event_handler("staff", "employee.updated", requeue_on_error=True)
     @handle_once(processed_events)
     def on_employee_updated(self, session, event):
-        sources.on_employee(session, event=event)
+        event_handlers.on_employee(session, event=event)
 
     @event_handler("staff", "department.saved", requeue_on_error=True)
     @handle_once(processed_events)
     def on_department_saved(self, session, event):
-        sources.on_department(session, event=event)
+        event_handlers.on_department(session, event=event)
 
     @event_handler("counterparties", "counterparty.created", requeue_on_error=True)
     @handle_once(processed_events)
     def on_counterparty_created(self, session, event):
-        sources.on_counterparty(session, event=event)
+        event_handlers.on_counterparty(session, event=event)
 
     @event_handler("counterparties", "counterparty.updated", requeue_on_error=True)
     @handle_once(processed_events)
     def on_counterparty_updated(self, session, event):
-        sources.on_counterparty(session, event=event)
+        event_handlers.on_counterparty(session, event=event)
 
     @event_handler("counterparties", "counterparty.handed_over", requeue_on_error=True)
     @handle_once(processed_events)
     def on_counterparty_handed_over(self, session, event):
-        sources.on_counterparty_handed_over(session, event=event)
+        event_handlers.on_counterparty_handed_over(session, event=event)
 
     @event_handler("counterparties", "counterparty.merged", requeue_on_error=True)
     @handle_once(processed_events)
     def on_counterparty_merged(self, session, event):
-        sources.on_counterparty_merged(session, event=event)
+        event_handlers.on_counterparty_merged(session, event=event)
 
     @event_handler("counterparties", "contact_person.added", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_added(self, session, event):
-        sources.on_contact_person(session, event=event)
+        event_handlers.on_contact_person(session, event=event)
 
     @event_handler("counterparties", "contact_person.updated", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_updated(self, session, event):
-        sources.on_contact_person(session, event=event)
+        event_handlers.on_contact_person(session, event=event)
 
     @event_handler("counterparties", "contact_person.moved", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_moved(self, session, event):
-        sources.on_contact_person_moved(session, event=event)
+        event_handlers.on_contact_person_moved(session, event=event)
 
     @event_handler("counterparties", "contact_person.erased", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_erased(self, session, event):
-        sources.forget_contact_person(session, contact_person_id=event.payload["contact_person_id"])
+        event_handlers.forget_contact_person(session, contact_person_id=event.payload["contact_person_id"])
         logic.process_erasure(session, event=event)
 
     @event_handler("counterparties", "activity.scheduled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_scheduled(self, session, event):
-        sources.on_activity_planned(session, event=event)
+        event_handlers.on_activity_planned(session, event=event)
         invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.rescheduled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_rescheduled(self, session, event):
-        sources.on_activity_planned(session, event=event)
+        event_handlers.on_activity_planned(session, event=event)
         invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.handed_over", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_handed_over(self, session, event):
-        sources.on_activity_planned(session, event=event)
+        event_handlers.on_activity_planned(session, event=event)
         invitations.on_planned(session, event=event)
 
     @event_handler("counterparties", "activity.completed", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_completed(self, session, event):
-        sources.on_activity_closed(session, event=event)
+        event_handlers.on_activity_closed(session, event=event)
 
     @event_handler("counterparties", "activity.cancelled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_activity_cancelled(self, session, event):
-        sources.on_activity_closed(session, event=event)
+        event_handlers.on_activity_closed(session, event=event)
         invitations.on_cancelled(session, event=event)
 
     @event_handler("documents", "document.created", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_created(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "document.registered", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_registered(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "document.updated", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_updated(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "document.status_changed", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_status_changed(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "document.signed", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_signed(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "document.registration_cancelled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_document_registration_cancelled(self, session, event):
-        sources.on_document(session, event=event)
+        event_handlers.on_document(session, event=event)
 
     @event_handler("documents", "paper_copy.moved", requeue_on_error=True)
     @handle_once(processed_events)
     def on_paper_copy_moved(self, session, event):
-        sources.on_paper_copy_moved(session, event=event)
+        event_handlers.on_paper_copy_moved(session, event=event)
 
     @event_handler("documents", "contract.milestone_changed", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contract_milestone_changed(self, session, event):
-        sources.on_contract_milestone_changed(session, event=event)
+        event_handlers.on_contract_milestone_changed(session, event=event)
 
     @event_handler("documents", "contract.payment_recorded", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contract_payment_recorded(self, session, event):
-        sources.on_contract_payment(session, event=event)
+        event_handlers.on_contract_payment(session, event=event)
 
     @event_handler("documents", "contract.payment_cancelled", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contract_payment_cancelled(self, session, event):
-        sources.on_contract_payment(session, event=event)
+        event_handlers.on_contract_payment(session, event=event)
 
     @event_handler("approvals", "approval.task_assigned", requeue_on_error=True)
     @handle_once(processed_events)
     def on_task_assigned(self, session, event):
-        sources.on_task_assigned(session, event=event)
+        event_handlers.on_task_assigned(session, event=event)
 
     @event_handler("approvals", "approval.decision_made", requeue_on_error=True)
     @handle_once(processed_events)
     def on_decision_made(self, session, event):
-        sources.on_decision_made(session, event=event)
+        event_handlers.on_decision_made(session, event=event)
 
     @event_handler("approvals", "approval.overdue", requeue_on_error=True)
     @handle_once(processed_events)
     def on_approval_overdue(self, session, event):
-        sources.on_overdue(session, event=event)
+        event_handlers.on_overdue(session, event=event)
 
     @event_handler("approvals", "approval.finished", requeue_on_error=True)
     @handle_once(processed_events)
     def on_approval_finished(self, session, event):
-        sources.on_finished(session, event=event)
+        event_handlers.on_finished(session, event=event)
 
     @event_handler("approvals", "approval.returned", requeue_on_error=True)
     @handle_once(processed_events)
     def on_approval_returned(self, session, event):
-        sources.on_returned(session, event=event)
+        event_handlers.on_returned(session, event=event)
 
     @event_handler("approvals", "approval.stage_waiting", requeue_on_error=True)
     @handle_once(processed_events)
     def on_stage_waiting(self, session, event):
-        sources.on_stage_waiting(session, event=event)
+        event_handlers.on_stage_waiting(session, event=event)
 
     @event_handler("approvals", "approval.extension_requested", requeue_on_error=True)
     @handle_once(processed_events)
     def on_extension_requested(self, session, event):
-        sources.on_extension_requested(session, event=event)
+        event_handlers.on_extension_requested(session, event=event)
 
     @event_handler("approvals", "approval.extension_decided", requeue_on_error=True)
     @handle_once(processed_events)
     def on_extension_decided(self, session, event):
-        sources.on_extension_decided(session, event=event)
+        event_handlers.on_extension_decided(session, event=event)
 
     def dump_personal_records(self, records):
         return schemas.PersonalNotificationSchema(many=True).dump(records)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from chancery_common.actor import Actor
 from chancery_common.envelope import Event
-from notifications import channels, digest, logic, models, reminders, sources
+from notifications import channels, digest, event_handlers, logic, models, reminders
 from notifications.exceptions import InvalidInput
 from notifications.models import Delivery, Notification
 from notifications.service import NotificationsService
@@ -23,7 +23,7 @@ def employee(session):
     def make(time_zone="UTC", email_address=None):
         employee_id = uuid.uuid4()
         with session.begin():
-            sources.on_employee(session, event=Event(type="employee.created", producer="staff", payload={
+            event_handlers.on_employee(session, event=Event(type="employee.created", producer="staff", payload={
                 "employee_id": str(employee_id), "full_name": "Anna Ivanova",
                 "email": email_address or f"anna.{employee_id.hex[:8]}@example.test", "department_id": None,
                 "roles": ["employee"], "time_zone": time_zone, "locale": "en"}))
@@ -204,8 +204,8 @@ def test_the_digest_comes_once_per_local_morning_with_agenda_approvals_and_remin
     tokyo_morning = datetime(2026, 12, 3, 23, 30, tzinfo=timezone.utc)  # 08:30 on 4 December in Tokyo
     approver_event = task_assigned(anna)
     with session.begin():
-        sources.on_task_assigned(session, event=approver_event)
-        sources.on_activity_planned(session, event=Event(type="activity.scheduled", producer="counterparties",
+        event_handlers.on_task_assigned(session, event=approver_event)
+        event_handlers.on_activity_planned(session, event=Event(type="activity.scheduled", producer="counterparties",
                                                          payload={
             "activity_id": str(uuid.uuid4()), "counterparty_id": str(uuid.uuid4()), "kind": "call",
             "subject": "Discuss the offer", "planned_at": "2026-12-04T11:00:00+09:00", "responsible_id": str(anna)}))

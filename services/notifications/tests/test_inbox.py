@@ -6,7 +6,7 @@ from nameko.testing.services import worker_factory
 
 from chancery_common.envelope import Event
 from chancery_common.errors import NotFound
-from notifications import logic, sources
+from notifications import event_handlers, logic
 from notifications.service import NotificationsService
 
 
@@ -164,7 +164,7 @@ def test_an_assigned_task_notifies_its_approver_with_a_link(session, make_actor)
     event = task_assigned(anna.id)
 
     with session.begin():
-        notification_id = sources.on_task_assigned(session, event=event)
+        notification_id = event_handlers.on_task_assigned(session, event=event)
 
     with session.begin():
         [notification] = logic.list_notifications(session, actor=anna)[0]

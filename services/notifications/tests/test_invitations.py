@@ -11,7 +11,7 @@ import pytest
 from nameko.testing.services import worker_factory
 
 from chancery_common.envelope import Event
-from notifications import channels, sources
+from notifications import channels, event_handlers
 from notifications.service import NotificationsService
 
 
@@ -21,7 +21,7 @@ def person(session):
         employee_id = uuid.uuid4()
         address = f"{name.lower()}.{employee_id.hex[:8]}@example.test"
         with session.begin():
-            sources.on_employee(session, event=Event(type="employee.created", producer="staff", payload={
+            event_handlers.on_employee(session, event=Event(type="employee.created", producer="staff", payload={
                 "employee_id": str(employee_id), "full_name": f"{name} Test", "email": address,
                 "department_id": None, "roles": ["manager"], "time_zone": time_zone, "locale": "en"}))
         return employee_id, address

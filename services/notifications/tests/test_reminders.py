@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.envelope import Event
-from notifications import logic, manage, models, reminders, sources
+from notifications import event_handlers, logic, models, reminder_schemes, reminders
 from notifications.exceptions import InvalidInput, PermissionDenied
 from notifications.models import Notification, Reminder
 
@@ -35,7 +35,7 @@ def employee(session):
     def make(time_zone="UTC", department_id=None, roles=("employee",), email=None):
         employee_id = uuid.uuid4()
         with session.begin():
-            sources.on_employee(session, event=event(
+            event_handlers.on_employee(session, event=event(
                 "employee.created", "staff", employee_id=str(employee_id), full_name="Anna Ivanova",
                 email=email or f"{employee_id.hex[:8]}@example.test", department_id=department_id and str(department_id),
                 roles=list(roles), time_zone=time_zone, locale="en"))
@@ -47,7 +47,7 @@ def schedule(session, responsible, planned, kind="meeting", subject="Visit"):
     """An activity scheduled for ``responsible`` at ``planned`` (counterparties' event); its id."""
     activity_id = uuid.uuid4()
     with session.begin():
-        sources.on_activity_planned(session, event=event(
+        event_handlers.on_activity_planned(session, event=event(
             "activity.scheduled", "counterparties", activity_id=str(activity_id), counterparty_id=str(uuid.uuid4()),
             kind=kind, subject=subject, planned_at=planned.isoformat(), responsible_id=str(responsible)))
     return activity_id
@@ -58,7 +58,7 @@ def nested_departments(session, outer_name, inner_name):
     outer, inner = uuid.uuid4(), uuid.uuid4()
     with session.begin():
         for department_id, name, parent in ((outer, outer_name, None), (inner, inner_name, outer)):
-            sources.on_department(session, event=event("department.saved", "staff", department_id=str(department_id),
+            event_handlers.on_department(session, event=event("department.saved", "staff", department_id=str(department_id),
                                                        name=name, parent_id=parent and str(parent), head_id=None))
     return outer, inner
 
@@ -118,7 +118,7 @@ def test_two_replicas_fire_a_thousand_due_reminders_once_each(engine, session, e
     def replica():
         worker = make_session_factory(replicas)()
         try:
-            fired.append(reminders.fire_due(worker, batch=50))
+            fired.append(reminders.fire_due(worker, hooks=event_handlers.HOOKS, batch=50))
         except Exception as exc:  # pragma: no cover - reported below
             errors.append(exc)
         finally:
@@ -148,14 +148,14 @@ def test_a_reminder_fires_once_even_if_replayed(session, employee):
     with session.begin():
         reminders.replan(session, kind="manual", source="once", wanted=[reminders.Wanted(
             occurrence="x", recipient_id=anna, due_at=NOW, title="Call the bank")], now=NOW)
-    assert reminders.fire_due(session, now=NOW + timedelta(seconds=5)) == 1
-    assert reminders.fire_due(session, now=NOW + timedelta(seconds=10)) == 0
+    assert reminders.fire_due(session, hooks=event_handlers.HOOKS, now=NOW + timedelta(seconds=5)) == 1
+    assert reminders.fire_due(session, hooks=event_handlers.HOOKS, now=NOW + timedelta(seconds=10)) == 0
     [row] = [r for r in pending(session) if r.source == "once"] or [None]
     assert row is None
     with session.begin():  # even a row forced back to pending notifies once (its id is the source event)
         reminder = session.scalars(select(Reminder).where(Reminder.source == "once")).one()
         reminder.state = "pending"
-        reminders.fire_one(session, reminder, NOW)
+        reminders.fire_one(session, reminder, NOW, event_handlers.HOOKS)
     assert [n.title for n in inbox_of(session, anna)] == ["Call the bank"]
 
 
@@ -165,7 +165,7 @@ def test_reminders_missed_during_downtime_fire_at_start_with_their_due_time(sess
     with session.begin():
         reminders.replan(session, kind="manual", source="downtime", wanted=[reminders.Wanted(
             occurrence="x", recipient_id=anna, due_at=due, title="Renew the licence")], now=due - timedelta(days=1))
-    assert reminders.fire_due(session, now=NOW) >= 1
+    assert reminders.fire_due(session, hooks=event_handlers.HOOKS, now=NOW) >= 1
 
     [notification] = inbox_of(session, anna)
     assert notification.data["due_at"] == due.isoformat()
@@ -180,9 +180,9 @@ def test_a_reminder_not_yet_due_waits(session, employee):
     with session.begin():
         reminders.replan(session, kind="manual", source="later", wanted=[reminders.Wanted(
             occurrence="x", recipient_id=anna, due_at=NOW + timedelta(minutes=1), title="Later")], now=NOW)
-    reminders.fire_due(session, now=NOW)
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=NOW)
     assert inbox_of(session, anna) == []
-    reminders.fire_due(session, now=NOW + timedelta(minutes=1))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=NOW + timedelta(minutes=1))
     assert [n.title for n in inbox_of(session, anna)] == ["Later"]
 
 
@@ -195,7 +195,7 @@ def contract_type(session):
     def make(offsets=(-30, -7, -1, 0, 3), **recipients):
         type_id = uuid.uuid4()
         with session.begin():
-            scheme = manage.save_scheme(session, actor=configurer(), now=NOW, data={
+            scheme = reminder_schemes.save_scheme(session, actor=configurer(), now=NOW, data={
                 "document_type_id": type_id, "name": "Contract expires", "date_field": "valid_until",
                 "offsets": list(offsets), "at_time": time(9, 0),
                 "recipients": {"responsible": True, **recipients}, "stop_statuses": ["completed", "terminated"],
@@ -210,7 +210,7 @@ def test_a_document_gets_the_reminders_of_its_types_scheme_in_the_recipients_tim
     type_id, _ = contract_type()
     document_id = uuid.uuid4()
     with session.begin():
-        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.created", document_id, type_id,
                                                           responsible_id=anna, valid_until=day(60)))
 
     rows = pending(session, subject_id=document_id)
@@ -233,7 +233,7 @@ def test_two_events_of_a_new_document_handled_at_once_make_one_copy(engine, sess
         other = make_session_factory(engine)()
         try:
             with other.begin():
-                sources.on_document(other, event=document_event("document.registered", document_id, type_id,
+                event_handlers.on_document(other, event=document_event("document.registered", document_id, type_id,
                                                                  responsible_id=anna, status="registered"))
         except Exception as exc:  # the duplicate key this guards against
             failures.append(exc)
@@ -241,7 +241,7 @@ def test_two_events_of_a_new_document_handled_at_once_make_one_copy(engine, sess
             other.close()
 
     with session.begin():
-        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.created", document_id, type_id,
                                                           responsible_id=anna))
         racer = threading.Thread(target=second_worker)
         racer.start()
@@ -260,16 +260,16 @@ def test_when_the_date_moves_the_reminders_move_and_fired_ones_stay(session, emp
     type_id, _ = contract_type(offsets=(-7, 0))
     document_id = uuid.uuid4()
     with session.begin():
-        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.created", document_id, type_id,
                                                           responsible_id=anna, valid_until=day(5)))
     # the "7 days before" one is past when planned: not planned at all
     assert [r.due_at.date().isoformat() for r in pending(session, subject_id=document_id)] == [day(5)]
-    reminders.fire_due(session, now=datetime.combine(TODAY + timedelta(days=5), time(9, 0, 30),
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=datetime.combine(TODAY + timedelta(days=5), time(9, 0, 30),
                                                      tzinfo=timezone.utc))
     assert len(inbox_of(session, anna)) == 1
 
     with session.begin():
-        sources.on_document(session, event=document_event("document.updated", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.updated", document_id, type_id,
                                                           responsible_id=anna, valid_until=day(120)))
 
     assert [r.due_at.date().isoformat() for r in pending(session, subject_id=document_id)] == [day(113), day(120)]
@@ -278,7 +278,7 @@ def test_when_the_date_moves_the_reminders_move_and_fired_ones_stay(session, emp
                                                          Reminder.state == "fired")) == 1
 
     with session.begin():  # the same facts again change nothing
-        sources.on_document(session, event=document_event("document.updated", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.updated", document_id, type_id,
                                                           responsible_id=anna, valid_until=day(120)))
     assert len(pending(session, subject_id=document_id)) == 2
 
@@ -288,12 +288,12 @@ def test_a_stop_status_ends_the_reminders(session, employee, contract_type):
     type_id, _ = contract_type()
     document_id = uuid.uuid4()
     with session.begin():
-        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.created", document_id, type_id,
                                                           responsible_id=anna, valid_until=day(90)))
     assert len(pending(session, subject_id=document_id)) == 5
 
     with session.begin():
-        sources.on_document(session, event=event(
+        event_handlers.on_document(session, event=event(
             "document.status_changed", document_id=str(document_id), document_type_id=str(type_id),
             status="completed", from_status="signed", to_status="completed", responsible_id=str(anna),
             dates={"valid_until": day(90)}))
@@ -309,14 +309,14 @@ def test_scheme_recipients_a_department_a_role_named_people_and_the_counterparty
         employee(department_id=inside))
     counterparty_id = uuid.uuid4()
     with session.begin():
-        sources.on_counterparty(session, event=event(
+        event_handlers.on_counterparty(session, event=event(
             "counterparty.created", "counterparties", counterparty_id=str(counterparty_id), name="Romashka",
             responsible_employee_id=str(account_manager), created_by=str(uuid.uuid4())))
     type_id, _ = contract_type(offsets=(0,), department_ids=[department], roles=["lawyer"], employee_ids=[named],
                                counterparty_responsible=True)
     document_id = uuid.uuid4()
     with session.begin():
-        sources.on_document(session, event=document_event(
+        event_handlers.on_document(session, event=document_event(
             "document.created", document_id, type_id, responsible_id=responsible, counterparty_id=counterparty_id,
             valid_until=day(40)))
 
@@ -325,7 +325,7 @@ def test_scheme_recipients_a_department_a_role_named_people_and_the_counterparty
 
     successor = employee()
     with session.begin():
-        sources.on_counterparty_handed_over(session, event=event(
+        event_handlers.on_counterparty_handed_over(session, event=event(
             "counterparty.handed_over", "counterparties", counterparty_ids=[str(counterparty_id)],
             from_employee_id=str(account_manager), to_employee_id=str(successor), by=str(uuid.uuid4())))
     recipients = {r.recipient_id for r in pending(session, subject_id=document_id)}
@@ -336,16 +336,16 @@ def test_a_new_scheme_plans_the_documents_already_there_and_deleting_it_removes_
     anna = employee()
     type_id, document_id = uuid.uuid4(), uuid.uuid4()
     with session.begin():
-        sources.on_document(session, event=document_event("document.created", document_id, type_id,
+        event_handlers.on_document(session, event=document_event("document.created", document_id, type_id,
                                                           responsible_id=anna, payment_due=day(30)))
     with session.begin():
-        scheme = manage.save_scheme(session, actor=configurer(), now=NOW, data={
+        scheme = reminder_schemes.save_scheme(session, actor=configurer(), now=NOW, data={
             "document_type_id": type_id, "name": "Payment", "date_field": "payment_due", "offsets": [-3, 0],
             "recipients": {"responsible": True}, "stop_statuses": []})
     assert [r.due_at.date().isoformat() for r in pending(session, subject_id=document_id)] == [day(27), day(30)]
 
     with session.begin():
-        manage.delete_scheme(session, actor=configurer(), scheme_id=scheme.id)
+        reminder_schemes.delete_scheme(session, actor=configurer(), scheme_id=scheme.id)
     assert pending(session, subject_id=document_id) == []
 
 
@@ -353,13 +353,13 @@ def test_configuring_a_scheme_needs_the_permission_and_complete_input(session):
     data = {"document_type_id": uuid.uuid4(), "name": "x", "date_field": "valid_until", "offsets": [-1],
             "recipients": {"responsible": True}}
     with pytest.raises(PermissionDenied), session.begin():
-        manage.save_scheme(session, actor=Actor(id=uuid.uuid4(), roles=["employee"]), data=data)
+        reminder_schemes.save_scheme(session, actor=Actor(id=uuid.uuid4(), roles=["employee"]), data=data)
     with pytest.raises(InvalidInput) as refused, session.begin():
-        manage.save_scheme(session, actor=configurer(), data={**data, "offsets": [], "recipients": {}})
+        reminder_schemes.save_scheme(session, actor=configurer(), data={**data, "offsets": [], "recipients": {}})
     assert set(refused.value.details) == {"offsets", "recipients"}
 
 
-# The other sources.
+# The other event_handlers.
 
 def test_an_activity_reminds_its_responsible_minutes_before_and_moves_or_ends_with_it(session, employee):
     anna = employee()
@@ -369,24 +369,24 @@ def test_an_activity_reminds_its_responsible_minutes_before_and_moves_or_ends_wi
                    kind="call", subject="Discuss the offer", planned_at=planned.isoformat(),
                    responsible_id=str(anna), scheduled_by=str(anna))
     with session.begin():
-        sources.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **payload))
+        event_handlers.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **payload))
     [row] = pending(session, subject_id=activity_id)
     assert row.due_at == planned - timedelta(minutes=15)
 
     moved = planned + timedelta(days=1)
     with session.begin():
-        sources.on_activity_planned(session, event=event("activity.rescheduled", "counterparties", **{
+        event_handlers.on_activity_planned(session, event=event("activity.rescheduled", "counterparties", **{
             **payload, "planned_at": moved.isoformat(), "previous_planned_at": planned.isoformat()}))
     assert [r.due_at for r in pending(session, subject_id=activity_id)] == [moved - timedelta(minutes=15)]
 
-    reminders.fire_due(session, now=moved - timedelta(minutes=14))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=moved - timedelta(minutes=14))
     [notification] = inbox_of(session, anna)
     assert (notification.kind, notification.title) == ("reminder.activity", "Call: Discuss the offer")
 
     with session.begin():
-        sources.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **{
+        event_handlers.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **{
             **payload, "activity_id": str(other := uuid.uuid4()), "planned_at": (NOW + timedelta(days=2)).isoformat()}))
-        sources.on_activity_closed(session, event=event("activity.cancelled", "counterparties", activity_id=str(other),
+        event_handlers.on_activity_closed(session, event=event("activity.cancelled", "counterparties", activity_id=str(other),
                                                         counterparty_id=str(counterparty_id),
                                                         responsible_id=str(anna), cancelled_by=str(anna)))
     assert pending(session, subject_id=other) == []
@@ -399,8 +399,8 @@ def test_a_handed_over_activity_reminds_its_new_responsible_only(session, employ
                    kind="meeting", subject="Site visit", planned_at=(NOW + timedelta(hours=5)).isoformat(),
                    responsible_id=str(leaving), scheduled_by=str(leaving))
     with session.begin():
-        sources.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **payload))
-        sources.on_activity_planned(session, event=event("activity.handed_over", "counterparties", **{
+        event_handlers.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **payload))
+        event_handlers.on_activity_planned(session, event=event("activity.handed_over", "counterparties", **{
             **payload, "responsible_id": str(taking), "previous_responsible_id": str(leaving),
             "handed_over_by": str(uuid.uuid4())}))
     assert [r.recipient_id for r in pending(session, subject_id=activity_id)] == [taking]
@@ -438,7 +438,7 @@ def test_an_employee_moving_to_another_time_zone_keeps_09_00_local(session, empl
         birthday += timedelta(days=1)
     planned = NOW + timedelta(days=2)
     with session.begin():
-        sources.plan_important_dates(session, contact_person_id=person, counterparty_id=uuid.uuid4(),
+        event_handlers.plan_important_dates(session, contact_person_id=person, counterparty_id=uuid.uuid4(),
                                      full_name="Ivan Petrov", responsible_id=manager, now=NOW, important_dates=[
                                          {"id": str(uuid.uuid4()), "title": "Birthday",
                                           "date": birthday.replace(year=1980).isoformat(), "remind": True}])
@@ -447,7 +447,7 @@ def test_an_employee_moving_to_another_time_zone_keeps_09_00_local(session, empl
     assert dated.due_at == datetime.combine(birthday, time(6), tzinfo=timezone.utc)  # 09:00 in Moscow
 
     with session.begin():
-        sources.on_employee(session, event=event("employee.updated", "staff", employee_id=str(manager),
+        event_handlers.on_employee(session, event=event("employee.updated", "staff", employee_id=str(manager),
                                                  time_zone="Asia/Vladivostok"))
     [dated] = pending(session, subject_id=person)
     assert dated.due_at == datetime.combine(birthday - timedelta(days=1), time(23), tzinfo=timezone.utc)  # 09:00 +10
@@ -462,7 +462,7 @@ def test_an_important_date_reminds_the_counterpartys_responsible_every_year(sess
     if (birthday.month, birthday.day) == (2, 29):  # pragma: no cover - keep the test's arithmetic simple
         birthday += timedelta(days=1)
     with session.begin():
-        sources.plan_important_dates(session, contact_person_id=person, counterparty_id=counterparty_id,
+        event_handlers.plan_important_dates(session, contact_person_id=person, counterparty_id=counterparty_id,
                                      full_name="Ivan Petrov", responsible_id=manager, now=NOW, important_dates=[
                                          {"id": date_id, "title": "Birthday",
                                           "date": birthday.replace(year=1980).isoformat(), "remind": True,
@@ -472,7 +472,7 @@ def test_an_important_date_reminds_the_counterpartys_responsible_every_year(sess
     [row] = pending(session, subject_id=person)
     assert row.due_at == datetime.combine(birthday - timedelta(days=2), time(9), tzinfo=timezone.utc)
 
-    reminders.fire_due(session, now=row.due_at)
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=row.due_at)
     [notification] = inbox_of(session, manager)
     assert notification.title == "Birthday: Ivan Petrov" and notification.kind == "reminder.important_date"
     [next_year] = pending(session, subject_id=person)
@@ -480,7 +480,7 @@ def test_an_important_date_reminds_the_counterpartys_responsible_every_year(sess
                                                 time(9), tzinfo=timezone.utc)
 
     with session.begin():
-        sources.forget_contact_person(session, contact_person_id=person)
+        event_handlers.forget_contact_person(session, contact_person_id=person)
     assert pending(session, subject_id=person) == []
 
 
@@ -488,7 +488,7 @@ def test_a_short_deadline_gets_no_reminder_before_the_task_was_given(session, em
     approver = employee()
     due = datetime.now(timezone.utc) + timedelta(hours=24)  # "1 day before" is the moment it is given
     with session.begin():
-        sources.on_task_assigned(session, event=event(
+        event_handlers.on_task_assigned(session, event=event(
             "approval.task_assigned", "approvals", approval_id=str(uuid.uuid4()), document_id=str(uuid.uuid4()),
             counterparty_id=None, document_title="Act", document_number=None, document_type_id=None,
             initiator_id=str(uuid.uuid4()), route_version=None, stage_id=str(uuid.uuid4()), stage_name="Check",
@@ -504,7 +504,7 @@ def test_approval_deadlines_remind_before_and_after_until_decided(session, emplo
                   document_title="Supply contract", document_number=None, document_type_id=None,
                   initiator_id=str(uuid.uuid4()), route_version=1)
     with session.begin():
-        sources.on_task_assigned(session, event=event(
+        event_handlers.on_task_assigned(session, event=event(
             "approval.task_assigned", "approvals", **common, stage_id=str(uuid.uuid4()), stage_name="Legal",
             task_id=str(task_id), approver_id=str(approver), on_behalf_of=None, due_at=due.isoformat()))
     assert [r.due_at for r in pending(session, recipient_id=approver)] == [
@@ -514,17 +514,17 @@ def test_approval_deadlines_remind_before_and_after_until_decided(session, emplo
 
     later = due + timedelta(days=2)
     with session.begin():
-        sources.on_extension_decided(session, event=event(
+        event_handlers.on_extension_decided(session, event=event(
             "approval.extension_decided", "approvals", **common, task_id=str(task_id), approver_id=str(approver),
             granted=True, due_at=later.isoformat()))
     assert [r.due_at for r in pending(session, recipient_id=approver)][0] == later - timedelta(days=1)
 
-    reminders.fire_due(session, now=later - timedelta(days=1))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=later - timedelta(days=1))
     assert [n.kind for n in inbox_of(session, approver)] == [
         "approval.task_assigned", "approval.extension_decided", "reminder.approval_deadline"]
 
     with session.begin():
-        sources.on_decision_made(session, event=event(
+        event_handlers.on_decision_made(session, event=event(
             "approval.decision_made", "approvals", **common, stage_id=str(uuid.uuid4()), task_id=str(task_id),
             approver_id=str(approver), on_behalf_of=None, decision="approve", comment=None, delay_reason=None,
             decided_at=NOW.isoformat()))
@@ -537,19 +537,19 @@ def test_approval_events_notify_whom_the_contract_names(session, employee):
                   document_title="Supply contract", document_number="CTR-1", document_type_id=None,
                   initiator_id=str(initiator), route_version=1)
     with session.begin():
-        sources.on_overdue(session, event=event(
+        event_handlers.on_overdue(session, event=event(
             "approval.overdue", "approvals", **common, stage_id=str(uuid.uuid4()), stage_name="Legal",
             task_id=str(uuid.uuid4()), approver_id=str(approver), due_at=NOW.isoformat(),
             notify_ids=[str(approver), str(head), str(initiator)]))
-        sources.on_returned(session, event=event("approval.returned", "approvals", **common,
+        event_handlers.on_returned(session, event=event("approval.returned", "approvals", **common,
                                                  returned_by=str(approver), comment="Fix the price"))
-        sources.on_stage_waiting(session, event=event(
+        event_handlers.on_stage_waiting(session, event=event(
             "approval.stage_waiting", "approvals", **common, stage_id=str(uuid.uuid4()), stage_name="Finance",
             reason="nobody holds the role", notify_ids=[str(initiator)]))
-        sources.on_extension_requested(session, event=event(
+        event_handlers.on_extension_requested(session, event=event(
             "approval.extension_requested", "approvals", **common, task_id=str(uuid.uuid4()),
             approver_id=str(approver), requested_due_at=NOW.isoformat(), reason="on a trip"))
-        sources.on_finished(session, event=event("approval.finished", "approvals", **common, outcome="approved",
+        event_handlers.on_finished(session, event=event("approval.finished", "approvals", **common, outcome="approved",
                                                  decided_by=str(approver), comment=None, finished_at=NOW.isoformat()))
 
     assert [n.kind for n in inbox_of(session, head)] == ["approval.overdue"]
@@ -568,13 +568,13 @@ def test_a_paper_copy_not_returned_reminds_its_holder_and_the_responsible(sessio
                  kind="original", from_holder_id=None, to_holder_id=str(holder), to_location=None,
                  expected_return_on=day(10), reason=None, moved_by=str(responsible), moved_at=NOW.isoformat())
     with session.begin():
-        sources.on_paper_copy_moved(session, event=event("paper_copy.moved", **moved))
+        event_handlers.on_paper_copy_moved(session, event=event("paper_copy.moved", **moved))
     rows = pending(session, source=f"paper_copy:{copy_id}")
     assert {r.recipient_id for r in rows} == {holder, responsible}
     assert {r.due_at for r in rows} == {datetime.combine(TODAY + timedelta(days=11), time(9), tzinfo=timezone.utc)}
 
     with session.begin():
-        sources.on_paper_copy_moved(session, event=event("paper_copy.moved", **{
+        event_handlers.on_paper_copy_moved(session, event=event("paper_copy.moved", **{
             **moved, "status": "in_place", "to_holder_id": None, "to_location": "Safe 1", "expected_return_on": None}))
     assert pending(session, source=f"paper_copy:{copy_id}") == []
 
@@ -591,7 +591,7 @@ def test_a_milestone_is_reminded_before_its_deadline_and_once_after_it_until_don
                    amount=None, currency=None, act_id=None, completed_on=None, milestone_status="planned",
                    changed_by=str(responsible), changes={})
     with session.begin():
-        sources.on_contract_milestone_changed(session, event=contract_event(
+        event_handlers.on_contract_milestone_changed(session, event=contract_event(
             "contract.milestone_changed", responsible, document_id, **changed))
     rows = pending(session, source=f"milestone:{milestone_id}")
     moscow_nine = time(6, 0)  # 09:00 in Moscow
@@ -603,23 +603,23 @@ def test_a_milestone_is_reminded_before_its_deadline_and_once_after_it_until_don
 
     late = {**changed, "due_on": day(-2), "milestone_status": "overdue", "change": "updated"}
     with session.begin():
-        sources.on_contract_milestone_changed(session, event=contract_event(
+        event_handlers.on_contract_milestone_changed(session, event=contract_event(
             "contract.milestone_changed", responsible, document_id, **late))
     [overdue] = pending(session, source=f"milestone:{milestone_id}")
     assert overdue.occurrence == f"overdue:{day(-2)}" and overdue.due_at <= datetime.now(timezone.utc)
-    assert reminders.fire_due(session) >= 1
+    assert reminders.fire_due(session, hooks=event_handlers.HOOKS) >= 1
     assert inbox_of(session, responsible)[0].title == "Milestone overdue: Foundation"
     with session.begin():  # its note edited after the reminder fired: not told twice
-        sources.on_contract_milestone_changed(session, event=contract_event(
+        event_handlers.on_contract_milestone_changed(session, event=contract_event(
             "contract.milestone_changed", responsible, document_id, **{**late, "changes": {"note": {}}}))
     assert pending(session, source=f"milestone:{milestone_id}") == []
 
     with session.begin():
-        sources.on_contract_milestone_changed(session, event=contract_event(
+        event_handlers.on_contract_milestone_changed(session, event=contract_event(
             "contract.milestone_changed", responsible, document_id, **{**late, "due_on": day(5)}))
     assert len(pending(session, source=f"milestone:{milestone_id}")) == 2  # a new deadline, told again
     with session.begin():
-        sources.on_contract_milestone_changed(session, event=contract_event(
+        event_handlers.on_contract_milestone_changed(session, event=contract_event(
             "contract.milestone_changed", responsible, document_id, **{**late, "milestone_status": "done"}))
     assert pending(session, source=f"milestone:{milestone_id}") == []
 
@@ -633,7 +633,7 @@ def test_planned_payments_are_reminded_while_not_covered(session, employee):
                                   {"payment_id": str(second), "on": day(9), "outstanding": "700.00",
                                    "currency": "RUB"}])
     with session.begin():
-        sources.on_contract_payment(session, event=contract_event(
+        event_handlers.on_contract_payment(session, event=contract_event(
             "contract.payment_recorded", responsible, document_id, **recorded))
     rows = pending(session, source=f"payment:{document_id}:{first}")
     assert [(r.occurrence, r.due_at, r.title) for r in rows] == [
@@ -644,16 +644,16 @@ def test_planned_payments_are_reminded_while_not_covered(session, employee):
 
     paid = {**recorded, "kind": "actual", "open_planned": recorded["open_planned"][1:]}
     with session.begin():
-        sources.on_contract_payment(session, event=contract_event(
+        event_handlers.on_contract_payment(session, event=contract_event(
             "contract.payment_recorded", responsible, document_id, **paid))
     assert pending(session, source=f"payment:{document_id}:{first}") == []
     assert len(pending(session, source=f"payment:{document_id}:{second}")) == 2
 
     with session.begin():  # the contract is terminated before the day: nothing fires
-        sources.on_document(session, event=contract_event("document.status_changed", responsible, document_id,
+        event_handlers.on_document(session, event=contract_event("document.status_changed", responsible, document_id,
                                                           status="terminated", from_status="signed",
                                                           to_status="terminated"))
-    reminders.fire_due(session, now=datetime.combine(TODAY + timedelta(days=20), time(9), tzinfo=timezone.utc))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=datetime.combine(TODAY + timedelta(days=20), time(9), tzinfo=timezone.utc))
     assert [n.title for n in inbox_of(session, responsible)] == []
     with session.begin():
         assert set(session.scalars(select(Reminder.state).where(
@@ -667,14 +667,14 @@ def test_anyone_reminds_themselves_about_any_record(session, employee):
     document_id = uuid.uuid4()
     actor = Actor(id=anna, roles=["employee"])
     with session.begin():
-        [row] = manage.create_manual(session, actor=actor, now=NOW, data={
+        [row] = reminder_schemes.create_manual(session, actor=actor, now=NOW, data={
             "title": "Check the act", "due_at": NOW + timedelta(days=1), "subject_type": "document",
             "subject_id": document_id})
     assert (row.recipient_id, row.link) == (anna, f"/documents/{document_id}")
     with session.begin():
-        assert [r.id for r in manage.visible_reminders(session, actor=actor, subject_type="document",
+        assert [r.id for r in reminder_schemes.visible_reminders(session, actor=actor, subject_type="document",
                                                        subject_id=document_id)] == [row.id]
-        assert manage.visible_reminders(session, actor=Actor(id=uuid.uuid4()), subject_type="document",
+        assert reminder_schemes.visible_reminders(session, actor=Actor(id=uuid.uuid4()), subject_type="document",
                                         subject_id=document_id) == []
 
 
@@ -684,12 +684,12 @@ def test_reminding_others_needs_the_right(session, employee):
     carl = employee(department_id=inside)
     data = {"title": "Meeting", "due_at": NOW + timedelta(hours=2), "employee_ids": [boris]}
     with pytest.raises(PermissionDenied), session.begin():
-        manage.create_manual(session, actor=Actor(id=anna, roles=["employee"]), now=NOW, data=data)
+        reminder_schemes.create_manual(session, actor=Actor(id=anna, roles=["employee"]), now=NOW, data=data)
     head = Actor(id=uuid.uuid4(), roles=["department_head"], visible_department_ids=[department, inside])
     with session.begin():
-        rows = manage.create_manual(session, actor=head, now=NOW, data={**data, "employee_ids": [],
+        rows = reminder_schemes.create_manual(session, actor=head, now=NOW, data={**data, "employee_ids": [],
                                                                           "department_ids": [department]})
     assert {r.recipient_id for r in rows} == {anna, boris, carl}  # the department inside it too
     with pytest.raises(InvalidInput) as refused, session.begin():
-        manage.create_manual(session, actor=head, now=NOW, data={**data, "due_at": NOW - timedelta(hours=1)})
+        reminder_schemes.create_manual(session, actor=head, now=NOW, data={**data, "due_at": NOW - timedelta(hours=1)})
     assert set(refused.value.details) == {"due_at"}

@@ -194,7 +194,6 @@ def _next_important_date(session, reminder, now):
         reminders.replan(session, kind="important_date", source=reminder.source, wanted=[row], now=now)
 
 
-reminders.AFTER_FIRE["important_date"] = _next_important_date
 
 
 def on_contact_person_moved(session, *, event):
@@ -381,7 +380,6 @@ def _document_still_wants(session, reminder):
     return document.status not in (scheme.stop_statuses or [])
 
 
-reminders.ON_FIRE["document"] = _document_still_wants
 
 
 # Paper copies not returned by the expected date: to the holder and the document's responsible.
@@ -496,7 +494,6 @@ def _contract_still_open(session, reminder):
     return document is None or document.status not in ("completed", "terminated", "archived")
 
 
-reminders.ON_FIRE["contract"] = _contract_still_open
 
 
 # Approvals: notifications, and reminders before and after task deadlines.
@@ -538,7 +535,6 @@ def _task_still_open(session, reminder):
     return task is None or task.state == "open"
 
 
-reminders.ON_FIRE["approval_deadline"] = _task_still_open
 
 
 def on_task_assigned(session, *, event):
@@ -621,3 +617,10 @@ def on_extension_decided(session, *, event):
     verdict = "granted" if p.get("granted") else "refused"
     return _approval_notice(session, event, approver_id, "approval.extension_decided",
                             f"More time {verdict}: {_label(p)}", f"Due {p.get('due_at')}")
+
+
+# What firing a reminder of these kinds checks first, and does after (reminders.fire_due).
+HOOKS = reminders.FiringHooks(
+    checks={"document": _document_still_wants, "contract": _contract_still_open,
+            "approval_deadline": _task_still_open},
+    after={"important_date": _next_important_date})

@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 
 from chancery_common.audit import diff
 
-from . import logic, reminders, sources
+from . import event_handlers, logic, reminders
 from .exceptions import InvalidInput, NotFound, PermissionDenied
 from .models import Document, Employee, Reminder, ReminderScheme, audit_log
 
@@ -81,13 +81,13 @@ def save_scheme(session, *, actor, data, scheme_id=None, now=None):
     scheme.stop_statuses = list(scheme.stop_statuses or [])
     scheme.message = scheme.message or ""
     scheme.is_active = True if scheme.is_active is None else scheme.is_active
-    scheme.at_time = scheme.at_time or sources.DEFAULT_REMINDER_TIME
+    scheme.at_time = scheme.at_time or event_handlers.DEFAULT_REMINDER_TIME
     scheme.updated_at = datetime.now(timezone.utc)
     session.flush()
     audit_log.record(session, actor_id=actor.id, action="updated" if before else "created",
                      record_type="reminder_scheme", record_id=scheme.id,
                      changes=diff(before, _snapshot(scheme), SCHEME_FIELDS))
-    sources.plan_scheme(session, scheme, now=now)
+    event_handlers.plan_scheme(session, scheme, now=now)
     return scheme
 
 
