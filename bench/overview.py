@@ -23,7 +23,7 @@ Then, for ``--samples`` counterparties (after ``--warmup``), in alternating bloc
   prepared psycopg connection per database: card, 30 history entries, contact persons, up
   to 100 planned activities, up to 200 documents, approvals with stages and tasks,
   notifications, 5 negotiation notes, paper copies, the completeness inputs of the
-  contracts and the employee names (which the gateway keeps per worker: directory.py).
+  contracts and the employee names (which the gateway keeps per worker: employee_names.py).
 
 Goal: gateway p95 under 50 ms and within 3x of the floor's p95. ``--scale`` shrinks every
 volume (``--scale 0.02`` for a quick check). Results go to bench/results/overview.json.

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from chancery_common.errors import NotFound
 
-from . import directory, rpc
+from . import employee_names, rpc
 
 # the parts each service answers, for the list of what is missing when one does not answer
 PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),
@@ -56,7 +56,7 @@ def _employees(view):
     """{id: full name} of every employee the view shows, from the worker's directory (empty,
     and the part named unavailable, when it must ask staff and staff does not answer)."""
     try:
-        return directory.names(_employee_ids(view))
+        return employee_names.names(_employee_ids(view))
     except Exception as exc:
         view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
         return {}

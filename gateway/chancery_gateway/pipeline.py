@@ -3,7 +3,7 @@ stage (the counterparties service's ``negotiation_board``, with the names of the
 responsible employees) and the funnel of a period (``negotiation_funnel``)."""
 from datetime import datetime, timedelta, timezone
 
-from . import directory, rpc
+from . import employee_names, rpc
 
 FUNNEL_DAYS = 30  # the funnel's period when none is asked for
 
@@ -14,7 +14,7 @@ def board(actor, query):
     found = rpc.call("counterparties", "negotiation_board", actor, query)
     ids = {card["responsible_employee_id"] for column in found["columns"] for card in column["cards"]}
     try:
-        found["employees"] = directory.names(ids)
+        found["employees"] = employee_names.names(ids)
     except rpc.ServiceUnavailable:
         found["employees"] = {}
     return found

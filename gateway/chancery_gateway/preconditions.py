@@ -18,7 +18,7 @@ import re
 from flask import request
 from werkzeug.exceptions import BadRequest
 
-from . import directory, rpc
+from . import employee_names, rpc
 
 ANY = "*"
 # one entity tag: W/ for weak, then the opaque tag in double quotes (etagc: %x21 / %x23-7E / obs-text)
@@ -90,7 +90,7 @@ def changed_meanwhile(exc):
     name = None
     if who:
         try:
-            name = directory.names([who]).get(who)
+            name = employee_names.names([who]).get(who)
         except rpc.ServiceUnavailable:  # the answer still says what changed, without the name
             name = None
     return {"current_version": details.get("current_version"),

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from chancery_gateway import directory, rpc
+from chancery_gateway import employee_names, rpc
 from chancery_gateway.app import create_app
 from chancery_gateway.settings import Settings
 
@@ -87,5 +87,5 @@ class FakeBus:
 def bus(monkeypatch):
     fake = FakeBus()
     monkeypatch.setattr(rpc, "call", fake)
-    directory.forget()  # names a previous test's bus gave
+    employee_names.forget()  # names a previous test's bus gave
     return fake

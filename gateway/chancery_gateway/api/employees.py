@@ -2,7 +2,7 @@
 from flask import g, jsonify, request
 from flask_smorest import Blueprint, abort
 
-from .. import directory, imports, preconditions, rpc
+from .. import employee_names, imports, preconditions, rpc
 from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import form_flag, jsonable
@@ -30,7 +30,7 @@ def list_employees(args):
 def create_employee(data):
     """Add an employee (administrators only)."""
     answer = rpc.call("staff", "create_employee", g.actor, jsonable(data))
-    directory.changed()
+    employee_names.changed()
     return answer
 
 
@@ -73,7 +73,7 @@ def update_employee(data, employee_id):
     """Change an employee's card: department, position, roles... (administrators)."""
     answer = rpc.call("staff", "update_employee", g.actor, str(employee_id), jsonable(data),
                       expected_version=preconditions.expected_version())
-    directory.changed()
+    employee_names.changed()
     return preconditions.tagged(answer)
 
 

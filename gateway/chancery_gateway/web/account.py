@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, Unauthenticated
 
-from .. import auth, directory, i18n, rpc
+from .. import auth, employee_names, i18n, rpc
 from . import bp
 from .admin import NO_STORE
 
@@ -53,7 +53,7 @@ def account_settings():
     changes = {"locale": request.form.get("locale", ""), "time_zone": request.form.get("time_zone", "")}
     try:
         employee = rpc.call("staff", "update_own_settings", g.actor, changes)
-        directory.changed()
+        employee_names.changed()
     except InvalidInput as exc:
         return page({}, exc.details or {})
     auth.forget_identity()

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import Conflict, InvalidInput, PreconditionFailed
 
-from .. import auth, directory, imports, rpc
+from .. import auth, employee_names, imports, rpc
 from . import admin_texts, bp, changed_meanwhile, forms
 from . import jobs as web_jobs
 
@@ -136,7 +136,7 @@ def admin_new_employee():
     values = {**request.form.to_dict(), "roles": request.form.getlist("roles"), "password": ""}
     try:
         created = rpc.call("staff", "create_employee", g.actor, employee_input(new=True))
-        directory.changed()
+        employee_names.changed()
     except (InvalidInput, Conflict) as exc:
         return render_employee_form(None, values, admin_texts.field_errors(exc.details or {}), 422)
     flash(_("Employee “%(name)s” added.", name=created["full_name"]), "success")
@@ -154,7 +154,7 @@ def admin_employee(employee_id):
     try:
         rpc.call("staff", "update_employee", g.actor, str(employee_id), changes,
                  expected_version=changed_meanwhile.form_version())
-        directory.changed()
+        employee_names.changed()
     except (InvalidInput, Conflict) as exc:
         return render_employee_form(employee, values, admin_texts.field_errors(exc.details or {}), 422)
     except PreconditionFailed as exc:

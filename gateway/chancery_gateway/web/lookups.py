@@ -4,13 +4,14 @@ A service that does not answer leaves the names out; pages then say "unknown", n
 """
 from flask import g
 
-from .. import directory, permissions, rpc
+from .. import employee_names as names_of_employees
+from .. import permissions, rpc
 
 
 def employee_names(ids):
-    """{id: full name} from the worker's directory (empty when staff must be asked and is down)."""
+    """{id: full name} from the worker's cache of names (empty when staff must be asked and is down)."""
     try:
-        return directory.names(ids)
+        return names_of_employees.names(ids)
     except rpc.ServiceUnavailable:
         return {}
 

@@ -6,7 +6,7 @@ import time
 import pytest
 from flask import g
 
-from chancery_gateway import directory, rpc
+from chancery_gateway import employee_names, rpc
 
 ANNA, OLEG = "a1", "b2"
 
@@ -36,7 +36,7 @@ def asked(bus):
 def names_for(app, announced, ids):
     with app.test_request_context():
         g.identity = {"names_version": announced}
-        return directory.names(ids)
+        return employee_names.names(ids)
 
 
 def test_names_are_asked_for_once_per_version(app, bus, staff):
@@ -52,10 +52,10 @@ def test_names_are_asked_for_once_per_version(app, bus, staff):
 
 
 def test_without_an_announced_version_staff_is_asked_each_time(app, bus, staff):
-    assert directory.names([ANNA]) == {ANNA: "Anna Ivanova"}  # outside a request
-    assert directory.names([ANNA]) == {ANNA: "Anna Ivanova"}
+    assert employee_names.names([ANNA]) == {ANNA: "Anna Ivanova"}  # outside a request
+    assert employee_names.names([ANNA]) == {ANNA: "Anna Ivanova"}
     assert asked(bus) == [(-1,), (2,)]
-    assert directory.names([]) == {} and len(asked(bus)) == 2
+    assert employee_names.names([]) == {} and len(asked(bus)) == 2
 
 
 def test_threads_waiting_for_the_same_version_ask_once(app, bus, staff):
@@ -81,7 +81,7 @@ def test_a_change_made_through_this_worker_shows_at_once(app, bus, staff):
     assert names_for(app, 2, [OLEG]) == {OLEG: "Oleg Petrov"}
     staff.rename(OLEG, "Oleg Sidorov")
 
-    directory.changed()  # as the employee pages do after staff answered
+    employee_names.changed()  # as the employee pages do after staff answered
 
     assert names_for(app, 2, [OLEG]) == {OLEG: "Oleg Sidorov"}
     assert names_for(app, 2, [OLEG]) == {OLEG: "Oleg Sidorov"}
