@@ -27,6 +27,7 @@ import logging
 import re
 import time
 import uuid
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from flask import abort, g, make_response, request
@@ -35,10 +36,11 @@ from sqlalchemy import (
     Column, DateTime, Integer, LargeBinary, MetaData, String, Table, UniqueConstraint, delete, func, select, update,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from chancery_common.database import make_engine
+from chancery_common.database import make_engine, unavailable_database
+from chancery_common.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +227,20 @@ def fingerprint():
     return digest.hexdigest()
 
 
+@contextmanager
+def _store_unavailable_is_503():
+    """The gateway's database down (restarting, unreachable, no pooled connection free) is an
+    outage like any other: 503 with Retry-After (errors.py), the request not run."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        if not unavailable_database(exc):
+            raise
+        log.warning("the %s store did not answer: %s", HEADER, exc)
+        raise Unavailable(f"the gateway cannot reach its store of {HEADER}s; try again shortly",
+                          {"service": "gateway", "dependency": "database"}) from exc
+
+
 def begin():
     """Called once the principal is known (after authentication, before the view): run the
     request under its key, or answer it from the key's row. Returns a response or None."""
@@ -234,18 +250,16 @@ def begin():
     key = requested_key()
     if key is None:
         return None
-    store.sweep_if_due()
     principal = f"token:{g.identity['token_id']}" if g.get("via_token") else f"employee:{g.employee['id']}"
     lease = _config["upload_lease_seconds"] if request.mimetype in STREAMED_TYPES else _config["lease_seconds"]
     is_page = not request.path.startswith("/api/")
     signature = fingerprint()
     deadline = time.monotonic() + _config["wait_seconds"]
+    with _store_unavailable_is_503():
+        store.sweep_if_due()
     while True:
-        try:
+        with _store_unavailable_is_503():
             outcome, found = store.claim(principal=principal, key=key, fingerprint=signature, lease_seconds=lease)
-        except OperationalError:
-            log.exception("the Idempotency-Key store did not answer")
-            abort(503, description=f"the store of {HEADER}s is unavailable: retry later")
         # a page's second submit waits for the first and shows its result; an API client is told at once
         if outcome != "busy" or not is_page or time.monotonic() > deadline:
             break

@@ -1,5 +1,6 @@
 """The Idempotency-Key's parts that need no database: settings, the key's form, the
-request's fingerprint and the OpenAPI description (the store: tests/e2e/test_idempotency.py)."""
+request's fingerprint, the OpenAPI description, and the answer while the store is down (the
+store itself: tests/e2e/test_idempotency.py)."""
 import pytest
 from werkzeug.exceptions import BadRequest
 
@@ -67,3 +68,24 @@ def test_the_openapi_names_the_header_on_unsafe_operations_only(client):
             assert carries == (method in ("post", "put", "patch", "delete") and not exempt), (method, path)
             if carries:
                 assert {"409", "422"} <= set(operation["responses"]), (method, path)
+
+
+@pytest.mark.parametrize("sweep_due", [True, False], ids=["sweep-due", "sweep-not-due"])
+def test_the_key_store_down_is_a_503_with_retry_after_and_the_request_not_run(
+        client, sign_in, bus, monkeypatch, sweep_due):
+    # a PostgreSQL that refuses connections (nothing listens on port 1): what a restart looks like
+    store = idempotency.Store("postgresql://chancery@127.0.0.1:1/chancery_gateway", ttl_seconds=60,
+                              sweep_seconds=60)
+    store.next_sweep = 0.0 if sweep_due else float("inf")
+    monkeypatch.setitem(idempotency._config, "store", store)
+    token = sign_in()
+    try:
+        response = client.post("/api/v1/counterparties/", json={"name": "Romashka"},
+                               headers={"X-CSRF-Token": token, "Idempotency-Key": "k-down"})
+    finally:
+        store.engine.dispose()
+
+    assert response.status_code == 503, response.json
+    assert response.headers["Retry-After"].isdigit()
+    assert "Idempotency-Key" in response.json["message"]
+    assert bus.requests == []  # the creation was not sent: nothing could record its outcome

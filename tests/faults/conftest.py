@@ -31,6 +31,9 @@ from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, free_port, free_s3_ports  # no
 from tests.conftest import Client, wait_until  # noqa: E402
 
 RECOVERY_SECONDS = 30  # what the system promises after each fault (docs/reliability.md)
+RPC_TIMEOUT = 15  # the suite's (fault_system); a key's lease is 3 x RPC_TIMEOUT + 30 s (gateway idempotency.py)
+# how long a resent request may meet 409: a killed gateway process cannot release the key it held
+KEY_LEASE_PATIENCE = 3 * RPC_TIMEOUT + 30 + 15
 # the services that consume counterparty.created: each must handle every accepted creation once
 CONSUMERS = ("documents", "notifications", "webhooks")
 
@@ -106,7 +109,7 @@ def fault_system(fault_dir, broker, postgres):
         # the gateway waits longer than a service takes to start again, so a request whose
         # service was killed before acknowledging it is delivered again while still awaited;
         # an upload gives up on its attach after UPLOAD_TIMEOUT (the default waits 5 minutes)
-        extra_env={"RPC_TIMEOUT": "15", "SERVICE_RPC_TIMEOUT": "3", "UPLOAD_TIMEOUT": "8",
+        extra_env={"RPC_TIMEOUT": str(RPC_TIMEOUT), "SERVICE_RPC_TIMEOUT": "3", "UPLOAD_TIMEOUT": "8",
                    "ALLOW_INSECURE_WEBHOOKS": "true",
                    "NOTIFICATIONS_TICK_SECONDS": "1", "DIGEST_ENABLED": "false"},
     )
@@ -166,36 +169,83 @@ def databases(fault_system):
 # The write stream and the counting of its effects ------------------------------------------
 
 class WriteStream:
-    """Creates counterparties named ``<prefix> <n>`` through the API, each of ``writers``
-    threads one request after another, and keeps each request's outcome: accepted (201, with
-    the id) or not."""
+    """Writers sending requests named ``<prefix> <writer>-<n>`` through the API, one after
+    another, each with an Idempotency-Key of its own kept with the request, and the outcome of
+    each: accepted (201, with the id of what it made) or refused (the status, or the error of a
+    connection cut off). ``resend_refused`` then sends every refused request again, as it was,
+    with its own key: what a client does after a 503 or a timeout.
 
-    def __init__(self, base_url, prefix, writers=1, pause=0.02):
-        self.base_url, self.prefix, self.pause = base_url, prefix, pause
+    ``kinds`` are what the writers send, in turn: ``counterparty`` (a creation), ``document``
+    (a memo registered in its journal as it is created) and ``approval`` (an approval started
+    on one of the writer's accepted documents, the administrator its approver; named after the
+    document: ``<document's name> approval``)."""
+
+    KINDS = ("counterparty", "document", "approval")
+
+    def __init__(self, base_url, prefix, writers=1, pause=0.02, kinds=("counterparty",), refusal_pause=0.25):
+        assert set(kinds) <= set(self.KINDS), kinds
+        self.base_url, self.prefix, self.pause, self.kinds = base_url, prefix, pause, tuple(kinds)
+        # a writer refused pauses a little (a client told Retry-After waits): the broker tests
+        # would otherwise refuse, and then send again, thousands of requests a second
+        self.refusal_pause = refusal_pause
         # signed in before the fault (signing in needs the staff service and its database)
         self.clients = [Client(base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD) for _ in range(writers)]
         self.client = self.clients[0]
-        self.accepted = {}  # name -> counterparty id
-        self.refused = {}  # name -> status code or error
+        if {"document", "approval"} & set(kinds):
+            self.memo_type_id = next(t["id"] for t in self.client.get("/document-types/").json()
+                                     if t["code"] == "memo")  # registered in the INT journal
+            self.admin_id = self.client.get("/auth/me").json()["employee"]["id"]
+        self.sent = {}  # name -> (kind, path, body, Idempotency-Key)
+        self.accepted = {}  # name -> the id of what it made
+        self.refused = {}  # name -> status code or error, while refused (sending it again may accept it)
+        self.refusals = []  # (status code or error, Retry-After) of every refusal, resent ones too
+        self.resent = {}  # name -> (first refusal, final status, whether the answer was a replay)
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, args=(writer,), daemon=True) for writer in range(writers)]
 
+    def kind_of(self, name):
+        return self.sent[name][0]
+
+    def _request(self, kind, name, document_id=None):
+        if kind == "counterparty":
+            return "/counterparties/", {"name": name}
+        if kind == "document":
+            return "/documents/", {"type_id": self.memo_type_id, "title": name, "register": True}
+        return "/approvals/", {"document_id": document_id, "approver_ids": [self.admin_id]}
+
+    def _send(self, client, name, timeout=30):
+        """Send the request ``name`` (with its key); returns the response, or the error's name."""
+        _, path, body, key = self.sent[name]
+        try:
+            return client.post(path, json=body, timeout=timeout, headers={"Idempotency-Key": key})
+        except requests.RequestException as exc:
+            return type(exc).__name__
+
     def _run(self, writer):
         client = self.clients[writer]
+        documents = []  # this writer's accepted documents, not yet sent for approval: (name, id)
         n = 0
         while not self._stop.is_set():
             n += 1
-            name = f"{self.prefix} {writer}-{n}"
-            try:
-                # a key per request (never retried here): a delivery of it again is recognised
-                response = client.post("/counterparties/", json={"name": name}, timeout=30,
-                                       headers={"Idempotency-Key": str(uuid.uuid4())})
-                if response.status_code == 201:
-                    self.accepted[name] = response.json()["id"]
+            kind, name, document_id = self.kinds[n % len(self.kinds)], f"{self.prefix} {writer}-{n}", None
+            if kind == "approval":
+                if not documents:
+                    kind = "counterparty" if "counterparty" in self.kinds else "document"
                 else:
-                    self.refused[name] = response.status_code
-            except requests.RequestException as exc:
-                self.refused[name] = type(exc).__name__
+                    document_name, document_id = documents.pop()
+                    name = f"{document_name} approval"
+            path, body = self._request(kind, name, document_id)
+            self.sent[name] = (kind, path, body, str(uuid.uuid4()))
+            answer = self._send(client, name)
+            if not isinstance(answer, str) and answer.status_code == 201:
+                self.accepted[name] = answer.json()["id"]
+                if kind == "document":
+                    documents.append((name, answer.json()["id"]))
+            else:
+                status = answer if isinstance(answer, str) else answer.status_code
+                self.refused[name] = status
+                self.refusals.append((status, None if isinstance(answer, str) else answer.headers.get("Retry-After")))
+                time.sleep(self.refusal_pause)
             time.sleep(self.pause)
 
     def __enter__(self):
@@ -214,6 +264,44 @@ class WriteStream:
         wait_until(lambda: len(self.accepted) >= target, timeout=timeout, interval=0.05)
         return time.monotonic() - started
 
+    def resend_refused(self, patience=RECOVERY_SECONDS):
+        """Send each refused request again with its own key, as a client retrying it would,
+        once the stream has stopped: again after a 409 (its first attempt still holds the
+        key: one a killed gateway process held keeps it until the key's lease ends), a 503 or
+        a connection error, for up to ``patience`` seconds in all, the writers' sessions
+        sharing the work. A 201 moves it to ``accepted``; ``resent`` keeps each one's first
+        refusal, final status and whether it was a replay of a stored answer."""
+        names = sorted(self.refused)
+        deadline = time.monotonic() + patience
+
+        def resend(client, share):
+            for name in share:
+                while True:
+                    answer = self._send(client, name, timeout=60)
+                    status = answer if isinstance(answer, str) else answer.status_code
+                    if status not in (409, 503) and not isinstance(answer, str) or time.monotonic() > deadline:
+                        break
+                    time.sleep(1)
+                replayed = not isinstance(answer, str) and answer.headers.get("Idempotent-Replayed") == "true"
+                self.resent[name] = (self.refused[name], status, replayed)
+                if status == 201:
+                    self.accepted[name] = answer.json()["id"]
+                    del self.refused[name]
+
+        workers = [threading.Thread(target=resend, args=(client, names[index::len(self.clients)]), daemon=True)
+                   for index, client in enumerate(self.clients)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(patience + 120)
+        return self.resent
+
+    def resent_summary(self):
+        """How the resent requests were first refused, and how they ended, counted."""
+        return {"first_refused": dict(Counter(str(first) for first, _, _ in self.resent.values())),
+                "ended": dict(Counter(f"{status}{' replayed' if replayed else ''}"
+                                      for _, status, replayed in self.resent.values()))}
+
 
 class Effects:
     """What the system did for a write stream, counted in the services' own databases."""
@@ -222,11 +310,31 @@ class Effects:
         self.databases, self.stream = databases, stream
 
     def rows(self):
-        """name -> how many counterparties have it."""
+        """name -> how many records have it: counterparties by name, documents by title,
+        approvals by their document's title (``<title> approval``)."""
+        like = {"p": f"{self.stream.prefix} %"}
+        found = Counter()
         with self.databases["counterparties"].connect() as connection:
-            found = connection.execute(text("SELECT name FROM counterparties WHERE name LIKE :p"),
-                                       {"p": f"{self.stream.prefix} %"}).scalars().all()
-        return Counter(found)
+            found.update(connection.execute(text("SELECT name FROM counterparties WHERE name LIKE :p"),
+                                            like).scalars())
+        if set(self.stream.kinds) != {"counterparty"}:
+            with self.databases["documents"].connect() as connection:
+                found.update(connection.execute(text("SELECT title FROM documents WHERE title LIKE :p"),
+                                                like).scalars())
+            with self.databases["approvals"].connect() as connection:
+                found.update(f"{title} approval" for title in connection.execute(
+                    text("SELECT document_title FROM approvals WHERE document_title LIKE :p"), like).scalars())
+        return found
+
+    def unregistered(self):
+        """Accepted documents without a number, or with other than one registration."""
+        ids = [cid for name, cid in self.stream.accepted.items() if self.stream.kind_of(name) == "document"]
+        if not ids:
+            return 0
+        with self.databases["documents"].connect() as connection:
+            return connection.execute(text(
+                "SELECT count(*) FROM documents d WHERE d.id::text = ANY(:ids) AND (d.number IS NULL OR "
+                "(SELECT count(*) FROM registrations r WHERE r.document_id = d.id) <> 1)"), {"ids": ids}).scalar()
 
     def events(self):
         """counterparty id -> the ids of its counterparty.created events in the outbox."""
@@ -250,16 +358,18 @@ class Effects:
         """The counts the tests assert on (and docs/reliability.md reports)."""
         rows, events = self.rows(), self.events()
         accepted = self.stream.accepted
-        ids = {cid for cid in accepted.values()}
+        ids = {cid for name, cid in accepted.items() if self.stream.kind_of(name) == "counterparty"}
         event_ids = {e for cid in ids for e in events.get(cid, [])}
         return {
             "accepted": len(accepted),
+            "accepted_by_kind": dict(Counter(self.stream.kind_of(name) for name in accepted)),
             "refused": len(self.stream.refused),
             # refused (a timeout, a 503) yet done: the client could not know; never done twice
             "refused_but_done": sum(1 for name in self.stream.refused if rows[name] == 1),
             "lost": sum(1 for name in accepted if rows[name] == 0),
             "doubled": sum(1 for count in rows.values() if count > 1),
             "doubled_accepted": sum(1 for name in accepted if rows[name] > 1),
+            "unregistered": self.unregistered(),
             "events_lost": sum(1 for cid in ids if not events.get(cid)),
             "events_doubled": sum(1 for cid in ids if len(events.get(cid, [])) > 1),
             "unhandled": {service: len(event_ids - self.handled(service, event_ids)) for service in CONSUMERS},
@@ -281,8 +391,19 @@ def assert_intact(tally):
     assert tally["accepted"] > 0, tally
     assert tally["lost"] == 0, tally
     assert tally["doubled"] == 0, tally
+    assert tally["unregistered"] == 0, tally
     assert tally["events_lost"] == 0 and tally["events_doubled"] == 0, tally
     assert all(count == 0 for count in tally["unhandled"].values()), tally
+
+
+def assert_each_done_once(stream, effects):
+    """After ``stream.resend_refused``: every refused request, sent again with its own key,
+    ended 201 (made now, or the record its first attempt had made: a ghost write recognised,
+    or its stored answer replayed), and every request sent made exactly one record."""
+    assert all(status == 201 for _, status, _ in stream.resent.values()), stream.resent
+    assert stream.refused == {}, stream.refused
+    rows = effects.rows()
+    assert {name: rows[name] for name in stream.sent if rows[name] != 1} == {}
 
 
 def assert_all_alive(system, admin):
@@ -309,8 +430,9 @@ def dead_letter_count(system):
 
 @pytest.fixture
 def stream(fault_system, unique):
-    def make(label, writers=1):
-        return WriteStream(fault_system.profile.gateway_url, f"Fault {label} {unique}", writers=writers)
+    def make(label, writers=1, kinds=("counterparty",)):
+        return WriteStream(fault_system.profile.gateway_url, f"Fault {label} {unique}", writers=writers,
+                           kinds=kinds)
     return make
 
 

@@ -1,13 +1,19 @@
 """A RabbitMQ restart under a stream of writes and reads: no service dies, every answer during
 the outage is a quick 503 with Retry-After (never 502, never a hang), and the system serves
-again once the broker is back. The broker is this test run's own node (``private_rabbitmq``),
-so stopping it touches nothing else on the machine."""
+again once the broker is back; each creation refused meanwhile, sent again with its own
+Idempotency-Key, ends with one counterparty (no ghost write made twice, none lost). The broker
+is this test run's own node (``private_rabbitmq``), so stopping it touches nothing else on the
+machine."""
 import threading
 import time
+import uuid
 from collections import Counter
 
 import pytest
 import requests
+from sqlalchemy import create_engine, text
+
+from chancery_common.database import normalise_url
 
 pytestmark = pytest.mark.system
 
@@ -22,13 +28,16 @@ def isolated(system_on_private_broker, admin_credentials, client_at):
 
 
 class Load:
-    """Writers creating counterparties and reading the documents registry and their inbox, each
-    answer kept as (operation, status, seconds taken, Retry-After)."""
+    """Writers creating counterparties (each creation with an Idempotency-Key of its own) and
+    reading the documents registry and their inbox, each answer kept as (operation, status,
+    seconds taken, Retry-After), and each creation's name with its key and outcome."""
 
     def __init__(self, login, run):
         self.login, self.run = login, run
         self.answers = []
         self.created = []
+        self.keys = {}  # name -> the Idempotency-Key its creation was sent with
+        self.refused = {}  # name -> status or error of a creation not answered 201
         self.stop = threading.Event()
         self.threads = []
 
@@ -53,15 +62,23 @@ class Load:
             try:
                 if kind == 0:
                     name = f"Outage {self.run} {writer}-{n}"
-                    response = api.post("/counterparties/", json={"name": name}, timeout=30)
+                    self.keys[name] = str(uuid.uuid4())
+                    self.refused[name] = "no answer"  # until it is answered 201
+                    response = api.post("/counterparties/", json={"name": name}, timeout=30,
+                                        headers={"Idempotency-Key": self.keys[name]})
                     if response.status_code == 201:
                         self.created.append(response.json()["id"])
+                        del self.refused[name]
+                    else:
+                        self.refused[name] = response.status_code
                 elif kind == 1:
                     response = api.get("/documents/?limit=5", timeout=30)
                 else:
                     response = api.get("/notifications/", timeout=30)
             except requests.RequestException as exc:  # the gateway itself must keep answering
                 self.answers.append((kind, repr(exc), time.monotonic() - started, None))
+                if kind == 0:
+                    self.refused[name] = type(exc).__name__
                 continue
             self.answers.append((kind, response.status_code, time.monotonic() - started,
                                  response.headers.get("Retry-After")))
@@ -103,6 +120,24 @@ def test_a_broker_restart_under_load_kills_no_service_and_answers_503_meanwhile(
     after = admin.post("/counterparties/", json={"name": f"After the outage {unique}"})
     assert after.status_code == 201, after.text
 
+    # what a client does with a 503: send it again, with its key. A creation the services had
+    # made while its reply was lost with the broker (a ghost write) is answered with that
+    # counterparty, not made again; one that was not made is made now.
+    ghosts = set(load.refused) & set(counted(system, unique))
+    resent = {}
+    for name in sorted(load.refused):
+        for _ in range(10):
+            answer = admin.post("/counterparties/", json={"name": name}, headers={"Idempotency-Key": load.keys[name]})
+            if answer.status_code not in (409, 503):
+                break
+            time.sleep(1)
+        resent[name] = answer.status_code
+    rows = counted(system, unique)
+    print(f"{len(load.keys)} creations, {len(load.refused)} refused ({len(ghosts)} of them made: ghost writes); "
+          f"sent again with their keys: {sorted(Counter(resent.values()).items())}")
+    assert all(status == 201 for status in resent.values()), resent
+    assert {name: rows[name] for name in load.keys if rows[name] != 1} == {}  # one each: none lost, none twice
+
 
 def test_with_the_broker_down_the_gateway_answers_503_at_once(isolated, private_rabbitmq):
     system, _, admin = isolated
@@ -121,6 +156,17 @@ def test_with_the_broker_down_the_gateway_answers_503_at_once(isolated, private_
     assert "counterparties" in response.json()["message"]
     assert elapsed < timeout  # refused at once, not waited out
     assert system.exited() == []
+
+
+def counted(system, run):
+    """name -> how many counterparties of this test's load have it, in the service's database."""
+    engine = create_engine(normalise_url(system.database_urls["counterparties"]))
+    try:
+        with engine.connect() as connection:
+            return Counter(connection.execute(text("SELECT name FROM counterparties WHERE name LIKE :p"),
+                                              {"p": f"Outage {run} %"}).scalars())
+    finally:
+        engine.dispose()
 
 
 def _logs(system):

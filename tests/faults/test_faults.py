@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from datetime import timedelta
 
 import requests
@@ -20,8 +21,11 @@ from chancery_local import infra
 from chancery_local.profile import SERVICES
 
 from tests.conftest import wait_until
-from tests.faults.conftest import (RECOVERY_SECONDS, WriteStream, assert_all_alive, assert_intact,
-                                   dead_letter_count, report)
+from tests.faults.conftest import (KEY_LEASE_PATIENCE, RECOVERY_SECONDS, WriteStream, assert_all_alive,
+                                   assert_each_done_once, assert_intact, dead_letter_count, report)
+
+# the writes of the stream tests: what issue 15's load was (creations, registrations, approvals started)
+MIXED = ("counterparty", "document", "approval")
 
 
 
@@ -29,6 +33,12 @@ def kill_9(system, name):
     process = system.processes[name]
     os.killpg(process.pid, signal.SIGKILL)
     process.wait(15)
+
+
+def refusal_counts(stream):
+    """How the stream's requests were refused: status (with or without Retry-After) -> count."""
+    return dict(Counter(f"{status}{'' if retry_after or not isinstance(status, int) else ' without Retry-After'}"
+                        for status, retry_after in stream.refusals))
 
 
 def restart(system, name):
@@ -40,7 +50,7 @@ def restart(system, name):
 
 def test_kill_9_of_every_process_during_a_write_stream(fault_system, fault_admin, stream, effects):
     recoveries = {}
-    with stream("kill", writers=2) as writes:
+    with stream("kill", writers=2, kinds=MIXED) as writes:
         writes.wait_for_accepted(5)
         for name in (*SERVICES, "gateway"):
             time.sleep(0.3)  # a few writes in flight when it dies
@@ -51,11 +61,17 @@ def test_kill_9_of_every_process_during_a_write_stream(fault_system, fault_admin
             writes.wait_for_accepted(3, timeout=RECOVERY_SECONDS)
             recoveries[name] = round(time.monotonic() - started, 1)
             assert fault_system.exited() == [], f"after kill -9 of {name}: {fault_system.exited()} died"
+    ghosts = effects(writes).tally()["refused_but_done"]
+    # a client's retry: each refused request sent again with its key (one the killed gateway
+    # held is answered 409 until the key's lease ends)
+    writes.resend_refused(patience=KEY_LEASE_PATIENCE)
     tally = effects(writes).settled()
-    report("kill -9 of each process", recovery_seconds=recoveries, **tally)
+    report("kill -9 of each process", recovery_seconds=recoveries, refused_but_done_before_the_resend=ghosts,
+           refusals=refusal_counts(writes), resent=writes.resent_summary(), **tally)
     # each write carries its own Idempotency-Key: one its service committed but had not
     # acknowledged when killed is delivered again, recognised and not done twice
     assert_intact(tally)
+    assert_each_done_once(writes, effects(writes))
     assert_all_alive(fault_system, fault_admin)
     assert max(recoveries.values()) <= RECOVERY_SECONDS
 
@@ -72,14 +88,18 @@ def test_a_write_delivered_again_after_its_service_died_is_not_done_twice(fault_
             kill_9(fault_system, "counterparties")
             restart(fault_system, "counterparties")
             writes.wait_for_accepted(2, timeout=RECOVERY_SECONDS)
+    ghosts = effects(writes).tally()["refused_but_done"]
+    writes.resend_refused(patience=KEY_LEASE_PATIENCE)
     tally = effects(writes).settled()
-    report("kill -9 of the writing service, eight times", **tally)
+    report("kill -9 of the writing service, eight times", refused_but_done_before_the_resend=ghosts,
+           resent=writes.resent_summary(), **tally)
     assert_intact(tally)
+    assert_each_done_once(writes, effects(writes))
 
 
 def test_three_broker_restarts_under_load(fault_system, fault_admin, stream, effects):
     recoveries = []
-    with stream("broker", writers=4) as writes:
+    with stream("broker", writers=4, kinds=MIXED) as writes:
         writes.wait_for_accepted(5)
         for _ in range(3):
             fault_system.broker.restart()
@@ -87,23 +107,37 @@ def test_three_broker_restarts_under_load(fault_system, fault_admin, stream, eff
             writes.wait_for_accepted(3, timeout=RECOVERY_SECONDS)
             recoveries.append(round(time.monotonic() - started, 1))
             assert fault_system.exited() == [], f"after a broker restart: {fault_system.exited()} died"
+    # a reply lost with the broker leaves a ghost write: refused, yet made
+    ghosts = effects(writes).tally()["refused_but_done"]
+    writes.resend_refused(patience=KEY_LEASE_PATIENCE)
     tally = effects(writes).settled()
-    report("three broker restarts", recovery_seconds=recoveries, **tally)
+    report("three broker restarts", recovery_seconds=recoveries, refused_but_done_before_the_resend=ghosts,
+           refusals=refusal_counts(writes), resent=writes.resent_summary(), **tally)
     assert_intact(tally)
+    # sent again with its key, a ghost write is answered with the record it made, not a second one
+    assert_each_done_once(writes, effects(writes))
     assert_all_alive(fault_system, fault_admin)
 
 
 def test_a_postgresql_restart_under_load(fault_system, fault_admin, stream, effects):
-    with stream("postgres", writers=4) as writes:
+    with stream("postgres", writers=4, kinds=MIXED) as writes:
         writes.wait_for_accepted(5)
         fault_system.postgres.restart()
         started = time.monotonic()
         writes.wait_for_accepted(3, timeout=RECOVERY_SECONDS)
         recovery = round(time.monotonic() - started, 1)
         time.sleep(1)
+    ghosts = effects(writes).tally()["refused_but_done"]
+    refusals = refusal_counts(writes)
+    writes.resend_refused(patience=KEY_LEASE_PATIENCE)
     tally = effects(writes).settled()
-    report("PostgreSQL restart", recovery_seconds=recovery, **tally)
+    report("PostgreSQL restart", recovery_seconds=recovery, refused_but_done_before_the_resend=ghosts,
+           refusals=refusals, resent=writes.resent_summary(), **tally)
     assert_intact(tally)
+    # a database that restarts is an outage: each refusal a 503 with Retry-After, never a 502 or a 500
+    assert writes.refusals, "the restart refused nothing: it was not seen"
+    assert all(status == 503 and retry_after for status, retry_after in writes.refusals), refusals
+    assert_each_done_once(writes, effects(writes))
     assert_all_alive(fault_system, fault_admin)
 
 
@@ -121,6 +155,7 @@ def test_a_crash_between_commit_and_publish(fault_system, fault_admin, databases
     try:
         for n in range(10):
             name = f"{writes.prefix} 0-{n}"
+            writes.sent[name] = ("counterparty", "/counterparties/", {"name": name}, None)
             response = writes.client.post("/counterparties/", json={"name": name})
             assert response.status_code == 201, response.text
             writes.accepted[name] = response.json()["id"]
@@ -204,15 +239,15 @@ def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_adm
             started = time.monotonic()
             restart(fault_system, "documents")
             before = len(uploads.accepted)
-            wait_until(lambda: len(uploads.accepted) > before, timeout=RECOVERY_SECONDS)
+            wait_until(lambda before=before: len(uploads.accepted) > before, timeout=RECOVERY_SECONDS)
             recovery = round(time.monotonic() - started, 1)
             assert fault_system.exited() == []
 
     def stored():
         with databases["documents"].connect() as connection:
             rows = connection.execute(text(
-                "SELECT v.id::text, v.object_key, v.sha256 FROM file_versions v JOIN document_files f ON f.id = v.file_id "
-                "WHERE f.document_id = :d"), {"d": document_id}).all()
+                "SELECT v.id::text, v.object_key, v.sha256 FROM file_versions v "
+                "JOIN document_files f ON f.id = v.file_id WHERE f.document_id = :d"), {"d": document_id}).all()
         return {row[0]: (row[1], row[2]) for row in rows}
 
     versions = stored()
