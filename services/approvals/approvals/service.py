@@ -1,10 +1,8 @@
 """The approvals service's entrypoints: validate input, call logic, dump output."""
 import logging
-import os
 
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
-from nameko.timer import timer
 
 from chancery_common import visibility
 from chancery_common.actor import load_actor
@@ -16,6 +14,7 @@ from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
+from chancery_common.timers import every
 
 from . import logic, schemas
 from .models import outbox, processed_events
@@ -27,7 +26,6 @@ route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
-OVERDUE_SWEEP_SECONDS = float(os.environ.get("APPROVALS_OVERDUE_SWEEP_SECONDS", "15"))
 
 
 class ApprovalsService(RecordEntrypoints):
@@ -185,7 +183,7 @@ class ApprovalsService(RecordEntrypoints):
         params = load(schemas.ReportQuerySchema(), query or {})
         return schemas.ReportSchema().dump(logic.report(self.db, actor=actor, **params))
 
-    @timer(interval=OVERDUE_SWEEP_SECONDS)
+    @every("APPROVALS_OVERDUE_SWEEP_SECONDS", 15)
     def sweep_overdue(self):
         """Report tasks whose deadline passed (safe in any number of replicas)."""
         with self.db.begin():

@@ -5,7 +5,6 @@ import logging
 import eventlet
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
-from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -14,7 +13,7 @@ from chancery_common.errors import ServiceUnavailable, Unavailable, load, parse_
 from chancery_common.metrics import JOBS_ENDED, JOBS_EXPIRED_FILES
 from chancery_common.observability import Observability
 from chancery_common.rpc import TimedRpcProxy, rpc
-from chancery_common.config import setting
+from chancery_common.timers import every
 
 from . import logic, runner, schemas
 from .exceptions import Conflict, NotFound
@@ -24,8 +23,6 @@ from .storage import ObjectStorage
 log = logging.getLogger(__name__)
 
 # how often an idle worker looks for a queued job, and the expiry sweep for expired files
-POLL_SECONDS = float(setting("JOBS_POLL_SECONDS") or 1)
-EXPIRY_SWEEP_SECONDS = float(setting("JOBS_EXPIRY_SWEEP_SECONDS") or 60)
 RETRY_PAUSES = (1, 2, 4)
 
 job_schema = schemas.JobSchema()
@@ -102,7 +99,7 @@ class JobsService:
 
     # the work ---------------------------------------------------------------------------------
 
-    @timer(interval=POLL_SECONDS)
+    @every("JOBS_POLL_SECONDS", 1)
     def run_jobs(self):
         """Claim and do queued jobs one after another until none is left (nameko does not tick
         this timer again while it runs; each process does one job at a time)."""
@@ -118,7 +115,7 @@ class JobsService:
             JOBS_ENDED.labels(claim.kind, state).inc()
             done += 1
 
-    @timer(interval=EXPIRY_SWEEP_SECONDS)
+    @every("JOBS_EXPIRY_SWEEP_SECONDS", 60)
     def expire_results(self):
         removed = logic.expire_results(self.db, storage=self.storage)
         JOBS_EXPIRED_FILES.inc(removed)

@@ -1,12 +1,10 @@
 """The notifications service's entrypoints: validate input, call logic, dump output."""
 import logging
-import os
 
 import eventlet
 
 from nameko.events import event_handler
 from nameko.extensions import DependencyProvider
-from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -18,6 +16,7 @@ from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.record_entrypoints import RecordEntrypoints
 from chancery_common.rpc import rpc
+from chancery_common.timers import every
 
 from . import channels, digest, event_handlers, invitations, logic, reminder_schemes, reminders, schemas
 from .models import outbox, processed_events
@@ -32,8 +31,6 @@ preference_schema = schemas.PreferenceSchema()
 delivery_schema = schemas.DeliverySchema()
 
 # how often the timers look for due reminders and deliveries, and for digests to make
-TICK_SECONDS = float(os.environ.get("NOTIFICATIONS_TICK_SECONDS", "5"))
-DIGEST_TICK_SECONDS = float(os.environ.get("NOTIFICATIONS_DIGEST_TICK_SECONDS", "60"))
 SETTING_KEYS = ("SMTP_HOST", "SMTP_PORT", "SMTP_TLS", "SMTP_USER", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_TIMEOUT",
                 "PUBLIC_URL", "DELIVERY_RETRY_SECONDS", "DELIVERY_MAX_ATTEMPTS", "DIGEST_ENABLED", "DIGEST_HOUR",
                 "REMINDER_BATCH")
@@ -97,14 +94,14 @@ class NotificationsService(RecordEntrypoints):
 
     # Timed work: reminders, deliveries, digests (claimed, so any number of replicas).
 
-    @timer(interval=TICK_SECONDS)
+    @every("NOTIFICATIONS_TICK_SECONDS", 5)
     def fire_reminders(self):
         fired = reminders.fire_due(self.db, hooks=event_handlers.HOOKS, pause=eventlet.sleep,
                                    batch=int(self.settings.get("REMINDER_BATCH") or 100))
         REMINDERS_FIRED.inc(fired)
         return fired
 
-    @timer(interval=TICK_SECONDS)
+    @every("NOTIFICATIONS_TICK_SECONDS", 5)
     def deliver(self):
         total = 0
         while True:
@@ -113,7 +110,7 @@ class NotificationsService(RecordEntrypoints):
             if done["sent"] + done["failed"] < 50 or done["failed"]:
                 return total
 
-    @timer(interval=DIGEST_TICK_SECONDS)
+    @every("NOTIFICATIONS_DIGEST_TICK_SECONDS", 60)
     def make_digests(self):
         if str(self.settings.get("DIGEST_ENABLED", "true")).lower() in ("0", "false", "no", "off"):
             return []

@@ -1,7 +1,5 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
-import os
 
-from nameko.timer import timer
 
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
@@ -9,6 +7,7 @@ from chancery_common.errors import InvalidInput, PermissionDenied, load, parse_u
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
 from chancery_common.rpc import rpc
+from chancery_common.timers import every
 from chancery_common.versions import load_version
 
 from . import (
@@ -26,7 +25,6 @@ absence_schema = schemas.AbsenceSchema()
 provider_schema = schemas.SignInProviderSchema()
 ldap_schema = schemas.LdapDirectorySchema()
 # how often replicas look whether the directory's sync is due (its interval is a setting)
-LDAP_SYNC_TICK_SECONDS = float(os.environ.get("LDAP_SYNC_TICK_SECONDS", "30"))
 
 
 def identity(session, employee, source=None, **extra):
@@ -307,7 +305,7 @@ class StaffService:
         organisation.require_admin(load_actor(actor))
         return schemas.LdapSyncRunSchema(many=True).dump(ldap_sync.runs(self.db))
 
-    @timer(interval=LDAP_SYNC_TICK_SECONDS)
+    @every("LDAP_SYNC_TICK_SECONDS", 30)
     def sync_ldap_directory(self):
         """The scheduled sync, when due (one replica runs it: the claim is a locked, leased row)."""
         ldap_sync.run(self.db, trigger="schedule")
