@@ -12,7 +12,7 @@ from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
-from chancery_common.record_entrypoints import RecordEntrypoints
+from chancery_common import record_entrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
 from chancery_common.timers import every
 
@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
 
 
-class ApprovalsService(RecordEntrypoints):
+class ApprovalsService(record_entrypoints.RecordEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "approvals"
 
