@@ -21,8 +21,10 @@ from pathlib import Path
 import yaml
 from marshmallow import fields, validate
 
+from chancery_common import topology
+
 REPO = Path(__file__).resolve().parents[1]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "texts")
+SERVICES = topology.PUBLISHERS
 
 
 def openapi():

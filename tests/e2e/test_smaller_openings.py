@@ -6,6 +6,8 @@ import zipfile
 import pytest
 import requests
 
+from chancery_common import topology
+
 pytestmark = pytest.mark.system
 
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 44 + b"\x80\x00\x00\x00" + \
@@ -22,6 +24,7 @@ def test_only_liveness_answers_anyone(base_url, admin, employee):
 
     services = admin.get("/health/services")
     assert services.status_code == 200 and services.json()["staff"] == "ok"
+    assert {name: services.json().get(name) for name in topology.SERVICES} == {name: "ok" for name in topology.SERVICES}
     assert admin.get("/health/rpc").json() == {"status": "pong"}
 
 

@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chancery_common import topology
+
 REPO = Path(__file__).resolve().parents[3]
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "jobs", "texts")
+SERVICES = topology.SERVICES
 # each service's database, and the gateway's own (its Idempotency-Key store)
 DATABASES = SERVICES + ("gateway",)
 

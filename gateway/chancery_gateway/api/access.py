@@ -6,6 +6,7 @@ administration pages and the API cannot disagree.
 from flask import g
 from flask_smorest import Blueprint
 
+from chancery_common import topology
 from chancery_common.errors import NotFound
 
 from .. import auth, rpc
@@ -15,7 +16,7 @@ from .schemas import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access explanations (administrators) and the audit logs.")
 
-SERVICES = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks")
+SERVICES = topology.AUDITED
 # which service owns (and audits) each kind of record
 OWNER = {
     "counterparty": "counterparties", "contact_person": "counterparties", "activity": "counterparties",

@@ -6,6 +6,8 @@ an RPC each, so they are for administrators (a session or an API token of one).
 from flask import abort, g
 from flask_smorest import Blueprint
 
+from chancery_common import topology
+
 from .. import auth, rpc
 from . import dead_letters
 
@@ -35,8 +37,7 @@ def services():
     counts the messages the queues gave up on (events to replay, RPC requests nobody waits
     for; docs/operations.md): they do not make the answer a 503."""
     require_administrator()
-    names = ("staff", "counterparties", "documents", "approvals", "notifications", "webhooks", "jobs")
-    results = rpc.fan_out({name: (name, "ping") for name in names})
+    results = rpc.fan_out({name: (name, "ping") for name in topology.SERVICES})
     report = {name: ("ok" if result == "pong" else f"unavailable: {result}")
               for name, result in results.items()}
     status = 200 if all(value == "ok" for value in report.values()) else 503
