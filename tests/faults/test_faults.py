@@ -218,7 +218,7 @@ class UploadStream:
 
 def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_admin, databases, unique):
     from documents import logic
-    from documents.storage import storage_from_config
+    from documents.storage import Storage
 
     profile = fault_system.profile
     memo = next(t for t in fault_admin.get("/document-types/").json() if t["code"] == "memo")
@@ -226,7 +226,7 @@ def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_adm
                                                      "register": False})
     assert document.status_code == 201, document.text
     document_id = document.json()["id"]
-    storage = storage_from_config({"S3_ENDPOINT": profile.s3_endpoint, "S3_ACCESS_KEY": profile.s3_access_key,
+    storage = Storage.from_config({"S3_ENDPOINT": profile.s3_endpoint, "S3_ACCESS_KEY": profile.s3_access_key,
                                    "S3_SECRET_KEY": profile.s3_secret_key, "S3_BUCKET": profile.s3_bucket})
 
     with UploadStream(fault_admin, document_id, size=4 * 1024 * 1024) as uploads:

@@ -48,7 +48,7 @@ def main(argv=None):
     parser.add_argument("--limit", type=int, help="check at most this many versions")
     args = parser.parse_args(argv)
     from chancery_common.database import make_engine, make_session_factory
-    from .storage import storage_from_config
+    from .storage import Storage
     url = os.environ.get("DOCUMENTS_DATABASE_URL") or os.environ.get("DATABASE_URL") \
         or "postgresql://postgres@127.0.0.1:5432/chancery_documents"
     config = {name: os.environ.get(name, default) for name, default in (
@@ -57,7 +57,7 @@ def main(argv=None):
     engine = make_engine(url)
     try:
         with make_session_factory(engine)() as session:
-            problems = check(session, storage_from_config(config), since=args.since, limit=args.limit)
+            problems = check(session, Storage.from_config(config), since=args.since, limit=args.limit)
     finally:
         engine.dispose()
     return 1 if problems else 0

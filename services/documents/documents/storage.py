@@ -11,11 +11,10 @@ import re
 from datetime import timedelta, datetime, timezone
 
 import filetype
-from minio import Minio
 from minio.commonconfig import CopySource
 from minio.error import S3Error
-from nameko.extensions import DependencyProvider
 
+from chancery_common import object_store
 from chancery_common.metrics import measured_s3
 
 CHUNK = 1024 * 1024
@@ -71,20 +70,7 @@ def sniff_content_type(head):
     return "text/plain"
 
 
-class Storage:
-    def __init__(self, client, bucket):
-        self.client = client
-        self.bucket = bucket
-
-    @measured_s3("ensure_bucket")
-    def ensure_bucket(self):
-        if not self.client.bucket_exists(self.bucket):
-            try:
-                self.client.make_bucket(self.bucket)
-            except S3Error as exc:  # another replica made it first
-                if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
-                    raise
-
+class Storage(object_store.Bucket):
     def presigned_put(self, key, expires=timedelta(minutes=10)):
         # short: the URL names the file's final key, and the gateway asks for it only once the
         # whole file has reached it, so the PUT follows at once
@@ -160,20 +146,6 @@ class Storage:
     def copy(self, source_key, target_key):
         self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 
-    @measured_s3("remove")
-    def remove(self, key):
-        self.client.remove_object(self.bucket, key)
-
-    @measured_s3("exists")
-    def exists(self, key):
-        try:
-            self.client.stat_object(self.bucket, key)
-            return True
-        except S3Error as exc:
-            if exc.code in ("NoSuchKey", "NoSuchObject"):
-                return False
-            raise
-
     def stale_staged_keys(self, older_than=timedelta(days=1)):
         cutoff = datetime.now(timezone.utc) - older_than
         for obj in self.client.list_objects(self.bucket, prefix=STAGING_PREFIX, recursive=True):
@@ -181,26 +153,5 @@ class Storage:
                 yield obj.object_name
 
 
-def storage_from_config(config):
-    client = Minio(
-        config["S3_ENDPOINT"], access_key=config["S3_ACCESS_KEY"], secret_key=config["S3_SECRET_KEY"],
-        secure=str(config.get("S3_SECURE", "false")).lower() in ("1", "true", "yes"),
-        region=config.get("S3_REGION") or None,
-    )
-    return Storage(client, config["S3_BUCKET"])
-
-
-class ObjectStorage(DependencyProvider):
-    def setup(self):
-        self.storage = storage_from_config(self.container.config)
-
-    def start(self):
-        self.storage.ensure_bucket()
-
-    def check_ready(self):
-        """For /readyz: the object store answers and has the bucket."""
-        if not self.storage.client.bucket_exists(self.storage.bucket):
-            raise RuntimeError(f"the bucket {self.storage.bucket} does not exist")
-
-    def get_dependency(self, worker_ctx):
-        return self.storage
+class ObjectStorage(object_store.ObjectStorage):
+    bucket_class = Storage

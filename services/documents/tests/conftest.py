@@ -14,7 +14,7 @@ from chancery_common.database import make_engine, make_session_factory
 from chancery_common.errors import load
 from documents import logic, models, schemas
 from documents.service import DocumentsService
-from documents.storage import storage_from_config
+from documents.storage import Storage
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def reader(Session):
 
 @pytest.fixture(scope="module")
 def storage(s3_server):
-    storage = storage_from_config({
+    storage = Storage.from_config({
         "S3_ENDPOINT": s3_server.s3_endpoint, "S3_ACCESS_KEY": s3_server.s3_access_key,
         "S3_SECRET_KEY": s3_server.s3_secret_key, "S3_BUCKET": f"documents-test-{uuid.uuid4().hex[:12]}",
         "S3_SECURE": "false", "S3_REGION": "us-east-1",

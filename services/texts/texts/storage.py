@@ -2,20 +2,14 @@
 derived file (a searchable PDF, a thumbnail) under ``derived/``. Originals are only read."""
 import hashlib
 
-from minio import Minio
-from nameko.extensions import DependencyProvider
-
+from chancery_common import object_store
 from chancery_common.metrics import measured_s3
 
 CHUNK = 1024 * 1024
 DERIVED_PREFIX = "derived/"
 
 
-class Storage:
-    def __init__(self, client, bucket):
-        self.client = client
-        self.bucket = bucket
-
+class Storage(object_store.Bucket):
     def download(self, key, path):
         """Write the object to ``path``; returns its size."""
         with measured_s3("read"):
@@ -45,23 +39,7 @@ class Storage:
         return {"key": key, "content_type": content_type, "size": size, "sha256": digest.hexdigest()}
 
 
-def storage_from_config(config):
-    client = Minio(
-        config["S3_ENDPOINT"], access_key=config["S3_ACCESS_KEY"], secret_key=config["S3_SECRET_KEY"],
-        secure=str(config.get("S3_SECURE", "false")).lower() in ("1", "true", "yes"),
-        region=config.get("S3_REGION") or None,
-    )
-    return Storage(client, config["S3_BUCKET"])
-
-
-class ObjectStorage(DependencyProvider):
-    def setup(self):
-        self.storage = storage_from_config(self.container.config)
-
-    def check_ready(self):
-        """For /readyz: the object store answers and has the documents' bucket."""
-        if not self.storage.client.bucket_exists(self.storage.bucket):
-            raise RuntimeError(f"the bucket {self.storage.bucket} does not exist")
-
-    def get_dependency(self, worker_ctx):
-        return self.storage
+class ObjectStorage(object_store.ObjectStorage):
+    """The documents' bucket, which texts only reads from and adds derived files to (it never makes it)."""
+    bucket_class = Storage
+    makes_bucket = False

@@ -1,0 +1,82 @@
+"""The S3-compatible object store as the services reach it: a client made from the service's
+config, the calls every service makes alike (make sure the bucket exists, remove an object,
+ask whether one exists; each timed, chancery_s3_operation_duration_seconds), and the nameko
+dependency that hands a service its store and answers /readyz for it.
+
+A service subclasses ``Bucket`` with what it alone does (documents: staging and checksums;
+jobs: result files and their download links; texts: reading originals, writing derived
+files) and names that class in its ``ObjectStorage`` dependency.
+"""
+from minio import Minio
+from minio.error import S3Error
+from nameko.extensions import DependencyProvider
+
+from .metrics import measured_s3
+
+MISSING = ("NoSuchKey", "NoSuchObject")
+
+
+def client_from_config(config):
+    """A minio client for the store the config names (S3_ENDPOINT, keys, S3_SECURE, S3_REGION)."""
+    return Minio(config["S3_ENDPOINT"], access_key=config["S3_ACCESS_KEY"], secret_key=config["S3_SECRET_KEY"],
+                 secure=str(config.get("S3_SECURE", "false")).lower() in ("1", "true", "yes"),
+                 region=config.get("S3_REGION") or None)
+
+
+class Bucket:
+    """One bucket of the store."""
+
+    def __init__(self, client, bucket):
+        self.client = client
+        self.bucket = bucket
+
+    @classmethod
+    def from_config(cls, config):
+        return cls(client_from_config(config), config["S3_BUCKET"])
+
+    @measured_s3("ensure_bucket")
+    def ensure_bucket(self):
+        if not self.client.bucket_exists(self.bucket):
+            try:
+                self.client.make_bucket(self.bucket)
+            except S3Error as exc:  # another process made it first
+                if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                    raise
+
+    @measured_s3("remove")
+    def remove(self, key):
+        """Remove an object; one already gone is no error (a sweep may run twice)."""
+        self.client.remove_object(self.bucket, key)
+
+    @measured_s3("exists")
+    def exists(self, key):
+        try:
+            self.client.stat_object(self.bucket, key)
+            return True
+        except S3Error as exc:
+            if exc.code in MISSING:
+                return False
+            raise
+
+
+class ObjectStorage(DependencyProvider):
+    """The service's ``Bucket`` (``bucket_class``); with ``makes_bucket`` it makes sure the bucket
+    exists when the service starts (documents and jobs write first; texts only reads originals)."""
+
+    bucket_class = Bucket
+    makes_bucket = True
+
+    def setup(self):
+        self.storage = self.bucket_class.from_config(self.container.config)
+
+    def start(self):
+        if self.makes_bucket:
+            self.storage.ensure_bucket()
+
+    def check_ready(self):
+        """For /readyz: the object store answers and has the bucket."""
+        if not self.storage.client.bucket_exists(self.storage.bucket):
+            raise RuntimeError(f"the bucket {self.storage.bucket} does not exist")
+
+    def get_dependency(self, worker_ctx):
+        return self.storage
