@@ -230,7 +230,7 @@ def test_a_contact_done_today_counts_on_the_dashboard_though_planned_later(
 
 def english_messages():
     """Fragments of the catalogue's English texts that Russian pages must not show: the parts
-    between placeholders of three words or more, whose Russian translation differs."""
+    between placeholders of two words or more, whose Russian translation differs."""
     with RU_CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle)
     fragments = set()
@@ -238,18 +238,50 @@ def english_messages():
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id
         if not msgid or message.string in (msgid, ("",)) or not message.string:
             continue
-        for part in re.split(r"%\(\w+\)[sd]|%[sd]", msgid):
-            part = part.strip(" .,:;—-()“”")
-            if len(part.split()) >= 3:
+        for part in re.split(r"%\(\w+\)[sd]|%[sd]|\{\w+\}", msgid):
+            part = part.strip(" .,:;—-()“”«»?!…/")
+            if len(part.split()) >= 2:
                 fragments.add(part)
     return fragments
 
 
+# what may stay in Latin letters on a Russian page: names the test gave, codes in capitals (a
+# journal's prefix, SHA-256), and, taken out before looking, e-mail and web addresses, file names,
+# content types (application/pdf) and checksums; and these words
+LATIN_ALLOWED = {"Chancery", "iCalendar", "CalDAV", "Google", "Outlook", "Apple", "Thunderbird", "webcal",
+                 "https", "http", "Ctrl", "Enter", "Esc", "Tab", "Alt", "Shift", "English", "From", "To", "Date",
+                 "Subject", "OpenDocument"}
+NOT_WORDS = re.compile(r"\S+@\S+|\w+://\S+|[\w.-]+\.(?:pdf|xlsx|csv|docx?|png|jpe?g|ics|txt|zip)\b"
+                       r"|\b(?:application|image|text|message|audio|video)/[\w.+-]+|\b[0-9a-f]{8,}\b", re.IGNORECASE)
+
+
+def latin_words(text, allowed):
+    """Words in Latin letters left in a Russian text, but for codes in capitals and what may stay."""
+    return sorted({w for w in re.findall(r"[A-Za-z]{2,}", NOT_WORDS.sub(" ", text))
+                   if not w.isupper() and w not in LATIN_ALLOWED and w not in allowed})
+
+
+def shown_text(page):
+    """The visible text of the page, without the list of time zones (their names are codes)."""
+    return page.evaluate("""() => {
+        document.querySelectorAll('select[name=time_zone] option:not(:checked)').forEach(o => o.remove());
+        return document.body.innerText; }""")
+
+
+def test_the_checks_find_english_on_a_russian_page():
+    """The two checks below see what they look for: short labels and sentences of the catalogue,
+    and any Latin word but names, codes, addresses and file names."""
+    fragments = english_messages()
+    assert {"Paper copy not returned", "My approvals", "History of changes"} <= fragments
+    assert latin_words("Договор CTR-1 dogovor.pdf, a@b.ru, ИНН 7700000000, Save Ivan", {"Ivan"}) == ["Save"]
+
+
 def test_russian_pages_hold_no_english_message(browser, base_url, admin, admin_credentials, client, unique,
                                                eventually):
-    """Every main page in Russian, with records of every kind on it: no English text of the
-    catalogue (an untranslated msgid or a service's sentence shown raw) and none of the codes
-    the issue found."""
+    """Every main page in Russian, with records of every kind on it, the document card's tabs
+    included: no English text of the catalogue (an untranslated msgid or a service's sentence
+    shown raw), none of the codes the issue found, and on the pages of the test's own records
+    (where nothing another test made is listed) no Latin word at all but names and codes."""
     lawyer, _, lawyer_api = person(admin, client, unique, "yurist", ["lawyer"])
     counterparty = admin.post("/counterparties/", json={"name": f"Ромашка {unique}", "tax_id": inn(unique, "77"),
                                                         "allow_duplicate": True}).json()
@@ -264,31 +296,44 @@ def test_russian_pages_hold_no_english_message(browser, base_url, admin, admin_c
     yesterday = (datetime.now(timezone.utc).date() - timedelta(days=1)).isoformat()
     assert admin.post(f"/paper-copies/{copy.json()['id']}/movements", json={
         "to_holder": lawyer["id"], "reason": "на подпись", "expected_return_on": yesterday}).status_code == 201
+    assert admin.post(f"/documents/{document['id']}/milestones", json={
+        "title": "Этап первый", "due_on": yesterday, "amount": "100000.00"}).status_code == 201
     approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [lawyer["id"]]}).json()
     eventually(lambda: lawyer_api.get("/approvals/tasks").json()["items"])
     activity = admin.post("/activities/", json={
         "counterparty_id": counterparty["id"], "kind": "call", "subject": f"Звонок {unique}",
         "planned_at": (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat()}).json()
+    job = admin.post("/counterparties/export", json={"format": "xlsx", "search": unique})
+    assert job.status_code == 202, job.text
+    job_id = job.json()["id"]
+    eventually(lambda: admin.get(f"/jobs/{job_id}").json()["state"] == "done" or None)
 
     fragments = english_messages()
-    assert "Paper copy not returned" in {f.split(":")[0] for f in fragments} or fragments  # the check has words
+    names = {*re.findall(r"[A-Za-z]+", admin.employee["full_name"]), "Yurist"}
     context = in_language(browser, base_url, "ru")
     page = context.new_page()
     sign_in(page, *admin_credentials)
-    pages = ["/", "/agenda", "/counterparties", f"/counterparties/{counterparty['id']}", "/documents",
-             f"/documents/{document['id']}", "/documents/new", "/approvals", f"/approvals/{approval['id']}",
-             "/inbox", "/paper-copies", "/contracts/overdue", "/document-types", "/journals", "/approval-routes",
-             "/dashboard", f"/activities/{activity['id']}", "/counterparties/new", "/reference-books/region",
-             "/account", "/admin/employees", "/search?q=" + unique]
+    d = f"/documents/{document['id']}"
+    own = [f"/counterparties/{counterparty['id']}", d, *(f"{d}/{tab}" for tab in (
+               "files", "tree", "execution", "paper-copies", "approvals", "history")),
+           f"/approvals/{approval['id']}", f"/activities/{activity['id']}", f"/jobs/{job_id}", "/account",
+           "/documents/new", "/counterparties/new", f"/contracts/overdue?counterparty_id={counterparty['id']}"]
+    shared = ["/", "/agenda", "/agenda?view=week", "/agenda?view=month", "/counterparties", "/pipeline",
+              "/documents", "/approvals", "/inbox", "/paper-copies", "/contracts/overdue", "/document-types",
+              "/journals", "/approval-routes", "/dashboard", "/jobs", "/reference-books/region",
+              "/reference-books/negotiation_stage", "/admin/employees", "/search?q=" + unique]
     found = {}
-    for path in pages:
-        page.goto(path)
+    for path in own + shared:
+        answer = page.goto(path)
+        assert answer.status == 200, path
         page.wait_for_load_state("networkidle")
-        text = page.locator("body").inner_text()
+        text = shown_text(page).replace(unique, "")
         shown = sorted(f for f in fragments if f in text)
         shown += [code for code in ("in_place", "handed_out", "approval initiator", "Annexes (numbered",
-                                    "Paper copy not returned") if code in text]
+                                    "Paper copy not returned", "First contact", "Offer under review") if code in text]
+        if path in own:
+            shown += latin_words(text, names)
         if shown:
             found[path] = shown
-    assert not found, found
+    assert not found, "\n".join(f"{path}: {shown}" for path, shown in found.items())
     context.close()

@@ -77,6 +77,15 @@ LABELS = {
         "two_factor_removed": _l("Two-factor sign-in turned off"),
         "synced": _l("Synced with the directory"), "sync_held": _l("Directory sync held"),
         "sync_failed": _l("Directory sync failed"),
+        "approver_added": _l("Approver added"), "calendar_feed_revoked": _l("Calendar subscription revoked"),
+        "counterparty_merged": _l("Counterparty merged"), "extension_requested": _l("Extension requested"),
+        "extension_decided": _l("Extension decided"), "handed_over": _l("Handed over"),
+        "linked": _l("Linked"), "unlinked": _l("Link removed"), "merged": _l("Merged"),
+        "merged_into": _l("Merged into another counterparty"), "moved": _l("Moved to another counterparty"),
+        "noted": _l("Note recorded"), "paper_copy_added": _l("Paper copy added"),
+        "paper_copy_moved": _l("Paper copy handed over"), "paper_copy_lost": _l("Paper copy lost"),
+        "registration_cancelled": _l("Registration cancelled"), "rescheduled": _l("Moved to another time"),
+        "resubmitted": _l("Sent for approval again"),
     },
     # audit fields the shared field labels (texts.LABELS["field"]) do not name
     "field": {
