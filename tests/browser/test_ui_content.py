@@ -211,6 +211,69 @@ def test_the_history_of_changes_shows_labels_names_and_translated_states(
     context.close()
 
 
+SNAKE_CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+
+
+def test_the_histories_of_people_departments_and_activities_read_as_people_write(
+        browser, base_url, admin, admin_credentials, client, unique):
+    """The "History of changes" of a contact person, an employee, a department and an activity:
+    field labels, names for ids, dates and moments formatted, codes as words, in both languages."""
+    head, _, _ = person(admin, client, unique, "glava", ["department_head"])
+    parent = admin.post("/departments/", json={"name": f"Head office {unique}"}).json()
+    department = admin.post("/departments/", json={"name": f"Sbyt {unique}"}).json()
+    assert admin.patch(f"/departments/{department['id']}", json={
+        "parent_id": parent["id"], "head_id": head["id"]}).status_code == 200
+    worker, _, _ = person(admin, client, unique, "rabotnik", ["employee"])
+    assert admin.patch(f"/employees/{worker['id']}", json={
+        "department_id": department["id"], "roles": ["manager"], "position": "Menedzher",
+        "locale": "ru", "time_zone": "Asia/Yekaterinburg"}).status_code == 200
+    counterparty = admin.post("/counterparties/", json={"name": f"Klient {unique}"}).json()
+    contact = admin.post(f"/counterparties/{counterparty['id']}/contact-persons", json={
+        "full_name": f"Petrov {unique}", "position": "Buhgalter", "phones": ["+7 495 111-22-33"]}).json()
+    assert admin.patch(f"/contact-persons/{contact['id']}", json={
+        "position": "Glavbuh", "birthday": "1980-05-17"}).status_code == 200
+    planned = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=2)
+    activity = admin.post("/activities/", json={
+        "counterparty_id": counterparty["id"], "contact_person_id": contact["id"], "kind": "call",
+        "subject": f"Zvonok {unique}", "planned_at": planned.isoformat(), "responsible_id": worker["id"]}).json()
+    assert admin.post(f"/activities/{activity['id']}/reschedule", json={
+        "planned_at": (planned + timedelta(days=1)).isoformat(), "reason": "perenos"}).status_code == 200
+    assert admin.post(f"/activities/{activity['id']}/completion", json={
+        "status": "done", "result": "Dogovorilis"}).status_code == 200
+
+    records = {  # page: what its history must name
+        f"/contact-persons/{contact['id']}": {"en": ("Position", "Birthday", "changed"),
+                                              "ru": ("Должность", "День рождения")},
+        f"/admin/employees/{worker['id']}": {"en": ("Department", f"Sbyt {unique}", "Roles"),
+                                             "ru": ("Подразделение", f"Sbyt {unique}", "Роли")},
+        f"/admin/departments/{department['id']}": {"en": ("Head", head["full_name"], f"Head office {unique}"),
+                                                   "ru": ("Руководитель", head["full_name"], f"Head office {unique}")},
+        f"/activities/{activity['id']}": {"en": (worker["full_name"], "Call"),
+                                          "ru": (worker["full_name"], "Звонок")},
+    }
+    names = {*re.findall(r"[A-Za-z]+", " ".join((head["full_name"], worker["full_name"],
+                                                   admin.employee["full_name"]))),
+             "Head", "office", "Sbyt", "Klient", "Petrov", "Glavbuh", "Buhgalter", "Menedzher", "Zvonok",
+             "Dogovorilis", "perenos"}
+    for language in ("en", "ru"):
+        context = in_language(browser, base_url, language)
+        page = context.new_page()
+        sign_in(page, *admin_credentials)
+        for path, expected in records.items():
+            page.goto(path)
+            history = page.locator("#audit")
+            expect(history.locator("tbody tr").first).to_be_visible()
+            expect(history.locator("time:not([data-local])")).to_have_count(0)  # moments in the viewer's zone
+            text = history.inner_text().replace(unique, "")
+            for word in expected[language]:
+                assert word.replace(unique, "") in text, (language, path, word, text)
+            assert not UUID.search(text) and not ISO_MOMENT.search(text), (language, path, text)
+            assert not SNAKE_CODE.findall(text), (language, path, SNAKE_CODE.findall(text))
+            if language == "ru":
+                assert latin_words(text, names) == [], (path, latin_words(text, names), text)
+        context.close()
+
+
 def test_a_contact_done_today_counts_on_the_dashboard_though_planned_later(
         browser, base_url, admin, admin_credentials, client, unique):
     manager, _, manager_api = person(admin, client, unique, "caller", ["manager"])
@@ -226,6 +289,39 @@ def test_a_contact_done_today_counts_on_the_dashboard_though_planned_later(
     page.goto("/dashboard?days=7")
     expect(page.locator("#activity-results")).to_contain_text(manager["full_name"])
     context.close()
+
+
+def test_an_approval_deadline_says_which_day_ends(browser, base_url, admin, admin_credentials, client, unique,
+                                                 eventually):
+    """A deadline at local midnight (here an extension granted to the end of a day) reads "end of
+    <day>" on the counterparty card, the approval and the approvals list, never "12:00 AM"."""
+    lawyer, _, lawyer_api = person(admin, client, unique, "srok", ["lawyer"])
+    counterparty = admin.post("/counterparties/", json={"name": f"Srok {unique}"}).json()
+    document = admin.post("/documents/", json={"type_id": type_id(admin, "contract"), "title": f"Deadline {unique}",
+                                               "counterparty_id": counterparty["id"]}).json()
+    approval = admin.post("/approvals/", json={"document_id": document["id"], "stages": [{
+        "name": "Legal", "approver_ids": [lawyer["id"]], "deadline_hours": 4}]})
+    assert approval.status_code == 201, approval.text
+    task = eventually(lambda: lawyer_api.get("/approvals/tasks").json()["items"])[0]
+    moscow = timezone(timedelta(hours=3))  # the browser's zone below
+    day = datetime.now(moscow).date() + timedelta(days=10)
+    midnight = datetime(day.year, day.month, day.day, tzinfo=moscow)  # the end of the day before
+    assert lawyer_api.post(f"/approvals/tasks/{task['id']}/extension", json={
+        "due_at": midnight.isoformat(), "reason": "need time"}).status_code == 200
+    assert admin.post(f"/approvals/tasks/{task['id']}/extension/decision", json={"grant": True}).status_code == 200
+    for language, end_of in (("en", "end of"), ("ru", "конец дня")):
+        context = in_language(browser, base_url, language)
+        page = context.new_page()
+        sign_in(page, *admin_credentials)
+        for path, where in ((f"/counterparties/{counterparty['id']}", "#approvals"),
+                            (f"/approvals/{approval.json()['id']}", "main")):
+            page.goto(path)
+            due = page.locator(f"{where} time[data-deadline]").first
+            expect(due).to_have_attribute("data-local", "")
+            expect(due).to_contain_text(end_of)
+            assert str((day - timedelta(days=1)).day) in due.inner_text()  # the day that ends
+            assert not re.search(r"12:00\s?AM|00:00", due.inner_text()), (language, path, due.inner_text())
+        context.close()
 
 
 def english_messages():
@@ -247,12 +343,14 @@ def english_messages():
 
 # what may stay in Latin letters on a Russian page: names the test gave, codes in capitals (a
 # journal's prefix, SHA-256), and, taken out before looking, e-mail and web addresses, file names,
-# content types (application/pdf) and checksums; and these words
+# content types (application/pdf), checksums and time zones (Europe/Moscow); and these words
 LATIN_ALLOWED = {"Chancery", "iCalendar", "CalDAV", "Google", "Outlook", "Apple", "Thunderbird", "webcal",
                  "https", "http", "Ctrl", "Enter", "Esc", "Tab", "Alt", "Shift", "English", "From", "To", "Date",
                  "Subject", "OpenDocument"}
 NOT_WORDS = re.compile(r"\S+@\S+|\w+://\S+|[\w.-]+\.(?:pdf|xlsx|csv|docx?|png|jpe?g|ics|txt|zip)\b"
-                       r"|\b(?:application|image|text|message|audio|video)/[\w.+-]+|\b[0-9a-f]{8,}\b", re.IGNORECASE)
+                       r"|\b(?:application|image|text|message|audio|video)/[\w.+-]+|\b[0-9a-f]{8,}\b"
+                       r"|\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[\w/+-]+",
+                       re.IGNORECASE)
 
 
 def latin_words(text, allowed):
