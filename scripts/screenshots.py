@@ -5,7 +5,9 @@ starts a private system of its own (own databases, RabbitMQ node, S3 server and 
 the demo data, signs in as the demo director and saves ``<page>-<width>-<language>.png`` for
 each page, size and language; the system is stopped and its databases dropped afterwards.
 ``--url URL --email E --password P`` photographs a running system instead (``make demo``).
-``--serve`` only runs the private system until Ctrl-C.
+``--serve`` only runs the private system until Ctrl-C. ``--docs`` makes the pictures of
+docs/ui.md: the first screens of DOCS_PAGES at every size in both languages, into docs/ui, whose
+other PNGs it removes.
 """
 import argparse
 import os
@@ -38,6 +40,10 @@ PAGES = (
     ("documents", "/documents", "director"),
     ("document", "/documents/{document}", "director"),
     ("document-files", "/documents/{document}/files", "director"),
+    ("document-execution", "/documents/{document}/execution", "director"),
+    ("overdue", "/contracts/overdue", "director"),
+    ("agenda-week", "/agenda?view=week", "director"),
+    ("account", "/account", "director"),
     ("approvals", "/approvals", "director"),
     ("inbox", "/inbox", "director"),
     ("dashboard", "/dashboard", "director"),
@@ -47,6 +53,11 @@ PAGES = (
     ("import-job", "/jobs/{import_job}", "director"),
     ("webhooks", "/admin/webhooks", "admin"),
 )
+
+
+# the pictures docs/ui.md shows (``--docs``): these pages' first screens, every size, both languages
+DOCS = REPO / "docs" / "ui"
+DOCS_PAGES = ("home", "pipeline", "counterparty", "document", "document-execution", "agenda-week")
 
 
 def private_system(data_dir, demo_password):
@@ -160,6 +171,8 @@ def main(argv=None):
     parser.add_argument("--admin-password")
     parser.add_argument("--first-screen", action="store_true",
                         help="only what the window shows, not the whole page (the pictures in docs/ui)")
+    parser.add_argument("--docs", action="store_true",
+                        help="the pictures of docs/ui.md: first screens of " + ",".join(DOCS_PAGES) + " into docs/ui")
     parser.add_argument("--serve", action="store_true",
                         help="only run the private system (with the demo data) until Ctrl-C, for a look by hand")
     args = parser.parse_args(argv)
@@ -172,6 +185,10 @@ def main(argv=None):
     if only and only - {name for name, _, _ in PAGES}:
         parser.error(f"--pages: no page called {', '.join(sorted(only - {name for name, _, _ in PAGES}))}")
     out = Path(args.out)
+    if args.docs:
+        if args.pages or args.out != parser.get_default("out") or args.sizes != SIZES or args.languages != "ru,en":
+            parser.error("--docs makes its own set: no --pages, --out, --sizes or --languages with it")
+        out, only, args.first_screen = DOCS, set(DOCS_PAGES), True
 
     if args.url:
         if not args.password:
@@ -199,6 +216,10 @@ def main(argv=None):
                 taken = photograph(base_url, out, sizes, languages, credentials, not args.first_screen, only)
             finally:
                 system.close()
+    if args.docs:  # what the script no longer makes goes
+        for stale in sorted(set(DOCS.glob("*.png")) - set(taken)):
+            stale.unlink()
+            print(f"removed {stale.relative_to(REPO)}")
     print(f"{len(taken)} screenshots in {out}")
     return 0
 

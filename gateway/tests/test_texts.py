@@ -101,3 +101,26 @@ def test_negotiation_entries_tell_the_expected_deal_in_the_viewers_words(russian
                                          "1\u00a0500\u00a0000,50\u00a0RUB · дата закрытия не указана")
     plain = {"kind": "negotiation.noted", "summary": "Negotiation: Offer: Sent (it is big)", "data": {}}
     assert texts.history_text(plain) == "Negotiation: Offer: Sent (it is big)"
+
+
+def test_the_seeded_negotiation_stages_read_in_russian_until_renamed(russian):
+    """The stages counterparties migration 0008 seeds are shown in the viewer's language; a stage
+    an administrator renamed, or one of the same name under another code, keeps its words."""
+    migration = (Path(__file__).resolve().parents[2] / "services/counterparties/migrations/versions"
+                 / "0008_merged_counterparties_negotiation_log.py").read_text()
+    seeded = dict(re.findall(r'\("(\w+)", "([^"]+)"\),', migration.split("STAGES = (")[1].split("\n)")[0]))
+    assert seeded == {code: english for code, (english, _) in texts.SEEDED_STAGES.items()}
+    for code, english in seeded.items():
+        assert texts.reference_name({"code": code, "name": english}) != english
+    assert texts.reference_name({"code": "first_contact", "name": "First contact"}) == "Первый контакт"
+    assert texts.reference_name({"code": "won", "name": "Won"}) == "Сделка заключена"
+    assert texts.reference_name({"code": "first_contact", "name": "Знакомство"}) == "Знакомство"
+    assert texts.reference_name({"code": None, "name": "First contact"}) == "First contact"
+    assert texts.reference_name(None) == ""
+
+
+def test_why_a_files_text_could_not_be_read_reads_in_russian(russian):
+    assert texts.service_text("the PDF is damaged or not a PDF (startxref not found)") == (
+        "PDF повреждён или это не PDF.")
+    assert texts.service_text("gave up after 3 attempts; the last: the image cannot be read (truncated)") == (
+        "Оставлено после попыток: 3; последняя причина: Изображение не читается.")

@@ -195,6 +195,11 @@ def test_completing_an_activity_and_planning_the_follow_up(page, admin, client, 
         (f"Meeting after the call {unique}", "meeting", first["id"])]
     assert datetime.fromisoformat(following[0]["planned_at"]) == moscow(next_week, 14)
     assert following[0]["responsible_id"] == me["id"]
+    # a meeting does not take the call's phone for its place, in the record or on its page
+    assert following[0]["phone_or_place"] in (None, "")
+    details = page.locator("#activity-details")
+    expect(details).to_contain_text("Phone or place")
+    expect(details).not_to_contain_text("+7 495 777-88-99")
 
     # the previous one shows its outcome; a follow-up without a subject is refused in the form
     page.get_by_role("link", name="the previous contact").click()

@@ -13,25 +13,42 @@ pytestmark = [pytest.mark.browser, pytest.mark.system]
 
 SIZES = ((390, 844), (1280, 800), (1440, 900))
 LANGUAGES = ("ru", "en")
-PAGES = ("/", "/dashboard", "/agenda", "/counterparties", "/pipeline", "/counterparties/{counterparty}", "/documents",
-         "/documents/{document}", "/documents/{document}/files", "/documents/{document}/approvals",
-         "/approvals", "/inbox", "/search?q=Layout", "/admin/employees")
+PAGES = ("/", "/dashboard", "/agenda", "/agenda?view=week", "/agenda?view=month", "/counterparties", "/pipeline",
+         "/counterparties/{counterparty}", "/documents", "/documents/{document}",
+         *(f"/documents/{{document}}/{tab}" for tab in ("files", "tree", "execution", "paper-copies", "approvals",
+                                                       "history")),
+         "/contracts/overdue", "/approvals", "/inbox", "/search?q=Layout", "/jobs", "/jobs/{job}", "/account",
+         "/admin/employees")
 # what the top bar offers: each section, the search field, the account, both languages, signing out
 TOP_BAR = ".mainnav a, #global-search-q, .account a.who, .languages a, .account .signout"
 
 
 @pytest.fixture(scope="module")
-def records(admin):
-    """A counterparty with a phone, and a contract of it (the longest tabs), for the card pages."""
+def records(admin, text_pdf):
+    """A counterparty with a phone, a contract of it (the longest tabs) with a file, a milestone and
+    a paper copy, and an export job, for the card, tab and job pages."""
     counterparty = admin.post("/counterparties/", json={
         "name": "ООО «Очень длинное наименование контрагента для проверки вёрстки карточки»",
         "kind": "organisation", "phone": "+7 495 123-45-67"})
     assert counterparty.status_code == 201, counterparty.text
     contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Layout contract",
-                                               "counterparty_id": counterparty.json()["id"]})
+                                               "counterparty_id": counterparty.json()["id"],
+                                               "amount": "1500000.00", "currency": "RUB"})
     assert document.status_code == 201, document.text
-    return {"counterparty": counterparty.json()["id"], "document": document.json()["id"]}
+    document_id = document.json()["id"]
+    # a file (its thumbnail and text state on the files tab), a milestone and a paper copy on their tabs
+    uploaded = admin.post(f"/documents/{document_id}/files",
+                          files={"file": ("Очень длинное имя файла договора для проверки вёрстки.pdf",
+                                    text_pdf("Layout contract"))})
+    assert uploaded.status_code == 201, uploaded.text
+    assert admin.post(f"/documents/{document_id}/milestones", json={
+        "title": "Первый этап работ по договору", "due_on": "2026-01-15", "amount": "100000.00"}).status_code == 201
+    assert admin.post(f"/documents/{document_id}/paper-copies", json={
+        "kind": "original", "location": "Архив, шкаф 3, полка 2"}).status_code == 201
+    job = admin.post("/counterparties/export", json={"format": "xlsx", "search": "Очень длинное"})
+    assert job.status_code == 202, job.text
+    return {"counterparty": counterparty.json()["id"], "document": document_id, "job": job.json()["id"]}
 
 
 def signed_in(browser, base_url, credentials, width, height, language, javascript=True):

@@ -211,6 +211,69 @@ def test_the_history_of_changes_shows_labels_names_and_translated_states(
     context.close()
 
 
+SNAKE_CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")
+
+
+def test_the_histories_of_people_departments_and_activities_read_as_people_write(
+        browser, base_url, admin, admin_credentials, client, unique):
+    """The "History of changes" of a contact person, an employee, a department and an activity:
+    field labels, names for ids, dates and moments formatted, codes as words, in both languages."""
+    head, _, _ = person(admin, client, unique, "glava", ["department_head"])
+    parent = admin.post("/departments/", json={"name": f"Head office {unique}"}).json()
+    department = admin.post("/departments/", json={"name": f"Sbyt {unique}"}).json()
+    assert admin.patch(f"/departments/{department['id']}", json={
+        "parent_id": parent["id"], "head_id": head["id"]}).status_code == 200
+    worker, _, _ = person(admin, client, unique, "rabotnik", ["employee"])
+    assert admin.patch(f"/employees/{worker['id']}", json={
+        "department_id": department["id"], "roles": ["manager"], "position": "Menedzher",
+        "locale": "ru", "time_zone": "Asia/Yekaterinburg"}).status_code == 200
+    counterparty = admin.post("/counterparties/", json={"name": f"Klient {unique}"}).json()
+    contact = admin.post(f"/counterparties/{counterparty['id']}/contact-persons", json={
+        "full_name": f"Petrov {unique}", "position": "Buhgalter", "phones": ["+7 495 111-22-33"]}).json()
+    assert admin.patch(f"/contact-persons/{contact['id']}", json={
+        "position": "Glavbuh", "birthday": "1980-05-17"}).status_code == 200
+    planned = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(days=2)
+    activity = admin.post("/activities/", json={
+        "counterparty_id": counterparty["id"], "contact_person_id": contact["id"], "kind": "call",
+        "subject": f"Zvonok {unique}", "planned_at": planned.isoformat(), "responsible_id": worker["id"]}).json()
+    assert admin.post(f"/activities/{activity['id']}/reschedule", json={
+        "planned_at": (planned + timedelta(days=1)).isoformat(), "reason": "perenos"}).status_code == 200
+    assert admin.post(f"/activities/{activity['id']}/completion", json={
+        "status": "done", "result": "Dogovorilis"}).status_code == 200
+
+    records = {  # page: what its history must name
+        f"/contact-persons/{contact['id']}": {"en": ("Position", "Birthday", "changed"),
+                                              "ru": ("Должность", "День рождения")},
+        f"/admin/employees/{worker['id']}": {"en": ("Department", f"Sbyt {unique}", "Roles"),
+                                             "ru": ("Подразделение", f"Sbyt {unique}", "Роли")},
+        f"/admin/departments/{department['id']}": {"en": ("Head", head["full_name"], f"Head office {unique}"),
+                                                   "ru": ("Руководитель", head["full_name"], f"Head office {unique}")},
+        f"/activities/{activity['id']}": {"en": (worker["full_name"], "Call"),
+                                          "ru": (worker["full_name"], "Звонок")},
+    }
+    names = {*re.findall(r"[A-Za-z]+", " ".join((head["full_name"], worker["full_name"],
+                                                   admin.employee["full_name"]))),
+             "Head", "office", "Sbyt", "Klient", "Petrov", "Glavbuh", "Buhgalter", "Menedzher", "Zvonok",
+             "Dogovorilis", "perenos"}
+    for language in ("en", "ru"):
+        context = in_language(browser, base_url, language)
+        page = context.new_page()
+        sign_in(page, *admin_credentials)
+        for path, expected in records.items():
+            page.goto(path)
+            history = page.locator("#audit")
+            expect(history.locator("tbody tr").first).to_be_visible()
+            expect(history.locator("time:not([data-local])")).to_have_count(0)  # moments in the viewer's zone
+            text = history.inner_text().replace(unique, "")
+            for word in expected[language]:
+                assert word.replace(unique, "") in text, (language, path, word, text)
+            assert not UUID.search(text) and not ISO_MOMENT.search(text), (language, path, text)
+            assert not SNAKE_CODE.findall(text), (language, path, SNAKE_CODE.findall(text))
+            if language == "ru":
+                assert latin_words(text, names) == [], (path, latin_words(text, names), text)
+        context.close()
+
+
 def test_a_contact_done_today_counts_on_the_dashboard_though_planned_later(
         browser, base_url, admin, admin_credentials, client, unique):
     manager, _, manager_api = person(admin, client, unique, "caller", ["manager"])
@@ -228,9 +291,42 @@ def test_a_contact_done_today_counts_on_the_dashboard_though_planned_later(
     context.close()
 
 
+def test_an_approval_deadline_says_which_day_ends(browser, base_url, admin, admin_credentials, client, unique,
+                                                 eventually):
+    """A deadline at local midnight (here an extension granted to the end of a day) reads "end of
+    <day>" on the counterparty card, the approval and the approvals list, never "12:00 AM"."""
+    lawyer, _, lawyer_api = person(admin, client, unique, "srok", ["lawyer"])
+    counterparty = admin.post("/counterparties/", json={"name": f"Srok {unique}"}).json()
+    document = admin.post("/documents/", json={"type_id": type_id(admin, "contract"), "title": f"Deadline {unique}",
+                                               "counterparty_id": counterparty["id"]}).json()
+    approval = admin.post("/approvals/", json={"document_id": document["id"], "stages": [{
+        "name": "Legal", "approver_ids": [lawyer["id"]], "deadline_hours": 4}]})
+    assert approval.status_code == 201, approval.text
+    task = eventually(lambda: lawyer_api.get("/approvals/tasks").json()["items"])[0]
+    moscow = timezone(timedelta(hours=3))  # the browser's zone below
+    day = datetime.now(moscow).date() + timedelta(days=10)
+    midnight = datetime(day.year, day.month, day.day, tzinfo=moscow)  # the end of the day before
+    assert lawyer_api.post(f"/approvals/tasks/{task['id']}/extension", json={
+        "due_at": midnight.isoformat(), "reason": "need time"}).status_code == 200
+    assert admin.post(f"/approvals/tasks/{task['id']}/extension/decision", json={"grant": True}).status_code == 200
+    for language, end_of in (("en", "end of"), ("ru", "конец дня")):
+        context = in_language(browser, base_url, language)
+        page = context.new_page()
+        sign_in(page, *admin_credentials)
+        for path, where in ((f"/counterparties/{counterparty['id']}", "#approvals"),
+                            (f"/approvals/{approval.json()['id']}", "main")):
+            page.goto(path)
+            due = page.locator(f"{where} time[data-deadline]").first
+            expect(due).to_have_attribute("data-local", "")
+            expect(due).to_contain_text(end_of)
+            assert str((day - timedelta(days=1)).day) in due.inner_text()  # the day that ends
+            assert not re.search(r"12:00\s?AM|00:00", due.inner_text()), (language, path, due.inner_text())
+        context.close()
+
+
 def english_messages():
     """Fragments of the catalogue's English texts that Russian pages must not show: the parts
-    between placeholders of three words or more, whose Russian translation differs."""
+    between placeholders of two words or more, whose Russian translation differs."""
     with RU_CATALOGUE.open("rb") as handle:
         catalogue = read_po(handle)
     fragments = set()
@@ -238,18 +334,52 @@ def english_messages():
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id
         if not msgid or message.string in (msgid, ("",)) or not message.string:
             continue
-        for part in re.split(r"%\(\w+\)[sd]|%[sd]", msgid):
-            part = part.strip(" .,:;—-()“”")
-            if len(part.split()) >= 3:
+        for part in re.split(r"%\(\w+\)[sd]|%[sd]|\{\w+\}", msgid):
+            part = part.strip(" .,:;—-()“”«»?!…/")
+            if len(part.split()) >= 2:
                 fragments.add(part)
     return fragments
 
 
+# what may stay in Latin letters on a Russian page: names the test gave, codes in capitals (a
+# journal's prefix, SHA-256), and, taken out before looking, e-mail and web addresses, file names,
+# content types (application/pdf), checksums and time zones (Europe/Moscow); and these words
+LATIN_ALLOWED = {"Chancery", "iCalendar", "CalDAV", "Google", "Outlook", "Apple", "Thunderbird", "webcal",
+                 "https", "http", "Ctrl", "Enter", "Esc", "Tab", "Alt", "Shift", "English", "From", "To", "Date",
+                 "Subject", "OpenDocument"}
+NOT_WORDS = re.compile(r"\S+@\S+|\w+://\S+|[\w.-]+\.(?:pdf|xlsx|csv|docx?|png|jpe?g|ics|txt|zip)\b"
+                       r"|\b(?:application|image|text|message|audio|video)/[\w.+-]+|\b[0-9a-f]{8,}\b"
+                       r"|\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[\w/+-]+",
+                       re.IGNORECASE)
+
+
+def latin_words(text, allowed):
+    """Words in Latin letters left in a Russian text, but for codes in capitals and what may stay."""
+    return sorted({w for w in re.findall(r"[A-Za-z]{2,}", NOT_WORDS.sub(" ", text))
+                   if not w.isupper() and w not in LATIN_ALLOWED and w not in allowed})
+
+
+def shown_text(page):
+    """The visible text of the page, without the list of time zones (their names are codes)."""
+    return page.evaluate("""() => {
+        document.querySelectorAll('select[name=time_zone] option:not(:checked)').forEach(o => o.remove());
+        return document.body.innerText; }""")
+
+
+def test_the_checks_find_english_on_a_russian_page():
+    """The two checks below see what they look for: short labels and sentences of the catalogue,
+    and any Latin word but names, codes, addresses and file names."""
+    fragments = english_messages()
+    assert {"Paper copy not returned", "My approvals", "History of changes"} <= fragments
+    assert latin_words("Договор CTR-1 dogovor.pdf, a@b.ru, ИНН 7700000000, Save Ivan", {"Ivan"}) == ["Save"]
+
+
 def test_russian_pages_hold_no_english_message(browser, base_url, admin, admin_credentials, client, unique,
                                                eventually):
-    """Every main page in Russian, with records of every kind on it: no English text of the
-    catalogue (an untranslated msgid or a service's sentence shown raw) and none of the codes
-    the issue found."""
+    """Every main page in Russian, with records of every kind on it, the document card's tabs
+    included: no English text of the catalogue (an untranslated msgid or a service's sentence
+    shown raw), none of the codes the issue found, and on the pages of the test's own records
+    (where nothing another test made is listed) no Latin word at all but names and codes."""
     lawyer, _, lawyer_api = person(admin, client, unique, "yurist", ["lawyer"])
     counterparty = admin.post("/counterparties/", json={"name": f"Ромашка {unique}", "tax_id": inn(unique, "77"),
                                                         "allow_duplicate": True}).json()
@@ -264,31 +394,44 @@ def test_russian_pages_hold_no_english_message(browser, base_url, admin, admin_c
     yesterday = (datetime.now(timezone.utc).date() - timedelta(days=1)).isoformat()
     assert admin.post(f"/paper-copies/{copy.json()['id']}/movements", json={
         "to_holder": lawyer["id"], "reason": "на подпись", "expected_return_on": yesterday}).status_code == 201
+    assert admin.post(f"/documents/{document['id']}/milestones", json={
+        "title": "Этап первый", "due_on": yesterday, "amount": "100000.00"}).status_code == 201
     approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [lawyer["id"]]}).json()
     eventually(lambda: lawyer_api.get("/approvals/tasks").json()["items"])
     activity = admin.post("/activities/", json={
         "counterparty_id": counterparty["id"], "kind": "call", "subject": f"Звонок {unique}",
         "planned_at": (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat()}).json()
+    job = admin.post("/counterparties/export", json={"format": "xlsx", "search": unique})
+    assert job.status_code == 202, job.text
+    job_id = job.json()["id"]
+    eventually(lambda: admin.get(f"/jobs/{job_id}").json()["state"] == "done" or None)
 
     fragments = english_messages()
-    assert "Paper copy not returned" in {f.split(":")[0] for f in fragments} or fragments  # the check has words
+    names = {*re.findall(r"[A-Za-z]+", admin.employee["full_name"]), "Yurist"}
     context = in_language(browser, base_url, "ru")
     page = context.new_page()
     sign_in(page, *admin_credentials)
-    pages = ["/", "/agenda", "/counterparties", f"/counterparties/{counterparty['id']}", "/documents",
-             f"/documents/{document['id']}", "/documents/new", "/approvals", f"/approvals/{approval['id']}",
-             "/inbox", "/paper-copies", "/contracts/overdue", "/document-types", "/journals", "/approval-routes",
-             "/dashboard", f"/activities/{activity['id']}", "/counterparties/new", "/reference-books/region",
-             "/account", "/admin/employees", "/search?q=" + unique]
+    d = f"/documents/{document['id']}"
+    own = [f"/counterparties/{counterparty['id']}", d, *(f"{d}/{tab}" for tab in (
+               "files", "tree", "execution", "paper-copies", "approvals", "history")),
+           f"/approvals/{approval['id']}", f"/activities/{activity['id']}", f"/jobs/{job_id}", "/account",
+           "/documents/new", "/counterparties/new", f"/contracts/overdue?counterparty_id={counterparty['id']}"]
+    shared = ["/", "/agenda", "/agenda?view=week", "/agenda?view=month", "/counterparties", "/pipeline",
+              "/documents", "/approvals", "/inbox", "/paper-copies", "/contracts/overdue", "/document-types",
+              "/journals", "/approval-routes", "/dashboard", "/jobs", "/reference-books/region",
+              "/reference-books/negotiation_stage", "/admin/employees", "/search?q=" + unique]
     found = {}
-    for path in pages:
-        page.goto(path)
+    for path in own + shared:
+        answer = page.goto(path)
+        assert answer.status == 200, path
         page.wait_for_load_state("networkidle")
-        text = page.locator("body").inner_text()
+        text = shown_text(page).replace(unique, "")
         shown = sorted(f for f in fragments if f in text)
         shown += [code for code in ("in_place", "handed_out", "approval initiator", "Annexes (numbered",
-                                    "Paper copy not returned") if code in text]
+                                    "Paper copy not returned", "First contact", "Offer under review") if code in text]
+        if path in own:
+            shown += latin_words(text, names)
         if shown:
             found[path] = shown
-    assert not found, found
+    assert not found, "\n".join(f"{path}: {shown}" for path, shown in found.items())
     context.close()

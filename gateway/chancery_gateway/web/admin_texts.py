@@ -77,6 +77,15 @@ LABELS = {
         "two_factor_removed": _l("Two-factor sign-in turned off"),
         "synced": _l("Synced with the directory"), "sync_held": _l("Directory sync held"),
         "sync_failed": _l("Directory sync failed"),
+        "approver_added": _l("Approver added"), "calendar_feed_revoked": _l("Calendar subscription revoked"),
+        "counterparty_merged": _l("Counterparty merged"), "extension_requested": _l("Extension requested"),
+        "extension_decided": _l("Extension decided"), "handed_over": _l("Handed over"),
+        "linked": _l("Linked"), "unlinked": _l("Link removed"), "merged": _l("Merged"),
+        "merged_into": _l("Merged into another counterparty"), "moved": _l("Moved to another counterparty"),
+        "noted": _l("Note recorded"), "paper_copy_added": _l("Paper copy added"),
+        "paper_copy_moved": _l("Paper copy handed over"), "paper_copy_lost": _l("Paper copy lost"),
+        "registration_cancelled": _l("Registration cancelled"), "rescheduled": _l("Moved to another time"),
+        "resubmitted": _l("Sent for approval again"),
     },
     # audit fields the shared field labels (texts.LABELS["field"]) do not name
     "field": {
@@ -93,6 +102,11 @@ LABELS = {
         "responsible_id": _l("Responsible"), "subject": _l("Subject"),
         "description": _l("Description"), "phone_or_place": _l("Phone or place"),
         "planned_at": _l("Planned for"), "address": _l("Address"),
+        "contact_person_id": _l("Contact person"), "result": _l("Result"), "next_step": _l("Next step"),
+        "follow_up_of": _l("Follows"), "scheduled_by": _l("Scheduled by"), "messengers": _l("Messengers"),
+        "important_dates": _l("Important dates"), "password": _l("Password"),
+        "by_administrator": _l("By an administrator"), "second_factor": _l("Second factor"),
+        "locked_until": _l("Locked until"),
         "history_entries_scrubbed": _l("History entries cleaned"),
         "activity_places_cleared": _l("Activity places cleared"),
         "milestone_id": _l("Milestone"), "payment_id": _l("Payment"), "due_on": _l("Due"), "note": _l("Note"),
@@ -115,6 +129,10 @@ LABELS = {
     },
     # why an employee takes part in a document (the documents service's reasons)
     "participant_reason": {"approval initiator": _l("initiated an approval"), "approver": _l("approver")},
+    # how an employee signed in (staff/sessions.py: the source, then the second factor)
+    "sign_in_source": {"password": _l("with a password"), "oidc": _l("through the single sign-on provider"),
+                       "ldap": _l("with the directory (LDAP) password"), "totp": _l("with an authenticator code"),
+                       "recovery_code": _l("with a recovery code")},
 }
 
 

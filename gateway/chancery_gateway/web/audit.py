@@ -105,6 +105,8 @@ def shown_value(name, value, names, record_type=None):
         return formatting.money(value, None)
     if name == "size" and isinstance(value, int):
         return formatting.filesize(value)
+    if name in ("source", "second_factor") and value in admin_texts.LABELS["sign_in_source"]:
+        return str(admin_texts.word("sign_in_source", value))
     if name == "reason" and value in admin_texts.LABELS["participant_reason"]:
         return str(admin_texts.word("participant_reason", value))
     text = str(value)
@@ -170,8 +172,8 @@ def _ids_of(entries, fields):
 
 
 def record_names(entries, unnamed):
-    """Names of the other records the entries point at: counterparties, documents, document
-    types, legal entities and reference-book values (each asked only when mentioned; a service
+    """Names of the other records the entries point at: counterparties, contact persons,
+    documents, document types, legal entities and reference-book values (each asked only when mentioned; a service
     that does not answer leaves its ids unnamed)."""
     names = {}
     if not unnamed:
@@ -199,6 +201,11 @@ def record_names(entries, unnamed):
             names.update((e["id"], e.get("short_name") or e["name"])
                          for e in rpc.call("staff", "list_legal_entities", g.actor))
         except (rpc.ServiceUnavailable, TypeError):
+            pass
+    for person_id in sorted(_ids_of(entries, {"contact_person_id"}) & unnamed):
+        try:  # a person seen on the record's own page (the read is audited as that page's is)
+            names[person_id] = rpc.call("counterparties", "get_contact_person", g.actor, person_id)["full_name"]
+        except (rpc.ServiceUnavailable, NotFound, PermissionDenied):
             pass
     if _ids_of(entries, BOOK_FIELDS) & unnamed:
         names.update((v["id"], v["name"]) for values in book_values(g.actor, include_archived=True).values()

@@ -134,7 +134,37 @@ KNOWN_TEXTS = {str(text): text for text in (
     _l("Internal memo"), _l("Protocol"), _l("Incoming correspondence"),
     _l("Outgoing correspondence"), _l("Internal documents"), _l("Contracts"),
     _l("Annexes (numbered within their contract)"), _l("Stages"),
+    # why a file's text could not be read (the texts service)
+    _l("the PDF already has text"), _l("the PDF is encrypted (protected by a password)"),
+    _l("a zip archive that is no DOCX, XLSX, PPTX or OpenDocument file"),
+    _l("not an e-mail message (no From, To, Date or Subject)"), _l("its worker stopped before it finished"),
 )}
+
+# The negotiation stages a new installation starts with (counterparties migration 0008), by
+# code with their seeded English name: shown in the viewer's language until an administrator
+# renames them (a renamed stage keeps the administrator's words).
+SEEDED_STAGES = {
+    "first_contact": ("First contact", _l("First contact")),
+    "needs_clarified": ("Needs clarified", _l("Needs clarified")),
+    "offer_under_review": ("Offer under review", _l("Offer under review")),
+    "ready_for_meeting": ("Ready for a meeting", _l("Ready for a meeting")),
+    "contract_negotiation": ("Contract negotiation", _l("Contract negotiation")),
+    "payment_expected": ("Payment expected on invoice", _l("Payment expected on invoice")),
+    "won": ("Won", lazy_pgettext("negotiation stage", "Won")),
+    "lost": ("Lost", lazy_pgettext("negotiation stage", "Lost")),
+    "paused": ("Paused", lazy_pgettext("negotiation stage", "Paused")),
+}
+
+
+def reference_name(value):
+    """A reference book value's name as shown: a seeded stage, not renamed, in the viewer's language."""
+    if not value:
+        return ""
+    seeded = SEEDED_STAGES.get(value.get("code"))
+    if seeded and value.get("name") == seeded[0]:
+        return str(seeded[1])
+    return value.get("name") or ""
+
 
 # ... or by pattern, with the parts that vary put back in.
 PATTERNS = [
@@ -176,6 +206,17 @@ PATTERNS = [
      lambda m: _("%(name)s: documents of this type do not take such files (%(what)s); they take: %(kinds)s.",
                  name=m["name"], what=label("file_kind", m["kind"]) if m["kind"] else m["type"],
                  kinds=", ".join(str(label("file_kind", k.strip())) for k in m["kinds"].split(",")))),
+    # why a file's text could not be read (the texts service; the library's own detail left out)
+    (re.compile(r"the PDF is damaged or not a PDF( \(.*\))?", re.S),
+     lambda m: _("The PDF is damaged or is not a PDF.")),
+    (re.compile(r"no text can be read from files of the type (?P<type>\S+)"),
+     lambda m: _("No text can be read from files of this type (%(type)s).", type=m["type"])),
+    (re.compile(r"the image cannot be read( \(.*\))?", re.S), lambda m: _("The image cannot be read.")),
+    (re.compile(r"the office file is damaged( \(.*\))?", re.S), lambda m: _("The office file is damaged.")),
+    (re.compile(r"the e-mail cannot be read( \(.*\))?", re.S), lambda m: _("The e-mail message cannot be read.")),
+    (re.compile(r"gave up after (?P<n>\d+) attempts; the last: (?P<last>.*)", re.S),
+     lambda m: _("Gave up after %(n)s attempts; the last reason: %(last)s", n=m["n"],
+                 last=service_text(m["last"]))),
     (re.compile(r"\w+ \S+ not found"),
      lambda m: _("It does not exist, or you may not see it.")),
     (re.compile(r"approval (?P<outcome>approved|rejected|returned)"),
