@@ -52,6 +52,8 @@ PAGES = (
     ("jobs", "/jobs", "director"),
     ("import-job", "/jobs/{import_job}", "director"),
     ("webhooks", "/admin/webhooks", "admin"),
+    ("employees-import", "/admin/employees/import", "admin"),
+    ("employees-import-job", "/jobs/{employees_import_job}", "admin"),
 )
 
 
@@ -99,35 +101,55 @@ def private_system(data_dir, demo_password):
                           .render_as_string(hide_password=False))
 
 
-def demo_records(base_url, email, password):
-    """Ids for the pages that show one record: a counterparty with documents, a contract with a PDF."""
+def signed_in(base_url, email, password):
+    """An API session of the employee and the CSRF header its writes send."""
     api = requests.Session()
     answer = api.post(f"{base_url}/api/v1/auth/login", json={"email": email, "password": password}, timeout=30)
     answer.raise_for_status()
+    return api, {"X-CSRF-Token": answer.json()["csrf_token"]}
+
+
+def finished(api, base_url, job):
+    deadline = time.monotonic() + 120
+    while api.get(f"{base_url}/api/v1/jobs/{job['id']}", timeout=30).json()["state"] in ("queued", "running"):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the job {job['id']} did not finish in 120 s")
+        time.sleep(0.5)
+    return job["id"]
+
+
+def demo_records(base_url, email, password, admin=None):
+    """Ids for the pages that show one record: a counterparty with documents, a contract with a PDF,
+    done jobs (an export, a counterparties import check; an employees import check, the
+    administrator's, when ``admin`` (email, password) is given)."""
+    api, headers = signed_in(base_url, email, password)
     documents = api.get(f"{base_url}/api/v1/documents/", params={"limit": 100}, timeout=30).json()["items"]
     with_files = [d for d in documents if d.get("file_count")] or documents
     document = next((d for d in with_files if d["type"].get("kind") == "contract"), with_files[0])
-    headers = {"X-CSRF-Token": answer.json()["csrf_token"]}
     # a done export and a done import check (a job's page with its file, and with its report)
     export = api.post(f"{base_url}/api/v1/documents/export", json={}, headers=headers, timeout=30).json()
     check = api.post(f"{base_url}/api/v1/counterparties/import", headers=headers, timeout=30, data={"dry_run": "true"},
                      files={"file": ("clients.csv", b"name;email\r\nNew client LLC;office@new-client.example\r\n"
                                                      b";not an e-mail\r\n")}).json()
-    for job in (export, check):
-        deadline = time.monotonic() + 120
-        while api.get(f"{base_url}/api/v1/jobs/{job['id']}", timeout=30).json()["state"] in ("queued", "running"):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the job {job['id']} did not finish in 120 s")
-            time.sleep(0.5)
-    return {"document": document["id"], "counterparty": document["counterparty_id"], "job": export["id"],
-            "import_job": check["id"]}
+    ids = {"document": document["id"], "counterparty": document["counterparty_id"],
+           "job": finished(api, base_url, export), "import_job": finished(api, base_url, check)}
+    if admin:
+        api, headers = signed_in(base_url, *admin)
+        staff = ("ФИО;Эл. почта;Подразделение;Должность;Роли\r\n"
+                 "Ирина Соколова;irina.sokolova@example.com;Продажи;Менеджер;Менеджер\r\n"
+                 "Глеб Орлов;gleb.orlov@example.com;Юридический отдел;Юрист;Юрист, Сотрудник\r\n"
+                 ";no-name@example.com;;;\r\n").encode("cp1251")
+        started = api.post(f"{base_url}/api/v1/employees/import", headers=headers, timeout=30,
+                           data={"dry_run": "true"}, files={"file": ("сотрудники.csv", staff)}).json()
+        ids["employees_import_job"] = finished(api, base_url, started)
+    return ids
 
 
 def photograph(base_url, out, sizes, languages, credentials, full_page=True, only=None):
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
-    ids = demo_records(base_url, *credentials["director"])
+    ids = demo_records(base_url, *credentials["director"], admin=credentials.get("admin"))
     taken = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
