@@ -87,27 +87,35 @@ def test_administration_and_personal_data(page, admin, admin_credentials, unique
                       f"Olga Import {unique};olga.{unique}@test.chancery;Imported {unique};Юрист, Сотрудник;5\n"
                       ).encode("cp1251"))
     expect(page.locator("input[name=dry_run]")).to_be_checked()  # a check first, by default
-    page.set_input_files("#f-file", good)
-    page.get_by_role("button", name="Upload", exact=True).click()
+    import_page = page.url
+
+    def upload(path, check):
+        """The import runs as a job: its page shows the progress, then the report."""
+        page.goto(import_page)
+        page.set_input_files("#f-file", path)
+        page.locator("input[name=dry_run]").set_checked(check)
+        page.get_by_role("button", name="Upload", exact=True).click()
+        progress = page.locator("#job-progress")
+        expect(progress).to_have_attribute("data-state", re.compile("done|failed"), timeout=30_000)
+        return progress
+
+    upload(good, check=True)
     report = page.locator("#import-report")
     expect(report).to_contain_text("Check of the file: nothing changed")
     expect(report.locator("tbody tr")).to_have_count(2)
     expect(page.locator("#file-read")).to_contain_text("Windows-1251")
     expect(page.locator("#file-read")).to_contain_text("semicolon “;”")
     expect(page.locator("#unknown-columns")).to_have_text("Стаж")
-    page.locator("input[name=dry_run]").uncheck()
-    page.set_input_files("#f-file", bad)
-    page.get_by_role("button", name="Upload", exact=True).click()
+    expect(upload(bad, check=False)).to_have_attribute("data-state", "failed")
     errors = page.locator("#import-errors")
     expect(errors).to_contain_text("Nothing was imported")
     expect(errors.locator("tbody tr")).to_have_count(1)
     expect(errors.locator("tbody td").first).to_have_text("3")
     expect(errors).to_contain_text("the e-mail 'not-an-email' is not valid")
-    page.locator("input[name=dry_run]").uncheck()
-    page.set_input_files("#f-file", good)
-    page.get_by_role("button", name="Upload", exact=True).click()
-    expect(flash(page)).to_have_text(
+    expect(upload(good, check=False)).to_have_attribute("data-state", "done")
+    expect(page.locator("#import-report")).to_contain_text(
         "Import finished. Employees added: 2, updated: 0; departments added: 1.")
+    page.goto(import_page.replace("/import", ""))
     page.get_by_role("searchbox", name="Search employees").fill(f"Import {unique}")
     expect(page.locator("#results tbody tr")).to_have_count(2)
     page.get_by_role("searchbox", name="Search employees").fill("")

@@ -360,9 +360,10 @@ def latin_words(text, allowed):
 
 
 def shown_text(page):
-    """The visible text of the page, without the list of time zones (their names are codes)."""
+    """The visible text of the page, without the choices a list offers but has not chosen: time
+    zones (their names are codes) and the filters' lists of everyone (other tests' employees)."""
     return page.evaluate("""() => {
-        document.querySelectorAll('select[name=time_zone] option:not(:checked)').forEach(o => o.remove());
+        document.querySelectorAll('select option:not(:checked)').forEach(o => o.remove());
         return document.body.innerText; }""")
 
 
