@@ -14,7 +14,7 @@ audits reads keeps them in ``audit_reads`` (``AuditLog(metadata, reads=True)``):
 is a plain insert, stamped with its transaction's id, and no lock is taken. A background
 step (``seal``, every few seconds) then appends one row to the chain, action ``sealed``,
 that covers every read whose transaction id lies between the previous seal's bound and the
-oldest transaction still running: those reads are all committed (or rolled back) for
+oldest transaction still running in the service's database: those reads are all committed (or rolled back) for
 good, so the set a seal covers never changes. The seal holds their count and a hash of
 their content; ``verify`` recomputes it, so a read changed, removed or slipped in after
 sealing breaks the seal, as a changed write breaks the chain. Reads younger than the last
@@ -51,7 +51,20 @@ SEALED, SEALED_RECORD_TYPE = "sealed", "audit_reads"
 SEALED_RECORD_ID = uuid.uuid5(uuid.NAMESPACE_URL, "chancery:audit_reads")
 # the id of the current transaction, and the oldest one still running, as numbers
 CURRENT_TRANSACTION = "(pg_current_xact_id()::text)::bigint"
-OLDEST_RUNNING = "SELECT (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint"
+# The oldest transaction that still runs in this database and could still add reads: the lowest
+# xid a backend of this database holds (an xid as pg_stat_activity shows it is 32 bits: it is
+# widened with the current epoch, one epoch back if it is above the current one's low bits),
+# or, with none, the next xid to be given. Transactions of other databases of the cluster
+# cannot add reads here, so they do not hold the seals back (a cluster-wide snapshot's xmin did).
+OLDEST_RUNNING = """
+WITH next AS (SELECT (pg_snapshot_xmax(pg_current_snapshot())::text)::bigint AS xid)
+SELECT coalesce(min(((next.xid >> 32) << 32) + (a.backend_xid::text)::bigint
+                    - CASE WHEN (a.backend_xid::text)::bigint > (next.xid & 4294967295)
+                           THEN 4294967296 ELSE 0 END),
+                max(next.xid))
+FROM next LEFT JOIN pg_stat_activity a
+  ON a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.pid <> pg_backend_pid()
+"""
 READ_COLUMNS = ("id", "occurred_at", "actor_id", "on_behalf_of", "action", "record_type", "record_id",
                 "changes", "xid")
 

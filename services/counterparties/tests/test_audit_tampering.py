@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import create_engine, select, text
 
 from chancery_common.audit import CHAIN_LOCK, row_hash
 from counterparties import logic, models
@@ -93,7 +93,7 @@ def seal(session):
 
 def sealed_past(session, engine, rows):
     """Seal until a seal covers ``rows``: a seal stops short of any transaction still running
-    in the cluster (other systems may be writing on this PostgreSQL); returns that seal."""
+    in this database (a test's own transactions may still be ending); returns that seal."""
     newest = max(row["xid"] for row in rows)
     for _ in range(100):
         seal(session)
@@ -132,6 +132,38 @@ def test_reads_wait_outside_the_chain_until_a_seal_covers_them(engine, session, 
     assert seal(session) == 0  # nothing new: no empty seal
     assert last_seal(engine)["id"] == sealed["id"]
     assert verify(session, admin) == {"intact": True, "first_bad_id": None}
+
+
+def test_only_this_databases_running_transactions_hold_the_seal_back(engine, session, actor, make_counterparty,
+                                                                     new_audit_rows):
+    """A writing transaction open in another database of the cluster since before the reads does
+    not stop them from being sealed; one open in this database does, until it ends."""
+    counterparty = make_counterparty(name="Read while others write")
+    with session.begin():
+        logic.add_contact_person(session, counterparty_id=counterparty.id, actor=actor, data={"full_name": "Ilya"})
+
+    def read():
+        with new_audit_rows() as rows, session.begin():
+            logic.list_contact_persons(session, counterparty_id=counterparty.id, actor=actor)
+        return rows
+
+    elsewhere = create_engine(engine.url.set(database="postgres"))
+    try:
+        with elsewhere.connect() as other:
+            other.execute(text("SELECT pg_current_xact_id()"))  # holds an xid, in another database
+            sealed_past(session, engine, read())  # sealed all the same
+            other.rollback()
+    finally:
+        elsewhere.dispose()
+
+    with engine.connect() as here:
+        held = here.execute(text("SELECT (pg_current_xact_id()::text)::bigint")).scalar()  # open, here
+        later = read()
+        for _ in range(3):
+            seal(session)
+        assert last_seal(engine)["changes"]["to_xid"] <= held < later[0]["xid"]  # not past the open one
+        here.rollback()
+    sealed_past(session, engine, later)  # and once it ended, the later read is sealed
 
 
 @pytest.mark.parametrize("tampering", ["changed", "removed", "slipped in"])
