@@ -30,7 +30,8 @@ def test_an_employee_sets_up_two_factor_and_signs_in_with_a_code(page, employee,
     page.get_by_role("button", name="Set up two-factor sign-in").click()
     qr = page.get_by_role("img", name="QR code of the secret")
     expect(qr).to_be_visible()
-    assert page.evaluate("img => img.naturalWidth", qr.element_handle()) > 100  # the SVG loaded
+    # the SVG loaded (visible is only its box: wait for the image itself, it may come a moment later)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 100", arg=qr.element_handle(), timeout=15_000)
     totp = pyotp.TOTP(page.locator("#two-factor-secret").inner_text())
     page.fill("#f-code", "000000" if totp.now() != "000000" else "111111")
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
