@@ -116,7 +116,7 @@ def test_contact_persons_are_added_edited_and_moved(page, admin, client, unique)
 
 def test_negotiation_notes_and_the_history_page_by_page(page, admin, client, unique):
     _me, credentials, api = make_person(admin, client, unique, "nina", ["manager"])
-    stage = admin.post("/reference-books/negotiation_stage/", json={"name": f"Offer under review {unique}"})
+    stage = admin.post("/reference-books/negotiation_stage/", json={"name": f"Offer checked by legal {unique}"})
     assert stage.status_code == 201, stage.text
     card = api.post("/counterparties/", json={"name": f"Long Story {unique}"}).json()
     for number in range(35):  # 36 history entries in all: more than the card's first page
@@ -136,7 +136,7 @@ def test_negotiation_notes_and_the_history_page_by_page(page, admin, client, uni
     page.fill("#f-note-text", "They compare us with two others; answer expected Friday")
     page.fill("#f-client_priorities", "Delivery time")
     page.get_by_role("button", name="Add note").click()
-    expect(page.locator("#negotiations .current-stage")).to_have_text(f"Offer under review {unique}")
+    expect(page.locator("#negotiations .current-stage")).to_have_text(f"Offer checked by legal {unique}")
     expect(page.locator("#negotiations")).to_contain_text("answer expected Friday")
     notes = api.get(f"/counterparties/{card['id']}/negotiation-notes").json()
     assert [note["text"] for note in notes["items"]] == ["They compare us with two others; answer expected Friday"]
