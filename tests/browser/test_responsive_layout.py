@@ -27,7 +27,7 @@ def records(admin):
         "name": "ООО «Очень длинное наименование контрагента для проверки вёрстки карточки»",
         "kind": "organisation", "phone": "+7 495 123-45-67"})
     assert counterparty.status_code == 201, counterparty.text
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Layout contract",
                                                "counterparty_id": counterparty.json()["id"]})
     assert document.status_code == 201, document.text

@@ -13,6 +13,7 @@ from .schemas import (
     ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
     CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
 )
+from .paging import listing
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1/activities",
                 description="Contacts with counterparties: planned, done, and the agenda.")
@@ -23,6 +24,7 @@ ActivityPage = page_of(ActivitySchema, "ActivityPage")
 @blp.route("/")
 @blp.arguments(ActivityQueryArgs, location="query")
 @blp.response(200, ActivityPage)
+@listing
 def list_activities(args):
     return rpc.call("counterparties", "list_activities", g.actor, jsonable(args))
 
@@ -65,6 +67,7 @@ def build_agenda(actor, day, tz_name):
 @blp.route("/calendar")
 @blp.arguments(CalendarArgs, location="query")
 @blp.response(200, CalendarSchema)
+@listing
 def calendar(args):
     """Activities from one day to another (a week, a month): mine (with those of colleagues I
     deputise for, marked ``on_behalf_of``), one employee's I may see (`employee_id`), or my

@@ -7,18 +7,20 @@ from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
+from .paging import listing, page_of
 
 blp = Blueprint("contact-persons", __name__, url_prefix="/api/v1",
                 description="People at counterparties.")
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons")
-@blp.response(200, ContactPersonSchema(many=True))
+@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons/")
+@blp.response(200, page_of(ContactPersonSchema, "ContactPersonList"))
+@listing
 def list_contact_persons(counterparty_id):
     return rpc.call("counterparties", "list_contact_persons", g.actor, str(counterparty_id))
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons", methods=["POST"])
+@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons/", methods=["POST"])
 @blp.arguments(ContactPersonSchema)
 @blp.response(201, ContactPersonSchema)
 def add_contact_person(data, counterparty_id):

@@ -11,6 +11,7 @@ from .schemas import (
     EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema,
     PasswordResetResultSchema, PasswordResetSchema, page_of,
 )
+from .paging import listing
 
 blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
                 description="The organisation's employees.")
@@ -19,6 +20,7 @@ blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
 @blp.route("/")
 @blp.arguments(EmployeeQueryArgs, location="query")
 @blp.response(200, page_of(EmployeeSchema, "EmployeePage"))
+@listing
 def list_employees(args):
     """Active employees, by name; `search` matches name and e-mail."""
     return rpc.call("staff", "list_employees", jsonable(args))

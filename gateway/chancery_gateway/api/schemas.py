@@ -7,7 +7,7 @@ import functools
 
 from marshmallow import Schema, fields, validate
 
-from .paging import PageArgs  # noqa: F401  (re-exported: every list's paging)
+from .paging import Next, PageArgs, SyncArgs, page_of  # noqa: F401  (re-exported: every list's paging and envelope)
 
 ID = fields.UUID
 
@@ -42,13 +42,6 @@ class AwareDateTime(fields.AwareDateTime):
 
     def _serialize(self, value, attr, obj, **kwargs):
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
-
-
-def page_of(item_schema, name):
-    return type(name, (Schema,), {
-        "items": fields.List(fields.Nested(item_schema)),
-        "total": fields.Integer(),
-    })
 
 
 # auth -------------------------------------------------------------------------------
@@ -681,6 +674,7 @@ class CalendarSchema(Schema):
     items = fields.List(fields.Nested(AgendaActivitySchema), metadata={"description": "in planned order"})
     total = fields.Integer()
     truncated = fields.Boolean(metadata={"description": "more than 5,000 activities: only the first are listed"})
+    next = Next()
 
 
 # access, audit, personal data --------------------------------------------------------------
@@ -733,6 +727,7 @@ class AuditPageSchema(Schema):
     items = fields.List(fields.Nested(AuditEntrySchema))
     total = fields.Integer()
     unavailable = fields.List(fields.Nested(UnavailablePartSchema))
+    next = Next()
 
 
 class ConsentSchema(Schema):
@@ -929,6 +924,7 @@ class NegotiationNotesSchema(Schema):
     current_stage = fields.Nested(NegotiationStageRefSchema, allow_none=True)
     negotiation = fields.Nested(NegotiationSchema, metadata={
         "description": "the current stage's start and the expected deal"})
+    next = Next()
 
 
 class RegistrationChoicesArgs(Schema):
