@@ -13,12 +13,12 @@ from .schemas import (
     ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
     CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
 )
-from .paging import listing
+from .paging import listing, sync_request
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1/activities",
                 description="Contacts with counterparties: planned, done, and the agenda.")
 
-ActivityPage = page_of(ActivitySchema, "ActivityPage")
+ActivityPage = page_of(ActivitySchema, "ActivityPage", sync=True)
 
 
 @blp.route("/")
@@ -26,6 +26,10 @@ ActivityPage = page_of(ActivitySchema, "ActivityPage")
 @blp.response(200, ActivityPage)
 @listing
 def list_activities(args):
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by change."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("counterparties", "sync_activities", g.actor, sync)
     return rpc.call("counterparties", "list_activities", g.actor, jsonable(args))
 
 

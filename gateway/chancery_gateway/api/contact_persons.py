@@ -7,10 +7,21 @@ from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
-from .paging import listing, page_of
+from .paging import SyncArgs, listing, page_of, sync_request
 
 blp = Blueprint("contact-persons", __name__, url_prefix="/api/v1",
                 description="People at counterparties.")
+
+
+@blp.route("/contact-persons/")
+@blp.arguments(SyncArgs, location="query")
+@blp.response(200, page_of(ContactPersonSchema, "ContactPersonSync", sync=True))
+@listing
+def sync_contact_persons(args):
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data."""
+    return rpc.call("counterparties", "sync_contact_persons", g.actor,
+                    sync_request(args) or {"limit": args["limit"], "after": None, "updated_since": None})
 
 
 @blp.route("/counterparties/<uuid:counterparty_id>/contact-persons/")

@@ -14,21 +14,31 @@ from .schemas import (
     DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
     RegistrationChoicesArgs, RegistrationChoiceSchema, page_of,
 )
-from .paging import listing
+from .paging import SyncFields, listing, sync_request
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
                 description="The CRM directory: organisations and individuals we work with.")
 
-CounterpartyPage = page_of(CounterpartyCardSchema, "CounterpartyPage")
+CounterpartyPage = page_of(CounterpartyCardSchema, "CounterpartyPage", sync=True)
+
+
+class CounterpartyListArgs(CounterpartySearchArgs, SyncFields):
+    """The directory's filters, or a sync."""
 HistoryPage = page_of(HistoryEntrySchema, "CounterpartyHistoryPage")
 
 
 @blp.route("/")
-@blp.arguments(CounterpartySearchArgs, location="query")
+@blp.arguments(CounterpartyListArgs, location="query")
 @blp.response(200, CounterpartyPage)
 @listing
 def list_counterparties(args):
-    """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page."""
+    """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
+
+    Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one as
+    a tombstone naming the survivor (docs/api.md, "Sync by change")."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("counterparties", "sync_counterparties", g.actor, sync)
     return rpc.call("counterparties", "list_counterparties", g.actor, jsonable(args))
 
 

@@ -18,13 +18,17 @@ from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import BINARY, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
-from .paging import listing
+from .paging import SyncFields, listing, sync_request
 
 # The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",
                 description="Document cards, registration, status, files, links and paper copies.")
 
-DocumentPage = page_of(DocumentSchema, "DocumentPage")
+DocumentPage = page_of(DocumentSchema, "DocumentPage", sync=True)
+
+
+class RegistryListArgs(RegistryArgs, SyncFields):
+    """The registry's filters, or a sync."""
 
 
 def registry_query(args):
@@ -44,14 +48,20 @@ def registry_query(args):
 
 
 @blp.route("/documents/")
-@blp.arguments(RegistryArgs, location="query")
+@blp.arguments(RegistryListArgs, location="query")
 @blp.response(200, DocumentPage)
 @listing
 def list_documents(args):
     """The registry: documents the caller sees, newest first, narrowed by the filters; `search`
     finds words in the number, subject, counterparty name and the text of every stored file (text
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
-    read them). Each item carries `first_file`, whose thumbnail the registry shows."""
+    read them). Each item carries `first_file`, whose thumbnail the registry shows.
+
+    Or sync (`updated_since`, then `after`): every document the caller sees by change (without `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change")."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("documents", "sync_documents", g.actor, sync)
     return rpc.call("documents", "list_documents", g.actor, {**registry_query(args), "first_file": True})
 
 

@@ -11,7 +11,7 @@ from .schemas import (
     AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema,
     PositionSchema, RolePermissionSchema, SignInPolicySchema,
 )
-from .paging import listing, page_of
+from .paging import SyncArgs, listing, page_of, sync_request
 
 blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
                 description="Legal entities, departments, absences and deputies, role settings, "
@@ -49,9 +49,14 @@ def create_position(data):
 
 
 @blp.route("/departments/")
-@blp.response(200, page_of(DepartmentSchema, "DepartmentList"))
+@blp.arguments(SyncArgs, location="query")
+@blp.response(200, page_of(DepartmentSchema, "DepartmentList", sync=True))
 @listing
-def list_departments():
+def list_departments(args):
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("staff", "sync_departments", g.actor, sync)
     return rpc.call("staff", "list_departments", g.actor)
 
 

@@ -11,6 +11,8 @@ from urllib.parse import urlencode
 from flask import after_this_request, request
 from marshmallow import Schema, fields, validate
 
+from chancery_common.errors import InvalidInput
+
 MAX_LIMIT = 500
 # SQL OFFSET is a 64-bit integer: a larger one is refused here, naming the field, rather
 # than by the database; no list is near this long
@@ -24,21 +26,44 @@ class PageArgs(Schema):
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
 
 
-class SyncArgs(PageArgs):
-    """A sync list's arguments: the offset page's, or a run of pages by change (docs/api.md)."""
+class SyncFields(Schema):
+    """What turns a list into a sync: a run of pages by change (docs/api.md, "Sync by change")."""
 
     updated_since = fields.AwareDateTime(metadata={
-        "description": "Only records changed at or after this moment (ISO 8601 with offset), in the order they "
-                       "changed, with tombstones of the records deleted or merged away; page on by `next`."})
+        "description": "Sync: every record the caller sees changed at or after this moment (ISO 8601 with offset), "
+                       "in the order they changed, records gone as tombstones; page on by `next`. "
+                       "Takes no other filter."})
     after = fields.String(validate=validate.Length(min=1, max=500), metadata={
-        "description": "The cursor of a sync: the `next` (or, once caught up, `resume`) of the previous page. "
-                       "It carries the filters it began with."})
+        "description": "Sync: the cursor to go on from, the `next` (or, once caught up, the `resume`) of the page "
+                       "before. It carries the updated_since its sync began with."})
+
+
+class SyncArgs(SyncFields):
+    """The arguments of a list that is a sync only."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_LIMIT))
 
 
 def Next():
     """The envelope's address of the next page."""
     return fields.String(allow_none=True, metadata={
         "description": "The address of the next page (also the `Link` header, rel=\"next\"); null on the last."})
+
+
+def sync_request(args):
+    """The sync a list's query asks for (``{limit, after, updated_since}``, for the service's
+    sync method), or None for a page of its other filters. A sync is ordered by change and
+    carries its start in its cursor: another filter with it is refused, naming it."""
+    if args.get("updated_since") is None and args.get("after") is None:
+        return None
+    others = sorted(set(request.args) - {"limit", "after", "updated_since"})
+    if others:
+        raise InvalidInput(f"Invalid input: {', '.join(others)}", {name: [
+            "A sync (updated_since or after) takes only limit: it lists every record the caller sees, by change."]
+            for name in others})
+    since = args.get("updated_since")
+    return {"limit": args.get("limit", 50), "after": args.get("after"),
+            "updated_since": since.isoformat() if since else None}
 
 
 def page_of(item_schema, name, sync=False):
@@ -50,7 +75,7 @@ def page_of(item_schema, name, sync=False):
     }
     if sync:
         attributes["resume"] = fields.String(allow_none=True, metadata={
-            "description": "In a sync: the cursor to pass as `after` next time, to get what changed since this page."})
+            "description": "Sync: the cursor to pass as `after` later, for what changed after this page."})
     return type(name, (Schema,), attributes)
 
 
