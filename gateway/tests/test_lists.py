@@ -85,11 +85,22 @@ def test_an_offset_page_links_the_next_one_until_the_last(client, sign_in, bus):
 
 def test_a_sync_page_links_the_next_by_its_cursor_alone(client, sign_in, bus):
     sign_in()
-    bus.answers[("staff", "list_employees")] = {"items": [], "next_after": "b64cursor", "resume": "b64cursor"}
+    bus.answers[("staff", "sync_employees")] = {"items": [], "next_after": "b64cursor", "resume": "b64cursor"}
 
-    response = client.get("/api/v1/employees/?limit=2&updated_since=2026-01-01T00:00:00Z&offset=0")
+    response = client.get("/api/v1/employees/?limit=2&updated_since=2026-01-01T00:00:00Z")
 
     assert response.status_code == 200, response.json
-    assert response.json["next"] == "/api/v1/employees/?limit=2&after=b64cursor"
+    assert bus.requests[-1][2] == ({"limit": 2, "after": None, "updated_since": "2026-01-01T00:00:00+00:00"},)
+    assert response.json == {"items": [], "next": "/api/v1/employees/?limit=2&after=b64cursor", "resume": "b64cursor"}
     assert parse_qs(urlsplit(response.headers["Link"][1:].split(">")[0]).query) == {
         "limit": ["2"], "after": ["b64cursor"]}
+
+
+def test_a_sync_takes_no_other_filter(client, sign_in, bus):
+    sign_in()
+
+    response = client.get("/api/v1/employees/?updated_since=2026-01-01T00:00:00Z&search=x&offset=0")
+
+    assert response.status_code == 422
+    assert set(response.json["errors"]["json"]) == {"search", "offset"}
+    assert bus.requests == []

@@ -18,7 +18,7 @@ MAX_LIMIT = 500
 # than by the database; no list is near this long
 MAX_OFFSET = 2**31 - 1
 # the query parameters a sync page's address replaces by its cursor (which carries them)
-SYNC_STARTS = ("offset", "after", "updated_since", "include_deleted")
+SYNC_STARTS = ("offset", "after", "updated_since")
 
 
 class PageArgs(Schema):

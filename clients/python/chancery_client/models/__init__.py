@@ -57,6 +57,7 @@ from .contact_person_changes_messengers_item import ContactPersonChangesMessenge
 from .contact_person_important_dates_item import ContactPersonImportantDatesItem
 from .contact_person_list import ContactPersonList
 from .contact_person_messengers_item import ContactPersonMessengersItem
+from .contact_person_sync import ContactPersonSync
 from .counterparties_list_counterparties_sort import (
     CounterpartiesListCounterpartiesSort,
 )
@@ -395,6 +396,7 @@ __all__ = (
     "ContactPersonImportantDatesItem",
     "ContactPersonList",
     "ContactPersonMessengersItem",
+    "ContactPersonSync",
     "CounterpartiesListCounterpartiesSort",
     "CounterpartiesListCounterpartiesStatus",
     "Counterparty",

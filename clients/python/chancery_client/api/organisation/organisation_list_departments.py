@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -7,14 +8,33 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.department_list import DepartmentList
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/departments/",
+        "params": params,
     }
 
     return _kwargs
@@ -73,8 +93,17 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> Response[DepartmentList | Problem]:
-    """
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -83,7 +112,11 @@ def sync_detailed(
         Response[DepartmentList | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -95,8 +128,17 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> DepartmentList | Problem | None:
-    """
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -107,14 +149,26 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> Response[DepartmentList | Problem]:
-    """
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -123,7 +177,11 @@ async def asyncio_detailed(
         Response[DepartmentList | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -133,8 +191,17 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
 ) -> DepartmentList | Problem | None:
-    """
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -146,5 +213,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
+            limit=limit,
         )
     ).parsed
