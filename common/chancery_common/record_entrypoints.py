@@ -2,7 +2,9 @@
 sees a record, the service's audit log (read and verified), and what the service holds
 about a contact person (for the personal-data export).
 
-A service mixes ``RecordEntrypoints`` into its class and names the module of its rules as
+A service mixes ``RecordEntrypoints`` into its class (as ``record_entrypoints.RecordEntrypoints``:
+imported by its own name into the service's module, nameko's runner would take it for a second
+service) and names the module of its rules as
 ``records`` (its ``logic``), which answers ``explain_access(session, asked_by, actor,
 record_id)``, ``audit_entries(session, actor, **query)``, ``verify_audit(session, actor)``
 and ``export_personal_data(session, actor, contact_person_id)`` (``{service, records,

@@ -14,7 +14,7 @@ from chancery_common.dumping import compiled
 from chancery_common.errors import load, parse_uuid
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
-from chancery_common.record_entrypoints import RecordEntrypoints
+from chancery_common import record_entrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
 
 from . import logic, schemas
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 OVERDUE_SWEEP_SECONDS = float(os.environ.get("APPROVALS_OVERDUE_SWEEP_SECONDS", "15"))
 
 
-class ApprovalsService(RecordEntrypoints):
+class ApprovalsService(record_entrypoints.RecordEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "approvals"
 

@@ -13,7 +13,7 @@ from chancery_common.dumping import compiled
 from chancery_common.errors import InvalidInput, load, parse_uuid
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
-from chancery_common.record_entrypoints import RecordEntrypoints
+from chancery_common import record_entrypoints
 from chancery_common.rpc import rpc
 from chancery_common.versions import load_version
 
@@ -47,7 +47,7 @@ def claimed_upload(attachment):
     return {"size": attachment["size"], "sha256": attachment["sha256"], "md5": attachment["md5"]}
 
 
-class DocumentsService(RecordEntrypoints):
+class DocumentsService(record_entrypoints.RecordEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "documents"
 

@@ -16,7 +16,7 @@ from chancery_common.errors import load, parse_uuid
 from chancery_common.metrics import REMINDERS_FIRED
 from chancery_common.observability import Observability
 from chancery_common.outbox import OutboxRelay
-from chancery_common.record_entrypoints import RecordEntrypoints
+from chancery_common import record_entrypoints
 from chancery_common.rpc import rpc
 
 from . import channels, digest, invitations, logic, manage, reminders, schemas, sources
@@ -52,7 +52,7 @@ class Settings(DependencyProvider):
         return logic.SETTINGS
 
 
-class NotificationsService(RecordEntrypoints):
+class NotificationsService(record_entrypoints.RecordEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "notifications"
 
