@@ -20,7 +20,7 @@ from .payload import jsonable
 from .schemas import BINARY, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
 from .paging import SyncFields, listing, sync_request
 
-# The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
+# The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies/.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",
                 description="Document cards, registration, status, files, links and paper copies.")
 
