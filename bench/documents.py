@@ -342,7 +342,7 @@ def measure_upload(size_mb, log):
                           timeout=30)
         login.raise_for_status()
         headers = {"X-CSRF-Token": login.json()["csrf_token"]}
-        types = http.get(f"{profile.gateway_url}/api/v1/document-types/", timeout=30).json()
+        types = http.get(f"{profile.gateway_url}/api/v1/document-types/", timeout=30).json()["items"]
         memo = next(t["id"] for t in types if t["code"] == "memo")
         document = http.post(f"{profile.gateway_url}/api/v1/documents/", headers=headers, timeout=30,
                              json={"type_id": memo, "title": "Upload bench", "register": False}).json()

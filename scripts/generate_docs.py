@@ -119,7 +119,7 @@ own queue names only (`^erp\\.chancery(\\.dead-letters)?$`) and `read` on the
 
 Administrators register an HTTPS endpoint with the event types it wants (exact types or
 patterns such as `document.*`; `*` for all) under Administration → Webhooks, or with the
-REST API `/api/v1/webhooks/endpoints`. Each endpoint gets a secret (`whsec_` + base64)
+REST API `/api/v1/webhooks/endpoints/`. Each endpoint gets a secret (`whsec_` + base64)
 shown once; it can be rotated. The `webhooks` service receives every event through its own
 durable queue and POSTs the envelope above as JSON to each endpoint that wants it, signed
 by [Standard Webhooks](https://www.standardwebhooks.com/):

@@ -164,7 +164,7 @@ def test_the_overdue_list_is_paged_and_filtered(client, sign_in, bus):
     response = client.get(f"/api/v1/contracts/overdue?counterparty_id={counterparty_id}&offset=50")
 
     assert response.status_code == 200
-    assert response.json == {"items": [item], "total": 1}
+    assert response.json == {"items": [item], "total": 1, "next": None}
     [(_, _, (_, query))] = bus.requests
     assert query == {"counterparty_id": counterparty_id, "limit": 50, "offset": 50}
 

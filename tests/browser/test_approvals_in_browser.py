@@ -133,7 +133,8 @@ def test_editing_a_route_adds_a_parallel_stage(page, admin, admin_credentials, p
     page.get_by_role("button", name="Save as a new version").click()
 
     expect(page.locator(".flash-success")).to_contain_text("Route saved as version 2")
-    route = next(r for r in admin.get("/approval-routes/").json() if r["document_type_id"] == document_type["id"])
+    route = next(r for r in admin.get("/approval-routes/").json()["items"]
+                 if r["document_type_id"] == document_type["id"])
     stages = next(v for v in route["versions"] if v["version"] == 2)["stages"]
     assert stages[1]["conditions"] == [{"field": "amount", "op": "gt", "value": "1000000"},
                                        {"field": "currency", "op": "eq", "value": "RUB"}]

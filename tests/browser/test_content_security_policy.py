@@ -37,7 +37,7 @@ def test_the_main_pages_report_no_policy_violation(watched, admin, admin_credent
     page, violations = watched
     counterparty = admin.post("/counterparties/", json={"name": f"CSP Supplies {unique}", "kind": "organisation"})
     assert counterparty.status_code == 201, counterparty.text
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Supply memo {unique}",
                                                "counterparty_id": counterparty.json()["id"]})
     assert document.status_code == 201, document.text

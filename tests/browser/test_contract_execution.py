@@ -24,7 +24,7 @@ def days(n):
 
 @pytest.fixture
 def contract(admin, unique):
-    contract_type = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract_type = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     counterparty = admin.post("/counterparties/", json={"name": f"Ispolnenie {unique}"}).json()
     made = admin.post("/documents/", json={"type_id": contract_type["id"], "title": f"Warehouse {unique}",
                                            "counterparty_id": counterparty["id"], "amount": "1000000.00",

@@ -87,7 +87,7 @@ def test_contact_persons_are_added_edited_and_moved(page, admin, client, unique)
     expect(people).to_contain_text(f"Pavel Orlov {unique}")
     expect(people).to_contain_text("+7 916 222-00-02")
 
-    person = api.get(f"/counterparties/{old['id']}/contact-persons").json()[0]
+    person = api.get(f"/counterparties/{old['id']}/contact-persons").json()["items"][0]
     assert person["phones"] == ["+7 495 111-00-01", "+7 916 222-00-02"]
     assert person["messengers"] == [{"kind": "telegram", "handle": "@pavel_orlov"}]
     assert len(person["important_dates"]) == 1
@@ -174,6 +174,6 @@ def test_merging_a_duplicate_choosing_the_values_field_by_field(page, admin, adm
     merged = admin.get(f"/counterparties/{keeper['id']}").json()
     assert (merged["name"], merged["phone"], merged["email"], merged["region_id"]) == (
         f"Stroymontazh {unique}", "+7 495 222-22-22", f"office.{unique}@sm.ru", region["id"])
-    assert [p["full_name"] for p in admin.get(f"/counterparties/{keeper['id']}/contact-persons").json()] == [
+    assert [p["full_name"] for p in admin.get(f"/counterparties/{keeper['id']}/contact-persons").json()["items"]] == [
         f"Irina Duplova {unique}"]
     assert admin.get(f"/counterparties/{duplicate['id']}").status_code == 404

@@ -243,5 +243,5 @@ def test_importing_counterparties_from_a_file_checked_first(page, admin, client,
     expect(page.locator("#import-report")).to_contain_text("2 rows: 2 to create")
     found = api.get("/counterparties/", params={"search": f"Imported One {unique}"}).json()["items"]
     assert [c["phone"] for c in found] == ["+7 495 300-00-01"]
-    persons = api.get(f"/counterparties/{found[0]['id']}/contact-persons").json()
+    persons = api.get(f"/counterparties/{found[0]['id']}/contact-persons").json()["items"]
     assert [p["full_name"] for p in persons] == [f"Anna Lee {unique}"]

@@ -22,7 +22,7 @@ def test_a_director_reads_the_dashboard(page, admin, unique):
     email, password = f"director.{unique}@test.chancery", f"director-password-{unique}"
     assert admin.post("/employees/", json={"full_name": "Dmitry Director", "email": email, "password": password,
                                            "roles": ["director"]}).status_code == 201
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     owner = admin.post("/employees/", json={"full_name": f"Olga Owner {unique}",
                                             "email": f"owner.{unique}@test.chancery", "roles": ["manager"]})
     assert owner.status_code == 201, owner.text

@@ -22,7 +22,7 @@ def sign_in(page, email, password):
 
 
 def type_id(api, code):
-    return next(t["id"] for t in api.get("/document-types/").json() if t["code"] == code)
+    return next(t["id"] for t in api.get("/document-types/").json()["items"] if t["code"] == code)
 
 
 def choose(page, select, text):

@@ -21,7 +21,7 @@ def test_search_as_you_type_and_open_a_result_with_the_keyboard(page, admin, adm
     counterparty = admin.post("/counterparties/", json={"name": f"Bazalt {unique}"}).json()
     admin.post(f"/counterparties/{counterparty['id']}/contact-persons",
                json={"full_name": f"Boris Bazaltov {unique}"})
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Works {unique}",
                                                "counterparty_id": counterparty["id"]}).json()
     phrase = f"waterproofing{unique}"
@@ -57,7 +57,7 @@ def test_search_as_you_type_and_open_a_result_with_the_keyboard(page, admin, adm
 
 def test_results_show_where_the_words_matched_highlighted_and_the_status(page, admin, admin_credentials, unique,
                                                                          eventually):
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Supply {unique}"}).json()
     phrase = f"gravelpit{unique}"
     body = f"Clause 4. <img src=x id=injected> The {phrase} is closed in winter.\n".encode()

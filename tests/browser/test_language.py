@@ -53,7 +53,7 @@ def test_an_unknown_time_zone_is_refused_by_name(page, base_url, admin, admin_cr
 
 
 def type_id(api, code):
-    return next(t["id"] for t in api.get("/document-types/").json() if t["code"] == code)
+    return next(t["id"] for t in api.get("/document-types/").json()["items"] if t["code"] == code)
 
 
 def test_words_with_two_meanings_read_in_the_sense_of_their_screen(browser, base_url, admin, admin_credentials,

@@ -43,7 +43,7 @@ def reload_until(page, eventually, condition):
 
 
 def contract_type_id(api):
-    return next(t["id"] for t in api.get("/document-types/").json() if t["code"] == "contract")
+    return next(t["id"] for t in api.get("/document-types/").json()["items"] if t["code"] == "contract")
 
 
 def test_the_whole_path_in_the_browser(page, admin, admin_credentials, unique, tmp_path,

@@ -31,7 +31,7 @@ def manager(admin, client, unique):
 
 @pytest.fixture
 def stages(admin):
-    return {stage["code"]: stage for stage in admin.get("/reference-books/negotiation_stage/").json()}
+    return {stage["code"]: stage for stage in admin.get("/reference-books/negotiation_stage/").json()["items"]}
 
 
 def in_negotiation(api, stages, name, stage="first_contact", **deal):

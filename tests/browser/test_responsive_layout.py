@@ -31,7 +31,7 @@ def records(admin, text_pdf):
         "name": "ООО «Очень длинное наименование контрагента для проверки вёрстки карточки»",
         "kind": "organisation", "phone": "+7 495 123-45-67"})
     assert counterparty.status_code == 201, counterparty.text
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Layout contract",
                                                "counterparty_id": counterparty.json()["id"],
                                                "amount": "1500000.00", "currency": "RUB"})

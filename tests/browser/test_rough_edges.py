@@ -29,7 +29,7 @@ def test_the_sheet_fits_its_panel_and_dashboard_panels_are_padded(wide, admin, u
         "full_name": f"Approver With A Rather Long Name {n} {unique}", "roles": ["employee"],
         "email": f"sheet{n}.{unique}.{time.monotonic_ns()}@test.chancery", "password": "sheet-password-1"}).json()
         for n in range(2)]
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Sheet {unique}"}).json()
     approval = admin.post("/approvals/", json={"document_id": document["id"],
                                                "approver_ids": [a["id"] for a in approvers]})

@@ -47,7 +47,7 @@ def person(admin, client, unique, key, roles):
 
 
 def type_id(api, code):
-    return next(t["id"] for t in api.get("/document-types/").json() if t["code"] == code)
+    return next(t["id"] for t in api.get("/document-types/").json()["items"] if t["code"] == code)
 
 
 def inn(unique, region):
@@ -98,7 +98,7 @@ def test_a_secretary_names_a_managers_counterparty_on_a_new_document(browser, ba
                                                       "phone": "+7 495 765-43-21"}).json()
     _secretary, credentials, secretary_api = person(admin, client, unique, "registrar", ["secretary"])
     assert secretary_api.get(f"/counterparties/{kept['id']}").status_code == 404  # the card stays closed
-    found = secretary_api.get("/counterparties/for-registration", params={"search": tax_id}).json()
+    found = secretary_api.get("/counterparties/for-registration", params={"search": tax_id}).json()["items"]
     assert found == [{"id": kept["id"], "name": kept["name"], "short_name": None, "tax_id": tax_id,
                       "card_visible": False}]
     assert manager_api.get("/counterparties/for-registration", params={"search": tax_id}).status_code == 403

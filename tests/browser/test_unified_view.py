@@ -20,7 +20,7 @@ def sign_in(page, email, password):
 def test_every_section_of_the_card(page, admin, admin_credentials, employee, unique, eventually):
     approver, _ = employee(f"Alla Approver{unique}", roles=["lawyer"])
     holder, _ = employee(f"Gleb Holder{unique}", roles=["secretary"])
-    types = {t["code"]: t for t in admin.get("/document-types/").json()}
+    types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
     cid = admin.post("/counterparties/", json={"name": f"Unified Stroy {unique}"}).json()["id"]
 
     def document(code, title, **fields):
@@ -39,7 +39,7 @@ def test_every_section_of_the_card(page, admin, admin_credentials, employee, uni
                                      "planned_at": (now - timedelta(days=1)).isoformat()})
     admin.post("/activities/", json={"counterparty_id": cid, "kind": "meeting", "subject": f"Next meeting {unique}",
                                      "planned_at": (now + timedelta(days=1)).isoformat()})
-    stage = admin.get("/reference-books/negotiation_stage/").json()[0]
+    stage = admin.get("/reference-books/negotiation_stage/").json()["items"][0]
     admin.post(f"/counterparties/{cid}/negotiation-notes", json={"stage_id": stage["id"],
                                                                   "text": f"Prices agreed {unique}"})
     copy = admin.post(f"/documents/{contract['id']}/paper-copies", json={"kind": "original", "location": "Safe"})

@@ -77,5 +77,5 @@ def test_registering_an_endpoint_and_replaying_from_the_log(page, admin, admin_c
     expect(page.locator("table")).to_contain_text("replay")
     expect(page.locator("pre")).to_contain_text(name)
 
-    endpoint = next(e for e in admin.get("/webhooks/endpoints").json() if e["url"] == receiver["url"])
+    endpoint = next(e for e in admin.get("/webhooks/endpoints").json()["items"] if e["url"] == receiver["url"])
     admin.request("DELETE", f"/webhooks/endpoints/{endpoint['id']}")

@@ -32,7 +32,7 @@ def walk(admin, employee, unique, eventually, compose):
     """Sign in, counterparty, contract with a file, approval decided, notification received,
     the unified view; returns what it made."""
     approver, approver_api = employee("Anna Approver", roles=["lawyer"])
-    types = admin.get("/document-types/").json()
+    types = admin.get("/document-types/").json()["items"]
     contract = next(t for t in types if t["code"] == "contract")
 
     # a tax id of its own: each walk (before and after the restarts) makes a new counterparty

@@ -24,7 +24,7 @@ def test_every_write_on_the_path_leaves_exactly_one_audit_entry(admin, employee,
     approver, approver_api = employee("Audrey Auditor", roles=["lawyer"])
     counterparty = admin.post("/counterparties/", json={"name": f"Audit Ltd {unique}"}).json()
     admin.patch(f"/counterparties/{counterparty['id']}", json={"phone": "+7 495 000-00-00"})
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Audited {unique}",
                                                "counterparty_id": counterparty["id"], "amount": "10.00",
                                                "currency": "EUR"}).json()
@@ -140,6 +140,6 @@ def test_export_then_erasure_leaves_no_trace(admin, system, unique, eventually):
     # the card and its links remain, anonymised
     card = admin.get(f"/contact-persons/{person['id']}").json()
     assert card["anonymised_at"] and card["full_name"] != planted["full_name"]
-    assert admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()[0]["id"] == person["id"]
+    assert admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()["items"][0]["id"] == person["id"]
     erasure_rows = audit_of(admin, "contact_person", person["id"])
     assert "anonymised" in [r["action"] for r in erasure_rows]

@@ -75,7 +75,7 @@ def database_exists(url):
 def test_a_wiped_system_is_restored_from_its_backup_exactly(admin, unique, system, tmp_path, text_pdf,
                                                             eventually):
     counterparty = admin.post("/counterparties/", json={"name": f"Backed Up LLC {unique}"}).json()
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Kept {unique}",
                                                "counterparty_id": counterparty["id"], "register": False}).json()
     pdf = text_pdf(f"Kept delivery of gravel {unique}")

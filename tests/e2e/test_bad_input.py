@@ -15,7 +15,7 @@ def counterparty(admin, unique):
 
 @pytest.fixture
 def document(admin, counterparty):
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     response = admin.post("/documents/", json={
         "type_id": contract["id"], "title": "Contract under test", "counterparty_id": counterparty["id"]})
     assert response.status_code == 201
@@ -42,7 +42,7 @@ def test_service_side_validation_is_named_too(admin, counterparty):
         "type_id": "00000000-0000-0000-0000-000000000000", "title": "T",
         "counterparty_id": counterparty["id"]})
     assert_names(unknown_type, 422, "type_id")
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     no_currency = admin.post("/documents/", json={"type_id": contract["id"], "title": "T", "amount": "10"})
     assert_names(no_currency, 422, "currency")
     blank = admin.post("/counterparties/", json={"name": "   "})

@@ -23,7 +23,7 @@ def test_contact_persons_belong_to_their_counterparty(admin, counterparty):
     assert bad.status_code == 422 and "emails" in bad.json()["errors"]["json"]
     changed = admin.patch(f"/contact-persons/{person['id']}", json={"position": "Director"})
     assert changed.json()["position"] == "Director"
-    listed = admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()
+    listed = admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()["items"]
     assert [p["full_name"] for p in listed] == ["Ivan Petrov"]
     view = admin.get(f"/counterparties/{counterparty['id']}/overview").json()
     assert [p["id"] for p in view["contact_persons"]] == [person["id"]]
@@ -68,7 +68,7 @@ def test_planning_completing_and_the_agenda(admin, employee, counterparty):
 def test_routes_are_versioned_and_running_approvals_keep_theirs(admin, employee, counterparty, eventually):
     first, first_api = employee("First Approver")
     second, second_api = employee("Second Approver")
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "protocol")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "protocol")
 
     v1 = admin.post("/approval-routes/", json={"document_type_id": memo["id"], "name": "Protocols",
                                                "stages": [{"approver_ids": [first["id"]]}]})
@@ -113,5 +113,5 @@ def test_a_contact_person_moves_with_their_activities(admin, counterparty, uniqu
     assert moved.status_code == 200, moved.text
     assert moved.json()["counterparty_id"] == other["id"]
     assert admin.get(f"/activities/{call['id']}").json()["contact_person_id"] == person.json()["id"]
-    assert [p["id"] for p in admin.get(f"/counterparties/{other['id']}/contact-persons").json()] == [
+    assert [p["id"] for p in admin.get(f"/counterparties/{other['id']}/contact-persons").json()["items"]] == [
         person.json()["id"]]

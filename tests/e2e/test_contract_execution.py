@@ -9,7 +9,7 @@ pytestmark = pytest.mark.system
 
 
 def types_by_code(api):
-    return {t["code"]: t for t in api.get("/document-types/").json()}
+    return {t["code"]: t for t in api.get("/document-types/").json()["items"]}
 
 
 def days(n):

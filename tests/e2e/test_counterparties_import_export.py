@@ -46,7 +46,7 @@ def test_a_utf8_csv_with_bom_and_a_windows_1251_csv_import(admin, unique):
     counterparty_id = done.json()["rows"][0]["counterparty_id"]
     card = admin.get(f"/counterparties/{counterparty_id}").json()
     assert (card["name"], card["tax_id"]) == (f"Ромашка {unique}", tax_id)
-    people = admin.get(f"/counterparties/{counterparty_id}/contact-persons").json()
+    people = admin.get(f"/counterparties/{counterparty_id}/contact-persons").json()["items"]
     assert sorted(p["full_name"] for p in people) == ["Иван Петров", "Ольга Орлова"]
 
     digits = f"{int(unique, 16) % 10**7:07d}"  # a phone no other test uses: same phones are duplicates

@@ -26,7 +26,8 @@ def test_merging_a_duplicate_moves_its_people_and_history_and_leaves_a_pointer(a
     assert (card["name"], card["email"], card["notes"]) == (f"VEGA LLC {unique}", f"vega{unique}@example.ru",
                                                             "Pays on time\n\nAsk for Olga")
     assert merged.json()["moved"]["contact_persons"] == 1
-    assert [p["id"] for p in admin.get(f"/counterparties/{survivor['id']}/contact-persons").json()] == [person["id"]]
+    people = admin.get(f"/counterparties/{survivor['id']}/contact-persons/").json()["items"]
+    assert [p["id"] for p in people] == [person["id"]]
 
     gone = admin.get(f"/counterparties/{duplicate['id']}")
     assert gone.status_code == 404 and gone.json()["merged_into"] == survivor["id"], gone.text
@@ -37,7 +38,7 @@ def test_merging_a_duplicate_moves_its_people_and_history_and_leaves_a_pointer(a
 
 def test_the_negotiation_log_sets_the_current_stage(admin, unique):
     counterparty = admin.post("/counterparties/", json={"name": f"Negotiating {unique}"}).json()
-    stages = admin.get("/reference-books/negotiation_stage/").json()
+    stages = admin.get("/reference-books/negotiation_stage/").json()["items"]
     assert [s["position"] for s in stages] == sorted(s["position"] for s in stages)
     new_stage = admin.post("/reference-books/negotiation_stage/", json={"name": f"Tender {unique}",
                                                                         "code": f"tender_{unique}"})

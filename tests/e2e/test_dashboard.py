@@ -16,7 +16,7 @@ def test_director_and_head_dashboards(admin, employee, unique, eventually):
     for person in (head, manager):
         assert admin.patch(f"/employees/{person['id']}", json={"department_id": department["id"]}).status_code == 200
 
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     counterparty = admin.post("/counterparties/", json={"name": f"Expiry {unique}",
                                                         "responsible_employee_id": manager["id"]}).json()
 

@@ -33,7 +33,7 @@ def test_a_stopped_service_gives_503_a_partial_view_and_loses_no_event(
     timeout = float(system.profile.extra_env["RPC_TIMEOUT"])
     approver, approver_api = employee("Dora Downtime")
     counterparty = admin.post("/counterparties/", json={"name": f"Downtime LLC {unique}"}).json()
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "During downtime",
                                                "counterparty_id": counterparty["id"]}).json()
 
@@ -176,7 +176,7 @@ def uploads_of(system, document_id):
 
 def test_an_upload_whose_service_stops_meanwhile_fails_at_once_and_is_never_attached_later(
         admin, system, unique, eventually):
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Interrupted upload {unique}",
                                                "register": False}).json()
     body = PausingBody(b"%PDF-1.4\n" + bytes(range(256)) * 2048, pause_at=100_000)

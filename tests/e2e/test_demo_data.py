@@ -61,7 +61,7 @@ def test_demo_data_is_loaded_once_through_the_api(system, admin, client):
     assert any(t["approval"]["document_title"].startswith("Счёт на оплату № 2291") for t in tasks)
     director = client(EMPLOYEES["director"][1], password)
     north = next(c for c in counterparties if c["name"].endswith("«Жилой квартал Северный»"))
-    people = director.get(f"/counterparties/{north['id']}/contact-persons").json()
+    people = director.get(f"/counterparties/{north['id']}/contact-persons").json()["items"]
     assert len(people) == len(CONTACT_PERSONS["north"])
 
     assert load_demo_data(system.profile, system) == "demo data already loaded"

@@ -33,7 +33,7 @@ def test_reference_books_rename_merge_and_refuse_to_delete_a_value_in_use(admin,
     assert merged.status_code == 200, merged.text
     assert (merged.json()["id"], merged.json()["counterparty_count"]) == (ural["id"], 1)
     assert admin.get(f"/counterparties/{counterparty.json()['id']}").json()["region_id"] == ural["id"]
-    listed = admin.get("/reference-books/region/").json()
+    listed = admin.get("/reference-books/region/").json()["items"]
     assert typo["id"] not in [v["id"] for v in listed]
     assert admin.request("DELETE", f"/reference-books/group/{wrong_book['id']}").status_code == 204
 
@@ -68,11 +68,11 @@ def test_saved_filters_are_each_employees_own(admin, employee, unique):
     assert saved.json()["query"] == {"group_id": [group["id"]], "search": "oil", "sort": "-updated_at"}
     assert mine.post("/saved-filters/", json={"name": "Bad", "query": {"limit": 5}}).status_code == 422
 
-    assert [f["name"] for f in mine.get("/saved-filters/").json()] == ["Partners"]
-    assert theirs.get("/saved-filters/").json() == []
+    assert [f["name"] for f in mine.get("/saved-filters/").json()["items"]] == ["Partners"]
+    assert theirs.get("/saved-filters/").json()["items"] == []
     assert theirs.request("DELETE", f"/saved-filters/{saved.json()['id']}").status_code == 404
     assert mine.request("DELETE", f"/saved-filters/{saved.json()['id']}").status_code == 204
-    assert mine.get("/saved-filters/").json() == []
+    assert mine.get("/saved-filters/").json()["items"] == []
 
 
 def test_additional_responsible_employees_see_the_counterparty(admin, employee, unique):

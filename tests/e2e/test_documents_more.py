@@ -10,7 +10,7 @@ pytestmark = pytest.mark.system
 
 @pytest.fixture
 def contract_type(admin):
-    return next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    return next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_a_signed_card_is_fixed(admin, document):
 
 
 def make(api, type_code, title, **fields):
-    doc_type = next(t for t in api.get("/document-types/").json() if t["code"] == type_code)
+    doc_type = next(t for t in api.get("/document-types/").json()["items"] if t["code"] == type_code)
     response = api.post("/documents/", json={"type_id": doc_type["id"], "title": title, "register": False,
                                              **fields})
     assert response.status_code == 201, response.text
@@ -148,7 +148,7 @@ def test_a_reserved_number_is_taken_later_and_a_cancelled_one_is_never_reused(ad
     assert again.status_code == 200, again.text
     assert again.json()["number"] not in (None, reserved["number"])
     numbers = {n["number"]: n for n in admin.get(f"/journals/{journal['id']}/numbers",
-                                                 params={"year": reserved["year"]}).json()}
+                                                 params={"year": reserved["year"]}).json()["items"]}
     assert (numbers[reserved["number"]]["status"], numbers[reserved["number"]]["cancel_reason"]) == (
         "cancelled", "wrong counterparty")
     assert numbers[again.json()["number"]]["status"] == "registered"
@@ -197,7 +197,7 @@ def test_a_paper_original_is_handed_to_a_colleague_and_returned(admin, employee,
     back = admin.post(f"/paper-copies/{copy_id}/movements", json={"to_location": "Archive 2"})
 
     assert back.status_code == 201, back.text
-    (copy,) = admin.get(f"/documents/{document['id']}/paper-copies").json()
+    (copy,) = admin.get(f"/documents/{document['id']}/paper-copies").json()["items"]
     assert (copy["status"], copy["location"], copy["holder_id"], len(copy["movements"])) == (
         "in_place", "Archive 2", None, 2)
     assert admin.get("/paper-copies", params={"out": "true", "holder_id": colleague["id"]}).json()["total"] == 0
@@ -220,4 +220,4 @@ def test_paper_copies_are_checked_and_kept_to_who_sees_the_document(admin, emplo
         assert field in response.json()["message"], response.json()
     assert outsider.get(f"/documents/{document['id']}/paper-copies").status_code == 404
     assert outsider.post(f"/paper-copies/{copy_id}/movements", json={"to_location": "Home"}).status_code == 404
-    assert admin.get(f"/documents/{document['id']}/paper-copies").json()[0]["location"] == "Desk"
+    assert admin.get(f"/documents/{document['id']}/paper-copies").json()["items"][0]["location"] == "Desk"

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.system
 
 
 def types_by_code(api):
-    return {t["code"]: t for t in api.get("/document-types/").json()}
+    return {t["code"]: t for t in api.get("/document-types/").json()["items"]}
 
 
 @pytest.fixture
@@ -99,8 +99,8 @@ def test_saved_filters_are_the_caller_s_own(admin, employee, unique):
     assert saved.status_code == 201, saved.text
     _, other = employee("Olga Other")
 
-    assert f"Invoices {unique}" in [f["name"] for f in admin.get("/documents/saved-filters").json()]
-    assert other.get("/documents/saved-filters").json() == []
+    assert f"Invoices {unique}" in [f["name"] for f in admin.get("/documents/saved-filters").json()["items"]]
+    assert other.get("/documents/saved-filters").json()["items"] == []
     assert other.request("DELETE", f"/documents/saved-filters/{saved.json()['id']}").status_code == 404
     bad = admin.post("/documents/saved-filters", json={"name": "bad", "query": {"status": ["nonsense"]}})
     assert bad.status_code == 422
@@ -134,4 +134,4 @@ def test_a_lost_paper_original_is_listed_as_lost(admin, unique):
     listed = admin.get("/paper-copies", params={"lost": "true", "counterparty_id": document["counterparty_id"]})
     assert [c["id"] for c in listed.json()["items"]] == [copy["id"]]
     assert admin.post(f"/paper-copies/{copy['id']}/lost", json={"reason": "again"}).status_code == 409
-    assert json.loads(admin.get(f"/documents/{document['id']}/paper-copies").text)[0]["status"] == "lost"
+    assert json.loads(admin.get(f"/documents/{document['id']}/paper-copies").text)["items"][0]["status"] == "lost"

@@ -178,7 +178,7 @@ def test_published_events_match_the_asyncapi_document(admin, employee, unique, e
     done = admin.post(f"/activities/{activity.json()['id']}/completion", json={"result": "Talked"})
     assert done.status_code == 200, done.text
 
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={
         "type_id": contract["id"], "title": f"Schema contract {unique}", "counterparty_id": counterparty["id"],
         "amount": "1200.50", "currency": "RUB"})

@@ -22,7 +22,7 @@ OCR_WAIT = 240  # seconds: OCR shares two CPUs with the whole running system
 
 @pytest.fixture
 def invoice(admin, unique):
-    types = {t["code"]: t for t in admin.get("/document-types/").json()}
+    types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
 
     def make(title):
         created = admin.post("/documents/", json={"type_id": types["invoice"]["id"], "title": f"{title} {unique}"})

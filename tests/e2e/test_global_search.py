@@ -26,7 +26,7 @@ def world(admin, employee, unique, text_pdf, eventually):
         "counterparty_id": counterparty["id"], "kind": "call", "subject": f"Granit follow-up {unique}",
         "planned_at": (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()}).json()
     # the secretariat registers the contract (managers may not register), the manager is responsible
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={
         "type_id": contract["id"], "title": f"Granit supply {unique}", "counterparty_id": counterparty["id"],
         "responsible_id": manager["id"]})

@@ -67,7 +67,7 @@ def world(request):
 
     counterparty = admin.post("/counterparties/", json={
         "name": f"Confidential Stroy {tag}", "responsible_employee_id": manager_a2["id"]}).json()
-    types = {t["code"]: t for t in admin.get("/document-types/").json()}
+    types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
     lawyer_api, manager_api = clients["lawyer"], clients["manager_a"]
     made = lawyer_api.post("/documents/", json={
         "type_id": types["contract"]["id"], "title": f"Secret supply contract {tag}",

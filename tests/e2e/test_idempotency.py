@@ -160,14 +160,14 @@ def test_services_recognise_a_retry_of_each_creation_whose_first_attempt_was_wri
     counterparty = twice("POST", "/counterparties/", {"name": f"Retried LLC {unique}"})
     assert len(named(admin, f"Retried LLC {unique}")) == 1
     twice("POST", f"/counterparties/{counterparty['id']}/contact-persons", {"full_name": f"Retried Person {unique}"})
-    assert len(admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()) == 1
+    assert len(admin.get(f"/counterparties/{counterparty['id']}/contact-persons").json()["items"]) == 1
     twice("POST", "/activities/", {
         "counterparty_id": counterparty["id"], "kind": "call", "subject": f"Retried call {unique}",
         "planned_at": (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()})
     activities = admin.get("/activities/", params={"counterparty_id": counterparty["id"]}).json()["items"]
     assert len(activities) == 1
 
-    types = {t["code"]: t for t in admin.get("/document-types/").json()}
+    types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
     document = twice("POST", "/documents/", {"type_id": types["contract"]["id"], "title": f"Retried {unique}",
                                              "counterparty_id": counterparty["id"], "register": False})
     found = admin.get("/documents/", params={"counterparty_id": counterparty["id"]}).json()

@@ -47,7 +47,7 @@ def test_dry_run_then_sync_then_directory_users_sign_in(admin, client, directory
     done = admin.post("/settings/ldap-directory/sync", json={})
     assert done.status_code == 200 and done.json()["status"] == "succeeded", done.text
     assert mine(done.json(), "created", directory) == emails
-    runs = admin.get("/settings/ldap-directory/syncs").json()
+    runs = admin.get("/settings/ldap-directory/syncs").json()["items"]
     assert runs[0]["id"] == done.json()["id"] and runs[0]["trigger"] == "administrator"
 
     signed = sign_in(client, "anna", ANNA)
@@ -76,12 +76,12 @@ def test_a_directory_change_reaches_chancery_on_the_next_scheduled_sync(admin, c
     directory.modify("dn: uid=vera,ou=Sales {run},ou=people,dc=holding,dc=test\nchangetype: delete\n")
     # a sync every hour: the first one runs at the next tick of the staff service's timer
     assert admin.request("PUT", "/settings/ldap-directory", json={"sync_interval_minutes": 60}).status_code == 200
-    scheduled = eventually(lambda: [run for run in admin.get("/settings/ldap-directory/syncs").json()
+    scheduled = eventually(lambda: [run for run in admin.get("/settings/ldap-directory/syncs").json()["items"]
                                     if run["trigger"] == "schedule"], timeout=30)
     assert scheduled[0]["status"] == "succeeded", scheduled[0]
 
     boris = admin.get(f"/employees/{boris_id}").json()
-    legal = [d for d in admin.get("/departments/").json() if d["name"] == f"Legal {directory.run}"][0]
+    legal = [d for d in admin.get("/departments/").json()["items"] if d["name"] == f"Legal {directory.run}"][0]
     assert boris["department_id"] == legal["id"] and boris["roles"] == ["employee"]
     assert admin.get(f"/employees/{vera_id}").json()["is_active"] is False
     refused = sign_in(client, "vera", "vera-directory-password")

@@ -28,7 +28,7 @@ def test_a_scheme_reminds_the_responsible_and_follows_the_date(admin, employee, 
     person, person_api = employee("Rita Responsible")
     fields = admin.get(f"/reminder-schemes/date-fields/{paid_type['id']}")
     assert fields.status_code == 200
-    assert {"valid_until", "payment_due"} <= {f["code"] for f in fields.json()}
+    assert {"valid_until", "payment_due"} <= {f["code"] for f in fields.json()["items"]}
 
     soon = local_now(person) + timedelta(seconds=6)
     scheme = admin.post("/reminder-schemes", json={
@@ -86,7 +86,7 @@ def test_a_reminder_set_by_hand_reaches_the_inbox_and_mail(employee, eventually,
                         timeout=30)
     assert note["title"] == "Call the bank"
     eventually(lambda: mail_server.handler.to(person["email"]), timeout=30)
-    deliveries = eventually(lambda: [d for d in api.get(f"/notifications/{note['id']}/deliveries").json()
+    deliveries = eventually(lambda: [d for d in api.get(f"/notifications/{note['id']}/deliveries").json()["items"]
                                      if d["state"] == "sent"], timeout=30)
     assert deliveries[0]["channel"] == "email" and deliveries[0]["attempts"] == 1
 
@@ -112,7 +112,7 @@ def test_preferences_turn_e_mail_off_for_a_kind(employee, eventually, mail_serve
     due = datetime.now(timezone.utc) + timedelta(seconds=2)
     assert api.post("/reminders", json={"title": "Inbox only", "due_at": due.isoformat()}).status_code == 201
     [note] = eventually(lambda: api.get("/notifications/").json()["items"], timeout=30)
-    assert api.get(f"/notifications/{note['id']}/deliveries").json() == []
+    assert api.get(f"/notifications/{note['id']}/deliveries").json()["items"] == []
     assert mail_server.handler.to(person["email"]) == []
 
     bad = api.request("PUT", "/notification-preferences", json={"digest_kinds": ["no.such.kind"]})

@@ -43,7 +43,7 @@ def test_a_planned_contact_reminds_its_responsible_before_and_moves_with_it(admi
 
 def test_an_approval_deadline_reminds_the_approver_until_they_decide(admin, employee, eventually):
     approver, approver_api = employee("Alla Approver", roles=["lawyer"])
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Deadline contract"}).json()
     approval = admin.post("/approvals/", json={"document_id": document["id"], "stages": [
         {"name": "Legal", "approver_ids": [approver["id"]], "deadline_hours": 48}]})
@@ -64,7 +64,7 @@ def test_an_approval_deadline_reminds_the_approver_until_they_decide(admin, empl
 
 def test_a_paper_copy_handed_out_is_reminded_after_its_return_date_unless_returned(admin, employee, eventually):
     holder, holder_api = employee("Hana Holder")
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": "Paper contract"}).json()
     copy = admin.post(f"/documents/{document['id']}/paper-copies", json={"kind": "original", "location": "Safe"})
     assert copy.status_code == 201, copy.text

@@ -205,7 +205,7 @@ def test_the_metrics_of_every_process_move_with_an_end_to_end_flow(
 
     approver, _ = employee("Mila Metrics")
     counterparty = admin.post("/counterparties/", json={"name": f"Metered LLC {unique}"}).json()
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Metered {unique}",
                                                "counterparty_id": counterparty["id"], "register": False}).json()
     # a PDF with a text layer: the texts service reads it and draws its thumbnail

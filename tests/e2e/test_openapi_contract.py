@@ -160,7 +160,7 @@ def test_no_input_crashes_the_api(spec, checker):
 def test_answers_match_their_documented_schemas(spec, checker, admin, unique):
     # some of everything, so the lists have items with their optional fields filled in
     counterparty = admin.post("/counterparties/", json={"name": f"Schema Check {unique}", "phone": "+7 900 1"}).json()
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     made = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Schema {unique}",
                                            "counterparty_id": counterparty["id"], "amount": 1200.5, "currency": "RUB"})
     assert made.status_code == 201 and made.json()["amount"] == "1200.50", made.text

@@ -149,7 +149,7 @@ def test_an_absent_approvers_task_goes_to_their_deputy(admin, employee, eventual
     assert admin.post("/absences/", json={"employee_id": away["id"], "deputy_id": deputy["id"],
                                           "starts_on": today.isoformat(),
                                           "ends_on": (today + timedelta(days=7)).isoformat()}).status_code == 201
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": "While Alla is away"}).json()
     approval = admin.post("/approvals/", json={"document_id": document["id"], "approver_ids": [away["id"]]})
     assert approval.status_code == 201, approval.text
@@ -166,7 +166,7 @@ def test_an_absent_approvers_task_goes_to_their_deputy(admin, employee, eventual
 
 def test_when_staff_is_down_an_approval_cannot_start_half_way(admin, employee, system):
     approver, _ = employee("Sergey Stalled", roles=["lawyer"])
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": "Staff is down"}).json()
     system.stop_process("staff")
     try:
@@ -181,7 +181,7 @@ def test_positions_are_a_list_administrators_keep(admin, employee, unique):
     made = admin.post("/positions/", json={"name": f"Site engineer {unique}"})
     assert made.status_code == 201
     assert admin.post("/positions/", json={"name": f"site ENGINEER {unique}"}).status_code == 409
-    assert f"Site engineer {unique}" in [p["name"] for p in admin.get("/positions/").json()]
+    assert f"Site engineer {unique}" in [p["name"] for p in admin.get("/positions/").json()["items"]]
     _, someone = employee("Pyotr Plain")
     assert someone.post("/positions/", json={"name": f"Chief {unique}"}).status_code == 403
 

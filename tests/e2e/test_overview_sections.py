@@ -9,7 +9,7 @@ pytestmark = pytest.mark.system
 
 
 def types_by_code(api):
-    return {t["code"]: t for t in api.get("/document-types/").json()}
+    return {t["code"]: t for t in api.get("/document-types/").json()["items"]}
 
 
 def test_every_section_of_the_overview(admin, employee, unique, eventually):
@@ -37,7 +37,7 @@ def test_every_section_of_the_overview(admin, employee, unique, eventually):
                                                "planned_at": (now - timedelta(days=1)).isoformat()}).json()
     upcoming = admin.post("/activities/", json={"counterparty_id": cid, "kind": "meeting", "subject": "On site",
                                                 "planned_at": (now + timedelta(days=2)).isoformat()}).json()
-    stage = admin.get("/reference-books/negotiation_stage/").json()[0]
+    stage = admin.get("/reference-books/negotiation_stage/").json()["items"][0]
     assert admin.post(f"/counterparties/{cid}/negotiation-notes", json={
         "stage_id": stage["id"], "text": f"Waiting for the estimate {unique}"}).status_code == 201
     copy = admin.post(f"/documents/{contract['id']}/paper-copies", json={"kind": "original", "location": "Safe 2"})

@@ -15,7 +15,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) *
 
 
 def contract_type(api):
-    types = api.get("/document-types/").json()
+    types = api.get("/document-types/").json()["items"]
     return next(t for t in types if t["code"] == "contract")
 
 

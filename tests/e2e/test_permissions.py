@@ -52,7 +52,7 @@ def world(request):
     beta_tax_id = legal.complete_inn(f"78{int(tag) % 10**7:07d}")
     cp_a = counterparty("Alpha", manager_a)
     cp_b = counterparty("Beta", manager_b, tax_id=beta_tax_id, phone="+7 812 555-01-02", allow_duplicate=True)
-    types = {t["code"]: t for t in admin.get("/document-types/").json()}
+    types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
 
     def document(type_code, counterparty_, responsible):
         made = admin.post("/documents/", json={"type_id": types[type_code]["id"], "title": f"{type_code} {tag}",
@@ -142,9 +142,9 @@ def test_registrars_find_any_counterparty_by_name_or_tax_id_and_only_what_regist
     if role not in REGISTRARS:
         assert (by_name.status_code, by_tax_id.status_code) == (403, 403)
         return
-    found = {c["id"]: c for c in by_name.json()}
+    found = {c["id"]: c for c in by_name.json()["items"]}
     assert set(found) == {ids["counterparty_a"], ids["counterparty_b"]}
-    assert [c["id"] for c in by_tax_id.json()] == [ids["counterparty_b"]]
+    assert [c["id"] for c in by_tax_id.json()["items"]] == [ids["counterparty_b"]]
     for name, counterparty in (("counterparty_a", found[ids["counterparty_a"]]),
                                ("counterparty_b", found[ids["counterparty_b"]])):
         assert set(counterparty) == {"id", "name", "short_name", "tax_id", "card_visible"}

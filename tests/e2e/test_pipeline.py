@@ -42,7 +42,7 @@ def _cards(board):
 def test_the_board_the_deal_and_the_funnel(admin, sales):
     anna, head, boris = (sales["clients"][key] for key in ("anna", "head", "boris"))
     tag = sales["tag"]
-    stages = {s["code"]: s for s in admin.get("/reference-books/negotiation_stage/").json()}
+    stages = {s["code"]: s for s in admin.get("/reference-books/negotiation_stage/").json()["items"]}
     mine = anna.post("/counterparties/", json={"name": f"Pipeline Alpha {tag}"}).json()
     second = anna.post("/counterparties/", json={"name": f"Pipeline Beta {tag}"}).json()
     theirs = boris.post("/counterparties/", json={"name": f"Pipeline Gamma {tag}"}).json()

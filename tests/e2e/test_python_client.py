@@ -43,7 +43,7 @@ def test_the_holding_scenario_through_the_generated_client(admin, employee, base
     assert counterparty.name == f"Client LLC {unique}"
 
     types = document_types_list_document_types.sync(client=erp)
-    contract_type = next(t for t in types if t.code == "contract")
+    contract_type = next(t for t in types.items if t.code == "contract")
     document = documents_create_document.sync(client=erp, body=NewDocumentRequest(
         title=f"Supply contract {unique}", type_id=contract_type.id, counterparty_id=counterparty.id,
         amount="250000.00", currency="RUB"))

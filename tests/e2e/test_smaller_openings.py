@@ -38,7 +38,7 @@ def test_an_administrator_s_api_token_sees_the_health(base_url, admin):
 
 
 def test_a_program_named_pdf_is_refused_naming_the_file(admin, unique):
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Invoice {unique}"}).json()
 
     refused = admin.post(f"/documents/{document['id']}/files", files={"file": ("invoice.pdf", EXE)})

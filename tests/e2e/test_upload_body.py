@@ -15,7 +15,7 @@ RAW = {"Content-Type": "application/octet-stream"}
 
 @pytest.fixture
 def document(admin, unique):
-    memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     response = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Body upload {unique}",
                                                "register": False})
     assert response.status_code == 201, response.text

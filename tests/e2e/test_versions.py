@@ -56,7 +56,7 @@ def test_a_counterparty_changed_meanwhile_is_not_overwritten(admin, two_editors,
 
 
 def test_a_document_changed_meanwhile_is_not_overwritten(admin, two_editors, unique):
-    contract = next(t for t in admin.get("/document-types/").json() if t["code"] == "contract")
+    contract = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "contract")
     document = admin.post("/documents/", json={"type_id": contract["id"], "title": f"Supply {unique}"}).json()
 
     lost_update_is_refused(f"/documents/{document['id']}", {"title": f"Supply of steel {unique}"},
@@ -96,7 +96,7 @@ def test_list_items_carry_their_version(admin, unique):
     changed = admin.patch(f"/departments/{department['id']}", json={"name": f"Listed again {unique}"},
                           headers={"If-Match": '"1"'})
     assert changed.status_code == 200 and changed.headers["ETag"] == '"2"'
-    [listed] = [d for d in admin.get("/departments/").json() if d["id"] == department["id"]]
+    [listed] = [d for d in admin.get("/departments/").json()["items"] if d["id"] == department["id"]]
     assert listed["version"] == 2
     assert admin.patch(f"/departments/{department['id']}", json={"name": f"Listed once more {unique}"},
                        headers={"If-Match": '"1"'}).status_code == 412

@@ -192,7 +192,7 @@ class WriteStream:
         self.clients = [Client(base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD) for _ in range(writers)]
         self.client = self.clients[0]
         if {"document", "approval"} & set(kinds):
-            self.memo_type_id = next(t["id"] for t in self.client.get("/document-types/").json()
+            self.memo_type_id = next(t["id"] for t in self.client.get("/document-types/").json()["items"]
                                      if t["code"] == "memo")  # registered in the INT journal
             self.admin_id = self.client.get("/auth/me").json()["employee"]["id"]
         self.sent = {}  # name -> (kind, path, body, Idempotency-Key)

@@ -221,7 +221,7 @@ def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_adm
     from documents.storage import Storage
 
     profile = fault_system.profile
-    memo = next(t for t in fault_admin.get("/document-types/").json() if t["code"] == "memo")
+    memo = next(t for t in fault_admin.get("/document-types/").json()["items"] if t["code"] == "memo")
     document = fault_admin.post("/documents/", json={"type_id": memo["id"], "title": f"Uploads {unique}",
                                                      "register": False})
     assert document.status_code == 201, document.text

@@ -197,7 +197,7 @@ def test_timed_work_is_done_once_by_two_replicas(replicated_fault_system, replic
                                for title in titles), timeout=30)
 
         # an overdue approval task: reported once (one event, one notification)
-        memo = next(t for t in admin.get("/document-types/").json() if t["code"] == "memo")
+        memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
         document = admin.post("/documents/", json={"type_id": memo["id"], "title": f"Overdue memo {unique}"})
         assert document.status_code == 201, document.text
         approval = admin.post("/approvals/", json={"document_id": document.json()["id"],

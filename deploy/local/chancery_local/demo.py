@@ -494,7 +494,7 @@ def create_counterparties(apis):
 
 def create_documents(apis, counterparties, legal_entities):
     """Every document, its electronic copy and its status; returns ``{key: document}``."""
-    types = {t["code"]: t["id"] for t in apis["lawyer"].get("/document-types/")}
+    types = {t["code"]: t["id"] for t in apis["lawyer"].get("/document-types/")["items"]}
     today = date.today()
     years = {"yy": f"{today.year % 100:02d}", "yy_before": f"{(today.year - 1) % 100:02d}"}
     documents = {}
@@ -571,7 +571,7 @@ def wait_for_statuses(api, expected, timeout=60):
 def create_negotiations(apis, counterparties):
     """Negotiation notes moving the clients through the stages, the expected deal with the last;
     returns how many notes were made."""
-    stages = {stage["code"]: stage["id"] for stage in apis["sales"].get("/reference-books/negotiation_stage/")}
+    stages = {stage["code"]: stage["id"] for stage in apis["sales"].get("/reference-books/negotiation_stage/")["items"]}
     today = date.today()
     made = 0
     for key, author, notes, deal in NEGOTIATIONS:

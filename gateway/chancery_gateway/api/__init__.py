@@ -1,5 +1,7 @@
 """The REST API under /api/v1: one module per resource, described by flask-smorest."""
+from flask import current_app, redirect, request
 from flask_smorest import Api
+from werkzeug.exceptions import HTTPException, NotFound
 
 from .. import idempotency
 from ..auth import require_api_session as session_required
@@ -59,4 +61,20 @@ def register(app):
     for module in MODULES:
         api.register_blueprint(module.blp)
     idempotency.describe_in_openapi(api.spec, exempt_paths={"/api/v1/auth/login", "/api/v1/auth/logout"})
+    app.before_request(slash_convention)
     return api
+
+
+def slash_convention():
+    """One spelling of every API path (docs/api.md, "Paths"): a collection's ends in a slash and
+    Werkzeug answers its other spelling with a 308 to it; this answers a slash added to any
+    other path with a 308 to the path without it (method and body kept)."""
+    path = request.path
+    if not (path.startswith("/api/") and path.endswith("/") and isinstance(request.routing_exception, NotFound)):
+        return None
+    try:
+        current_app.url_map.bind_to_environ(request.environ).match(path.rstrip("/"), method=request.method)
+    except HTTPException:
+        return None
+    query = request.query_string.decode("latin-1")
+    return redirect(request.script_root + path.rstrip("/") + (f"?{query}" if query else ""), 308)

@@ -12,6 +12,7 @@ from chancery_common.errors import NotFound
 from .. import auth, rpc
 from .payload import jsonable
 from .schemas import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
+from .paging import listing
 
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access explanations (administrators) and the audit logs.")
@@ -92,9 +93,10 @@ def explain(args):
     return explain_access(g.actor, str(args["employee_id"]), args["record_type"], str(args["record_id"]))
 
 
-@blp.route("/audit")
+@blp.route("/audit/")
 @blp.arguments(AuditArgs, location="query")
 @blp.response(200, AuditPageSchema)
+@listing
 def audit(args):
     """Audit entries, newest first: of one record (whoever sees it), or searched across every
     service (`view_audit`); a service that does not answer is listed in `unavailable`."""

@@ -13,17 +13,23 @@ from .schemas import (
     ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
     CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
 )
+from .paging import listing, sync_request
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1/activities",
                 description="Contacts with counterparties: planned, done, and the agenda.")
 
-ActivityPage = page_of(ActivitySchema, "ActivityPage")
+ActivityPage = page_of(ActivitySchema, "ActivityPage", sync=True)
 
 
 @blp.route("/")
 @blp.arguments(ActivityQueryArgs, location="query")
 @blp.response(200, ActivityPage)
+@listing
 def list_activities(args):
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by change."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("counterparties", "sync_activities", g.actor, sync)
     return rpc.call("counterparties", "list_activities", g.actor, jsonable(args))
 
 
@@ -65,6 +71,7 @@ def build_agenda(actor, day, tz_name):
 @blp.route("/calendar")
 @blp.arguments(CalendarArgs, location="query")
 @blp.response(200, CalendarSchema)
+@listing
 def calendar(args):
     """Activities from one day to another (a week, a month): mine (with those of colleagues I
     deputise for, marked ``on_behalf_of``), one employee's I may see (`employee_id`), or my

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from .. import rpc
 from .payload import jsonable
 from .schemas import ApiTokenSchema, NewApiTokenSchema
+from .paging import listing, page_of
 
 blp = Blueprint("api-tokens", __name__, url_prefix="/api/v1/api-tokens",
                 description="Tokens other systems send as `Authorization: Bearer <token>`. "
@@ -12,7 +13,8 @@ blp = Blueprint("api-tokens", __name__, url_prefix="/api/v1/api-tokens",
 
 
 @blp.route("/")
-@blp.response(200, ApiTokenSchema(many=True))
+@blp.response(200, page_of(ApiTokenSchema, "ApiTokenList"))
+@listing
 def list_tokens():
     return rpc.call("staff", "list_api_tokens", g.actor)
 

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from .. import rpc
 from .payload import jsonable
 from .approval_schemas import RouteRequestSchema, RouteSchema
+from .paging import listing, page_of
 
 blp = Blueprint("approval-routes", __name__, url_prefix="/api/v1/approval-routes",
                 description="Who approves each document type, in which order. Saving makes a new "
@@ -12,7 +13,8 @@ blp = Blueprint("approval-routes", __name__, url_prefix="/api/v1/approval-routes
 
 
 @blp.route("/")
-@blp.response(200, RouteSchema(many=True))
+@blp.response(200, page_of(RouteSchema, "RouteList"))
+@listing
 def list_routes():
     return rpc.call("approvals", "list_routes", g.actor)
 

@@ -12,6 +12,7 @@ from .approval_schemas import (
 )
 from .payload import jsonable
 from .schemas import page_of
+from .paging import listing
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Sending documents through their approvers.")
@@ -78,6 +79,7 @@ def resubmit_approval(actor, approval_id, data):
 @blp.route("/")
 @blp.arguments(ApprovalQueryArgs, location="query")
 @blp.response(200, ApprovalPage)
+@listing
 def list_approvals(args):
     return rpc.call("approvals", "list_approvals", g.actor, jsonable(args))
 
@@ -126,6 +128,7 @@ def add_approver(data, approval_id):
 @blp.route("/tasks")
 @blp.arguments(TaskQueryArgs, location="query")
 @blp.response(200, TaskPage)
+@listing
 def my_tasks(args):
     """My approvals: the tasks waiting for my decision (and for those I stand in for today), soonest due first."""
     return rpc.call("approvals", "list_my_tasks", g.actor, jsonable(args))

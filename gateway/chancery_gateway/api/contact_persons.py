@@ -7,18 +7,31 @@ from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
+from .paging import SyncArgs, listing, page_of, sync_request
 
 blp = Blueprint("contact-persons", __name__, url_prefix="/api/v1",
                 description="People at counterparties.")
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons")
-@blp.response(200, ContactPersonSchema(many=True))
+@blp.route("/contact-persons/")
+@blp.arguments(SyncArgs, location="query")
+@blp.response(200, page_of(ContactPersonSchema, "ContactPersonSync", sync=True))
+@listing
+def sync_contact_persons(args):
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data."""
+    return rpc.call("counterparties", "sync_contact_persons", g.actor,
+                    sync_request(args) or {"limit": args["limit"], "after": None, "updated_since": None})
+
+
+@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons/")
+@blp.response(200, page_of(ContactPersonSchema, "ContactPersonList"))
+@listing
 def list_contact_persons(counterparty_id):
     return rpc.call("counterparties", "list_contact_persons", g.actor, str(counterparty_id))
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons", methods=["POST"])
+@blp.route("/counterparties/<uuid:counterparty_id>/contact-persons/", methods=["POST"])
 @blp.arguments(ContactPersonSchema)
 @blp.response(201, ContactPersonSchema)
 def add_contact_person(data, counterparty_id):

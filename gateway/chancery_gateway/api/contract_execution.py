@@ -10,6 +10,7 @@ from .execution_schemas import (
 )
 from .openapi import VERSIONED
 from .payload import jsonable
+from .paging import listing
 
 blp = Blueprint("contract-execution", __name__, url_prefix="/api/v1",
                 description="How contracts are carried out: milestones with deadlines, completion acts against "
@@ -84,6 +85,7 @@ def cancel_payment(data, payment_id):
 @blp.route("/contracts/overdue")
 @blp.arguments(OverdueQueryArgs, location="query")
 @blp.response(200, OverdueItemPage)
+@listing
 def execution_overdue(args):
     """Milestones past their deadline and planned payments due and not covered, of the contracts the
     caller sees, most overdue first."""

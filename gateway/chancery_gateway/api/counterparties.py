@@ -14,19 +14,31 @@ from .schemas import (
     DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
     RegistrationChoicesArgs, RegistrationChoiceSchema, page_of,
 )
+from .paging import SyncFields, listing, sync_request
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
                 description="The CRM directory: organisations and individuals we work with.")
 
-CounterpartyPage = page_of(CounterpartyCardSchema, "CounterpartyPage")
+CounterpartyPage = page_of(CounterpartyCardSchema, "CounterpartyPage", sync=True)
+
+
+class CounterpartyListArgs(CounterpartySearchArgs, SyncFields):
+    """The directory's filters, or a sync."""
 HistoryPage = page_of(HistoryEntrySchema, "CounterpartyHistoryPage")
 
 
 @blp.route("/")
-@blp.arguments(CounterpartySearchArgs, location="query")
+@blp.arguments(CounterpartyListArgs, location="query")
 @blp.response(200, CounterpartyPage)
+@listing
 def list_counterparties(args):
-    """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page."""
+    """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
+
+    Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one as
+    a tombstone naming the survivor (docs/api.md, "Sync by change")."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("counterparties", "sync_counterparties", g.actor, sync)
     return rpc.call("counterparties", "list_counterparties", g.actor, jsonable(args))
 
 
@@ -53,8 +65,9 @@ def find_duplicates(data):
 
 @blp.route("/for-registration")
 @blp.arguments(RegistrationChoicesArgs, location="query")
-@blp.response(200, RegistrationChoiceSchema(many=True))
+@blp.response(200, page_of(RegistrationChoiceSchema, "RegistrationChoiceList"))
 @blp.alt_response(403, description="The caller may not register documents.")
+@listing
 def registration_choices(args):
     """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
     (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md)."""
@@ -118,6 +131,7 @@ def update_counterparty(data, counterparty_id):
 @blp.route("/<uuid:counterparty_id>/history")
 @blp.arguments(PageArgs, location="query")
 @blp.response(200, HistoryPage)
+@listing
 def get_history(args, counterparty_id):
     """The relationship history, newest first.
 

@@ -8,6 +8,7 @@ from marshmallow import Schema, fields, validate, validates_schema, ValidationEr
 from chancery_common import dead_letters
 
 from .. import rpc
+from .paging import Next, listing
 
 blp = Blueprint("dead_letters", __name__, url_prefix="/api/v1/admin/dead-letters",
                 description="Messages a service could not process within its queue's delivery limit: "
@@ -30,6 +31,7 @@ class DeadLetterSchema(Schema):
 class DeadLetterListSchema(Schema):
     items = fields.List(fields.Nested(DeadLetterSchema))
     count = fields.Integer(metadata={"description": "how many wait in the queue (items holds at most limit)"})
+    next = Next()
 
 
 class DeadLetterArgs(Schema):
@@ -77,6 +79,7 @@ def counts():
 @blp.route("/")
 @blp.arguments(DeadLetterArgs, location="query")
 @blp.response(200, DeadLetterListSchema)
+@listing
 def list_dead_letters(args):
     """Dead letters oldest first; they stay where they are."""
     _require_administrator()

@@ -8,6 +8,7 @@ from .document_schemas import DocumentTypeRequestSchema, TypesQueryArgs
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import DocumentTypeSchema
+from .paging import listing, page_of
 
 blp = Blueprint("document-types", __name__, url_prefix="/api/v1/document-types",
                 description="Kinds of document, each with its journal, extra card fields and children.")
@@ -15,7 +16,8 @@ blp = Blueprint("document-types", __name__, url_prefix="/api/v1/document-types",
 
 @blp.route("/")
 @blp.arguments(TypesQueryArgs, location="query")
-@blp.response(200, DocumentTypeSchema(many=True))
+@blp.response(200, page_of(DocumentTypeSchema, "DocumentTypeList"))
+@listing
 def list_document_types(args):
     return rpc.call("documents", "list_document_types", g.actor, jsonable(args))
 

@@ -18,12 +18,17 @@ from .jobs import JobSchema, accepted
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import BINARY, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
+from .paging import SyncFields, listing, sync_request
 
-# The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies.
+# The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies/.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",
                 description="Document cards, registration, status, files, links and paper copies.")
 
-DocumentPage = page_of(DocumentSchema, "DocumentPage")
+DocumentPage = page_of(DocumentSchema, "DocumentPage", sync=True)
+
+
+class RegistryListArgs(RegistryArgs, SyncFields):
+    """The registry's filters, or a sync."""
 
 
 def registry_query(args):
@@ -43,13 +48,20 @@ def registry_query(args):
 
 
 @blp.route("/documents/")
-@blp.arguments(RegistryArgs, location="query")
+@blp.arguments(RegistryListArgs, location="query")
 @blp.response(200, DocumentPage)
+@listing
 def list_documents(args):
     """The registry: documents the caller sees, newest first, narrowed by the filters; `search`
     finds words in the number, subject, counterparty name and the text of every stored file (text
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
-    read them). Each item carries `first_file`, whose thumbnail the registry shows."""
+    read them). Each item carries `first_file`, whose thumbnail the registry shows.
+
+    Or sync (`updated_since`, then `after`): every document the caller sees by change (without `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change")."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("documents", "sync_documents", g.actor, sync)
     return rpc.call("documents", "list_documents", g.actor, {**registry_query(args), "first_file": True})
 
 
@@ -64,14 +76,15 @@ def export_documents(args):
     return accepted(jobs.start("documents_export", {"query": registry_query(args), "format": output}))
 
 
-@blp.route("/documents/saved-filters")
-@blp.response(200, SavedDocumentFilterSchema(many=True))
+@blp.route("/documents/saved-filters/")
+@blp.response(200, page_of(SavedDocumentFilterSchema, "SavedDocumentFilterList"))
+@listing
 def list_saved_filters():
     """The caller's saved registry filters."""
     return rpc.call("documents", "list_saved_filters", g.actor)
 
 
-@blp.route("/documents/saved-filters", methods=["POST"])
+@blp.route("/documents/saved-filters/", methods=["POST"])
 @blp.arguments(SavedDocumentFilterSchema)
 @blp.response(201, SavedDocumentFilterSchema)
 def save_filter(data):
@@ -167,14 +180,15 @@ def remove_link(document_id, other_id):
     rpc.call("documents", "remove_link", g.actor, str(document_id), str(other_id))
 
 
-@blp.route("/documents/<uuid:document_id>/paper-copies")
-@blp.response(200, PaperCopySchema(many=True))
+@blp.route("/documents/<uuid:document_id>/paper-copies/")
+@blp.response(200, page_of(PaperCopySchema, "PaperCopyList"))
+@listing
 def list_paper_copies(document_id):
     """The document's paper originals and copies, each with where it is, who holds it and its movements."""
     return rpc.call("documents", "list_paper_copies", g.actor, str(document_id))
 
 
-@blp.route("/documents/<uuid:document_id>/paper-copies", methods=["POST"])
+@blp.route("/documents/<uuid:document_id>/paper-copies/", methods=["POST"])
 @blp.arguments(NewPaperCopySchema)
 @blp.response(201, PaperCopySchema)
 def add_paper_copy(data, document_id):
@@ -182,9 +196,10 @@ def add_paper_copy(data, document_id):
     return rpc.call("documents", "add_paper_copy", g.actor, str(document_id), jsonable(data))
 
 
-@blp.route("/paper-copies")
+@blp.route("/paper-copies/")
 @blp.arguments(PaperCopyQueryArgs, location="query")
 @blp.response(200, PaperCopyPage)
+@listing
 def paper_copies(args):
     """Paper copies of the documents the caller sees: `out=true` those handed out, `overdue=true`
     those past their expected return."""

@@ -11,6 +11,7 @@ from .schemas import (
     EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema,
     PasswordResetResultSchema, PasswordResetSchema, page_of,
 )
+from .paging import listing, sync_request
 
 blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
                 description="The organisation's employees.")
@@ -18,9 +19,15 @@ blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
 
 @blp.route("/")
 @blp.arguments(EmployeeQueryArgs, location="query")
-@blp.response(200, page_of(EmployeeSchema, "EmployeePage"))
+@blp.response(200, page_of(EmployeeSchema, "EmployeePage", sync=True))
+@listing
 def list_employees(args):
-    """Active employees, by name; `search` matches name and e-mail."""
+    """Active employees, by name; `search` matches name and e-mail.
+
+    Or sync (`updated_since`, then `after`): every employee by change, a deactivated one as a tombstone."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("staff", "sync_employees", sync)
     return rpc.call("staff", "list_employees", jsonable(args))
 
 

@@ -13,6 +13,7 @@ from marshmallow import Schema, fields, post_dump, validate
 from .. import jobs, rpc, tabular
 from .paging import MAX_OFFSET
 from .schemas import BINARY, ID
+from .paging import Next, listing
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/v1/jobs",
                 description="Background jobs (imports, exports, the personal-data export): state, progress, "
@@ -67,6 +68,7 @@ class JobSummarySchema(JobSchema):
 class JobPageSchema(Schema):
     items = fields.List(fields.Nested(JobSummarySchema))
     more = fields.Boolean(metadata={"description": "older jobs follow (raise offset)"})
+    next = Next()
 
 
 class JobListArgs(Schema):
@@ -85,6 +87,7 @@ def accepted(job):
 @blp.route("/")
 @blp.arguments(JobListArgs, location="query")
 @blp.response(200, JobPageSchema)
+@listing
 def list_jobs(args):
     """The caller's jobs, newest first."""
     return rpc.call("jobs", "list_jobs", g.actor, args)

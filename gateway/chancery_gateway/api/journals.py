@@ -7,13 +7,15 @@ from .document_schemas import JournalRequestSchema, NumbersQueryArgs, Registrati
 from .openapi import VERSIONED
 from .payload import jsonable
 from .schemas import JournalSchema
+from .paging import listing, page_of
 
 blp = Blueprint("journals", __name__, url_prefix="/api/v1/journals",
                 description="Registration journals with gap-free numbering per year.")
 
 
 @blp.route("/")
-@blp.response(200, JournalSchema(many=True))
+@blp.response(200, page_of(JournalSchema, "JournalList"))
+@listing
 def list_journals():
     return rpc.call("documents", "list_journals", g.actor)
 
@@ -46,7 +48,8 @@ def reserve_number(data, journal_id):
 
 @blp.route("/<uuid:journal_id>/numbers")
 @blp.arguments(NumbersQueryArgs, location="query")
-@blp.response(200, RegistrationSchema(many=True))
+@blp.response(200, page_of(RegistrationSchema, "RegistrationList"))
+@listing
 def journal_numbers(args, journal_id):
     """Every number the journal gave out in a year, in order: reserved, registered or cancelled."""
     return rpc.call("documents", "journal_numbers", g.actor, str(journal_id), jsonable(args))

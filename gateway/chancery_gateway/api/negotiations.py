@@ -12,21 +12,23 @@ from .schemas import (
     ID, AwareDateTime, Date, Money, NegotiationDealSchema, NegotiationNoteSchema, NegotiationNotesSchema,
     NegotiationSchema, PageArgs,
 )
+from .paging import listing
 
 blp = Blueprint("negotiations", __name__, url_prefix="/api/v1",
                 description="Negotiation notes with a stage from the negotiation_stage reference book, the "
                             "expected deal, the pipeline board and the funnel.")
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/negotiation-notes")
+@blp.route("/counterparties/<uuid:counterparty_id>/negotiation-notes/")
 @blp.arguments(PageArgs, location="query")
 @blp.response(200, NegotiationNotesSchema)
+@listing
 def list_notes(args, counterparty_id):
     """The notes, newest first, the current stage (that of the latest note) and the expected deal."""
     return rpc.call("counterparties", "list_negotiation_notes", g.actor, str(counterparty_id), args)
 
 
-@blp.route("/counterparties/<uuid:counterparty_id>/negotiation-notes", methods=["POST"])
+@blp.route("/counterparties/<uuid:counterparty_id>/negotiation-notes/", methods=["POST"])
 @blp.arguments(NegotiationNoteSchema)
 @blp.response(201, NegotiationNoteSchema)
 def add_note(data, counterparty_id):

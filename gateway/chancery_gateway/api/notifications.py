@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from .. import rpc
 from .payload import jsonable
 from .schemas import NotificationPageSchema, NotificationQueryArgs, NotificationSchema
+from .paging import listing
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="In-app notifications of the signed-in employee.")
@@ -13,6 +14,7 @@ blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
 @blp.route("/")
 @blp.arguments(NotificationQueryArgs, location="query")
 @blp.response(200, NotificationPageSchema)
+@listing
 def list_notifications(args):
     return rpc.call("notifications", "list_notifications", g.actor, jsonable(args))
 

@@ -11,6 +11,7 @@ from .schemas import (
     AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema,
     PositionSchema, RolePermissionSchema, SignInPolicySchema,
 )
+from .paging import SyncArgs, listing, page_of, sync_request
 
 blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
                 description="Legal entities, departments, absences and deputies, role settings, "
@@ -18,7 +19,8 @@ blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
 
 
 @blp.route("/legal-entities/")
-@blp.response(200, LegalEntitySchema(many=True))
+@blp.response(200, page_of(LegalEntitySchema, "LegalEntityList"))
+@listing
 def list_legal_entities():
     return rpc.call("staff", "list_legal_entities", g.actor)
 
@@ -32,7 +34,8 @@ def create_legal_entity(data):
 
 
 @blp.route("/positions/")
-@blp.response(200, PositionSchema(many=True))
+@blp.response(200, page_of(PositionSchema, "PositionList"))
+@listing
 def list_positions():
     """The job titles employees' positions are chosen from."""
     return rpc.call("staff", "list_positions", g.actor)
@@ -46,8 +49,14 @@ def create_position(data):
 
 
 @blp.route("/departments/")
-@blp.response(200, DepartmentSchema(many=True))
-def list_departments():
+@blp.arguments(SyncArgs, location="query")
+@blp.response(200, page_of(DepartmentSchema, "DepartmentList", sync=True))
+@listing
+def list_departments(args):
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("staff", "sync_departments", g.actor, sync)
     return rpc.call("staff", "list_departments", g.actor)
 
 
@@ -71,7 +80,8 @@ def update_department(data, department_id):
 
 @blp.route("/absences/")
 @blp.arguments(AbsenceQueryArgs, location="query")
-@blp.response(200, AbsenceSchema(many=True))
+@blp.response(200, page_of(AbsenceSchema, "AbsenceList"))
+@listing
 def list_absences(args):
     """Absences (not cancelled); with `employee_id`, those of the employee or where they deputise."""
     employee_id = args.get("employee_id")
@@ -158,7 +168,8 @@ def run_ldap_sync(data):
 
 
 @blp.route("/settings/ldap-directory/syncs")
-@blp.response(200, LdapSyncSchema(many=True))
+@blp.response(200, page_of(LdapSyncSchema, "LdapSyncList"))
+@listing
 def ldap_sync_runs():
     """The latest syncs that wrote or were stopped (administrators), newest first."""
     return rpc.call("staff", "ldap_sync_runs", g.actor)

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..errors import PROBLEMS, problem_type
+from .paging import listing, page_of
 
 blp = Blueprint("problems", __name__, url_prefix="/api/v1/problems",
                 description="The kinds of problem named by the `type` of error answers (RFC 9457). "
@@ -25,7 +26,8 @@ def described(problem):
 
 @blp.route("/")
 @blp.doc(security=[])
-@blp.response(200, ProblemKindSchema(many=True))
+@blp.response(200, page_of(ProblemKindSchema, "ProblemKindList"))
+@listing
 def list_problems():
     """Every kind of problem, by status."""
     return [described(problem) for problem in PROBLEMS.values()]

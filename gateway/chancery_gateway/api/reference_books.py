@@ -9,6 +9,7 @@ from .payload import jsonable
 from .schemas import (
     MergeRequestSchema, ReferenceListArgs, ReferenceValueChangesSchema, ReferenceValueSchema,
 )
+from .paging import listing, page_of
 
 blp = Blueprint("reference-books", __name__, url_prefix="/api/v1/reference-books",
                 description="Values of the reference books; changing them needs edit_reference_books.")
@@ -18,7 +19,8 @@ KIND = "<any(activity_type, region, group, category, advertising_source, negotia
 
 @blp.route(f"/{KIND}/")
 @blp.arguments(ReferenceListArgs, location="query")
-@blp.response(200, ReferenceValueSchema(many=True))
+@blp.response(200, page_of(ReferenceValueSchema, "ReferenceValueList"))
+@listing
 def list_values(args, kind):
     """The values of one book by name, each with how many counterparties have it."""
     return rpc.call("counterparties", "list_reference_values", g.actor, kind, args)

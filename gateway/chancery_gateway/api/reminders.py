@@ -6,6 +6,7 @@ from marshmallow import Schema, fields
 
 from .. import rpc
 from .payload import jsonable
+from .paging import Next, listing, page_of
 
 blp = Blueprint("reminders", __name__, url_prefix="/api/v1",
                 description="Reminders (set by hand or planned by schemes), reminder schemes per document "
@@ -67,6 +68,7 @@ class ReminderSchema(Schema):
 
 class ReminderPageSchema(Schema):
     items = fields.List(fields.Nested(ReminderSchema))
+    next = Next()
 
 
 class NewReminderSchema(Schema):
@@ -118,15 +120,16 @@ class DeliverySchema(Schema):
 
 # Reminders.
 
-@blp.route("/reminders")
+@blp.route("/reminders/")
 @blp.arguments(ReminderQueryArgs, location="query")
 @blp.response(200, ReminderPageSchema)
+@listing
 def list_reminders(args):
     """The caller's reminders (to them, or set by them), soonest first; about one record if asked."""
     return rpc.call("notifications", "list_reminders", g.actor, jsonable(args))
 
 
-@blp.route("/reminders", methods=["POST"])
+@blp.route("/reminders/", methods=["POST"])
 @blp.arguments(NewReminderSchema)
 @blp.response(201, ReminderSchema(many=True))
 def create_reminder(data):
@@ -144,15 +147,16 @@ def delete_reminder(reminder_id):
 
 # Reminder schemes.
 
-@blp.route("/reminder-schemes")
+@blp.route("/reminder-schemes/")
 @blp.arguments(Schema.from_dict({"document_type_id": fields.UUID()})(), location="query")
-@blp.response(200, ReminderSchemeSchema(many=True))
+@blp.response(200, page_of(ReminderSchemeSchema, "ReminderSchemeList"))
+@listing
 def list_schemes(args):
     type_id = args.get("document_type_id")
     return rpc.call("notifications", "list_reminder_schemes", g.actor, str(type_id) if type_id else None)
 
 
-@blp.route("/reminder-schemes", methods=["POST"])
+@blp.route("/reminder-schemes/", methods=["POST"])
 @blp.arguments(ReminderSchemeSchema)
 @blp.response(201, ReminderSchemeSchema)
 def create_scheme(data):
@@ -191,7 +195,8 @@ def date_fields_of(type_id):
 
 
 @blp.route("/reminder-schemes/date-fields/<uuid:type_id>")
-@blp.response(200, DateFieldSchema(many=True))
+@blp.response(200, page_of(DateFieldSchema, "DateFieldList"))
+@listing
 def date_fields(type_id):
     """The date fields of a document type's card a scheme may count from."""
     return date_fields_of(type_id)[1]
@@ -199,13 +204,13 @@ def date_fields(type_id):
 
 # Preferences.
 
-@blp.route("/notification-preferences")
+@blp.route("/notification-preferences/")
 @blp.response(200, PreferencesSchema)
 def get_preferences():
     return rpc.call("notifications", "get_preferences", g.actor)
 
 
-@blp.route("/notification-preferences", methods=["PUT"])
+@blp.route("/notification-preferences/", methods=["PUT"])
 @blp.arguments(PreferencesSchema)
 @blp.response(200, PreferencesSchema)
 def save_preferences(data):
@@ -214,7 +219,8 @@ def save_preferences(data):
 
 
 @blp.route("/notifications/<uuid:notification_id>/deliveries")
-@blp.response(200, DeliverySchema(many=True))
+@blp.response(200, page_of(DeliverySchema, "DeliveryList"))
+@listing
 def deliveries(notification_id):
     """How one of the caller's notifications went out: each channel and each attempt."""
     return rpc.call("notifications", "delivery_log", g.actor, str(notification_id))

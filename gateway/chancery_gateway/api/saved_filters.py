@@ -5,13 +5,15 @@ from flask_smorest import Blueprint
 from .. import rpc
 from .payload import jsonable
 from .schemas import SavedFilterSchema
+from .paging import listing, page_of
 
 blp = Blueprint("saved-filters", __name__, url_prefix="/api/v1/saved-filters",
                 description="Directory searches an employee keeps under a name; only their own.")
 
 
 @blp.route("/")
-@blp.response(200, SavedFilterSchema(many=True))
+@blp.response(200, page_of(SavedFilterSchema, "SavedFilterList"))
+@listing
 def list_filters():
     """The caller's saved filters."""
     return rpc.call("counterparties", "list_saved_filters", g.actor)

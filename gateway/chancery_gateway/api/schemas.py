@@ -7,7 +7,7 @@ import functools
 
 from marshmallow import Schema, fields, validate
 
-from .paging import PageArgs  # noqa: F401  (re-exported: every list's paging)
+from .paging import Next, PageArgs, SyncArgs, SyncFields, page_of  # noqa: F401  (re-exported: every list's paging and envelope)
 
 ID = fields.UUID
 
@@ -17,6 +17,13 @@ def Version():
     return fields.Integer(dump_only=True, metadata={
         "description": "The record's version: one more with every change. GET of the record answers it as "
                        "its `ETag`; send it back as `If-Match: \"<version>\"` with a PATCH."})
+def Deleted():
+    """A tombstone's mark in a sync (docs/api.md, "Sync by change")."""
+    return fields.Boolean(dump_only=True, metadata={
+        "description": "Sync only: true for a record gone (deleted, merged into another, deactivated); "
+                       "a tombstone carries only id, updated_at and, for a merged one, merged_into."})
+
+
 # the body of a file or an export answer (its media type is given with it)
 BINARY = {"type": "string", "format": "binary"}
 
@@ -44,13 +51,6 @@ class AwareDateTime(fields.AwareDateTime):
         return value if isinstance(value, str) else super()._serialize(value, attr, obj, **kwargs)
 
 
-def page_of(item_schema, name):
-    return type(name, (Schema,), {
-        "items": fields.List(fields.Nested(item_schema)),
-        "total": fields.Integer(),
-    })
-
-
 # auth -------------------------------------------------------------------------------
 
 class LoginSchema(Schema):
@@ -72,6 +72,8 @@ class EmployeeSchema(Schema):
     time_zone = fields.String()
     is_active = fields.Boolean()
     created_at = fields.String()
+    updated_at = fields.String(dump_only=True)
+    deleted = Deleted()
 
 
 class SessionSchema(Schema):
@@ -202,6 +204,7 @@ class DepartmentSchema(Schema):
     parent_id = ID(allow_none=True)
     head_id = ID(allow_none=True)
     created_at = fields.String(dump_only=True)
+    updated_at = fields.String(dump_only=True, allow_none=True)
 
 
 class DepartmentChangesSchema(DepartmentSchema):
@@ -230,7 +233,7 @@ class RolePermissionSchema(Schema):
     roles = fields.List(fields.String(), required=True)
 
 
-class EmployeeQueryArgs(PageArgs):
+class EmployeeQueryArgs(PageArgs, SyncFields):
     search = fields.String()
 
 
@@ -260,6 +263,8 @@ class CounterpartySchema(Schema):
     created_by = ID(dump_only=True)
     created_at = fields.String(dump_only=True)
     updated_at = fields.String(dump_only=True)
+    deleted = Deleted()
+    merged_into = ID(dump_only=True, metadata={"description": "Sync only: the counterparty a merged one went into."})
 
 
 class CounterpartyChangesSchema(CounterpartySchema):
@@ -603,9 +608,10 @@ class ActivitySchema(Schema):
     completed_at = fields.String(dump_only=True, allow_none=True)
     follow_up_of = ID(dump_only=True, allow_none=True)
     created_at = fields.String(dump_only=True)
+    updated_at = fields.String(dump_only=True, allow_none=True)
 
 
-class ActivityQueryArgs(PageArgs):
+class ActivityQueryArgs(PageArgs, SyncFields):
     counterparty_id = ID()
     responsible_id = ID()
     status = fields.String(validate=validate.OneOf(("planned", "done", "cancelled", "missed")))
@@ -681,6 +687,7 @@ class CalendarSchema(Schema):
     items = fields.List(fields.Nested(AgendaActivitySchema), metadata={"description": "in planned order"})
     total = fields.Integer()
     truncated = fields.Boolean(metadata={"description": "more than 5,000 activities: only the first are listed"})
+    next = Next()
 
 
 # access, audit, personal data --------------------------------------------------------------
@@ -733,6 +740,7 @@ class AuditPageSchema(Schema):
     items = fields.List(fields.Nested(AuditEntrySchema))
     total = fields.Integer()
     unavailable = fields.List(fields.Nested(UnavailablePartSchema))
+    next = Next()
 
 
 class ConsentSchema(Schema):
@@ -929,6 +937,7 @@ class NegotiationNotesSchema(Schema):
     current_stage = fields.Nested(NegotiationStageRefSchema, allow_none=True)
     negotiation = fields.Nested(NegotiationSchema, metadata={
         "description": "the current stage's start and the expected deal"})
+    next = Next()
 
 
 class RegistrationChoicesArgs(Schema):

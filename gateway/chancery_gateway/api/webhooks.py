@@ -8,6 +8,7 @@ from .openapi import VERSIONED
 from .payload import jsonable
 from .paging import PageArgs
 from .schemas import AwareDateTime, Version
+from .paging import Next, listing, page_of
 
 blp = Blueprint("webhooks", __name__, url_prefix="/api/v1/webhooks",
                 description="HTTPS endpoints that receive events signed the Standard Webhooks way "
@@ -94,6 +95,7 @@ class WebhookDeliveryDetailSchema(WebhookDeliverySchema):
 class WebhookDeliveryPageSchema(Schema):
     items = fields.List(fields.Nested(WebhookDeliverySchema))
     total = fields.Integer()
+    next = Next()
 
 
 class WebhookDeliveryArgs(PageArgs):
@@ -103,13 +105,14 @@ class WebhookDeliveryArgs(PageArgs):
     event_id = fields.UUID()
 
 
-@blp.route("/endpoints")
-@blp.response(200, WebhookEndpointSchema(many=True))
+@blp.route("/endpoints/")
+@blp.response(200, page_of(WebhookEndpointSchema, "WebhookEndpointList"))
+@listing
 def list_endpoints():
     return rpc.call("webhooks", "list_endpoints", g.actor)
 
 
-@blp.route("/endpoints", methods=["POST"])
+@blp.route("/endpoints/", methods=["POST"])
 @blp.arguments(WebhookEndpointSchema)
 @blp.response(201, WebhookEndpointWithSecretSchema)
 def create_endpoint(data):
@@ -150,6 +153,7 @@ def rotate_secret(endpoint_id):
 @blp.route("/deliveries")
 @blp.arguments(WebhookDeliveryArgs, location="query")
 @blp.response(200, WebhookDeliveryPageSchema)
+@listing
 def list_deliveries(args):
     """The delivery log, newest first."""
     return rpc.call("webhooks", "list_deliveries", g.actor, jsonable(args))

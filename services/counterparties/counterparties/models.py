@@ -13,6 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.sync import stamp_column
 from chancery_common.versions import version_column
 from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
@@ -69,6 +70,8 @@ class Counterparty(Base):
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # the transaction that wrote the row last: the order of a sync (chancery_common.sync)
+    changed_xid: Mapped[int] = stamp_column()
     # not a column: the stage of the latest negotiation note, set where the card is read
     negotiation_stage = None
     # additional responsible employees (the primary one is responsible_employee_id)
@@ -218,6 +221,7 @@ class ContactPerson(Base):
     idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    changed_xid: Mapped[int] = stamp_column()  # chancery_common.sync
 
 
 class Activity(Base):
@@ -250,6 +254,8 @@ class Activity(Base):
     # the gateway's attempt id of the request that made it (chancery_common.idempotency)
     idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    changed_xid: Mapped[int] = stamp_column()  # chancery_common.sync
     on_behalf_of = None  # not a column: set in a calendar for a colleague's activity I deputise for
 
 

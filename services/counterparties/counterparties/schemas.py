@@ -211,6 +211,7 @@ class ActivitySchema(Schema):
     completed_at = fields.AwareDateTime(dump_only=True)
     follow_up_of = fields.UUID(dump_only=True)
     created_at = fields.AwareDateTime(dump_only=True)
+    updated_at = fields.AwareDateTime(dump_only=True, allow_none=True)
 
 
 class FollowUpSchema(Schema):

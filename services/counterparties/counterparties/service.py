@@ -2,7 +2,7 @@
 from nameko.events import event_handler
 from nameko.timer import timer
 
-from chancery_common import audit, visibility
+from chancery_common import audit, sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
@@ -14,8 +14,8 @@ from chancery_common.rpc import TimedRpcProxy, rpc
 from chancery_common.versions import load_version
 
 from . import (
-    calendar, handover, logic, merge, negotiations, overview, pipeline, quick_search, reference_books, registration,
-    relationship_history, reports, saved_filters, schemas, transfer,
+    calendar, changes, handover, logic, merge, negotiations, overview, pipeline, quick_search, reference_books,
+    registration, relationship_history, reports, saved_filters, schemas, transfer,
 )
 from .exceptions import InvalidInput
 from .models import audit_log, outbox, processed_events
@@ -100,6 +100,30 @@ class CounterpartiesService:
         items, total = logic.list_counterparties(self.db, actor=actor, **params)
         negotiations.with_stages(self.db, items)
         return {"items": counterparty_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def sync_counterparties(self, actor, query):
+        """Counterparties by change, merged ones as tombstones (``query``: sync.SyncQuerySchema)."""
+        actor = load_actor(actor)
+        found, cursors = changes.counterparties(self.db, actor=actor, **load(sync.SyncQuerySchema(), query))
+        negotiations.with_stages(self.db, [c for c in found if c.merged_into_id is None])
+        return sync.answer([sync.tombstone(c.id, c.merged_at or c.updated_at, merged_into=c.merged_into_id)
+                            if c.merged_into_id else counterparty_schema.dump(c) for c in found], cursors)
+
+    @rpc
+    def sync_contact_persons(self, actor, query):
+        """Contact persons by change; each one listed is an audited read of personal data."""
+        actor = load_actor(actor)
+        with self.db.begin():
+            persons, cursors = changes.contact_persons(self.db, actor=actor, **load(sync.SyncQuerySchema(), query))
+        return sync.answer(contact_schema.dump(persons, many=True), cursors)
+
+    @rpc
+    def sync_activities(self, actor, query):
+        """Activities by change."""
+        actor = load_actor(actor)
+        found, cursors = changes.activities(self.db, actor=actor, **load(sync.SyncQuerySchema(), query))
+        return sync.answer(dump_activities(found), cursors)
 
     @rpc
     def activity_results(self, actor, query):

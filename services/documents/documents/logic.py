@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 from chancery_common.audit import diff
 from chancery_common.idempotency import already_made
 from chancery_common.paging import keyset_page, page
-from chancery_common import versions
+from chancery_common import sync, versions
 from chancery_common.values import as_uuid
 
 from . import configuration, events, file_texts, file_types, schemas, search
@@ -113,13 +113,26 @@ def list_documents(session, *, actor, counterparty_id=None, status=None, search=
     # a page holds few types: each is read once (selectin), not joined to (and parsed on) every row
     items, total = page(session, query, order_by=(Document.created_at.desc(), Document.id), limit=limit,
                         offset=offset, options=(selectinload(Document.type),))
-    # the page's file counts in one query, not one load of files per document
+    return with_file_counts(session, items), total
+
+
+def documents_changed(session, *, actor, after=None, updated_since=None, limit=50):
+    """(documents, cursors): the documents the actor sees in the order they changed (a sync,
+    chancery_common.sync). Documents are never deleted: a cancelled one is a change of status."""
+    position, since = sync.start("documents", after=after, updated_since=updated_since)
+    items, cursors = sync.page(session, select(Document).where(visible_to(actor)), model=Document,
+                               list_name="documents", position=position, updated_since=since, limit=limit)
+    return with_file_counts(session, items), cursors
+
+
+def with_file_counts(session, items):
+    """``items`` with their file counts, read in one query (not one load of files per document)."""
     counts = dict(session.execute(
         select(DocumentFile.document_id, func.count()).where(DocumentFile.document_id.in_([d.id for d in items]))
         .group_by(DocumentFile.document_id)).all()) if items else {}
     for document in items:
         document.file_count = counts.get(document.id, 0)
-    return items, total
+    return items
 
 
 def export_documents(session, *, actor, limit, after=None, **filters):

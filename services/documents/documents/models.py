@@ -13,6 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.sync import stamp_column
 from chancery_common.versions import version_column
 from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
@@ -188,6 +189,8 @@ class Document(Base):
     idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # the transaction that wrote the row last: the order of a sync (chancery_common.sync)
+    changed_xid: Mapped[int] = stamp_column()
 
     type: Mapped[DocumentType] = relationship(lazy="joined")
     # not a column: the number of files, set where a list of documents is read in one query

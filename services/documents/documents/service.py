@@ -5,7 +5,7 @@ from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.timer import timer
 
-from chancery_common import visibility
+from chancery_common import sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
@@ -213,6 +213,14 @@ class DocumentsService(record_entrypoints.RecordEntrypoints):
                 summary["highlighted_title"] = found.get(item.id, {}).get("title")
                 summary["snippet"] = found.get(item.id, {}).get("snippet")
         return {"items": summaries, "total": total}
+
+    @rpc
+    @reads_only
+    def sync_documents(self, actor, query):
+        """Documents by change (``query``: sync.SyncQuerySchema): {items, next_after, resume}."""
+        items, cursors = logic.documents_changed(self.db, actor=load_actor(actor),
+                                                 **load(sync.SyncQuerySchema(), query))
+        return sync.answer(dump_summaries(items), cursors)
 
     @rpc
     @reads_only

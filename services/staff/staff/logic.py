@@ -5,7 +5,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, or_, select
 
-from chancery_common import versions
+from chancery_common import sync, versions
 
 from . import events, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, Unauthenticated
@@ -52,6 +52,14 @@ def list_employees(session, *, search=None, ids=None, active_only=True, limit=10
     total = session.scalar(select(func.count()).select_from(query.subquery()))
     items = session.scalars(query.order_by(Employee.full_name, Employee.id).limit(limit).offset(offset)).all()
     return items, total
+
+
+def employees_changed(session, *, after=None, updated_since=None, limit=50):
+    """(employees, cursors): every employee in the order they changed (a sync, chancery_common.sync);
+    a deactivated one is answered as a tombstone, as the plain list leaves them out."""
+    position, since = sync.start("employees", after=after, updated_since=updated_since)
+    return sync.page(session, select(Employee), model=Employee, list_name="employees", position=position,
+                     updated_since=since, limit=limit)
 
 
 def employee_names(session, *, ids):

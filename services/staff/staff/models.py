@@ -9,6 +9,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.sync import stamp_column
 from chancery_common.versions import version_column
 from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
@@ -45,6 +46,9 @@ class Department(Base):
     head_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("employees.id", use_alter=True, name="fk_departments_head_id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    # the transaction that wrote the row last: the order of a sync (chancery_common.sync)
+    changed_xid: Mapped[int] = stamp_column()
 
 
 class Employee(Base):
@@ -65,6 +69,7 @@ class Employee(Base):
     password_hash: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    changed_xid: Mapped[int] = stamp_column()  # chancery_common.sync
     # stamped by a trigger (migration 0006) when the employee is added or renamed
     name_version: Mapped[int] = mapped_column(BigInteger, server_default=text("0"), index=True)
 

@@ -5,7 +5,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import func, or_, select
 
-from chancery_common import versions
+from chancery_common import sync, versions
 
 from . import events, logic, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -77,6 +77,13 @@ def get_department(session, *, department_id, for_update=False):
 
 def list_departments(session):
     return session.scalars(select(Department).order_by(Department.name)).all()
+
+
+def departments_changed(session, *, after=None, updated_since=None, limit=50):
+    """(departments, cursors) in the order they changed (a sync, chancery_common.sync)."""
+    position, since = sync.start("departments", after=after, updated_since=updated_since)
+    return sync.page(session, select(Department), model=Department, list_name="departments", position=position,
+                     updated_since=since, limit=limit)
 
 
 def save_department(session, *, data, actor, department_id=None, expected_version=None):

@@ -1,6 +1,7 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
 
 
+from chancery_common import sync
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
 from chancery_common.errors import InvalidInput, PermissionDenied, load, parse_uuid
@@ -72,6 +73,13 @@ class StaffService:
         params = load(schemas.EmployeeQuerySchema(), query or {})
         items, total = logic.list_employees(self.db, **params)
         return {"items": employee_schema.dump(items, many=True), "total": total}
+
+    @rpc
+    def sync_employees(self, query):
+        """Employees by change, deactivated ones as tombstones (``query``: sync.SyncQuerySchema)."""
+        items, cursors = logic.employees_changed(self.db, **load(sync.SyncQuerySchema(), query))
+        return sync.answer([employee_schema.dump(e) if e.is_active else sync.tombstone(e.id, e.updated_at)
+                            for e in items], cursors)
 
     @rpc
     def employee_names(self, ids):
@@ -460,6 +468,13 @@ class StaffService:
     def list_departments(self, actor):
         load_actor(actor)
         return department_schema.dump(organisation.list_departments(self.db), many=True)
+
+    @rpc
+    def sync_departments(self, actor, query):
+        """Departments by change (``query``: sync.SyncQuerySchema)."""
+        load_actor(actor)
+        items, cursors = organisation.departments_changed(self.db, **load(sync.SyncQuerySchema(), query))
+        return sync.answer(department_schema.dump(items, many=True), cursors)
 
     @rpc
     def save_department(self, actor, department, department_id=None, expected_version=None):

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .absence import Absence
+from .absence_list import AbsenceList
 from .access_audit_record_type import AccessAuditRecordType
 from .access_explain_record_type import AccessExplainRecordType
 from .activities_calendar_status import ActivitiesCalendarStatus
@@ -15,6 +16,7 @@ from .agenda_activity import AgendaActivity
 from .agenda_activity_kind import AgendaActivityKind
 from .agenda_today import AgendaToday
 from .api_token import ApiToken
+from .api_token_list import ApiTokenList
 from .approval import Approval
 from .approval_page import ApprovalPage
 from .approval_summary import ApprovalSummary
@@ -53,7 +55,9 @@ from .contact_person_changes_important_dates_item import (
 )
 from .contact_person_changes_messengers_item import ContactPersonChangesMessengersItem
 from .contact_person_important_dates_item import ContactPersonImportantDatesItem
+from .contact_person_list import ContactPersonList
 from .contact_person_messengers_item import ContactPersonMessengersItem
+from .contact_person_sync import ContactPersonSync
 from .counterparties_list_counterparties_sort import (
     CounterpartiesListCounterpartiesSort,
 )
@@ -87,15 +91,18 @@ from .dashboard_departments import DashboardDepartments
 from .dashboard_employees import DashboardEmployees
 from .dashboard_expiring_contracts import DashboardExpiringContracts
 from .date_field import DateField
+from .date_field_list import DateFieldList
 from .dead_letter import DeadLetter
 from .dead_letter_list import DeadLetterList
 from .dead_letters_list_dead_letters_kind import DeadLettersListDeadLettersKind
 from .decision import Decision
 from .decision_decision import DecisionDecision
 from .delivery import Delivery
+from .delivery_list import DeliveryList
 from .delivery_log_item import DeliveryLogItem
 from .department import Department
 from .department_changes import DepartmentChanges
+from .department_list import DepartmentList
 from .document import Document
 from .document_changes import DocumentChanges
 from .document_changes_extra import DocumentChangesExtra
@@ -110,6 +117,7 @@ from .document_tree_node import DocumentTreeNode
 from .document_type import DocumentType
 from .document_type_brief import DocumentTypeBrief
 from .document_type_fields_item import DocumentTypeFieldsItem
+from .document_type_list import DocumentTypeList
 from .document_type_request import DocumentTypeRequest
 from .document_type_required_documents_item import DocumentTypeRequiredDocumentsItem
 from .documents_upload_file_files_body import DocumentsUploadFileFilesBody
@@ -161,6 +169,7 @@ from .job_summary import JobSummary
 from .job_summary_params import JobSummaryParams
 from .jobs_list_jobs_state_item import JobsListJobsStateItem
 from .journal import Journal
+from .journal_list import JournalList
 from .journal_request import JournalRequest
 from .ldap_directory import LdapDirectory
 from .ldap_directory_department_map import LdapDirectoryDepartmentMap
@@ -168,8 +177,10 @@ from .ldap_directory_group_roles import LdapDirectoryGroupRoles
 from .ldap_sync import LdapSync
 from .ldap_sync_changes_item import LdapSyncChangesItem
 from .ldap_sync_counts import LdapSyncCounts
+from .ldap_sync_list import LdapSyncList
 from .ldap_sync_request import LdapSyncRequest
 from .legal_entity import LegalEntity
+from .legal_entity_list import LegalEntityList
 from .link import Link
 from .login import Login
 from .lost_paper_copy import LostPaperCopy
@@ -221,6 +232,7 @@ from .overview_execution import OverviewExecution
 from .overview_paper_copy_page import OverviewPaperCopyPage
 from .pagination_metadata import PaginationMetadata
 from .paper_copy import PaperCopy
+from .paper_copy_list import PaperCopyList
 from .paper_copy_page import PaperCopyPage
 from .paper_movement import PaperMovement
 from .paper_movement_request import PaperMovementRequest
@@ -233,12 +245,14 @@ from .pipeline_amount import PipelineAmount
 from .pipeline_stage import PipelineStage
 from .planned_activity_page import PlannedActivityPage
 from .position import Position
+from .position_list import PositionList
 from .preferences import Preferences
 from .preferences_channels import PreferencesChannels
 from .preferences_kinds import PreferencesKinds
 from .problem import Problem
 from .problem_errors import ProblemErrors
 from .problem_kind import ProblemKind
+from .problem_kind_list import ProblemKindList
 from .recipients import Recipients
 from .recovery_codes import RecoveryCodes
 from .reference_books_create_value_kind import ReferenceBooksCreateValueKind
@@ -248,13 +262,17 @@ from .reference_books_merge_value_kind import ReferenceBooksMergeValueKind
 from .reference_books_update_value_kind import ReferenceBooksUpdateValueKind
 from .reference_value import ReferenceValue
 from .reference_value_changes import ReferenceValueChanges
+from .reference_value_list import ReferenceValueList
 from .registration import Registration
 from .registration_choice import RegistrationChoice
+from .registration_choice_list import RegistrationChoiceList
+from .registration_list import RegistrationList
 from .registration_request import RegistrationRequest
 from .related_document import RelatedDocument
 from .reminder import Reminder
 from .reminder_page import ReminderPage
 from .reminder_scheme import ReminderScheme
+from .reminder_scheme_list import ReminderSchemeList
 from .replay import Replay
 from .replayed import Replayed
 from .report import Report
@@ -265,13 +283,16 @@ from .reservation_request import ReservationRequest
 from .resubmit import Resubmit
 from .role_permission import RolePermission
 from .route import Route
+from .route_list import RouteList
 from .route_request import RouteRequest
 from .route_version import RouteVersion
 from .route_version_stages_item import RouteVersionStagesItem
 from .running_approval import RunningApproval
 from .saved_document_filter import SavedDocumentFilter
+from .saved_document_filter_list import SavedDocumentFilterList
 from .saved_document_filter_query import SavedDocumentFilterQuery
 from .saved_filter import SavedFilter
+from .saved_filter_list import SavedFilterList
 from .saved_query import SavedQuery
 from .saved_query_sort import SavedQuerySort
 from .saved_query_status_type_1 import SavedQueryStatusType1
@@ -309,6 +330,7 @@ from .webhook_delivery_page import WebhookDeliveryPage
 from .webhook_delivery_status import WebhookDeliveryStatus
 from .webhook_endpoint import WebhookEndpoint
 from .webhook_endpoint_event_format import WebhookEndpointEventFormat
+from .webhook_endpoint_list import WebhookEndpointList
 from .webhook_endpoint_update import WebhookEndpointUpdate
 from .webhook_endpoint_update_event_format import WebhookEndpointUpdateEventFormat
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
@@ -320,6 +342,7 @@ from .withdraw import Withdraw
 
 __all__ = (
     "Absence",
+    "AbsenceList",
     "AccessAuditRecordType",
     "AccessExplainRecordType",
     "ActivitiesCalendarStatus",
@@ -334,6 +357,7 @@ __all__ = (
     "AgendaActivityKind",
     "AgendaToday",
     "ApiToken",
+    "ApiTokenList",
     "Approval",
     "ApprovalPage",
     "ApprovalSummary",
@@ -370,7 +394,9 @@ __all__ = (
     "ContactPersonChangesImportantDatesItem",
     "ContactPersonChangesMessengersItem",
     "ContactPersonImportantDatesItem",
+    "ContactPersonList",
     "ContactPersonMessengersItem",
+    "ContactPersonSync",
     "CounterpartiesListCounterpartiesSort",
     "CounterpartiesListCounterpartiesStatus",
     "Counterparty",
@@ -394,15 +420,18 @@ __all__ = (
     "DashboardEmployees",
     "DashboardExpiringContracts",
     "DateField",
+    "DateFieldList",
     "DeadLetter",
     "DeadLetterList",
     "DeadLettersListDeadLettersKind",
     "Decision",
     "DecisionDecision",
     "Delivery",
+    "DeliveryList",
     "DeliveryLogItem",
     "Department",
     "DepartmentChanges",
+    "DepartmentList",
     "Document",
     "DocumentChanges",
     "DocumentChangesExtra",
@@ -417,6 +446,7 @@ __all__ = (
     "DocumentType",
     "DocumentTypeBrief",
     "DocumentTypeFieldsItem",
+    "DocumentTypeList",
     "DocumentTypeRequest",
     "DocumentTypeRequiredDocumentsItem",
     "DocumentsUploadFileFilesBody",
@@ -468,6 +498,7 @@ __all__ = (
     "JobSummaryParams",
     "JobsListJobsStateItem",
     "Journal",
+    "JournalList",
     "JournalRequest",
     "LdapDirectory",
     "LdapDirectoryDepartmentMap",
@@ -475,8 +506,10 @@ __all__ = (
     "LdapSync",
     "LdapSyncChangesItem",
     "LdapSyncCounts",
+    "LdapSyncList",
     "LdapSyncRequest",
     "LegalEntity",
+    "LegalEntityList",
     "Link",
     "Login",
     "LostPaperCopy",
@@ -528,6 +561,7 @@ __all__ = (
     "OverviewPaperCopyPage",
     "PaginationMetadata",
     "PaperCopy",
+    "PaperCopyList",
     "PaperCopyPage",
     "PaperMovement",
     "PaperMovementRequest",
@@ -540,12 +574,14 @@ __all__ = (
     "PipelineStage",
     "PlannedActivityPage",
     "Position",
+    "PositionList",
     "Preferences",
     "PreferencesChannels",
     "PreferencesKinds",
     "Problem",
     "ProblemErrors",
     "ProblemKind",
+    "ProblemKindList",
     "Recipients",
     "RecoveryCodes",
     "ReferenceBooksCreateValueKind",
@@ -555,13 +591,17 @@ __all__ = (
     "ReferenceBooksUpdateValueKind",
     "ReferenceValue",
     "ReferenceValueChanges",
+    "ReferenceValueList",
     "Registration",
     "RegistrationChoice",
+    "RegistrationChoiceList",
+    "RegistrationList",
     "RegistrationRequest",
     "RelatedDocument",
     "Reminder",
     "ReminderPage",
     "ReminderScheme",
+    "ReminderSchemeList",
     "Replay",
     "Replayed",
     "Report",
@@ -572,13 +612,16 @@ __all__ = (
     "Resubmit",
     "RolePermission",
     "Route",
+    "RouteList",
     "RouteRequest",
     "RouteVersion",
     "RouteVersionStagesItem",
     "RunningApproval",
     "SavedDocumentFilter",
+    "SavedDocumentFilterList",
     "SavedDocumentFilterQuery",
     "SavedFilter",
+    "SavedFilterList",
     "SavedQuery",
     "SavedQuerySort",
     "SavedQueryStatusType1",
@@ -616,6 +659,7 @@ __all__ = (
     "WebhookDeliveryStatus",
     "WebhookEndpoint",
     "WebhookEndpointEventFormat",
+    "WebhookEndpointList",
     "WebhookEndpointUpdate",
     "WebhookEndpointUpdateEventFormat",
     "WebhookEndpointWithSecret",

@@ -34,6 +34,7 @@ class Activity:
         result (None | str | Unset):
         scheduled_by (UUID | Unset):
         status (str | Unset):
+        updated_at (None | str | Unset):
     """
 
     counterparty_id: UUID
@@ -53,6 +54,7 @@ class Activity:
     result: None | str | Unset = UNSET
     scheduled_by: UUID | Unset = UNSET
     status: str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         counterparty_id = str(self.counterparty_id)
@@ -135,6 +137,12 @@ class Activity:
 
         status = self.status
 
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -171,6 +179,8 @@ class Activity:
             field_dict["scheduled_by"] = scheduled_by
         if status is not UNSET:
             field_dict["status"] = status
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -308,6 +318,15 @@ class Activity:
 
         status = d.pop("status", UNSET)
 
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         activity = cls(
             counterparty_id=counterparty_id,
             kind=kind,
@@ -326,6 +345,7 @@ class Activity:
             result=result,
             scheduled_by=scheduled_by,
             status=status,
+            updated_at=updated_at,
         )
 
         return activity

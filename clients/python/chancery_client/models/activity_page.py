@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -19,10 +19,14 @@ class ActivityPage:
     """
     Attributes:
         items (list[Activity] | Unset):
-        total (int | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
+        resume (None | str | Unset): Sync: the cursor to pass as `after` later, for what changed after this page.
+        total (int | Unset): How many match (absent in a sync, which counts nothing).
     """
 
     items: list[Activity] | Unset = UNSET
+    next_: None | str | Unset = UNSET
+    resume: None | str | Unset = UNSET
     total: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +37,18 @@ class ActivityPage:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
+        resume: None | str | Unset
+        if isinstance(self.resume, Unset):
+            resume = UNSET
+        else:
+            resume = self.resume
+
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +56,10 @@ class ActivityPage:
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
+        if resume is not UNSET:
+            field_dict["resume"] = resume
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -59,10 +79,30 @@ class ActivityPage:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
+        def _parse_resume(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        resume = _parse_resume(d.pop("resume", UNSET))
+
         total = d.pop("total", UNSET)
 
         activity_page = cls(
             items=items,
+            next_=next_,
+            resume=resume,
             total=total,
         )
 

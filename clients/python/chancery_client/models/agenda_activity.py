@@ -35,6 +35,7 @@ class AgendaActivity:
         result (None | str | Unset):
         scheduled_by (UUID | Unset):
         status (str | Unset):
+        updated_at (None | str | Unset):
     """
 
     counterparty_id: UUID
@@ -55,6 +56,7 @@ class AgendaActivity:
     result: None | str | Unset = UNSET
     scheduled_by: UUID | Unset = UNSET
     status: str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         counterparty_id = str(self.counterparty_id)
@@ -145,6 +147,12 @@ class AgendaActivity:
 
         status = self.status
 
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -183,6 +191,8 @@ class AgendaActivity:
             field_dict["scheduled_by"] = scheduled_by
         if status is not UNSET:
             field_dict["status"] = status
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -337,6 +347,15 @@ class AgendaActivity:
 
         status = d.pop("status", UNSET)
 
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         agenda_activity = cls(
             counterparty_id=counterparty_id,
             kind=kind,
@@ -356,6 +375,7 @@ class AgendaActivity:
             result=result,
             scheduled_by=scheduled_by,
             status=status,
+            updated_at=updated_at,
         )
 
         return agenda_activity

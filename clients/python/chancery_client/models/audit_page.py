@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -20,11 +20,13 @@ class AuditPage:
     """
     Attributes:
         items (list[AuditEntry] | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
         total (int | Unset):
         unavailable (list[UnavailablePart] | Unset):
     """
 
     items: list[AuditEntry] | Unset = UNSET
+    next_: None | str | Unset = UNSET
     total: int | Unset = UNSET
     unavailable: list[UnavailablePart] | Unset = UNSET
 
@@ -35,6 +37,12 @@ class AuditPage:
             for items_item_data in self.items:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
+
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
 
         total = self.total
 
@@ -50,6 +58,8 @@ class AuditPage:
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
         if total is not UNSET:
             field_dict["total"] = total
         if unavailable is not UNSET:
@@ -72,6 +82,15 @@ class AuditPage:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         total = d.pop("total", UNSET)
 
         _unavailable = d.pop("unavailable", UNSET)
@@ -85,6 +104,7 @@ class AuditPage:
 
         audit_page = cls(
             items=items,
+            next_=next_,
             total=total,
             unavailable=unavailable,
         )

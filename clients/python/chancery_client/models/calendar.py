@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -22,6 +22,7 @@ class Calendar:
         employee_ids (list[UUID] | Unset):
         from_ (str | Unset):
         items (list[AgendaActivity] | Unset): in planned order
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
         time_zone (str | Unset):
         to (str | Unset):
         total (int | Unset):
@@ -31,6 +32,7 @@ class Calendar:
     employee_ids: list[UUID] | Unset = UNSET
     from_: str | Unset = UNSET
     items: list[AgendaActivity] | Unset = UNSET
+    next_: None | str | Unset = UNSET
     time_zone: str | Unset = UNSET
     to: str | Unset = UNSET
     total: int | Unset = UNSET
@@ -53,6 +55,12 @@ class Calendar:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         time_zone = self.time_zone
 
         to = self.to
@@ -70,6 +78,8 @@ class Calendar:
             field_dict["from"] = from_
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
         if time_zone is not UNSET:
             field_dict["time_zone"] = time_zone
         if to is not UNSET:
@@ -106,6 +116,15 @@ class Calendar:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         time_zone = d.pop("time_zone", UNSET)
 
         to = d.pop("to", UNSET)
@@ -118,6 +137,7 @@ class Calendar:
             employee_ids=employee_ids,
             from_=from_,
             items=items,
+            next_=next_,
             time_zone=time_zone,
             to=to,
             total=total,

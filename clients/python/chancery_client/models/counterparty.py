@@ -21,6 +21,8 @@ class Counterparty:
             digits)
         created_at (str | Unset):
         created_by (UUID | Unset):
+        deleted (bool | Unset): Sync only: true for a record gone (deleted, merged into another, deactivated); a
+            tombstone carries only id, updated_at and, for a merged one, merged_into.
         email (None | str | Unset):
         fax (None | str | Unset):
         id (UUID | Unset):
@@ -28,6 +30,7 @@ class Counterparty:
         kpp (None | str | Unset):
         legal_address (None | str | Unset):
         main_contact (None | str | Unset):
+        merged_into (UUID | Unset): Sync only: the counterparty a merged one went into.
         notes (None | str | Unset):
         phone (None | str | Unset):
         postal_address (None | str | Unset):
@@ -46,6 +49,7 @@ class Counterparty:
     country: str | Unset = UNSET
     created_at: str | Unset = UNSET
     created_by: UUID | Unset = UNSET
+    deleted: bool | Unset = UNSET
     email: None | str | Unset = UNSET
     fax: None | str | Unset = UNSET
     id: UUID | Unset = UNSET
@@ -53,6 +57,7 @@ class Counterparty:
     kpp: None | str | Unset = UNSET
     legal_address: None | str | Unset = UNSET
     main_contact: None | str | Unset = UNSET
+    merged_into: UUID | Unset = UNSET
     notes: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
     postal_address: None | str | Unset = UNSET
@@ -75,6 +80,8 @@ class Counterparty:
         created_by: str | Unset = UNSET
         if not isinstance(self.created_by, Unset):
             created_by = str(self.created_by)
+
+        deleted = self.deleted
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -113,6 +120,10 @@ class Counterparty:
             main_contact = UNSET
         else:
             main_contact = self.main_contact
+
+        merged_into: str | Unset = UNSET
+        if not isinstance(self.merged_into, Unset):
+            merged_into = str(self.merged_into)
 
         notes: None | str | Unset
         if isinstance(self.notes, Unset):
@@ -183,6 +194,8 @@ class Counterparty:
             field_dict["created_at"] = created_at
         if created_by is not UNSET:
             field_dict["created_by"] = created_by
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
         if email is not UNSET:
             field_dict["email"] = email
         if fax is not UNSET:
@@ -197,6 +210,8 @@ class Counterparty:
             field_dict["legal_address"] = legal_address
         if main_contact is not UNSET:
             field_dict["main_contact"] = main_contact
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if notes is not UNSET:
             field_dict["notes"] = notes
         if phone is not UNSET:
@@ -237,6 +252,8 @@ class Counterparty:
             created_by = UNSET
         else:
             created_by = UUID(_created_by)
+
+        deleted = d.pop("deleted", UNSET)
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -296,6 +313,13 @@ class Counterparty:
             return cast(None | str | Unset, data)
 
         main_contact = _parse_main_contact(d.pop("main_contact", UNSET))
+
+        _merged_into = d.pop("merged_into", UNSET)
+        merged_into: UUID | Unset
+        if isinstance(_merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = UUID(_merged_into)
 
         def _parse_notes(data: object) -> None | str | Unset:
             if data is None:
@@ -392,6 +416,7 @@ class Counterparty:
             country=country,
             created_at=created_at,
             created_by=created_by,
+            deleted=deleted,
             email=email,
             fax=fax,
             id=id,
@@ -399,6 +424,7 @@ class Counterparty:
             kpp=kpp,
             legal_address=legal_address,
             main_contact=main_contact,
+            merged_into=merged_into,
             notes=notes,
             phone=phone,
             postal_address=postal_address,

@@ -32,6 +32,8 @@ class CounterpartyCard:
             digits)
         created_at (str | Unset):
         created_by (UUID | Unset):
+        deleted (bool | Unset): Sync only: true for a record gone (deleted, merged into another, deactivated); a
+            tombstone carries only id, updated_at and, for a merged one, merged_into.
         email (None | str | Unset):
         fax (None | str | Unset):
         group_id (None | Unset | UUID):
@@ -41,6 +43,7 @@ class CounterpartyCard:
         legal_address (None | str | Unset):
         main_contact (None | str | Unset):
         merged_at (None | str | Unset):
+        merged_into (UUID | Unset): Sync only: the counterparty a merged one went into.
         merged_into_id (None | Unset | UUID): set on a counterparty merged into another (a tombstone)
         negotiation_stage (NegotiationStageRef | None | Unset): the current negotiation stage: that of the latest note
             of the negotiation log
@@ -68,6 +71,7 @@ class CounterpartyCard:
     country: str | Unset = UNSET
     created_at: str | Unset = UNSET
     created_by: UUID | Unset = UNSET
+    deleted: bool | Unset = UNSET
     email: None | str | Unset = UNSET
     fax: None | str | Unset = UNSET
     group_id: None | Unset | UUID = UNSET
@@ -77,6 +81,7 @@ class CounterpartyCard:
     legal_address: None | str | Unset = UNSET
     main_contact: None | str | Unset = UNSET
     merged_at: None | str | Unset = UNSET
+    merged_into: UUID | Unset = UNSET
     merged_into_id: None | Unset | UUID = UNSET
     negotiation_stage: NegotiationStageRef | None | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -140,6 +145,8 @@ class CounterpartyCard:
         if not isinstance(self.created_by, Unset):
             created_by = str(self.created_by)
 
+        deleted = self.deleted
+
         email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
@@ -191,6 +198,10 @@ class CounterpartyCard:
             merged_at = UNSET
         else:
             merged_at = self.merged_at
+
+        merged_into: str | Unset = UNSET
+        if not isinstance(self.merged_into, Unset):
+            merged_into = str(self.merged_into)
 
         merged_into_id: None | str | Unset
         if isinstance(self.merged_into_id, Unset):
@@ -295,6 +306,8 @@ class CounterpartyCard:
             field_dict["created_at"] = created_at
         if created_by is not UNSET:
             field_dict["created_by"] = created_by
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
         if email is not UNSET:
             field_dict["email"] = email
         if fax is not UNSET:
@@ -313,6 +326,8 @@ class CounterpartyCard:
             field_dict["main_contact"] = main_contact
         if merged_at is not UNSET:
             field_dict["merged_at"] = merged_at
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if merged_into_id is not UNSET:
             field_dict["merged_into_id"] = merged_into_id
         if negotiation_stage is not UNSET:
@@ -428,6 +443,8 @@ class CounterpartyCard:
         else:
             created_by = UUID(_created_by)
 
+        deleted = d.pop("deleted", UNSET)
+
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -512,6 +529,13 @@ class CounterpartyCard:
             return cast(None | str | Unset, data)
 
         merged_at = _parse_merged_at(d.pop("merged_at", UNSET))
+
+        _merged_into = d.pop("merged_into", UNSET)
+        merged_into: UUID | Unset
+        if isinstance(_merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = UUID(_merged_into)
 
         def _parse_merged_into_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -666,6 +690,7 @@ class CounterpartyCard:
             country=country,
             created_at=created_at,
             created_by=created_by,
+            deleted=deleted,
             email=email,
             fax=fax,
             group_id=group_id,
@@ -675,6 +700,7 @@ class CounterpartyCard:
             legal_address=legal_address,
             main_contact=main_contact,
             merged_at=merged_at,
+            merged_into=merged_into,
             merged_into_id=merged_into_id,
             negotiation_stage=negotiation_stage,
             notes=notes,

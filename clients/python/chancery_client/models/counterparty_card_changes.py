@@ -31,6 +31,8 @@ class CounterpartyCardChanges:
             digits)
         created_at (str | Unset):
         created_by (UUID | Unset):
+        deleted (bool | Unset): Sync only: true for a record gone (deleted, merged into another, deactivated); a
+            tombstone carries only id, updated_at and, for a merged one, merged_into.
         email (None | str | Unset):
         fax (None | str | Unset):
         group_id (None | Unset | UUID):
@@ -40,6 +42,7 @@ class CounterpartyCardChanges:
         legal_address (None | str | Unset):
         main_contact (None | str | Unset):
         merged_at (None | str | Unset):
+        merged_into (UUID | Unset): Sync only: the counterparty a merged one went into.
         merged_into_id (None | Unset | UUID): set on a counterparty merged into another (a tombstone)
         name (str | Unset):
         negotiation_stage (NegotiationStageRef | None | Unset): the current negotiation stage: that of the latest note
@@ -67,6 +70,7 @@ class CounterpartyCardChanges:
     country: str | Unset = UNSET
     created_at: str | Unset = UNSET
     created_by: UUID | Unset = UNSET
+    deleted: bool | Unset = UNSET
     email: None | str | Unset = UNSET
     fax: None | str | Unset = UNSET
     group_id: None | Unset | UUID = UNSET
@@ -76,6 +80,7 @@ class CounterpartyCardChanges:
     legal_address: None | str | Unset = UNSET
     main_contact: None | str | Unset = UNSET
     merged_at: None | str | Unset = UNSET
+    merged_into: UUID | Unset = UNSET
     merged_into_id: None | Unset | UUID = UNSET
     name: str | Unset = UNSET
     negotiation_stage: NegotiationStageRef | None | Unset = UNSET
@@ -138,6 +143,8 @@ class CounterpartyCardChanges:
         if not isinstance(self.created_by, Unset):
             created_by = str(self.created_by)
 
+        deleted = self.deleted
+
         email: None | str | Unset
         if isinstance(self.email, Unset):
             email = UNSET
@@ -189,6 +196,10 @@ class CounterpartyCardChanges:
             merged_at = UNSET
         else:
             merged_at = self.merged_at
+
+        merged_into: str | Unset = UNSET
+        if not isinstance(self.merged_into, Unset):
+            merged_into = str(self.merged_into)
 
         merged_into_id: None | str | Unset
         if isinstance(self.merged_into_id, Unset):
@@ -291,6 +302,8 @@ class CounterpartyCardChanges:
             field_dict["created_at"] = created_at
         if created_by is not UNSET:
             field_dict["created_by"] = created_by
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
         if email is not UNSET:
             field_dict["email"] = email
         if fax is not UNSET:
@@ -309,6 +322,8 @@ class CounterpartyCardChanges:
             field_dict["main_contact"] = main_contact
         if merged_at is not UNSET:
             field_dict["merged_at"] = merged_at
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if merged_into_id is not UNSET:
             field_dict["merged_into_id"] = merged_into_id
         if name is not UNSET:
@@ -425,6 +440,8 @@ class CounterpartyCardChanges:
         else:
             created_by = UUID(_created_by)
 
+        deleted = d.pop("deleted", UNSET)
+
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -509,6 +526,13 @@ class CounterpartyCardChanges:
             return cast(None | str | Unset, data)
 
         merged_at = _parse_merged_at(d.pop("merged_at", UNSET))
+
+        _merged_into = d.pop("merged_into", UNSET)
+        merged_into: UUID | Unset
+        if isinstance(_merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = UUID(_merged_into)
 
         def _parse_merged_into_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -664,6 +688,7 @@ class CounterpartyCardChanges:
             country=country,
             created_at=created_at,
             created_by=created_by,
+            deleted=deleted,
             email=email,
             fax=fax,
             group_id=group_id,
@@ -673,6 +698,7 @@ class CounterpartyCardChanges:
             legal_address=legal_address,
             main_contact=main_contact,
             merged_at=merged_at,
+            merged_into=merged_into,
             merged_into_id=merged_into_id,
             name=name,
             negotiation_stage=negotiation_stage,

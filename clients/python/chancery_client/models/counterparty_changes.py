@@ -20,6 +20,8 @@ class CounterpartyChanges:
             digits)
         created_at (str | Unset):
         created_by (UUID | Unset):
+        deleted (bool | Unset): Sync only: true for a record gone (deleted, merged into another, deactivated); a
+            tombstone carries only id, updated_at and, for a merged one, merged_into.
         email (None | str | Unset):
         fax (None | str | Unset):
         id (UUID | Unset):
@@ -27,6 +29,7 @@ class CounterpartyChanges:
         kpp (None | str | Unset):
         legal_address (None | str | Unset):
         main_contact (None | str | Unset):
+        merged_into (UUID | Unset): Sync only: the counterparty a merged one went into.
         name (str | Unset):
         notes (None | str | Unset):
         phone (None | str | Unset):
@@ -45,6 +48,7 @@ class CounterpartyChanges:
     country: str | Unset = UNSET
     created_at: str | Unset = UNSET
     created_by: UUID | Unset = UNSET
+    deleted: bool | Unset = UNSET
     email: None | str | Unset = UNSET
     fax: None | str | Unset = UNSET
     id: UUID | Unset = UNSET
@@ -52,6 +56,7 @@ class CounterpartyChanges:
     kpp: None | str | Unset = UNSET
     legal_address: None | str | Unset = UNSET
     main_contact: None | str | Unset = UNSET
+    merged_into: UUID | Unset = UNSET
     name: str | Unset = UNSET
     notes: None | str | Unset = UNSET
     phone: None | str | Unset = UNSET
@@ -73,6 +78,8 @@ class CounterpartyChanges:
         created_by: str | Unset = UNSET
         if not isinstance(self.created_by, Unset):
             created_by = str(self.created_by)
+
+        deleted = self.deleted
 
         email: None | str | Unset
         if isinstance(self.email, Unset):
@@ -111,6 +118,10 @@ class CounterpartyChanges:
             main_contact = UNSET
         else:
             main_contact = self.main_contact
+
+        merged_into: str | Unset = UNSET
+        if not isinstance(self.merged_into, Unset):
+            merged_into = str(self.merged_into)
 
         name = self.name
 
@@ -179,6 +190,8 @@ class CounterpartyChanges:
             field_dict["created_at"] = created_at
         if created_by is not UNSET:
             field_dict["created_by"] = created_by
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
         if email is not UNSET:
             field_dict["email"] = email
         if fax is not UNSET:
@@ -193,6 +206,8 @@ class CounterpartyChanges:
             field_dict["legal_address"] = legal_address
         if main_contact is not UNSET:
             field_dict["main_contact"] = main_contact
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if name is not UNSET:
             field_dict["name"] = name
         if notes is not UNSET:
@@ -233,6 +248,8 @@ class CounterpartyChanges:
             created_by = UNSET
         else:
             created_by = UUID(_created_by)
+
+        deleted = d.pop("deleted", UNSET)
 
         def _parse_email(data: object) -> None | str | Unset:
             if data is None:
@@ -292,6 +309,13 @@ class CounterpartyChanges:
             return cast(None | str | Unset, data)
 
         main_contact = _parse_main_contact(d.pop("main_contact", UNSET))
+
+        _merged_into = d.pop("merged_into", UNSET)
+        merged_into: UUID | Unset
+        if isinstance(_merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = UUID(_merged_into)
 
         name = d.pop("name", UNSET)
 
@@ -389,6 +413,7 @@ class CounterpartyChanges:
             country=country,
             created_at=created_at,
             created_by=created_by,
+            deleted=deleted,
             email=email,
             fax=fax,
             id=id,
@@ -396,6 +421,7 @@ class CounterpartyChanges:
             kpp=kpp,
             legal_address=legal_address,
             main_contact=main_contact,
+            merged_into=merged_into,
             name=name,
             notes=notes,
             phone=phone,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -20,10 +20,12 @@ class DeadLetterList:
     Attributes:
         count (int | Unset): how many wait in the queue (items holds at most limit)
         items (list[DeadLetter] | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
     """
 
     count: int | Unset = UNSET
     items: list[DeadLetter] | Unset = UNSET
+    next_: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         count = self.count
@@ -35,6 +37,12 @@ class DeadLetterList:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -42,6 +50,8 @@ class DeadLetterList:
             field_dict["count"] = count
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
 
         return field_dict
 
@@ -61,9 +71,19 @@ class DeadLetterList:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         dead_letter_list = cls(
             count=count,
             items=items,
+            next_=next_,
         )
 
         return dead_letter_list

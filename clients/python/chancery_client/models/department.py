@@ -21,6 +21,7 @@ class Department:
         id (UUID | Unset):
         legal_entity_id (None | Unset | UUID):
         parent_id (None | Unset | UUID):
+        updated_at (None | str | Unset):
         version (int | Unset): The record's version: one more with every change. GET of the record answers it as its
             `ETag`; send it back as `If-Match: "<version>"` with a PATCH.
     """
@@ -31,6 +32,7 @@ class Department:
     id: UUID | Unset = UNSET
     legal_entity_id: None | Unset | UUID = UNSET
     parent_id: None | Unset | UUID = UNSET
+    updated_at: None | str | Unset = UNSET
     version: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +68,12 @@ class Department:
         else:
             parent_id = self.parent_id
 
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
         version = self.version
 
         field_dict: dict[str, Any] = {}
@@ -85,6 +93,8 @@ class Department:
             field_dict["legal_entity_id"] = legal_entity_id
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
         if version is not UNSET:
             field_dict["version"] = version
 
@@ -155,6 +165,15 @@ class Department:
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         version = d.pop("version", UNSET)
 
         department = cls(
@@ -164,6 +183,7 @@ class Department:
             id=id,
             legal_entity_id=legal_entity_id,
             parent_id=parent_id,
+            updated_at=updated_at,
             version=version,
         )
 

@@ -21,6 +21,7 @@ class DepartmentChanges:
         legal_entity_id (None | Unset | UUID):
         name (str | Unset):
         parent_id (None | Unset | UUID):
+        updated_at (None | str | Unset):
         version (int | Unset): The record's version: one more with every change. GET of the record answers it as its
             `ETag`; send it back as `If-Match: "<version>"` with a PATCH.
     """
@@ -31,6 +32,7 @@ class DepartmentChanges:
     legal_entity_id: None | Unset | UUID = UNSET
     name: str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
+    updated_at: None | str | Unset = UNSET
     version: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +68,12 @@ class DepartmentChanges:
         else:
             parent_id = self.parent_id
 
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
         version = self.version
 
         field_dict: dict[str, Any] = {}
@@ -83,6 +91,8 @@ class DepartmentChanges:
             field_dict["name"] = name
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
         if version is not UNSET:
             field_dict["version"] = version
 
@@ -153,6 +163,15 @@ class DepartmentChanges:
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         version = d.pop("version", UNSET)
 
         department_changes = cls(
@@ -162,6 +181,7 @@ class DepartmentChanges:
             legal_entity_id=legal_entity_id,
             name=name,
             parent_id=parent_id,
+            updated_at=updated_at,
             version=version,
         )
 

@@ -16,6 +16,8 @@ class Employee:
     """
     Attributes:
         created_at (str | Unset):
+        deleted (bool | Unset): Sync only: true for a record gone (deleted, merged into another, deactivated); a
+            tombstone carries only id, updated_at and, for a merged one, merged_into.
         department_id (None | Unset | UUID):
         email (str | Unset):
         full_name (str | Unset):
@@ -26,11 +28,13 @@ class Employee:
         position (None | str | Unset):
         roles (list[str] | Unset):
         time_zone (str | Unset):
+        updated_at (str | Unset):
         version (int | Unset): The record's version: one more with every change. GET of the record answers it as its
             `ETag`; send it back as `If-Match: "<version>"` with a PATCH.
     """
 
     created_at: str | Unset = UNSET
+    deleted: bool | Unset = UNSET
     department_id: None | Unset | UUID = UNSET
     email: str | Unset = UNSET
     full_name: str | Unset = UNSET
@@ -41,10 +45,13 @@ class Employee:
     position: None | str | Unset = UNSET
     roles: list[str] | Unset = UNSET
     time_zone: str | Unset = UNSET
+    updated_at: str | Unset = UNSET
     version: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at
+
+        deleted = self.deleted
 
         department_id: None | str | Unset
         if isinstance(self.department_id, Unset):
@@ -84,6 +91,8 @@ class Employee:
 
         time_zone = self.time_zone
 
+        updated_at = self.updated_at
+
         version = self.version
 
         field_dict: dict[str, Any] = {}
@@ -91,6 +100,8 @@ class Employee:
         field_dict.update({})
         if created_at is not UNSET:
             field_dict["created_at"] = created_at
+        if deleted is not UNSET:
+            field_dict["deleted"] = deleted
         if department_id is not UNSET:
             field_dict["department_id"] = department_id
         if email is not UNSET:
@@ -111,6 +122,8 @@ class Employee:
             field_dict["roles"] = roles
         if time_zone is not UNSET:
             field_dict["time_zone"] = time_zone
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
         if version is not UNSET:
             field_dict["version"] = version
 
@@ -120,6 +133,8 @@ class Employee:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
         created_at = d.pop("created_at", UNSET)
+
+        deleted = d.pop("deleted", UNSET)
 
         def _parse_department_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -175,10 +190,13 @@ class Employee:
 
         time_zone = d.pop("time_zone", UNSET)
 
+        updated_at = d.pop("updated_at", UNSET)
+
         version = d.pop("version", UNSET)
 
         employee = cls(
             created_at=created_at,
+            deleted=deleted,
             department_id=department_id,
             email=email,
             full_name=full_name,
@@ -189,6 +207,7 @@ class Employee:
             position=position,
             roles=roles,
             time_zone=time_zone,
+            updated_at=updated_at,
             version=version,
         )
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -20,10 +20,12 @@ class JobPage:
     Attributes:
         items (list[JobSummary] | Unset):
         more (bool | Unset): older jobs follow (raise offset)
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
     """
 
     items: list[JobSummary] | Unset = UNSET
     more: bool | Unset = UNSET
+    next_: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         items: list[dict[str, Any]] | Unset = UNSET
@@ -35,6 +37,12 @@ class JobPage:
 
         more = self.more
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -42,6 +50,8 @@ class JobPage:
             field_dict["items"] = items
         if more is not UNSET:
             field_dict["more"] = more
+        if next_ is not UNSET:
+            field_dict["next"] = next_
 
         return field_dict
 
@@ -61,9 +71,19 @@ class JobPage:
 
         more = d.pop("more", UNSET)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         job_page = cls(
             items=items,
             more=more,
+            next_=next_,
         )
 
         return job_page

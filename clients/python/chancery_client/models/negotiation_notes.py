@@ -23,12 +23,14 @@ class NegotiationNotes:
         current_stage (NegotiationStageRef | None | Unset):
         items (list[NegotiationNote] | Unset): newest first
         negotiation (Negotiation | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
         total (int | Unset):
     """
 
     current_stage: NegotiationStageRef | None | Unset = UNSET
     items: list[NegotiationNote] | Unset = UNSET
     negotiation: Negotiation | Unset = UNSET
+    next_: None | str | Unset = UNSET
     total: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,6 +55,12 @@ class NegotiationNotes:
         if not isinstance(self.negotiation, Unset):
             negotiation = self.negotiation.to_dict()
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -64,6 +72,8 @@ class NegotiationNotes:
             field_dict["items"] = items
         if negotiation is not UNSET:
             field_dict["negotiation"] = negotiation
+        if next_ is not UNSET:
+            field_dict["next"] = next_
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -110,12 +120,22 @@ class NegotiationNotes:
         else:
             negotiation = Negotiation.from_dict(_negotiation)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         total = d.pop("total", UNSET)
 
         negotiation_notes = cls(
             current_stage=current_stage,
             items=items,
             negotiation=negotiation,
+            next_=next_,
             total=total,
         )
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -19,11 +19,13 @@ class NotificationPage:
     """
     Attributes:
         items (list[Notification] | Unset):
-        total (int | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
+        total (int | Unset): How many match (absent in a sync, which counts nothing).
         unread (int | Unset):
     """
 
     items: list[Notification] | Unset = UNSET
+    next_: None | str | Unset = UNSET
     total: int | Unset = UNSET
     unread: int | Unset = UNSET
 
@@ -35,6 +37,12 @@ class NotificationPage:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         total = self.total
 
         unread = self.unread
@@ -44,6 +52,8 @@ class NotificationPage:
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
         if total is not UNSET:
             field_dict["total"] = total
         if unread is not UNSET:
@@ -65,12 +75,22 @@ class NotificationPage:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         total = d.pop("total", UNSET)
 
         unread = d.pop("unread", UNSET)
 
         notification_page = cls(
             items=items,
+            next_=next_,
             total=total,
             unread=unread,
         )

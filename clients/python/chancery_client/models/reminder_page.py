@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -19,9 +19,11 @@ class ReminderPage:
     """
     Attributes:
         items (list[Reminder] | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
     """
 
     items: list[Reminder] | Unset = UNSET
+    next_: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         items: list[dict[str, Any]] | Unset = UNSET
@@ -31,11 +33,19 @@ class ReminderPage:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
 
         return field_dict
 
@@ -53,8 +63,18 @@ class ReminderPage:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         reminder_page = cls(
             items=items,
+            next_=next_,
         )
 
         return reminder_page

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -19,10 +19,12 @@ class WebhookDeliveryPage:
     """
     Attributes:
         items (list[WebhookDelivery] | Unset):
+        next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
         total (int | Unset):
     """
 
     items: list[WebhookDelivery] | Unset = UNSET
+    next_: None | str | Unset = UNSET
     total: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -33,6 +35,12 @@ class WebhookDeliveryPage:
                 items_item = items_item_data.to_dict()
                 items.append(items_item)
 
+        next_: None | str | Unset
+        if isinstance(self.next_, Unset):
+            next_ = UNSET
+        else:
+            next_ = self.next_
+
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -40,6 +48,8 @@ class WebhookDeliveryPage:
         field_dict.update({})
         if items is not UNSET:
             field_dict["items"] = items
+        if next_ is not UNSET:
+            field_dict["next"] = next_
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -59,10 +69,20 @@ class WebhookDeliveryPage:
 
                 items.append(items_item)
 
+        def _parse_next_(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_ = _parse_next_(d.pop("next", UNSET))
+
         total = d.pop("total", UNSET)
 
         webhook_delivery_page = cls(
             items=items,
+            next_=next_,
             total=total,
         )
 

@@ -63,7 +63,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/audit",
+        "url": "/api/v1/audit/",
         "params": params,
     }
 

@@ -15,6 +15,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     counterparty_id: UUID | Unset = UNSET,
@@ -25,6 +27,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
 
     params["limit"] = limit
 
@@ -120,6 +129,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     counterparty_id: UUID | Unset = UNSET,
@@ -128,8 +139,12 @@ def sync_detailed(
     planned_from: datetime.datetime | Unset = UNSET,
     planned_to: datetime.datetime | Unset = UNSET,
 ) -> Response[ActivityPage | Problem]:
-    """
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by
+    change.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         counterparty_id (UUID | Unset):
@@ -147,6 +162,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         counterparty_id=counterparty_id,
@@ -166,6 +183,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     counterparty_id: UUID | Unset = UNSET,
@@ -174,8 +193,12 @@ def sync(
     planned_from: datetime.datetime | Unset = UNSET,
     planned_to: datetime.datetime | Unset = UNSET,
 ) -> ActivityPage | Problem | None:
-    """
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by
+    change.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         counterparty_id (UUID | Unset):
@@ -194,6 +217,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         counterparty_id=counterparty_id,
@@ -207,6 +232,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     counterparty_id: UUID | Unset = UNSET,
@@ -215,8 +242,12 @@ async def asyncio_detailed(
     planned_from: datetime.datetime | Unset = UNSET,
     planned_to: datetime.datetime | Unset = UNSET,
 ) -> Response[ActivityPage | Problem]:
-    """
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by
+    change.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         counterparty_id (UUID | Unset):
@@ -234,6 +265,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         counterparty_id=counterparty_id,
@@ -251,6 +284,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     counterparty_id: UUID | Unset = UNSET,
@@ -259,8 +294,12 @@ async def asyncio(
     planned_from: datetime.datetime | Unset = UNSET,
     planned_to: datetime.datetime | Unset = UNSET,
 ) -> ActivityPage | Problem | None:
-    """
+    """Activities by the filters; or sync (`updated_since`, then `after`): every one the caller sees by
+    change.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         counterparty_id (UUID | Unset):
@@ -280,6 +319,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
             limit=limit,
             offset=offset,
             counterparty_id=counterparty_id,

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.contact_person import ContactPerson
+from ...models.contact_person_list import ContactPersonList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -18,7 +18,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/counterparties/{counterparty_id}/contact-persons".format(
+        "url": "/api/v1/counterparties/{counterparty_id}/contact-persons/".format(
             counterparty_id=quote(str(counterparty_id), safe=""),
         ),
     }
@@ -28,14 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ContactPerson] | None:
+) -> ContactPersonList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = ContactPerson.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = ContactPersonList.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ContactPerson]]:
+) -> Response[ContactPersonList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +80,7 @@ def sync_detailed(
     counterparty_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[ContactPerson]]:
+) -> Response[ContactPersonList | Problem]:
     """
     Args:
         counterparty_id (UUID):
@@ -95,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ContactPerson]]
+        Response[ContactPersonList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -113,7 +108,7 @@ def sync(
     counterparty_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[ContactPerson] | None:
+) -> ContactPersonList | Problem | None:
     """
     Args:
         counterparty_id (UUID):
@@ -123,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ContactPerson]
+        ContactPersonList | Problem
     """
 
     return sync_detailed(
@@ -136,7 +131,7 @@ async def asyncio_detailed(
     counterparty_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[ContactPerson]]:
+) -> Response[ContactPersonList | Problem]:
     """
     Args:
         counterparty_id (UUID):
@@ -146,7 +141,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ContactPerson]]
+        Response[ContactPersonList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -162,7 +157,7 @@ async def asyncio(
     counterparty_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[ContactPerson] | None:
+) -> ContactPersonList | Problem | None:
     """
     Args:
         counterparty_id (UUID):
@@ -172,7 +167,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ContactPerson]
+        ContactPersonList | Problem
     """
 
     return (

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -19,6 +20,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -33,6 +36,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
 
     params["limit"] = limit
 
@@ -166,6 +176,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -180,7 +192,13 @@ def sync_detailed(
 ) -> Response[CounterpartyPage | Problem]:
     """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
 
+     Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one
+    as
+    a tombstone naming the survivor (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -202,6 +220,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -225,6 +245,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -239,7 +261,13 @@ def sync(
 ) -> CounterpartyPage | Problem | None:
     """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
 
+     Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one
+    as
+    a tombstone naming the survivor (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -262,6 +290,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -279,6 +309,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -293,7 +325,13 @@ async def asyncio_detailed(
 ) -> Response[CounterpartyPage | Problem]:
     """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
 
+     Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one
+    as
+    a tombstone naming the survivor (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -315,6 +353,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -336,6 +376,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -350,7 +392,13 @@ async def asyncio(
 ) -> CounterpartyPage | Problem | None:
     """Search, filter (by characteristics: repeat a parameter for any of several values), sort and page.
 
+     Or sync (`updated_since`, then `after`): every counterparty the caller sees by change, a merged one
+    as
+    a tombstone naming the survivor (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -374,6 +422,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
             limit=limit,
             offset=offset,
             search=search,

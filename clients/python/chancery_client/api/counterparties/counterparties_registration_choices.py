@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.registration_choice import RegistrationChoice
+from ...models.registration_choice_list import RegistrationChoiceList
 from ...types import UNSET, Response, Unset
 
 
@@ -35,14 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[RegistrationChoice] | None:
+) -> Problem | RegistrationChoiceList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = RegistrationChoice.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = RegistrationChoiceList.from_dict(response.json())
 
         return response_200
 
@@ -79,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[RegistrationChoice]]:
+) -> Response[Problem | RegistrationChoiceList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +88,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[Problem | list[RegistrationChoice]]:
+) -> Response[Problem | RegistrationChoiceList]:
     """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
     (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md).
 
@@ -106,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[RegistrationChoice]]
+        Response[Problem | RegistrationChoiceList]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +121,7 @@ def sync(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Problem | list[RegistrationChoice] | None:
+) -> Problem | RegistrationChoiceList | None:
     """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
     (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md).
 
@@ -139,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[RegistrationChoice]
+        Problem | RegistrationChoiceList
     """
 
     return sync_detailed(
@@ -154,7 +149,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Response[Problem | list[RegistrationChoice]]:
+) -> Response[Problem | RegistrationChoiceList]:
     """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
     (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md).
 
@@ -167,7 +162,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[RegistrationChoice]]
+        Response[Problem | RegistrationChoiceList]
     """
 
     kwargs = _get_kwargs(
@@ -185,7 +180,7 @@ async def asyncio(
     client: AuthenticatedClient,
     search: str | Unset = UNSET,
     limit: int | Unset = UNSET,
-) -> Problem | list[RegistrationChoice] | None:
+) -> Problem | RegistrationChoiceList | None:
     """Any counterparty of the directory by name, short name or tax id, for whoever may register documents
     (``register_documents``): only its id, names and tax id, not its card (docs/permissions.md).
 
@@ -198,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[RegistrationChoice]
+        Problem | RegistrationChoiceList
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.document_type import DocumentType
+from ...models.document_type_list import DocumentTypeList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -32,14 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DocumentType] | None:
+) -> DocumentTypeList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DocumentType.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = DocumentTypeList.from_dict(response.json())
 
         return response_200
 
@@ -76,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DocumentType]]:
+) -> Response[DocumentTypeList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +84,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     include_inactive: bool | Unset = UNSET,
-) -> Response[Problem | list[DocumentType]]:
+) -> Response[DocumentTypeList | Problem]:
     """
     Args:
         include_inactive (bool | Unset):
@@ -99,7 +94,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DocumentType]]
+        Response[DocumentTypeList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -117,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     include_inactive: bool | Unset = UNSET,
-) -> Problem | list[DocumentType] | None:
+) -> DocumentTypeList | Problem | None:
     """
     Args:
         include_inactive (bool | Unset):
@@ -127,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DocumentType]
+        DocumentTypeList | Problem
     """
 
     return sync_detailed(
@@ -140,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     include_inactive: bool | Unset = UNSET,
-) -> Response[Problem | list[DocumentType]]:
+) -> Response[DocumentTypeList | Problem]:
     """
     Args:
         include_inactive (bool | Unset):
@@ -150,7 +145,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DocumentType]]
+        Response[DocumentTypeList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -166,7 +161,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     include_inactive: bool | Unset = UNSET,
-) -> Problem | list[DocumentType] | None:
+) -> DocumentTypeList | Problem | None:
     """
     Args:
         include_inactive (bool | Unset):
@@ -176,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DocumentType]
+        DocumentTypeList | Problem
     """
 
     return (

@@ -25,7 +25,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/documents/{document_id}/paper-copies".format(
+        "url": "/api/v1/documents/{document_id}/paper-copies/".format(
             document_id=quote(str(document_id), safe=""),
         ),
     }

@@ -14,6 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -38,6 +40,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
 
     params["limit"] = limit
 
@@ -192,6 +201,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -219,7 +230,13 @@ def sync_detailed(
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
     read them). Each item carries `first_file`, whose thumbnail the registry shows.
 
+     Or sync (`updated_since`, then `after`): every document the caller sees by change (without
+    `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -251,6 +268,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -284,6 +303,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -311,7 +332,13 @@ def sync(
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
     read them). Each item carries `first_file`, whose thumbnail the registry shows.
 
+     Or sync (`updated_since`, then `after`): every document the caller sees by change (without
+    `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -344,6 +371,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -371,6 +400,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -398,7 +429,13 @@ async def asyncio_detailed(
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
     read them). Each item carries `first_file`, whose thumbnail the registry shows.
 
+     Or sync (`updated_since`, then `after`): every document the caller sees by change (without
+    `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -430,6 +467,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -461,6 +500,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
@@ -488,7 +529,13 @@ async def asyncio(
     PDFs and text files at once; scans by OCR, office files and e-mail once the texts service has
     read them). Each item carries `first_file`, whose thumbnail the registry shows.
 
+     Or sync (`updated_since`, then `after`): every document the caller sees by change (without
+    `first_file`);
+    documents are never deleted (docs/api.md, "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -522,6 +569,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
             limit=limit,
             offset=offset,
             search=search,

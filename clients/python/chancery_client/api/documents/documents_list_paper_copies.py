@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.paper_copy import PaperCopy
+from ...models.paper_copy_list import PaperCopyList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -18,7 +18,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/documents/{document_id}/paper-copies".format(
+        "url": "/api/v1/documents/{document_id}/paper-copies/".format(
             document_id=quote(str(document_id), safe=""),
         ),
     }
@@ -28,14 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[PaperCopy] | None:
+) -> PaperCopyList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = PaperCopy.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PaperCopyList.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[PaperCopy]]:
+) -> Response[PaperCopyList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +80,7 @@ def sync_detailed(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[PaperCopy]]:
+) -> Response[PaperCopyList | Problem]:
     """The document's paper originals and copies, each with where it is, who holds it and its movements.
 
     Args:
@@ -96,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PaperCopy]]
+        Response[PaperCopyList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +109,7 @@ def sync(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[PaperCopy] | None:
+) -> PaperCopyList | Problem | None:
     """The document's paper originals and copies, each with where it is, who holds it and its movements.
 
     Args:
@@ -125,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PaperCopy]
+        PaperCopyList | Problem
     """
 
     return sync_detailed(
@@ -138,7 +133,7 @@ async def asyncio_detailed(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[PaperCopy]]:
+) -> Response[PaperCopyList | Problem]:
     """The document's paper originals and copies, each with where it is, who holds it and its movements.
 
     Args:
@@ -149,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PaperCopy]]
+        Response[PaperCopyList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +160,7 @@ async def asyncio(
     document_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[PaperCopy] | None:
+) -> PaperCopyList | Problem | None:
     """The document's paper originals and copies, each with where it is, who holds it and its movements.
 
     Args:
@@ -176,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PaperCopy]
+        PaperCopyList | Problem
     """
 
     return (

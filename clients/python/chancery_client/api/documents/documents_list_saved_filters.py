@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.saved_document_filter import SavedDocumentFilter
+from ...models.saved_document_filter_list import SavedDocumentFilterList
 from ...types import Response
 
 
@@ -14,7 +14,7 @@ def _get_kwargs() -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/documents/saved-filters",
+        "url": "/api/v1/documents/saved-filters/",
     }
 
     return _kwargs
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[SavedDocumentFilter] | None:
+) -> Problem | SavedDocumentFilterList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = SavedDocumentFilter.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = SavedDocumentFilterList.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[SavedDocumentFilter]]:
+) -> Response[Problem | SavedDocumentFilterList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[SavedDocumentFilter]]:
+) -> Response[Problem | SavedDocumentFilterList]:
     """The caller's saved registry filters.
 
     Raises:
@@ -86,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SavedDocumentFilter]]
+        Response[Problem | SavedDocumentFilterList]
     """
 
     kwargs = _get_kwargs()
@@ -101,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[SavedDocumentFilter] | None:
+) -> Problem | SavedDocumentFilterList | None:
     """The caller's saved registry filters.
 
     Raises:
@@ -109,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SavedDocumentFilter]
+        Problem | SavedDocumentFilterList
     """
 
     return sync_detailed(
@@ -120,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[SavedDocumentFilter]]:
+) -> Response[Problem | SavedDocumentFilterList]:
     """The caller's saved registry filters.
 
     Raises:
@@ -128,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SavedDocumentFilter]]
+        Response[Problem | SavedDocumentFilterList]
     """
 
     kwargs = _get_kwargs()
@@ -141,7 +136,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[SavedDocumentFilter] | None:
+) -> Problem | SavedDocumentFilterList | None:
     """The caller's saved registry filters.
 
     Raises:
@@ -149,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SavedDocumentFilter]
+        Problem | SavedDocumentFilterList
     """
 
     return (

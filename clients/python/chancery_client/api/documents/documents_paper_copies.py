@@ -48,7 +48,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/paper-copies",
+        "url": "/api/v1/paper-copies/",
         "params": params,
     }
 

@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/documents/saved-filters",
+        "url": "/api/v1/documents/saved-filters/",
     }
 
     _kwargs["json"] = body.to_dict()

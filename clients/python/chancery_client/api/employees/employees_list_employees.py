@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -12,12 +13,21 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
 
     params["limit"] = limit
 
@@ -89,13 +99,19 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> Response[EmployeePage | Problem]:
     """Active employees, by name; `search` matches name and e-mail.
 
+     Or sync (`updated_since`, then `after`): every employee by change, a deactivated one as a tombstone.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -109,6 +125,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -124,13 +142,19 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> EmployeePage | Problem | None:
     """Active employees, by name; `search` matches name and e-mail.
 
+     Or sync (`updated_since`, then `after`): every employee by change, a deactivated one as a tombstone.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -145,6 +169,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -154,13 +180,19 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> Response[EmployeePage | Problem]:
     """Active employees, by name; `search` matches name and e-mail.
 
+     Or sync (`updated_since`, then `after`): every employee by change, a deactivated one as a tombstone.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -174,6 +206,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         search=search,
@@ -187,13 +221,19 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     search: str | Unset = UNSET,
 ) -> EmployeePage | Problem | None:
     """Active employees, by name; `search` matches name and e-mail.
 
+     Or sync (`updated_since`, then `after`): every employee by change, a deactivated one as a tombstone.
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         search (str | Unset):
@@ -209,6 +249,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
             limit=limit,
             offset=offset,
             search=search,

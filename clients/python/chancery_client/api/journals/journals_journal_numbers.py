@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.registration import Registration
+from ...models.registration_list import RegistrationList
 from ...types import UNSET, Response, Unset
 
 
@@ -37,14 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[Registration] | None:
+) -> Problem | RegistrationList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Registration.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = RegistrationList.from_dict(response.json())
 
         return response_200
 
@@ -81,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[Registration]]:
+) -> Response[Problem | RegistrationList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     year: int | Unset = UNSET,
-) -> Response[Problem | list[Registration]]:
+) -> Response[Problem | RegistrationList]:
     """Every number the journal gave out in a year, in order: reserved, registered or cancelled.
 
     Args:
@@ -107,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Registration]]
+        Response[Problem | RegistrationList]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     year: int | Unset = UNSET,
-) -> Problem | list[Registration] | None:
+) -> Problem | RegistrationList | None:
     """Every number the journal gave out in a year, in order: reserved, registered or cancelled.
 
     Args:
@@ -139,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Registration]
+        Problem | RegistrationList
     """
 
     return sync_detailed(
@@ -154,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     year: int | Unset = UNSET,
-) -> Response[Problem | list[Registration]]:
+) -> Response[Problem | RegistrationList]:
     """Every number the journal gave out in a year, in order: reserved, registered or cancelled.
 
     Args:
@@ -166,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Registration]]
+        Response[Problem | RegistrationList]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     year: int | Unset = UNSET,
-) -> Problem | list[Registration] | None:
+) -> Problem | RegistrationList | None:
     """Every number the journal gave out in a year, in order: reserved, registered or cancelled.
 
     Args:
@@ -196,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Registration]
+        Problem | RegistrationList
     """
 
     return (

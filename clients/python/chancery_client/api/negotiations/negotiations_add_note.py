@@ -24,7 +24,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/api/v1/counterparties/{counterparty_id}/negotiation-notes".format(
+        "url": "/api/v1/counterparties/{counterparty_id}/negotiation-notes/".format(
             counterparty_id=quote(str(counterparty_id), safe=""),
         ),
     }

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.absence import Absence
+from ...models.absence_list import AbsenceList
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -36,14 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[Absence] | None:
+) -> AbsenceList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Absence.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = AbsenceList.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[Absence]]:
+) -> Response[AbsenceList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     employee_id: UUID | Unset = UNSET,
-) -> Response[Problem | list[Absence]]:
+) -> Response[AbsenceList | Problem]:
     """Absences (not cancelled); with `employee_id`, those of the employee or where they deputise.
 
     Args:
@@ -104,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Absence]]
+        Response[AbsenceList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -122,7 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     employee_id: UUID | Unset = UNSET,
-) -> Problem | list[Absence] | None:
+) -> AbsenceList | Problem | None:
     """Absences (not cancelled); with `employee_id`, those of the employee or where they deputise.
 
     Args:
@@ -133,7 +128,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Absence]
+        AbsenceList | Problem
     """
 
     return sync_detailed(
@@ -146,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     employee_id: UUID | Unset = UNSET,
-) -> Response[Problem | list[Absence]]:
+) -> Response[AbsenceList | Problem]:
     """Absences (not cancelled); with `employee_id`, those of the employee or where they deputise.
 
     Args:
@@ -157,7 +152,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Absence]]
+        Response[AbsenceList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -173,7 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     employee_id: UUID | Unset = UNSET,
-) -> Problem | list[Absence] | None:
+) -> AbsenceList | Problem | None:
     """Absences (not cancelled); with `employee_id`, those of the employee or where they deputise.
 
     Args:
@@ -184,7 +179,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Absence]
+        AbsenceList | Problem
     """
 
     return (

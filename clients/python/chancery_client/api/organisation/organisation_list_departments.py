@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -5,16 +6,35 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.department import Department
+from ...models.department_list import DepartmentList
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/departments/",
+        "params": params,
     }
 
     return _kwargs
@@ -22,14 +42,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[Department] | None:
+) -> DepartmentList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Department.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = DepartmentList.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[Department]]:
+) -> Response[DepartmentList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,17 +93,30 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Department]]:
-    """
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[DepartmentList | Problem]:
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Department]]
+        Response[DepartmentList | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -100,35 +128,60 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Department] | None:
-    """
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> DepartmentList | Problem | None:
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Department]
+        DepartmentList | Problem
     """
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Department]]:
-    """
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[DepartmentList | Problem]:
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Department]]
+        Response[DepartmentList | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -138,18 +191,30 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Department] | None:
-    """
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> DepartmentList | Problem | None:
+    """Every department (by name); or sync (`updated_since`, then `after`): by change, `limit` a page.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Department]
+        DepartmentList | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
+            limit=limit,
         )
     ).parsed

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.legal_entity import LegalEntity
+from ...models.legal_entity_list import LegalEntityList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[LegalEntity] | None:
+) -> LegalEntityList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = LegalEntity.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = LegalEntityList.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[LegalEntity]]:
+) -> Response[LegalEntityList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,14 +73,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[LegalEntity]]:
+) -> Response[LegalEntityList | Problem]:
     """
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[LegalEntity]]
+        Response[LegalEntityList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -100,14 +95,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[LegalEntity] | None:
+) -> LegalEntityList | Problem | None:
     """
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[LegalEntity]
+        LegalEntityList | Problem
     """
 
     return sync_detailed(
@@ -118,14 +113,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[LegalEntity]]:
+) -> Response[LegalEntityList | Problem]:
     """
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[LegalEntity]]
+        Response[LegalEntityList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -138,14 +133,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[LegalEntity] | None:
+) -> LegalEntityList | Problem | None:
     """
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[LegalEntity]
+        LegalEntityList | Problem
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.position import Position
+from ...models.position_list import PositionList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[Position] | None:
+) -> PositionList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Position.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PositionList.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[Position]]:
+) -> Response[PositionList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Position]]:
+) -> Response[PositionList | Problem]:
     """The job titles employees' positions are chosen from.
 
     Raises:
@@ -86,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Position]]
+        Response[PositionList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -101,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Position] | None:
+) -> PositionList | Problem | None:
     """The job titles employees' positions are chosen from.
 
     Raises:
@@ -109,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Position]
+        PositionList | Problem
     """
 
     return sync_detailed(
@@ -120,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Position]]:
+) -> Response[PositionList | Problem]:
     """The job titles employees' positions are chosen from.
 
     Raises:
@@ -128,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Position]]
+        Response[PositionList | Problem]
     """
 
     kwargs = _get_kwargs()
@@ -141,7 +136,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Position] | None:
+) -> PositionList | Problem | None:
     """The job titles employees' positions are chosen from.
 
     Raises:
@@ -149,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Position]
+        PositionList | Problem
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.problem_kind import ProblemKind
+from ...models.problem_kind_list import ProblemKindList
 from ...types import Response
 
 
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ProblemKind] | None:
+) -> Problem | ProblemKindList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = ProblemKind.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = ProblemKindList.from_dict(response.json())
 
         return response_200
 
@@ -56,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ProblemKind]]:
+) -> Response[Problem | ProblemKindList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -68,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ProblemKind]]:
+) -> Response[Problem | ProblemKindList]:
     """Every kind of problem, by status.
 
     Raises:
@@ -76,7 +71,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ProblemKind]]
+        Response[Problem | ProblemKindList]
     """
 
     kwargs = _get_kwargs()
@@ -91,7 +86,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | list[ProblemKind] | None:
+) -> Problem | ProblemKindList | None:
     """Every kind of problem, by status.
 
     Raises:
@@ -99,7 +94,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ProblemKind]
+        Problem | ProblemKindList
     """
 
     return sync_detailed(
@@ -110,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | list[ProblemKind]]:
+) -> Response[Problem | ProblemKindList]:
     """Every kind of problem, by status.
 
     Raises:
@@ -118,7 +113,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ProblemKind]]
+        Response[Problem | ProblemKindList]
     """
 
     kwargs = _get_kwargs()
@@ -131,7 +126,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | list[ProblemKind] | None:
+) -> Problem | ProblemKindList | None:
     """Every kind of problem, by status.
 
     Raises:
@@ -139,7 +134,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ProblemKind]
+        Problem | ProblemKindList
     """
 
     return (

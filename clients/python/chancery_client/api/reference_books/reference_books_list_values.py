@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.reference_books_list_values_kind import ReferenceBooksListValuesKind
-from ...models.reference_value import ReferenceValue
+from ...models.reference_value_list import ReferenceValueList
 from ...types import UNSET, Response, Unset
 
 
@@ -37,14 +37,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ReferenceValue] | None:
+) -> Problem | ReferenceValueList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = ReferenceValue.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = ReferenceValueList.from_dict(response.json())
 
         return response_200
 
@@ -81,7 +76,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ReferenceValue]]:
+) -> Response[Problem | ReferenceValueList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     include_archived: bool | Unset = True,
-) -> Response[Problem | list[ReferenceValue]]:
+) -> Response[Problem | ReferenceValueList]:
     """The values of one book by name, each with how many counterparties have it.
 
     Args:
@@ -107,7 +102,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ReferenceValue]]
+        Response[Problem | ReferenceValueList]
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     include_archived: bool | Unset = True,
-) -> Problem | list[ReferenceValue] | None:
+) -> Problem | ReferenceValueList | None:
     """The values of one book by name, each with how many counterparties have it.
 
     Args:
@@ -139,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ReferenceValue]
+        Problem | ReferenceValueList
     """
 
     return sync_detailed(
@@ -154,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     include_archived: bool | Unset = True,
-) -> Response[Problem | list[ReferenceValue]]:
+) -> Response[Problem | ReferenceValueList]:
     """The values of one book by name, each with how many counterparties have it.
 
     Args:
@@ -166,7 +161,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ReferenceValue]]
+        Response[Problem | ReferenceValueList]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     include_archived: bool | Unset = True,
-) -> Problem | list[ReferenceValue] | None:
+) -> Problem | ReferenceValueList | None:
     """The values of one book by name, each with how many counterparties have it.
 
     Args:
@@ -196,7 +191,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ReferenceValue]
+        Problem | ReferenceValueList
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.date_field import DateField
+from ...models.date_field_list import DateFieldList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,14 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[DateField] | None:
+) -> DateFieldList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = DateField.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = DateFieldList.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[DateField]]:
+) -> Response[DateFieldList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +80,7 @@ def sync_detailed(
     type_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[DateField]]:
+) -> Response[DateFieldList | Problem]:
     """The date fields of a document type's card a scheme may count from.
 
     Args:
@@ -96,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DateField]]
+        Response[DateFieldList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +109,7 @@ def sync(
     type_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[DateField] | None:
+) -> DateFieldList | Problem | None:
     """The date fields of a document type's card a scheme may count from.
 
     Args:
@@ -125,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DateField]
+        DateFieldList | Problem
     """
 
     return sync_detailed(
@@ -138,7 +133,7 @@ async def asyncio_detailed(
     type_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[DateField]]:
+) -> Response[DateFieldList | Problem]:
     """The date fields of a document type's card a scheme may count from.
 
     Args:
@@ -149,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[DateField]]
+        Response[DateFieldList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +160,7 @@ async def asyncio(
     type_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[DateField] | None:
+) -> DateFieldList | Problem | None:
     """The date fields of a document type's card a scheme may count from.
 
     Args:
@@ -176,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[DateField]
+        DateFieldList | Problem
     """
 
     return (

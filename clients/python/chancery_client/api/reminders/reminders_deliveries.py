@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.delivery import Delivery
+from ...models.delivery_list import DeliveryList
 from ...models.problem import Problem
 from ...types import Response
 
@@ -28,14 +28,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[Delivery] | None:
+) -> DeliveryList | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = Delivery.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = DeliveryList.from_dict(response.json())
 
         return response_200
 
@@ -72,7 +67,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[Delivery]]:
+) -> Response[DeliveryList | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +80,7 @@ def sync_detailed(
     notification_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Delivery]]:
+) -> Response[DeliveryList | Problem]:
     """How one of the caller's notifications went out: each channel and each attempt.
 
     Args:
@@ -96,7 +91,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Delivery]]
+        Response[DeliveryList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,7 +109,7 @@ def sync(
     notification_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Delivery] | None:
+) -> DeliveryList | Problem | None:
     """How one of the caller's notifications went out: each channel and each attempt.
 
     Args:
@@ -125,7 +120,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Delivery]
+        DeliveryList | Problem
     """
 
     return sync_detailed(
@@ -138,7 +133,7 @@ async def asyncio_detailed(
     notification_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[Delivery]]:
+) -> Response[DeliveryList | Problem]:
     """How one of the caller's notifications went out: each channel and each attempt.
 
     Args:
@@ -149,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Delivery]]
+        Response[DeliveryList | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -165,7 +160,7 @@ async def asyncio(
     notification_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Problem | list[Delivery] | None:
+) -> DeliveryList | Problem | None:
     """How one of the caller's notifications went out: each channel and each attempt.
 
     Args:
@@ -176,7 +171,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Delivery]
+        DeliveryList | Problem
     """
 
     return (

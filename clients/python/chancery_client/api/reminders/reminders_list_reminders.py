@@ -36,7 +36,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/reminders",
+        "url": "/api/v1/reminders/",
         "params": params,
     }
 

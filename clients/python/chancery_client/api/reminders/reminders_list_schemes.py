@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.reminder_scheme import ReminderScheme
+from ...models.reminder_scheme_list import ReminderSchemeList
 from ...types import UNSET, Response, Unset
 
 
@@ -27,7 +27,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/reminder-schemes",
+        "url": "/api/v1/reminder-schemes/",
         "params": params,
     }
 
@@ -36,14 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[ReminderScheme] | None:
+) -> Problem | ReminderSchemeList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = ReminderScheme.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = ReminderSchemeList.from_dict(response.json())
 
         return response_200
 
@@ -80,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[ReminderScheme]]:
+) -> Response[Problem | ReminderSchemeList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +88,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     document_type_id: UUID | Unset = UNSET,
-) -> Response[Problem | list[ReminderScheme]]:
+) -> Response[Problem | ReminderSchemeList]:
     """
     Args:
         document_type_id (UUID | Unset):
@@ -103,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ReminderScheme]]
+        Response[Problem | ReminderSchemeList]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     document_type_id: UUID | Unset = UNSET,
-) -> Problem | list[ReminderScheme] | None:
+) -> Problem | ReminderSchemeList | None:
     """
     Args:
         document_type_id (UUID | Unset):
@@ -131,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ReminderScheme]
+        Problem | ReminderSchemeList
     """
 
     return sync_detailed(
@@ -144,7 +139,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     document_type_id: UUID | Unset = UNSET,
-) -> Response[Problem | list[ReminderScheme]]:
+) -> Response[Problem | ReminderSchemeList]:
     """
     Args:
         document_type_id (UUID | Unset):
@@ -154,7 +149,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[ReminderScheme]]
+        Response[Problem | ReminderSchemeList]
     """
 
     kwargs = _get_kwargs(
@@ -170,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     document_type_id: UUID | Unset = UNSET,
-) -> Problem | list[ReminderScheme] | None:
+) -> Problem | ReminderSchemeList | None:
     """
     Args:
         document_type_id (UUID | Unset):
@@ -180,7 +175,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[ReminderScheme]
+        Problem | ReminderSchemeList
     """
 
     return (

@@ -21,7 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/v1/notification-preferences",
+        "url": "/api/v1/notification-preferences/",
     }
 
     _kwargs["json"] = body.to_dict()

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...models.saved_filter import SavedFilter
+from ...models.saved_filter_list import SavedFilterList
 from ...types import Response
 
 
@@ -22,14 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[SavedFilter] | None:
+) -> Problem | SavedFilterList | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = SavedFilter.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = SavedFilterList.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[SavedFilter]]:
+) -> Response[Problem | SavedFilterList]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -78,7 +73,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[SavedFilter]]:
+) -> Response[Problem | SavedFilterList]:
     """The caller's saved filters.
 
     Raises:
@@ -86,7 +81,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SavedFilter]]
+        Response[Problem | SavedFilterList]
     """
 
     kwargs = _get_kwargs()
@@ -101,7 +96,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[SavedFilter] | None:
+) -> Problem | SavedFilterList | None:
     """The caller's saved filters.
 
     Raises:
@@ -109,7 +104,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SavedFilter]
+        Problem | SavedFilterList
     """
 
     return sync_detailed(
@@ -120,7 +115,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Problem | list[SavedFilter]]:
+) -> Response[Problem | SavedFilterList]:
     """The caller's saved filters.
 
     Raises:
@@ -128,7 +123,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[SavedFilter]]
+        Response[Problem | SavedFilterList]
     """
 
     kwargs = _get_kwargs()
@@ -141,7 +136,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Problem | list[SavedFilter] | None:
+) -> Problem | SavedFilterList | None:
     """The caller's saved filters.
 
     Raises:
@@ -149,7 +144,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[SavedFilter]
+        Problem | SavedFilterList
     """
 
     return (

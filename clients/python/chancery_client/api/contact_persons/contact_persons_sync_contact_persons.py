@@ -1,0 +1,224 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.contact_person_sync import ContactPersonSync
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/contact-persons/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ContactPersonSync | Problem | None:
+    if response.status_code == 200:
+        response_200 = ContactPersonSync.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ContactPersonSync | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ContactPersonSync | Problem]:
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactPersonSync | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> ContactPersonSync | Problem | None:
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactPersonSync | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> Response[ContactPersonSync | Problem]:
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ContactPersonSync | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
+        limit=limit,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
+    limit: int | Unset = 50,
+) -> ContactPersonSync | Problem | None:
+    """Every contact person the caller sees, in the order they changed (a sync: `updated_since` or `after`
+    to go on; without either, from the first). Each one listed is an audited read of personal data.
+
+    Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
+        limit (int | Unset):  Default: 50.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ContactPersonSync | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            updated_since=updated_since,
+            after=after,
+            limit=limit,
+        )
+    ).parsed
