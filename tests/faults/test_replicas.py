@@ -314,6 +314,8 @@ class KeyedStream:
     """Writers creating counterparties ``<prefix> <writer>-<n>``, each request with an
     Idempotency-Key of its own, kept so a refused request can be sent again as it was."""
 
+    kinds = ("counterparty",)  # what it writes, as the effects' checks ask a stream (conftest.Effects)
+
     def __init__(self, base_url, prefix, writers):
         self.base_url, self.prefix = base_url, prefix
         self.clients = [Client(base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD) for _ in range(writers)]
