@@ -316,6 +316,9 @@ class KeyedStream:
 
     kinds = ("counterparty",)  # what it writes, as the effects' checks ask a stream (conftest.Effects)
 
+    def kind_of(self, name):
+        return "counterparty"
+
     def __init__(self, base_url, prefix, writers):
         self.base_url, self.prefix = base_url, prefix
         self.clients = [Client(base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD) for _ in range(writers)]
