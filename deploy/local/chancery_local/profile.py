@@ -28,6 +28,9 @@ class Profile:
     amqp_password: str = "guest"
     vhost: str = "/"
     postgres_url: str | None = None  # None: the embedded PostgreSQL in data_dir
+    # of the embedded PostgreSQL: two processes of everything, each with its pools, and the
+    # fault suite's two systems side by side need more than PostgreSQL's default of 100
+    postgres_max_connections: int = 400
     database_prefix: str = "chancery_"
     s3_ports: dict = field(default_factory=lambda: {
         "s3": 8333, "master": 9333, "volume": 8080, "filer": 8888})
