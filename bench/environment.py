@@ -45,17 +45,15 @@ def machine_postgres():
 
 
 def bench_profile(data_dir, **overrides):
-    return Profile(
-        data_dir=Path(data_dir),
-        vhost="chancery_bench",
-        postgres_url=machine_postgres(),
-        database_prefix="chancery_bench_",
-        s3_ports=S3_PORTS,
-        s3_bucket="chancery-bench",
-        gateway_port=free_port(),
-        secret_key="chancery-bench-secret",
-        **overrides,
-    )
+    """The benchmark's profile; ``overrides`` win (``postgres_url=None``: an embedded PostgreSQL
+    of its own, e.g. with more connections than the machine's)."""
+    settings = {"vhost": "chancery_bench", "database_prefix": "chancery_bench_", "s3_ports": S3_PORTS,
+                "s3_bucket": "chancery-bench", "secret_key": "chancery-bench-secret", **overrides}
+    if "postgres_url" not in settings:
+        settings["postgres_url"] = machine_postgres()
+    if "gateway_port" not in settings:
+        settings["gateway_port"] = free_port()
+    return Profile(data_dir=Path(data_dir), **settings)
 
 
 def check_ports_free(ports):

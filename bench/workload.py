@@ -1,0 +1,448 @@
+"""``python -m bench workload``: a holding's working day, many clients at once.
+
+Starts one private copy of the system on its own embedded PostgreSQL (connections enough for
+every floor thread), fills it with the holding-scale data of ``python -m bench overview``
+(50,000 counterparties, 200,000 contact persons, 1,000,000 activities, up to 2,000,000
+documents, 10,000 approvals; ``--scale`` shrinks it), then measures, closed loop (each client
+sends its next request when the last is answered) at every ``--clients`` level:
+
+- ``view``: GET /api/v1/counterparties/{id}/overview, the unified view;
+- ``floor``: the view's data by direct SQL (bench/overview.py's ``Floor``), each thread with
+  connections of its own: what the view would cost with no services at all;
+- ``mixed``: the staff workload: agenda 30 %, directory search 20 %, registry search 20 %,
+  counterparty card 20 %, approvals inbox 10 %.
+
+Each client is a session of its own (signed in once). For each level and kind it reports
+requests per second, p50 and p95, errors, requests refused at once with 503 (shed), and the
+CPU each request cost, by process: the gateway, each service, PostgreSQL, RabbitMQ (sampled
+with psutil while the level runs; PostgreSQL and RabbitMQ are every process of that name on
+the machine, so run it on a quiet machine).
+
+Then ``thinking``: ``--staff`` simulated staff (200: the scale of ../shared/PRODUCT.md), each
+waiting ``--think`` seconds (5, jittered) between requests of the mixed workload and the view,
+for ``--thinking-seconds``: p95 by request type and errors.
+
+Goals (docs/benchmarks.md, issue 24): at 32 clients the view >= 90 req/s and mixed >= 200
+req/s; CPU per view <= 1.5 x the floor's CPU per read; with 200 thinking staff every type's
+p95 < 150 ms with no errors; from 32 to 128 clients throughput within 10 % of its peak, what
+cannot be served answered at once with 503 and Retry-After. Results go to
+bench/results/workload.json; bench/locustfile.py runs the same mix against any deployment.
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import threading
+import time
+from collections import defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import psutil
+import requests
+
+from chancery_local.infra import StartupError
+
+from . import counterparties as counterparties_bench
+from . import documents as documents_bench
+from .environment import running_system
+from .overview import FULL, Floor, approved_counterparties, generate_all
+from .stats import ratio, summarise, verdict
+
+RESULTS = Path(__file__).resolve().parent / "results" / "workload.json"
+LEVELS = (1, 8, 32, 64, 128)
+MIX = (("agenda", 30), ("directory_search", 20), ("registry_search", 20), ("card", 20), ("approvals_inbox", 10))
+THINKING_MIX = MIX + (("view", 20),)
+GOALS = {"view_rps_at_32": 90, "mixed_rps_at_32": 200, "cpu_ratio": 1.5, "thinking_p95_ms": 150,
+         "plateau": 0.10}
+MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
+
+
+# What a client asks ------------------------------------------------------------------------
+
+class Requests:
+    """One client's requests of each kind, over one signed-in session."""
+
+    def __init__(self, gateway_url, session, rng, *, counterparty_ids, counterparty_count, words):
+        self.api, self.http, self.rng = f"{gateway_url}/api/v1", session, rng
+        self.ids, self.count, self.words = counterparty_ids, counterparty_count, words
+
+    def view(self):
+        return self.http.get(f"{self.api}/counterparties/{self.rng.choice(self.ids)}/overview", timeout=120)
+
+    def agenda(self):
+        return self.http.get(f"{self.api}/activities/agenda", params={"tz": "Europe/Moscow"}, timeout=120)
+
+    def directory_search(self):
+        return self.http.get(f"{self.api}/counterparties/", timeout=120,
+                             params={"search": counterparties_bench.SEARCH_WORD, "limit": 50})
+
+    def registry_search(self):
+        return self.http.get(f"{self.api}/documents/", timeout=120,
+                             params={"search": self.rng.choice(self.words), "limit": 50})
+
+    def card(self):
+        counterparty_id = counterparties_bench._uuid_of(self.rng.randrange(self.count))
+        return self.http.get(f"{self.api}/counterparties/{counterparty_id}", timeout=120)
+
+    def approvals_inbox(self):
+        return self.http.get(f"{self.api}/approvals/tasks", params={"limit": 50}, timeout=120)
+
+
+def pick(mix, rng):
+    names, weights = zip(*mix, strict=True)
+    return rng.choices(names, weights)[0]
+
+
+# CPU by process ----------------------------------------------------------------------------
+
+class CpuSampler:
+    """CPU seconds used by groups of processes while it runs: each process's CPU time is read
+    every ``interval`` seconds, so a process that starts or ends meanwhile counts from its first
+    to its last reading."""
+
+    def __init__(self, groups, interval=0.5):
+        self.groups, self.interval = groups, interval  # {name: callable returning psutil.Process list}
+        self.first, self.last = {}, {}
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _read(self):
+        for group, processes in self.groups.items():
+            for process in processes():
+                try:
+                    times = process.cpu_times()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                used = times.user + times.system
+                key = (group, process.pid)
+                self.first.setdefault(key, used)
+                self.last[key] = used
+
+    def _run(self):
+        while not self.stopping.wait(self.interval):
+            self._read()
+
+    def __enter__(self):
+        self._read()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join()
+        self._read()
+
+    def seconds(self):
+        used = defaultdict(float)
+        for key, last in self.last.items():
+            used[key[0]] += last - self.first[key]
+        return dict(used)
+
+
+def process_groups(system):
+    """{group: callable listing its processes now}: the gateway and each service (every replica,
+    with their children: gunicorn's workers), PostgreSQL and RabbitMQ (every such process)."""
+    def tree(instances):
+        def processes():
+            found = []
+            for instance in instances:
+                popen = system.processes.get(instance)
+                if popen is None or popen.poll() is not None:
+                    continue
+                try:
+                    root = psutil.Process(popen.pid)
+                    found += [root, *root.children(recursive=True)]
+                except psutil.NoSuchProcess:
+                    pass
+            return found
+        return processes
+
+    def named(*names):
+        return lambda: [p for p in psutil.process_iter(["name"]) if p.info["name"] in names]
+
+    groups = {service: tree(instances) for service, instances in system.instances.items()}
+    groups["postgresql"] = named("postgres")
+    groups["rabbitmq"] = named("beam.smp")
+    return groups
+
+
+# Running a level ---------------------------------------------------------------------------
+
+def run_level(clients, *, kind_of, seconds, warmup, groups, think=None):
+    """``len(clients)`` threads, each sending ``kind_of(client)``'s requests until the time is up
+    (after ``think()`` seconds each when given); returns per kind the latencies, statuses, and
+    the CPU seconds by process group over the measured part."""
+    started, deadline_at = threading.Barrier(len(clients) + 1), {}
+    records = [[] for _ in clients]
+
+    def loop(index, client):
+        rng = random.Random(index)
+        started.wait()
+        measure_from, deadline = deadline_at["from"], deadline_at["until"]
+        if think is not None:  # staff do not all start at the same instant
+            time.sleep(rng.uniform(0, think()))
+        while True:
+            kind, send = kind_of(client, rng)
+            began = time.monotonic()
+            if began >= deadline:
+                return
+            try:
+                status = send().status_code
+            except requests.RequestException as exc:
+                status = type(exc).__name__
+            ended = time.monotonic()
+            if began >= measure_from and ended <= deadline:
+                records[index].append((kind, ended - began, status))
+            if think is not None:
+                time.sleep(think(rng))
+
+    threads = [threading.Thread(target=loop, args=(i, c), daemon=True) for i, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    now = time.monotonic()
+    deadline_at.update({"from": now + warmup, "until": now + warmup + seconds})
+    started.wait()
+    time.sleep(warmup)
+    with CpuSampler(groups) as cpu:
+        time.sleep(seconds)
+    for thread in threads:
+        thread.join(timeout=180)
+    by_kind = defaultdict(list)
+    for client_records in records:
+        for kind, elapsed, status in client_records:
+            by_kind[kind].append((elapsed, status))
+    return by_kind, cpu.seconds()
+
+
+def floor_level(floors, counterparty_ids, *, seconds, warmup, groups):
+    """The view's data by direct SQL, one thread per ``Floor`` (connections of its own)."""
+    def kind_of(floor, rng):
+        def send():
+            floor.read(rng.choice(counterparty_ids))
+            return Answered
+        return "floor", send
+    return run_level(floors, kind_of=kind_of, seconds=seconds, warmup=warmup, groups=groups)
+
+
+class Answered:
+    status_code = 200
+
+
+def summarise_level(by_kind, cpu_seconds, seconds):
+    """Per kind: req/s of the answered (2xx), p50/p95 of them, errors, shed (503); CPU ms per
+    answered request by group, over every kind of the level together."""
+    kinds, answered_total = {}, 0
+    for kind, samples in by_kind.items():
+        ok = [elapsed for elapsed, status in samples if isinstance(status, int) and status < 300]
+        shed = sum(1 for _, status in samples if status == 503)
+        errors = len(samples) - len(ok) - shed
+        answered_total += len(ok)
+        kinds[kind] = {"requests": len(samples), "answered": len(ok), "shed": shed, "errors": errors,
+                       "rps": round(len(ok) / seconds, 1), **(summarise(ok) if ok else {})}
+        if errors:
+            kinds[kind]["error_statuses"] = sorted({str(s) for _, s in samples
+                                                    if not (isinstance(s, int) and s < 300) and s != 503})
+    cpu = {group: round(1000 * used / answered_total, 2) if answered_total else None
+           for group, used in sorted(cpu_seconds.items())}
+    cpu["total"] = round(1000 * sum(cpu_seconds.values()) / answered_total, 2) if answered_total else None
+    everything = [elapsed for samples in by_kind.values() for elapsed, status in samples
+                  if isinstance(status, int) and status < 300]
+    return {"rps": round(answered_total / seconds, 1),
+            "p95_ms": summarise(everything)["p95_ms"] if everything else None,
+            "shed": sum(k["shed"] for k in kinds.values()), "errors": sum(k["errors"] for k in kinds.values()),
+            "kinds": kinds, "cpu_ms_per_request": cpu}
+
+
+# The run -------------------------------------------------------------------------------------
+
+def signed_in_sessions(gateway_url, email, password, count):
+    sessions = []
+    for _ in range(count):
+        session, _ = counterparties_bench.sign_in(gateway_url, email, password)
+        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=1)
+        session.mount("http://", adapter)
+        sessions.append(session)
+    return sessions
+
+
+def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, seconds, warmup, log):
+    gateway_url, groups = system.profile.gateway_url, process_groups(system)
+    report = {}
+    for level in levels:
+        clients = [Requests(gateway_url, s, None, counterparty_ids=ids, counterparty_count=volumes["counterparties"],
+                            words=words) for s in sessions[:level]]
+
+        row = {}
+        for name in ("view", "floor", "mixed"):
+            log(f"{level} clients: {name} ...")
+            if name == "floor":
+                by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups)
+            else:
+                by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
+                                         seconds=seconds, warmup=warmup, groups=groups)
+            row[name] = summarise_level(by_kind, cpu, seconds)
+        report[level] = row
+        log(f"{level} clients: view {row['view']['rps']} req/s p95 {row['view']['p95_ms']} ms, "
+            f"floor {row['floor']['rps']} req/s, mixed {row['mixed']['rps']} req/s p95 {row['mixed']['p95_ms']} ms")
+    return report
+
+
+def only_view(client, rng):
+    client.rng = rng
+    return "view", client.view
+
+
+def staff_mix(client, rng, mix=MIX):
+    client.rng = rng
+    kind = pick(mix, rng)
+    return kind, getattr(client, kind)
+
+
+def thinking(system, *, sessions, ids, words, volumes, seconds, think, log):
+    gateway_url = system.profile.gateway_url
+    clients = [Requests(gateway_url, s, None, counterparty_ids=ids, counterparty_count=volumes["counterparties"],
+                        words=words) for s in sessions]
+
+    def kind_of(client, rng):
+        return staff_mix(client, rng, THINKING_MIX)
+
+    def think_time(rng=random):
+        return rng.uniform(0.5 * think, 1.5 * think)
+
+    log(f"{len(sessions)} staff thinking {think} s between requests, {seconds} s ...")
+    by_kind, cpu = run_level(clients, kind_of=kind_of, seconds=seconds, warmup=think, groups=process_groups(system),
+                             think=think_time)
+    return summarise_level(by_kind, cpu, seconds)
+
+
+def verdicts(report):
+    levels, goals, found = report["closed_loop"], GOALS, {}
+    at32 = levels.get(32)
+    if at32:
+        found["view_rps_at_32"] = verdict(at32["view"]["rps"], at_least=goals["view_rps_at_32"])
+        found["mixed_rps_at_32"] = verdict(at32["mixed"]["rps"], at_least=goals["mixed_rps_at_32"])
+        view_cpu, floor_cpu = (at32["view"]["cpu_ms_per_request"]["total"],
+                               at32["floor"]["cpu_ms_per_request"]["total"])
+        if view_cpu and floor_cpu:
+            report["cpu_ratio_at_32"] = round(ratio(view_cpu, floor_cpu), 2)
+            found["cpu_ratio"] = verdict(report["cpu_ratio_at_32"], at_most=goals["cpu_ratio"])
+    for kind in ("view", "mixed"):
+        peak = max(row[kind]["rps"] for row in levels.values())
+        high = [row[kind]["rps"] for level, row in levels.items() if level >= 32]
+        if len(high) > 1 and peak:
+            report[f"{kind}_plateau_low"] = round(min(high) / peak, 3)
+            found[f"{kind}_plateau"] = verdict(report[f"{kind}_plateau_low"], at_least=1 - goals["plateau"])
+        errors = sum(row[kind]["errors"] for row in levels.values())
+        found[f"{kind}_errors"] = verdict(errors, at_most=0)
+    if "thinking" in report:
+        kinds = report["thinking"]["kinds"]
+        found["thinking_p95"] = verdict(max(row.get("p95_ms") or math.inf for row in kinds.values()),
+                                        at_most=goals["thinking_p95_ms"])
+        found["thinking_errors"] = verdict(report["thinking"]["errors"], at_most=0)
+    return found
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench workload", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the holding-scale volumes")
+    parser.add_argument("--generate-seconds", type=float, default=240,
+                        help="time for generating documents at most (the count made is reported)")
+    parser.add_argument("--clients", default=",".join(map(str, LEVELS)), help="closed-loop client counts")
+    parser.add_argument("--seconds", type=float, default=20, help="measured seconds of each level and kind")
+    parser.add_argument("--warmup", type=float, default=3, help="seconds of each level and kind before measuring")
+    parser.add_argument("--staff", type=int, default=200, help="simulated staff of the thinking mode (0: skip)")
+    parser.add_argument("--think", type=float, default=5.0, help="their mean seconds between requests")
+    parser.add_argument("--thinking-seconds", type=float, default=60, help="measured seconds of the thinking mode")
+    args = parser.parse_args(argv)
+    try:
+        levels = sorted({int(n) for n in args.clients.split(",") if n.strip()})
+    except ValueError:
+        parser.error(f"--clients must be whole numbers separated by commas, not {args.clients!r}")
+    if not levels or levels[0] < 1:
+        parser.error("--clients must name at least one level of 1 client or more")
+    volumes = {name: max(10, int(count * args.scale)) for name, count in FULL.items()}
+    pool = approved_counterparties(volumes)
+    measured = random.Random(7).sample(range(pool), min(MEASURED_COUNTERPARTIES, pool))
+    sessions_needed = max(max(levels), args.staff)
+    report = {"started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "machine": {"cpus": os.cpu_count(), "load_average_at_start": round(os.getloadavg()[0], 2)},
+              "parameters": vars(args), "volumes": volumes}
+
+    def log(message):
+        print(f"  {message}", flush=True)
+
+    # every floor thread opens one connection per database (5), beside the services' pools
+    connections = 5 * max(levels) + 300
+    print("Starting a private copy of Chancery for the benchmark ...", flush=True)
+    try:
+        with running_system(log=log, postgres_url=None, postgres_max_connections=connections) as system:
+            email, password = "bench-admin@chancery.local", "bench-admin-password-1"
+            system.create_administrator(email, password)
+            _, admin_id = counterparties_bench.sign_in(system.profile.gateway_url, email, password)
+            print("Generating the holding's data ...", flush=True)
+            took, made = generate_all(system, volumes=volumes, measured=measured, admin_id=admin_id,
+                                      generate_seconds=args.generate_seconds, batch=50_000, log=log)
+            report["generated"] = {**took, "documents": made}
+            log(f"signing in {sessions_needed} sessions ...")
+            sessions = signed_in_sessions(system.profile.gateway_url, email, password, sessions_needed)
+            ids = [counterparties_bench._uuid_of(n) for n in measured]
+            words = documents_bench.vocabulary()[:500]
+            floors = [Floor(system.database_urls, admin_id) for _ in range(max(levels))]
+            try:
+                print("Closed loop ...", flush=True)
+                report["closed_loop"] = closed_loop(system, sessions=sessions, floors=floors, ids=ids, words=words,
+                                                    volumes=volumes, levels=levels, seconds=args.seconds,
+                                                    warmup=args.warmup, log=log)
+            finally:
+                for floor in floors:
+                    floor.close()
+            if args.staff:
+                report["thinking"] = thinking(system, sessions=sessions[:args.staff], ids=ids, words=words,
+                                              volumes=volumes, seconds=args.thinking_seconds, think=args.think,
+                                              log=log)
+    except StartupError as exc:
+        print(f"The benchmark could not start the system: {exc}", file=sys.stderr)
+        return 1
+    report["goals"] = GOALS
+    report["verdicts"] = verdicts(report)
+    report["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 2)
+    print_report(report)
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, default=str) + "\n")
+    print(f"Results in {RESULTS}")
+    return 0
+
+
+def print_report(report):
+    m = report["machine"]
+    print(f"\n{m['cpus']} CPUs, load average {m['load_average_at_start']} before and {m['load_average_at_end']} "
+          f"after; {report['volumes']['counterparties']} counterparties, {report['generated']['documents']} documents")
+    print(f"\n{'clients':>7} | {'view r/s':>8} {'p95 ms':>7} {'shed':>5} {'err':>4} | {'floor r/s':>9} {'p95 ms':>7} | "
+          f"{'mixed r/s':>9} {'p95 ms':>7} {'shed':>5} {'err':>4} | {'CPU ms/view':>11} {'/floor':>6}")
+    for level, row in report["closed_loop"].items():
+        v, f, x = row["view"], row["floor"], row["mixed"]
+        print(f"{level:>7} | {v['rps']:>8} {v['p95_ms'] or 0:>7.0f} {v['shed']:>5} {v['errors']:>4} | "
+              f"{f['rps']:>9} {f['p95_ms'] or 0:>7.0f} | {x['rps']:>9} {x['p95_ms'] or 0:>7.0f} {x['shed']:>5} "
+              f"{x['errors']:>4} | {v['cpu_ms_per_request']['total'] or 0:>11.1f} "
+              f"{f['cpu_ms_per_request']['total'] or 0:>6.1f}")
+    level = 32 if 32 in report["closed_loop"] else max(report["closed_loop"])
+    print(f"\nCPU ms per answered request by process at {level} clients:")
+    for kind in ("view", "floor", "mixed"):
+        cpu = report["closed_loop"][level][kind]["cpu_ms_per_request"]
+        print(f"  {kind:<6} " + ", ".join(f"{group} {ms}" for group, ms in cpu.items() if ms))
+    if "thinking" in report:
+        print(f"\n{report['parameters']['staff']} thinking staff: p95 by request type")
+        for kind, row in sorted(report["thinking"]["kinds"].items()):
+            print(f"  {kind:<18} {row.get('p95_ms') or 0:>7.0f} ms  ({row['answered']} answered, "
+                  f"{row['errors']} errors, {row['shed']} shed)")
+    print("\nverdicts:")
+    for goal, found in report["verdicts"].items():
+        print(f"  {goal:<20} {found}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
