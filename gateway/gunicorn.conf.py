@@ -19,7 +19,9 @@ bind = [address.strip() for address in os.environ.get("CHANCERY_BIND", "127.0.0.
 reuse_port = os.environ.get("CHANCERY_REUSE_PORT", "false").lower() == "true"
 workers = int(os.environ.get("CHANCERY_WORKERS", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("CHANCERY_THREADS", "8"))
+# more threads than admitted requests (ADMITTED_REQUESTS, 8): the others wait for a place
+# in admission.py, measured and bounded by QUEUE_BUDGET_SECONDS, not unseen in gunicorn's queue
+threads = int(os.environ.get("CHANCERY_THREADS", "32"))
 timeout = int(os.environ.get("CHANCERY_WORKER_TIMEOUT", "120"))
 graceful_timeout = 10
 # Idle keep-alive connections stay open longer than a client pauses between requests, so a

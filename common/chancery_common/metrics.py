@@ -21,6 +21,15 @@ HTTP_REQUESTS = Counter(
 HTTP_LATENCY = Histogram(
     "chancery_http_request_duration_seconds", "Time the gateway took to answer, by route.",
     ["method", "route"], buckets=LATENCY_BUCKETS)
+ADMISSION = Counter(
+    "chancery_admission", "Requests a gateway worker admitted at once, after waiting for a place, or refused "
+    "with 503 when no place came within the queue budget (gateway admission.py).", ["outcome"])
+ADMISSION_WAIT = Histogram(
+    "chancery_admission_wait_seconds", "Time requests waited for a place at a gateway worker.",
+    buckets=LATENCY_BUCKETS)
+ADMISSION_IN_FLIGHT = Gauge(
+    "chancery_admission_in_flight", "Requests at work in a gateway worker (summed over workers).",
+    multiprocess_mode="livesum")
 
 RPC_CALLS = Counter(
     "chancery_rpc_calls",

@@ -6,7 +6,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from chancery_common import logs
 
-from . import errors, i18n, idempotency, inputs, observability, rpc
+from . import admission, errors, i18n, idempotency, inputs, observability, rpc
 from .settings import Settings
 
 
@@ -19,7 +19,7 @@ CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'se
 def create_app(settings=None):
     settings = settings or Settings.from_env()
     logs.configure(service="gateway")
-    rpc.configure(settings.amqp_uri, settings.rpc_timeout)
+    rpc.configure(settings.amqp_uri, settings.rpc_timeout, settings.fan_out_threads)
 
     app = Flask(__name__)
     if settings.trusted_proxies:
@@ -48,6 +48,7 @@ def create_app(settings=None):
     )
     i18n.register(app)
     observability.register(app)  # first: the request id is set before anything logs
+    admission.register(app, settings)  # then: a request with no place does nothing at all
     inputs.register(app)  # NUL, lone surrogates, JSON depth and media type: before any view
 
     from . import api, web

@@ -74,9 +74,12 @@ class ServiceUnavailable(Exception):
         self.reason = reason
 
 
-def configure(amqp_uri, timeout):
+def configure(amqp_uri, timeout, fan_out_threads=16):
+    """``fan_out_threads``: the threads of a worker's pool for parallel calls (``fan_out``),
+    shared by its admitted requests (admission.py)."""
     _config["amqp_uri"] = amqp_uri
     _config["timeout"] = timeout
+    _config["fan_out_threads"] = fan_out_threads
 
 
 def reset_after_fork():
@@ -283,7 +286,8 @@ def _pool():
     global _executor
     with _executor_lock:
         if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="fanout")
+            _executor = ThreadPoolExecutor(max_workers=_config.get("fan_out_threads", 16),
+                                           thread_name_prefix="fanout")
         return _executor
 
 

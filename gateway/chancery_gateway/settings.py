@@ -20,6 +20,11 @@ class Settings:
     database_url: str | None = None
     idempotency_ttl_seconds: float = 24 * 3600
     idempotency_sweep_seconds: float = 600
+    # admission control (admission.py): requests at work at once per worker process (0: no
+    # bound), how long one may wait for a place before a 503, the threads for parallel calls
+    admitted_requests: int = 8
+    queue_budget_seconds: float = 5.0
+    fan_out_threads: int = 16
 
     @classmethod
     def from_env(cls):
@@ -41,14 +46,27 @@ class Settings:
             database_url=setting("GATEWAY_DATABASE_URL"),
             idempotency_ttl_seconds=float(setting("IDEMPOTENCY_TTL_SECONDS", str(24 * 3600))),
             idempotency_sweep_seconds=float(setting("IDEMPOTENCY_SWEEP_SECONDS", "600")),
+            admitted_requests=_count("ADMITTED_REQUESTS", setting("ADMITTED_REQUESTS", "8"), "requests"),
+            queue_budget_seconds=_seconds("QUEUE_BUDGET_SECONDS", setting("QUEUE_BUDGET_SECONDS", "5")),
+            fan_out_threads=max(1, _count("FAN_OUT_THREADS", setting("FAN_OUT_THREADS", "16"), "threads")),
         )
 
 
-def _count(name, value):
+def _count(name, value, what="proxies"):
     try:
         number = int(value)
     except ValueError:
         number = -1
     if number < 0:
-        raise ConfigurationError(f"{name} must be a whole number of proxies (0 or more), not {value!r}")
+        raise ConfigurationError(f"{name} must be a whole number of {what} (0 or more), not {value!r}")
+    return number
+
+
+def _seconds(name, value):
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 <= number <= 600:
+        raise ConfigurationError(f"{name} must be seconds from 0 to 600, not {value!r}")
     return number

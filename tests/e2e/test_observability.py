@@ -236,6 +236,7 @@ def test_the_metrics_of_every_process_move_with_an_end_to_end_flow(
                  route="/api/v1/documents/<uuid:document_id>/files")
     assert moved("gateway", "chancery_http_request_duration_seconds_bucket",
                  route="/api/v1/counterparties/<uuid:counterparty_id>/overview", le="+Inf")
+    assert moved("gateway", "chancery_admission_total", outcome="admitted")
     assert moved("gateway", "chancery_rpc_calls_total", side="caller", service="counterparties", outcome="ok")
     assert moved("gateway", "chancery_rpc_calls_total", side="caller", service="counterparties", outcome="error")
     assert moved("gateway", "chancery_rpc_call_duration_seconds_count", side="caller", service="documents")
