@@ -35,7 +35,7 @@ import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import scans
+from . import office_files, scans
 from .stats import verdict
 
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
@@ -77,7 +77,7 @@ def measure_project(pdf, workdir, languages, jobs, deskew=False):
     return seconds, found.text.count(WORD)
 
 
-def office_files(count, workdir):
+def make_office_files(count, workdir):
     """``count`` office files by turns: a DOCX of about three pages, an XLSX of two sheets."""
     from openpyxl import Workbook
     made = []
@@ -85,7 +85,7 @@ def office_files(count, workdir):
         if number % 2 == 0:
             path = workdir / f"contract-{number}.docx"
             paragraphs = [f"{line} ({n})" for n in range(12) for line in scans.RUSSIAN]
-            path.write_bytes(docx(paragraphs))
+            path.write_bytes(office_files.docx(paragraphs))
             made.append((path, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
         else:
             path = workdir / f"prices-{number}.xlsx"
@@ -98,29 +98,6 @@ def office_files(count, workdir):
             workbook.save(path)
             made.append((path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     return made
-
-
-def docx(paragraphs):
-    """A DOCX as Word writes it (its parts named, the document in _rels)."""
-    import io
-    import zipfile
-    out = io.BytesIO()
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
-            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.document.main+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'))
-        archive.writestr("word/document.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'))
-    return out.getvalue()
 
 
 def measure_office(files, workdir):
@@ -185,7 +162,7 @@ def main(argv=None):
             rows[key] = {"seconds": round(seconds, 2), "pages_per_minute": pages_per_minute(args.pages, seconds),
                          "words_found": recognised}
         print(f"Office files: {args.office} converted to their PDF previews and thumbnails ...", flush=True)
-        seconds, pages, previews = measure_office(office_files(args.office, workdir), workdir)
+        seconds, pages, previews = measure_office(make_office_files(args.office, workdir), workdir)
         report["office"] = {"files": args.office, "pages": pages, "previews": previews, "seconds": round(seconds, 2),
                             "files_per_minute": pages_per_minute(args.office, seconds),
                             "pages_per_minute": pages_per_minute(pages, seconds)}

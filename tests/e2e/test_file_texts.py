@@ -16,6 +16,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bench import scans
+from bench.office_files import docx
 
 pytestmark = pytest.mark.system
 
@@ -110,27 +111,6 @@ def test_a_scan_is_recognised_found_by_its_words_and_kept_beside_a_searchable_pd
     tab = admin.http.get(f"{admin.base_url}/documents/{png['id']}/files", timeout=30)
     assert tab.status_code == 200 and thumbnail_url in tab.text
     assert f"/api/v1{base}/searchable.pdf?download=1" in tab.text
-
-
-def docx(paragraphs):
-    """A minimal WordprocessingML document, built as Word's zip."""
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
-            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.document.main+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'))
-        archive.writestr("word/document.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'))
-    return out.getvalue()
 
 
 def xlsx(rows):
