@@ -4,7 +4,9 @@ thumbnail as a PDF's does (extraction.py); the PDF is kept as the file's preview
 
 Each conversion runs in a folder of its own with a user profile of its own
 (``-env:UserInstallation``): two conversions at once never share LibreOffice's profile lock
-or its running instance, and nothing of one file is left for the next. The service's worker
+or its running instance, and nothing of one file is left for the next. The profile starts
+with macros off (none runs, signed or not) and links to other files and addresses never
+updated, so a file converted runs nothing of its own and fetches nothing. The service's worker
 runs at most ``TEXTS_CONCURRENCY`` files at once in a process, so never more conversions than
 that run at once; each is killed past ``OFFICE_PREVIEW_TIMEOUT`` seconds.
 
@@ -39,6 +41,11 @@ EXTENSIONS = set(TYPES.values())
 BINARY_TYPES = {"application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint"}
 BINARY_EXTENSIONS = {".doc", ".xls", ".ppt"}
 PROGRAM = "soffice"
+# the new profile's settings: no macro runs (security "very high", execution disabled); links
+# to other files and addresses (Writer's and Calc's) are never updated
+SETTINGS = (("Common/Security/Scripting", "MacroSecurityLevel", "3"),
+            ("Common/Security/Scripting", "DisableMacrosExecution", "true"),
+            ("Writer/Content/Update", "Link", "1"), ("Calc/Content/Update", "Link", "1"))
 
 
 class NoPreview(Exception):
@@ -67,6 +74,8 @@ def convert(path, *, ext, workdir, timeout):
     folder = workdir / "preview"
     source, out, profile = folder / f"source{ext}", folder / "out", folder / "profile"
     out.mkdir(parents=True)
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_settings(), encoding="utf-8")
     os.link(path, source) if _same_device(path, folder) else shutil.copyfile(path, source)
     command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--invisible", "--nologo",
                "--norestore", "--nolockcheck", "--nodefault", "--convert-to", "pdf", "--outdir", str(out), str(source)]
@@ -81,6 +90,15 @@ def convert(path, *, ext, workdir, timeout):
         raise NoPreview("LibreOffice could not convert the file (no PDF was written)")
     shutil.rmtree(profile, ignore_errors=True)
     return made
+
+
+def _settings():
+    """SETTINGS as LibreOffice keeps a profile's own settings (registrymodifications.xcu)."""
+    items = "".join(f'<item oor:path="/org.openoffice.Office.{path}"><prop oor:name="{name}" oor:op="fuse">'
+                    f"<value>{value}</value></prop></item>\n" for path, name, value in SETTINGS)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            f"{items}</oor:items>\n")
 
 
 def _same_device(path, folder):
