@@ -22,8 +22,9 @@ class Extraction(Base):
     ``pending`` until a worker claims it (``running``, leased until ``lease_until``: a
     worker that died leaves it to be claimed again), then ``done`` or ``failed`` with the
     reason (``done`` with a reason: the text was read, an office file's preview could not be
-    made; not tried again either). Each claim counts an attempt; past the limit it is ``failed``, never retried
-    for ever. A re-extraction puts it back to ``pending`` with no attempts.
+    made; not tried again either). Each claim counts an attempt; past the limit it is
+    ``failed``, never retried for ever. A re-extraction puts it back to ``pending`` with no
+    attempts.
     """
 
     __tablename__ = "extractions"
