@@ -11,7 +11,13 @@ Makes ``--pages`` A4 pages of Russian text at 200 dpi with noise and a slight sk
   image-only PDF with ``OCR_JOBS=1``: OCRmyPDF (rasterising, deskewing, Tesseract, the
   searchable PDF written), the recognised text and the first page's thumbnail;
 - ``project, OCR_JOBS=2``: the same with two pages at once (what compose and Kubernetes set);
-- ``project, OCR_DESKEW``: OCR_JOBS=1 with the pages straightened first (off by default).
+- ``project, OCR_DESKEW``: OCR_JOBS=1 with the pages straightened first (off by default);
+- ``office``: ``--office`` office files (DOCX of three pages and XLSX of two sheets, by turns)
+  through the same path: their words read, LibreOffice's PDF preview (a profile of its own per
+  file) and the thumbnail of its first page: files and pages per minute.
+
+``python -m bench ocr batch`` (bench/ocr_batch.py) measures instead how registration and the
+registry's page answer while a batch of scans is being recognised, against idle.
 
 Prints pages per minute and the ratio project / floor (OCRmyPDF's own work on top of the
 recognition), counts how often a word that is twice on every page was recognised, and writes
@@ -29,6 +35,7 @@ import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import office_files, scans
 from .stats import verdict
 
 warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
@@ -70,13 +77,55 @@ def measure_project(pdf, workdir, languages, jobs, deskew=False):
     return seconds, found.text.count(WORD)
 
 
+def make_office_files(count, workdir):
+    """``count`` office files by turns: a DOCX of about three pages, an XLSX of two sheets."""
+    from openpyxl import Workbook
+    made = []
+    for number in range(count):
+        if number % 2 == 0:
+            path = workdir / f"contract-{number}.docx"
+            paragraphs = [f"{line} ({n})" for n in range(12) for line in scans.RUSSIAN]
+            path.write_bytes(office_files.docx(paragraphs))
+            made.append((path, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        else:
+            path = workdir / f"prices-{number}.xlsx"
+            workbook = Workbook()
+            for sheet_number in range(2):
+                sheet = workbook.active if sheet_number == 0 else workbook.create_sheet()
+                sheet.append(["Позиция", "Количество", "Цена"])
+                for row in range(60):
+                    sheet.append([f"{WORD}ь щебня {row}", row + 1, 1250.5 + row])
+            workbook.save(path)
+            made.append((path, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    return made
+
+
+def measure_office(files, workdir):
+    """Each office file through the texts service's path, one after the other (as one worker
+    with TEXTS_CONCURRENCY=1 does): seconds, pages of the previews, previews made."""
+    from texts import extraction
+    settings = extraction.Settings()
+    started = time.perf_counter()
+    pages = previews = 0
+    for path, content_type in files:
+        folder = Path(tempfile.mkdtemp(dir=workdir))
+        found = extraction.extract(path, content_type=content_type, filename=path.name, workdir=folder,
+                                   settings=settings)
+        previews += bool(found.rendition and found.thumbnail)
+        pages += found.pages or 0
+    return time.perf_counter() - started, pages, previews
+
+
 def main(argv=None):
+    if argv and argv[:1] == ["batch"]:  # registration during a batch of scans (bench/ocr_batch.py)
+        from . import ocr_batch
+        return ocr_batch.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m bench ocr", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=6, help="scanned pages recognised in each measurement")
     parser.add_argument("--languages", default="rus+eng")
+    parser.add_argument("--office", type=int, default=10, help="office files converted to their previews")
     args = parser.parse_args(argv)
-    from . import scans
     report = {
         "started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
@@ -84,8 +133,11 @@ def main(argv=None):
                     "tesseract": subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
                     .stdout.splitlines()[0],
                     "ocrmypdf": subprocess.run(["ocrmypdf", "--version"], capture_output=True,
-                                               text=True).stdout.strip()},
-        "parameters": {"pages": args.pages, "languages": args.languages, "dpi": scans.DPI},
+                                               text=True).stdout.strip(),
+                    "libreoffice": subprocess.run(["soffice", "--version"], capture_output=True,
+                                                  text=True).stdout.strip()},
+        "parameters": {"pages": args.pages, "languages": args.languages, "dpi": scans.DPI,
+                       "office_files": args.office},
     }
     with tempfile.TemporaryDirectory(prefix="chancery-bench-ocr-") as scratch:
         workdir = Path(scratch)
@@ -109,6 +161,11 @@ def main(argv=None):
             seconds, recognised = measure_project(pdf, workdir, args.languages, jobs, deskew)
             rows[key] = {"seconds": round(seconds, 2), "pages_per_minute": pages_per_minute(args.pages, seconds),
                          "words_found": recognised}
+        print(f"Office files: {args.office} converted to their PDF previews and thumbnails ...", flush=True)
+        seconds, pages, previews = measure_office(make_office_files(args.office, workdir), workdir)
+        report["office"] = {"files": args.office, "pages": pages, "previews": previews, "seconds": round(seconds, 2),
+                            "files_per_minute": pages_per_minute(args.office, seconds),
+                            "pages_per_minute": pages_per_minute(pages, seconds)}
     report["results"] = rows
     report["ratio"] = round(rows["project_jobs_1"]["seconds"] / rows["floor"]["seconds"], 2)
     report["verdict"] = verdict(report["ratio"], at_most=RATIO_TARGET)
@@ -124,6 +181,10 @@ def main(argv=None):
               f"{row['words_found']:>5}/{2 * args.pages}")
     print(f"  {'ratio project (OCR_JOBS=1) / floor, seconds':<48}{report['ratio']:>10.2f}"
           f"   target: <= {RATIO_TARGET}  {report['verdict']}\n")
+    office = report["office"]
+    print(f"  office previews (LibreOffice): {office['files_per_minute']:.1f} files a minute, "
+          f"{office['pages_per_minute']:.1f} pages a minute ({office['previews']}/{office['files']} previews, "
+          f"{office['pages']} pages in {office['seconds']:.1f} s)\n")
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(f"Results in {RESULTS}")

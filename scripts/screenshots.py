@@ -26,6 +26,8 @@ warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
 warnings.filterwarnings("ignore", message="DSA is deprecated")
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # bench.office_files makes the memo's DOCX
+    sys.path.insert(0, str(REPO))
 CHROMIUM = "/usr/bin/chromium"
 DIRECTOR = "demo.director@chancery.local"
 ADMIN = ("admin@screenshots.chancery", "screenshots-admin-password-1")
@@ -40,6 +42,8 @@ PAGES = (
     ("documents", "/documents", "director"),
     ("document", "/documents/{document}", "director"),
     ("document-files", "/documents/{document}/files", "director"),
+    ("office-document", "/documents/{office_document}", "director"),
+    ("office-document-files", "/documents/{office_document}/files", "director"),
     ("document-execution", "/documents/{document}/execution", "director"),
     ("overdue", "/contracts/overdue", "director"),
     ("agenda-week", "/agenda?view=week", "director"),
@@ -118,10 +122,35 @@ def finished(api, base_url, job):
     return job["id"]
 
 
+def office_document(api, headers, base_url):
+    """An internal memo with a DOCX, once its thumbnail (the first page of LibreOffice's preview) is made."""
+    from bench.office_files import docx
+    types = api.get(f"{base_url}/api/v1/document-types/", timeout=30).json()["items"]
+    memo = next(t["id"] for t in types if t["code"] == "memo")
+    document = api.post(f"{base_url}/api/v1/documents/", headers=headers, timeout=30, json={
+        "type_id": memo, "title": "Служебная записка о закупке щебня"}).json()
+    content = docx(["Служебная записка", "О закупке щебня для объекта «Северный»",
+                    "Прошу согласовать закупку щебня гранитного фракции 20–40 мм в объёме 120 т "
+                    "у ООО «Вектор» по цене 1 250 руб. за тонну с доставкой на объект.",
+                    "Срок поставки: до конца месяца. Оплата по факту поставки.",
+                    "Приложение: коммерческое предложение ООО «Вектор»."], headings=2)
+    version = api.post(f"{base_url}/api/v1/documents/{document['id']}/files", headers=headers, timeout=60,
+                       files={"file": ("Служебная записка.docx", content)}).json()
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        card = api.get(f"{base_url}/api/v1/documents/{document['id']}", timeout=30).json()
+        found = [v for f in card["files"] for v in f["versions"] if v["id"] == version["id"]]
+        if found and found[0]["text_state"] in ("done", "failed"):
+            return document["id"]
+        time.sleep(1)
+    raise RuntimeError("the memo's DOCX was not read in 180 s")
+
+
 def demo_records(base_url, email, password, admin=None):
     """Ids for the pages that show one record: a counterparty with documents, a contract with a PDF,
-    done jobs (an export, a counterparties import check; an employees import check, the
-    administrator's, when ``admin`` (email, password) is given)."""
+    a memo with a DOCX (once the texts service has made its preview and thumbnail), done jobs (an
+    export, a counterparties import check; an employees import check, the administrator's, when
+    ``admin`` (email, password) is given)."""
     api, headers = signed_in(base_url, email, password)
     documents = api.get(f"{base_url}/api/v1/documents/", params={"limit": 100}, timeout=30).json()["items"]
     with_files = [d for d in documents if d.get("file_count")] or documents
@@ -132,6 +161,7 @@ def demo_records(base_url, email, password, admin=None):
                      files={"file": ("clients.csv", b"name;email\r\nNew client LLC;office@new-client.example\r\n"
                                                      b";not an e-mail\r\n")}).json()
     ids = {"document": document["id"], "counterparty": document["counterparty_id"],
+           "office_document": office_document(api, headers, base_url),
            "job": finished(api, base_url, export), "import_job": finished(api, base_url, check)}
     if admin:
         api, headers = signed_in(base_url, *admin)

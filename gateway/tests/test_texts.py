@@ -124,3 +124,16 @@ def test_why_a_files_text_could_not_be_read_reads_in_russian(russian):
         "PDF повреждён или это не PDF.")
     assert texts.service_text("gave up after 3 attempts; the last: the image cannot be read (truncated)") == (
         "Оставлено после попыток: 3; последняя причина: Изображение не читается.")
+
+
+def test_why_an_office_file_has_no_preview_reads_in_russian(russian):
+    """The reasons the texts service gives for an office file LibreOffice could not convert."""
+    assert texts.service_text("no preview: LibreOffice ran past its time limit") == (
+        "Нет просмотра: LibreOffice слишком долго преобразовывал файл.")
+    assert texts.service_text("no preview: LibreOffice could not convert the file (no PDF was written)") == (
+        "Нет просмотра: LibreOffice не смог преобразовать файл.")
+    assert texts.service_text("no preview: LibreOffice is not installed (soffice), so no preview is made") == (
+        "Нет просмотра: рядом со службой текстов не установлен LibreOffice.")
+    assert texts.service_text("the office file cannot be read: LibreOffice could not convert the file "
+                              "(soffice exited with 1: Error)") == (
+        "Офисный файл не прочитать: LibreOffice не смог его преобразовать.")

@@ -1,8 +1,8 @@
 """Documents in the browser: configuring a type with an extra field and registering a document
-of it; uploading a PDF and seeing it drawn beside the card (an image shown, other files offered
-for download); an annex added to a contract and the tree; a paper
-original handed to a colleague and returned; the history after editing a field; the registry
-with filters and a full-text hit inside a PDF."""
+of it; uploading a PDF and seeing it drawn beside the card (an image shown, an office file as
+its PDF preview with its thumbnail in the lists, other files offered for download); an annex
+added to a contract and the tree; a paper original handed to a colleague and returned; the
+history after editing a field; the registry with filters and a full-text hit inside a PDF."""
 import re
 import struct
 import zlib
@@ -146,6 +146,41 @@ def test_an_image_is_shown_inline_and_other_files_are_offered_as_a_download(page
     expect(page.locator("#viewer")).to_contain_text("This kind of file cannot be shown in the page.")
     download = page.locator("#viewer .empty").get_by_role("link", name="Download")
     expect(download).to_have_attribute("href", re.compile(r"/content\?download=1$"))
+
+
+def test_an_office_file_shows_its_first_page_in_the_lists_and_its_preview_beside_the_card(
+        page, admin, admin_credentials, unique, eventually):
+    from bench.office_files import docx
+    document = admin.post("/documents/", json={"type_id": type_id(admin, "memo"), "title": f"Memo {unique}"}).json()
+    version = admin.post(f"/documents/{document['id']}/files", files={
+        "file": ("memo.docx", docx(["Служебная записка", f"Office preview {unique}"], headings=1))}).json()
+
+    def thumbnailed():
+        card = admin.get(f"/documents/{document['id']}").json()
+        return any(v["id"] == version["id"] and v["has_thumbnail"] for f in card["files"] for v in f["versions"])
+    eventually(thumbnailed, timeout=240, interval=1.0)
+    sign_in(page, *admin_credentials)
+
+    loaded = "img => img.complete && img.naturalWidth === 320 && img.naturalHeight > 320"
+    page.goto(f"/documents?search={unique}")
+    thumbnail = page.locator(f"tr:has-text('Memo {unique}') img.file-thumb")
+    page.wait_for_function(loaded, arg=thumbnail.element_handle())
+    page.goto(f"/documents/{document['id']}/files")
+    row = page.locator("#files tr.current")
+    page.wait_for_function(loaded, arg=row.locator("img.file-thumb").element_handle())
+    expect(row.get_by_role("link", name="PDF preview")).to_have_attribute("href", re.compile(r"/searchable\.pdf$"))
+
+    page.goto(f"/documents/{document['id']}")
+    viewer = page.locator("#viewer")
+    expect(viewer.locator(".viewer-name")).to_have_text("memo.docx")
+    expect(viewer.locator(".viewer-note")).to_contain_text("PDF preview")
+    first = viewer.locator("#pdf-page-1")
+    expect(first).to_have_attribute("data-drawn", "")
+    assert first.locator("canvas").evaluate(INKED_SHARE) > 0.0005
+    expect(first.locator(".textLayer")).to_contain_text(f"Office preview {unique}")
+    # the original, not the preview, is what "Download" gives
+    download = viewer.get_by_role("link", name="Download")
+    expect(download).to_have_attribute("href", re.compile(rf"/versions/{version['id']}/content\?download=1$"))
 
 
 def test_an_annex_added_to_a_contract_shows_in_the_tree(page, admin, admin_credentials, unique):

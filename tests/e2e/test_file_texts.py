@@ -1,8 +1,10 @@
 """The text of every stored file through the gateway: a scan (PNG, a multi-page TIFF and an
 image-only PDF, Russian text with noise and a skew) is recognised by the texts service and
 found by its words in the registry, with a searchable PDF beside the unchanged original and a
-thumbnail; DOCX, XLSX, ODT, RTF and an e-mail with an attachment are found by their words; a
-file that cannot be read is marked failed with the reason."""
+thumbnail; DOCX, XLSX, ODT, RTF and an e-mail with an attachment are found by their words; an
+office file gets a PDF preview (LibreOffice) and its first page as its thumbnail, shown in the
+registry, on the files tab and in the card's viewer; a file that cannot be read is marked
+failed with the reason."""
 import hashlib
 import io
 import uuid
@@ -14,6 +16,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from bench import scans
+from bench.office_files import docx
 
 pytestmark = pytest.mark.system
 
@@ -110,27 +113,6 @@ def test_a_scan_is_recognised_found_by_its_words_and_kept_beside_a_searchable_pd
     assert f"/api/v1{base}/searchable.pdf?download=1" in tab.text
 
 
-def docx(paragraphs):
-    """A minimal WordprocessingML document, built as Word's zip."""
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
-            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'wordprocessingml.document.main+xml"/></Types>'))
-        archive.writestr("_rels/.rels", (
-            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'))
-        archive.writestr("word/document.xml", (
-            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>'))
-    return out.getvalue()
-
-
 def xlsx(rows):
     workbook = Workbook()
     for row in rows:
@@ -141,6 +123,8 @@ def xlsx(rows):
 
 
 def odt(paragraphs):
+    """The content of an OpenDocument text alone: its words are read, but LibreOffice, which
+    opens one by its manifest, cannot convert it."""
     body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -177,13 +161,100 @@ def test_office_files_and_e_mail_are_found_by_their_words(admin, invoice, unique
     for kind, (filename, content) in files.items():
         documents[kind] = invoice(f"Office {kind}")
         version = upload(admin, documents[kind], filename, content)
-        read = read_version(admin, documents[kind], version["id"], eventually, timeout=60)
+        read = read_version(admin, documents[kind], version["id"], eventually, timeout=OCR_WAIT)
         assert read["text_state"] == "done", read
-        assert not read["has_searchable_pdf"] and not read["has_thumbnail"]
+        # an office file's PDF preview and thumbnail (LibreOffice); an e-mail has neither, nor
+        # has the ODT, which lacks the manifest LibreOffice opens one by: its text is read, it
+        # keeps its icon and says why, and it is not tried again
+        previewed = kind in ("docx", "xlsx", "rtf")
+        assert read["has_searchable_pdf"] == read["has_thumbnail"] == previewed, read
+        assert read["text_reason"] == ("no preview: LibreOffice could not convert the file (no PDF was written)"
+                                       if kind == "odt" else None), read
     for kind in ("docx", "xlsx", "odt", "rtf", "eml"):
         assert found_by(admin, words[kind]) == [documents[kind]["id"]], kind
     assert found_by(admin, words["attached"]) == [documents["eml"]["id"]]  # the attachment's words
     assert documents["rtf"]["id"] in found_by(admin, f"сметы {words['rtf']}")  # cp1251 read as Russian
+
+
+def assert_a_drawn_page(data):
+    """A thumbnail of a page: a real PNG, as wide as thumbnails are, white with words on it."""
+    assert data.startswith(b"\x89PNG")
+    picture = Image.open(io.BytesIO(data)).convert("L")
+    assert picture.width == 320 and 200 <= picture.height <= 640, picture.size
+    histogram = picture.histogram()
+    total = picture.width * picture.height
+    assert 20 <= sum(histogram[:128]) <= total // 4 and sum(histogram[240:]) > total // 2
+
+
+def test_an_office_file_gets_a_thumbnail_and_a_pdf_preview_shown_in_lists_and_on_its_card(
+        admin, invoice, unique, eventually):
+    offer, prices = invoice("Office preview DOCX"), invoice("Office preview XLSX")
+    versions = {
+        "Коммерческое": (offer, upload(admin, offer, "offer.docx", docx(["Коммерческое предложение",
+                                                                   "Поставка щебня " * 30]))),
+        "Щебень": (prices, upload(admin, prices, "prices.xlsx",
+                                xlsx([["Позиция", "Цена"], *[[f"Щебень {n}", 1250 + n] for n in range(25)]]))),
+    }
+    for word, (document, version) in versions.items():
+        read = read_version(admin, document, version["id"], eventually)
+        assert (read["text_state"], read["text_method"], read["text_reason"]) == ("done", "office", None), read
+        assert read["has_thumbnail"] and read["has_searchable_pdf"]
+        base = f"/documents/{document['id']}/files/versions/{version['id']}"
+        thumbnail = admin.get(f"{base}/thumbnail")
+        assert thumbnail.status_code == 200 and thumbnail.headers["Content-Type"] == "image/png"
+        assert_a_drawn_page(thumbnail.content)
+        preview = admin.get(f"{base}/searchable.pdf", params={"download": "1"})
+        assert preview.status_code == 200 and preview.headers["Content-Type"] == "application/pdf"
+        assert f"{version['filename'].rsplit('.', 1)[0]} (preview).pdf" in preview.headers["Content-Disposition"]
+        assert word in PdfReader(io.BytesIO(preview.content)).pages[0].extract_text()
+
+    document, version = versions["Коммерческое"]
+    thumbnail_url = f"/api/v1/documents/{document['id']}/files/versions/{version['id']}/thumbnail"
+    preview_url = f"/api/v1/documents/{document['id']}/files/versions/{version['id']}/searchable.pdf"
+    listed = {d["id"]: d for d in admin.get("/documents/", params={"search": unique}).json()["items"]}
+    assert listed[document["id"]]["first_file"]["has_thumbnail"] is True
+    registry = admin.http.get(f"{admin.base_url}/documents", params={"search": unique}, timeout=30)
+    assert registry.status_code == 200 and thumbnail_url in registry.text
+    tab = admin.http.get(f"{admin.base_url}/documents/{document['id']}/files", timeout=30)
+    assert tab.status_code == 200 and thumbnail_url in tab.text and f"{preview_url}?download=1" in tab.text
+    assert "PDF preview" in tab.text
+    # the card shows the office file as its preview, drawn by pdf.js; its own bytes are downloaded
+    card = admin.http.get(f"{admin.base_url}/documents/{document['id']}", timeout=30)
+    assert card.status_code == 200 and f'data-src="{preview_url}"' in card.text
+    assert f"/api/v1/documents/{document['id']}/files/versions/{version['id']}/content?download=1" in card.text
+
+
+def test_office_files_stored_without_a_preview_get_one_by_the_re_extraction(admin, invoice, eventually, system):
+    """A file stored before the texts service made previews (here: its preview forgotten in the
+    documents service's database) gets one from ``python -m documents reextract --previews``;
+    files that have theirs are not asked for again."""
+    from sqlalchemy import text
+
+    from chancery_common.database import make_engine, make_session_factory
+    from documents.__main__ import reextract
+
+    old, current = invoice("Office file stored before previews"), invoice("Office file with its preview")
+    old_version = upload(admin, old, "act.docx", docx(["Акт сверки"]))
+    current_version = upload(admin, current, "letter.docx", docx(["Письмо"]))
+    for document, version in ((old, old_version), (current, current_version)):
+        assert read_version(admin, document, version["id"], eventually)["has_thumbnail"]
+    engine = make_engine(system.database_urls["documents"], pool_size=1)
+    session = make_session_factory(engine)()
+    try:
+        with session.begin():
+            session.execute(text("UPDATE file_versions SET rendition_key = NULL, rendition_size = NULL, "
+                                 "rendition_sha256 = NULL, thumbnail_key = NULL, thumbnail_size = NULL, "
+                                 "thumbnail_sha256 = NULL WHERE id = :id"), {"id": old_version["id"]})
+        assert not read_version(admin, old, old_version["id"], eventually)["has_thumbnail"]
+        result = reextract(session, missing_previews=True, out=lambda line: None, poll=0.5, timeout=OCR_WAIT,
+                           document_ids=[uuid.UUID(old["id"]), uuid.UUID(current["id"])])
+    finally:
+        session.close()
+        engine.dispose()
+    assert result == {"asked": 1, "pending": 0, "done": 1, "failed": 0}
+    again = read_version(admin, old, old_version["id"], eventually)
+    assert again["has_thumbnail"] and again["has_searchable_pdf"]
+    assert_a_drawn_page(admin.get(f"/documents/{old['id']}/files/versions/{old_version['id']}/thumbnail").content)
 
 
 def test_a_file_that_cannot_be_read_is_marked_failed_with_the_reason(admin, invoice, eventually):

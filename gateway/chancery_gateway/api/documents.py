@@ -246,10 +246,13 @@ def upload_file(args, document_id):
 
 @blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/searchable.pdf")
 @blp.response(200, BINARY, content_type="application/pdf",
-              description="the scan's pages with the recognised text laid under them")
+              description="the scan's pages with the recognised text laid under them, or the office file's "
+                          "pages as LibreOffice draws them")
 def download_searchable_pdf(document_id, version_id):
     """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
-    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it."""
+    changed), or an office file (DOCX, XLSX, ODT, RTF, DOC, ...) as its PDF preview, made by
+    LibreOffice; 404 when the version has none (neither, not read yet, or LibreOffice could not
+    convert it: `text_reason` says so). `?download=1` saves it."""
     inline = request.args.get("download") not in ("1", "true")
     return files.download(g.actor, str(document_id), str(version_id), inline,
                           current_app.config["CHANCERY"].upload_timeout, variant="searchable_pdf")
@@ -258,8 +261,8 @@ def download_searchable_pdf(document_id, version_id):
 @blp.route("/documents/<uuid:document_id>/files/versions/<uuid:version_id>/thumbnail")
 @blp.response(200, BINARY, content_type="image/png", description="a PNG at most 320 px wide")
 def download_thumbnail(document_id, version_id):
-    """The first page of a PDF or an image file version, small; 404 when it has none (an office
-    file, an e-mail, or not read yet)."""
+    """The first page of a PDF, an image or an office file version, small; 404 when it has none (an
+    e-mail, a text, an office file LibreOffice could not convert, or not read yet)."""
     return files.download(g.actor, str(document_id), str(version_id), True,
                           current_app.config["CHANCERY"].upload_timeout, variant="thumbnail")
 

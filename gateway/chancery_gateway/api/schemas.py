@@ -347,13 +347,17 @@ class FileVersionSchema(Schema):
     text_state = fields.String(allow_none=True, metadata={
         "description": "reading its text (OCR of a scan, an office file, an e-mail): pending, done or "
                        "failed; null for a file stored before texts were read"})
-    text_reason = fields.String(allow_none=True, metadata={"description": "why its text could not be read"})
+    text_reason = fields.String(allow_none=True, metadata={
+        "description": "why its text could not be read; with text_state done, what could not be made "
+                       "(an office file's preview: \"no preview: ...\")"})
     text_method = fields.String(allow_none=True, metadata={
         "description": "how its text was read: ocr, text_layer, office, email or plain"})
     has_searchable_pdf = fields.Boolean(metadata={
-        "description": "a scan's searchable PDF is at .../versions/{id}/searchable.pdf"})
+        "description": "a scan's searchable PDF, or an office file's PDF preview (text_method office, made by "
+                       "LibreOffice), is at .../versions/{id}/searchable.pdf"})
     has_thumbnail = fields.Boolean(metadata={
-        "description": "a PNG of its first page is at .../versions/{id}/thumbnail"})
+        "description": "a PNG of its first page (a PDF's, an image's, an office file's) is at "
+                       ".../versions/{id}/thumbnail"})
 
 
 class FirstFileSchema(Schema):

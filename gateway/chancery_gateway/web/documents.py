@@ -246,7 +246,9 @@ def document_tab(document_id, tab):
 
 
 def shown_file(document, version_id):
-    """The file version the card shows beside it, and how: ``pdf`` (pdf.js), ``image`` or ``other``."""
+    """The file version the card shows beside it, and how: ``pdf`` (pdf.js), ``image`` or ``other``;
+    an office file with a PDF preview (the texts service's, by LibreOffice) is shown as its preview
+    (``preview_url``), its own bytes still opened and downloaded from ``url``."""
     versions = [(file, version) for file in document["files"]
                 for version in sorted(file["versions"], key=lambda v: v["version"], reverse=True)]
     chosen = next((pair for pair in versions if pair[1]["id"] == version_id), None) or (versions or [None])[0]
@@ -255,8 +257,11 @@ def shown_file(document, version_id):
     file, version = chosen
     content_type = (version.get("content_type") or "").split(";")[0].strip().lower()
     kind = "pdf" if content_type == "application/pdf" else "image" if content_type in VIEWABLE_IMAGES else "other"
-    return {"file": file, "version": version, "kind": kind, "others": [v for _, v in versions if v is not version],
-            "url": f"/api/v1/documents/{document['id']}/files/versions/{version['id']}/content"}
+    base = f"/api/v1/documents/{document['id']}/files/versions/{version['id']}"
+    preview = kind == "other" and version.get("text_method") == "office" and version.get("has_searchable_pdf")
+    return {"file": file, "version": version, "kind": "pdf" if preview else kind,
+            "others": [v for _, v in versions if v is not version], "url": f"{base}/content",
+            "preview_url": f"{base}/searchable.pdf" if preview else None}
 
 
 LOCKED = ("signed", "in_execution", "completed", "terminated", "archived")

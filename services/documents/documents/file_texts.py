@@ -1,6 +1,7 @@
 """What the texts service reads from the stored files, kept with their versions: the text
-(for the registry's full-text search), whether it could be read, a scan's searchable PDF and
-a thumbnail of the first page; and the re-extraction of every stored file.
+(for the registry's full-text search), whether it could be read, a scan's searchable PDF or an
+office file's PDF preview (the rendition), a thumbnail of the first page; and the re-extraction
+of every stored file, or of the office files that have no preview yet.
 
 The texts service does the reading (OCR takes seconds to minutes of CPU per file) and says
 what it found in ``file_text.extracted``; this service keeps it and decides, as for the
@@ -9,13 +10,15 @@ original, who may see the derived files.
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select, text, update
+from sqlalchemy import func, or_, select, text, update
 
 from . import events, search
 from .exceptions import NotFound
 from .models import DocumentFile, FileVersion
 
 VARIANTS = ("searchable_pdf", "thumbnail")
+# the office files the texts service makes PDF previews of with LibreOffice (texts/previews.py)
+OFFICE_EXTENSIONS = (".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp", ".rtf", ".doc", ".xls", ".ppt")
 
 
 def apply_extracted(session, *, payload):
@@ -45,12 +48,13 @@ def apply_extracted(session, *, payload):
 
 
 def derived(version, variant):
-    """(key, content type, size, sha256, filename) of a version's searchable PDF or thumbnail,
-    or NotFound when it has none (yet)."""
+    """(key, content type, size, sha256, filename) of a version's searchable PDF (an office file's
+    PDF preview) or thumbnail, or NotFound when it has none (yet)."""
     stem = version.filename.rsplit(".", 1)[0] if "." in version.filename else version.filename
     if variant == "searchable_pdf" and version.rendition_key:
+        kind = "preview" if version.text_method == "office" else "searchable"
         return (version.rendition_key, "application/pdf", version.rendition_size, version.rendition_sha256,
-                f"{stem} (searchable).pdf")
+                f"{stem} ({kind}).pdf")
     if variant == "thumbnail" and version.thumbnail_key:
         return (version.thumbnail_key, "image/png", version.thumbnail_size, version.thumbnail_sha256,
                 f"{stem} (thumbnail).png")
@@ -79,11 +83,13 @@ def first_files(session, document_ids):
             for row in session.execute(FIRST_FILES, {"ids": ids})}
 
 
-def request_reextraction(session, *, only_unread=False, document_ids=None, after=None, batch=500):
+def request_reextraction(session, *, only_unread=False, missing_previews=False, document_ids=None, after=None,
+                         batch=500):
     """Ask the texts service to read a batch of stored file versions again, in id order after
-    ``after`` (``only_unread``: those never read or that failed; ``document_ids``: only these
-    documents' files); each is marked pending. Returns the ids asked for (empty when none are
-    left)."""
+    ``after`` (``only_unread``: those never read or that failed; ``missing_previews``: office files
+    without a PDF preview, stored before the texts service made them or whose conversion
+    failed; ``document_ids``: only these documents' files); each is marked pending. Returns the
+    ids asked for (empty when none are left)."""
     query = (select(FileVersion, DocumentFile.document_id).join(DocumentFile, DocumentFile.id == FileVersion.file_id)
              .order_by(FileVersion.id).limit(batch))
     if after is not None:
@@ -92,6 +98,9 @@ def request_reextraction(session, *, only_unread=False, document_ids=None, after
         query = query.where(DocumentFile.document_id.in_(list(document_ids)))
     if only_unread:
         query = query.where((FileVersion.text_state.is_(None)) | (FileVersion.text_state == "failed"))
+    if missing_previews:
+        query = query.where(FileVersion.rendition_key.is_(None), or_(
+            *(func.lower(FileVersion.filename).like(f"%{ext}") for ext in OFFICE_EXTENSIONS)))
     rows = session.execute(query).all()
     for version, document_id in rows:
         events.catalog.record(session, events.DOCUMENT_FILE_TEXT_REQUESTED, {

@@ -153,7 +153,9 @@ class FileVersionSchema(Schema):
     uploaded_at = fields.AwareDateTime()
     text_state = fields.String(allow_none=True, metadata={
         "description": "reading its text: pending, done or failed (null: stored before texts were read)"})
-    text_reason = fields.String(allow_none=True, metadata={"description": "why its text could not be read"})
+    text_reason = fields.String(allow_none=True, metadata={
+        "description": "why its text could not be read; with text_state done, what could not be made "
+                       "(an office file's preview: \"no preview: ...\")"})
     text_method = fields.String(allow_none=True, metadata={
         "description": "how its text was read: ocr, text_layer, office, email, plain"})
     has_searchable_pdf = fields.Function(lambda v: bool(v.rendition_key))

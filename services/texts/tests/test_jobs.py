@@ -4,6 +4,7 @@ times after a passing failure, started afresh by a re-extraction; and the readin
 real files with a store that keeps them in a folder."""
 import io
 import shutil
+import subprocess
 import uuid
 import zipfile
 from datetime import timedelta
@@ -159,8 +160,19 @@ def test_a_re_extraction_starts_a_finished_job_afresh(session, settings):
 
 
 def docx_bytes(text):
+    """A DOCX as Word writes it: its parts named in [Content_Types].xml, the document in _rels."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
+            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.document.main+xml"/></Types>'))
+        archive.writestr("_rels/.rels", (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'))
         archive.writestr("word/document.xml", (
             '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
             f'<w:p><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/><w:t>end</w:t></w:r></w:p></w:body></w:document>'))
@@ -227,3 +239,87 @@ def test_a_store_that_does_not_answer_is_a_passing_failure(tmp_path, settings):
     job = logic.Job(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), "documents/x/3", "a.txt", "text/plain", 1)
     outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
     assert outcome.state == "retry" and "ConnectionError" in outcome.reason
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def assert_a_drawn_page(data):
+    """A PNG of a page: a real picture, as wide as a thumbnail, white with dark marks on it."""
+    from PIL import Image
+    assert data.startswith(b"\x89PNG")
+    picture = Image.open(io.BytesIO(data)).convert("L")
+    assert picture.width == extraction.THUMBNAIL_WIDTH and 200 <= picture.height <= 2 * picture.width
+    histogram = picture.histogram()
+    dark, total = sum(histogram[:128]), picture.width * picture.height
+    assert 20 <= dark <= total // 4, (dark, total)  # words drawn, on a page that is mostly white
+    assert sum(histogram[240:]) > total // 2
+
+
+@pytest.mark.parametrize("filename, content_type, data, word", [
+    ("offer.docx", DOCX, docx_bytes("Поставка щебня " + "гранитного " * 40), "Поставка щебня"),
+    ("prices.xlsx", XLSX, xlsx_bytes(["Позиция", "Цена"], *[[f"Щебень {n}", 1250.5 + n] for n in range(30)]),
+     "Щебень 7"),
+])
+def test_an_office_file_gets_a_pdf_preview_and_a_thumbnail_of_its_first_page(tmp_path, settings, filename,
+                                                                              content_type, data, word):
+    """LibreOffice, as installed (scripts/ocr-packages), converts it; the first page is drawn."""
+    from pypdf import PdfReader
+    storage = FolderStorage(tmp_path / "bucket")
+    job = logic.Job(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), "documents/x/4", filename, content_type, 1)
+    storage.put(job.object_key, data)
+    outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
+    assert (outcome.state, outcome.method, outcome.reason, outcome.pages) == ("done", "office", None, 1)
+    assert word in outcome.text
+    prefix = f"derived/{job.document_id}/{job.version_id}"
+    assert outcome.rendition["key"] == f"{prefix}/preview.pdf" and outcome.thumbnail["key"] == f"{prefix}/thumbnail.png"
+    preview = (storage.root / outcome.rendition["key"]).read_bytes()
+    assert word in PdfReader(io.BytesIO(preview)).pages[0].extract_text()
+    assert_a_drawn_page((storage.root / outcome.thumbnail["key"]).read_bytes())
+    assert (storage.root / job.object_key).read_bytes() == data  # the original is only read
+    assert not list(tmp_path.glob("chancery-texts-*"))  # nor is LibreOffice's profile left behind
+
+
+def test_an_old_binary_doc_is_read_from_its_preview(tmp_path, settings):
+    """A .doc (Word 97, made here by LibreOffice from a DOCX) has no words the service parses
+    itself: its preview's text layer is its text."""
+    source = tmp_path / "memo.docx"
+    source.write_bytes(docx_bytes("Служебная записка о поставке"))
+    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                   timeout=120)
+    storage = FolderStorage(tmp_path / "bucket")
+    job = logic.Job(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), "documents/x/5", "memo.doc", "application/msword", 1)
+    storage.put(job.object_key, (tmp_path / "memo.doc").read_bytes())
+    outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
+    assert (outcome.state, outcome.method) == ("done", "office")
+    assert "Служебная записка о поставке" in outcome.text
+    assert_a_drawn_page((storage.root / outcome.thumbnail["key"]).read_bytes())
+
+
+def test_a_file_libreoffice_cannot_convert_keeps_its_text_and_is_marked_once(tmp_path, session, settings):
+    """A conversion past its time (here a limit no LibreOffice meets) leaves the file its text
+    and its icon; the job is done with the reason, and never claimed again."""
+    settings.reading.preview_timeout = 0.05
+    payload = announce(session, filename="offer.docx", content_type=DOCX)
+    storage = FolderStorage(tmp_path / "bucket")
+    storage.put(payload["object_key"], docx_bytes("Поставка щебня"))
+    (job,) = [j for j in claim(session, settings) if j.version_id == payload["version_id"]]
+    outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
+    assert (outcome.state, outcome.rendition, outcome.thumbnail) == ("done", None, None)
+    assert outcome.reason == "no preview: LibreOffice ran past its time limit"
+    assert "Поставка щебня" in outcome.text
+    record(session, settings, job, outcome)
+    row = job_of(session, payload["version_id"])
+    assert (row.state, row.reason, row.rendition_key, row.thumbnail_key) == ("done", outcome.reason, None, None)
+    (event,) = extracted_events(session, payload["version_id"])
+    assert event["state"] == "done" and event["reason"] == outcome.reason and "Поставка щебня" in event["text"]
+    far = logic.utcnow() + timedelta(days=1)
+    assert payload["version_id"] not in [j.version_id for j in claim(session, settings, now=far)]
+    # a damaged DOC, which LibreOffice cannot open at all, cannot be read: failed at once
+    settings.reading.preview_timeout = 120
+    job = logic.Job(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), "documents/x/6", "old.doc", "application/msword", 1)
+    storage.put(job.object_key, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    failed = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
+    assert failed.state == "failed" and failed.reason.startswith("the office file cannot be read: LibreOffice")

@@ -48,3 +48,23 @@ def test_a_program_past_its_time_is_killed_and_a_failing_one_says_why():
     with pytest.raises(tools.ToolFailed) as failed:
         tools.run(["sh", "-c", "echo the reason >&2; exit 3"], timeout=5)
     assert failed.value.code == 3 and str(failed.value) == "sh exited with 3: the reason"
+
+
+def test_a_program_past_its_time_is_killed_with_the_processes_it_started(tmp_path):
+    pidfile = tmp_path / "child"
+    with pytest.raises(tools.ToolFailed):
+        tools.run(["sh", "-c", f"sleep 30 & echo $! > {pidfile}; wait"], timeout=0.5)
+    child = int(pidfile.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and _alive(child):
+        time.sleep(0.05)
+    assert not _alive(child)
+
+
+def _alive(pid):
+    """Whether the process runs (a zombie left to init counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -1,12 +1,15 @@
-"""The text of one stored file, read by its kind, with a searchable PDF of a scan and a
-thumbnail of a PDF's or an image's first page.
+"""The text of one stored file, read by its kind, with a searchable PDF of a scan, a PDF
+preview of an office file and a thumbnail of the first page of each.
 
 - a PDF with a text layer: its text (pypdf); a PDF without one (a scan): OCRmyPDF with
   Tesseract in Russian and English, which writes a searchable PDF beside the original and
   the recognised text;
 - an image (JPEG, PNG, TIFF with any number of pages, BMP, GIF, WebP): its pages put into
   one PDF at their own resolution (300 dpi when they do not say), then OCR as a scan;
-- DOCX, XLSX, ODT/ODS/ODP, RTF: the words of the document (office.py);
+- DOCX, XLSX, ODT/ODS/ODP, RTF: the words of the document (office.py), and a PDF preview
+  made by LibreOffice with its first page as the thumbnail (previews.py; a file LibreOffice
+  cannot convert keeps its text and is marked, in ``note``);
+- DOC, XLS, PPT (the old binary formats): the words of their LibreOffice preview;
 - an e-mail file (.eml): its headers, its body and the text of each attachment, each read
   as a file of its own kind (email.py);
 - plain text: itself.
@@ -24,7 +27,7 @@ from pathlib import Path
 
 import filetype
 
-from . import tools
+from . import previews, tools
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ class Settings:
     # straighten skewed pages first: a straighter searchable PDF, at about twice the time per
     # page (Tesseract reads a page skewed by a degree or two as well without it)
     deskew: bool = False
+    office_previews: bool = True  # office files converted to PDF by LibreOffice (previews.py)
+    preview_timeout: int = 120  # seconds one conversion may take
 
     @classmethod
     def from_config(cls, config):
@@ -60,7 +65,13 @@ class Settings:
                    ocr_timeout=int(config.get("OCR_TIMEOUT", 600)),
                    ocr_jobs=int(config.get("OCR_JOBS", 1)),
                    max_pages=int(config.get("OCR_MAX_PAGES", 500)),
-                   deskew=str(config.get("OCR_DESKEW", "false")).lower() in ("1", "true", "yes"))
+                   deskew=_flag(config.get("OCR_DESKEW", "false")),
+                   office_previews=_flag(config.get("OFFICE_PREVIEWS", "true")),
+                   preview_timeout=int(config.get("OFFICE_PREVIEW_TIMEOUT", 120)))
+
+
+def _flag(value):
+    return str(value).lower() in ("1", "true", "yes")
 
 
 @dataclass
@@ -68,8 +79,9 @@ class Extracted:
     text: str
     method: str  # text_layer | ocr | office | email | plain
     pages: int | None = None
-    rendition: Path | None = None  # the searchable PDF of a scan
+    rendition: Path | None = None  # the searchable PDF of a scan, the PDF preview of an office file
     thumbnail: Path | None = None  # a PNG of the first page
+    note: str | None = None  # what could not be made though the text was read (an office file's preview)
 
 
 def extract(path, *, content_type, filename, workdir, settings, depth=0):
@@ -85,9 +97,11 @@ def extract(path, *, content_type, filename, workdir, settings, depth=0):
         from . import email  # which reads each attachment with extract()
         result = email.extract(path, workdir=workdir, settings=settings, depth=depth)
     elif ext == ".rtf" or content_type == "application/rtf":
-        result = Extracted(tools.in_thread(office.rtf_text, path), "office")
+        result = _office(path, office.rtf_text, content_type, filename, workdir, settings, depth)
     elif content_type in office.ZIP_TYPES or ext in office.ZIP_EXTENSIONS:
-        result = Extracted(tools.in_thread(office.zipped_text, path), "office")
+        result = _office(path, office.zipped_text, content_type, filename, workdir, settings, depth)
+    elif previews.is_binary(content_type, filename) and settings.office_previews:
+        result = _binary_office(path, content_type, filename, workdir, settings)
     elif content_type.startswith("text/") or content_type in ("application/json", "application/xml"):
         result = Extracted(path.read_bytes()[:4 * TEXT_LIMIT].decode("utf-8", errors="replace"), "plain")
     else:
@@ -109,6 +123,45 @@ def sniff(path):
         if exc.reason != "unexpected end of data":
             return "application/octet-stream"
     return "application/octet-stream" if b"\x00" in head else "text/plain"
+
+
+# office files --------------------------------------------------------------------------------
+
+def _office(path, reader, content_type, filename, workdir, settings, depth):
+    """An office file's words, and (a stored file's, not an attachment's) its PDF preview and
+    the thumbnail of the preview's first page; a preview LibreOffice cannot make is noted."""
+    result = Extracted(tools.in_thread(reader, path), "office")
+    ext = previews.extension(content_type, filename)
+    if depth or not settings.office_previews or ext is None:
+        return result
+    try:
+        pdf = previews.convert(path, ext=ext, workdir=workdir, timeout=settings.preview_timeout)
+    except previews.NoPreview as exc:
+        log.info("no preview of %s: %s", filename, exc)
+        result.note = f"no preview: {exc}"
+        return result
+    result.rendition, result.thumbnail = pdf, _pdf_thumbnail(pdf, workdir)
+    result.pages = tools.in_thread(_page_count, pdf)
+    return result
+
+
+def _binary_office(path, content_type, filename, workdir, settings):
+    """A DOC, XLS or PPT: read from the text layer of its LibreOffice preview, kept as its preview."""
+    ext = previews.extension(content_type, filename) or ".doc"
+    try:
+        pdf = previews.convert(path, ext=ext, workdir=workdir, timeout=settings.preview_timeout)
+    except previews.NoPreview as exc:
+        raise Unreadable(f"the office file cannot be read: {exc}") from None
+    text, pages = tools.in_thread(_text_layer, pdf)
+    return Extracted(text, "office", pages, rendition=pdf, thumbnail=_pdf_thumbnail(pdf, workdir))
+
+
+def _page_count(pdf):
+    from pypdf import PdfReader
+    try:
+        return len(PdfReader(str(pdf)).pages)
+    except Exception:  # the preview is shown anyway; its count is only told
+        return None
 
 
 # PDFs and scans ------------------------------------------------------------------------------

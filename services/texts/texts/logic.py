@@ -112,8 +112,9 @@ class Outcome:
 
 
 def process(job, *, storage, settings, scratch=None):
-    """Read one file (no transaction is open meanwhile): its text, and its searchable PDF and
-    thumbnail stored under derived/. Never raises: the outcome says what happened."""
+    """Read one file (no transaction is open meanwhile): its text, and its searchable PDF or
+    office preview and its thumbnail stored under derived/. Never raises: the outcome says what
+    happened (``done`` with a reason: the text was read, the preview could not be made)."""
     started = time.monotonic()
     workdir = Path(tempfile.mkdtemp(prefix="chancery-texts-", dir=scratch))
     try:
@@ -122,11 +123,14 @@ def process(job, *, storage, settings, scratch=None):
         found = extraction.extract(original, content_type=job.content_type, filename=job.filename,
                                    workdir=workdir, settings=settings.reading)
         prefix = f"derived/{job.document_id}/{job.version_id}"
-        rendition = (storage.upload(f"{prefix}/searchable.pdf", found.rendition, "application/pdf")
+        # a scan's searchable PDF, or an office file's PDF preview (LibreOffice's, previews.py)
+        name = "preview.pdf" if found.method == "office" else "searchable.pdf"
+        rendition = (storage.upload(f"{prefix}/{name}", found.rendition, "application/pdf")
                      if found.rendition else None)
         thumbnail = (storage.upload(f"{prefix}/thumbnail.png", found.thumbnail, "image/png")
                      if found.thumbnail else None)
-        outcome = Outcome("done", method=found.method, pages=found.pages, text=found.text,
+        # done, with what could not be made though the text was read (a preview) as its reason
+        outcome = Outcome("done", reason=found.note, method=found.method, pages=found.pages, text=found.text,
                           rendition=rendition, thumbnail=thumbnail)
     except extraction.Unreadable as exc:
         outcome = Outcome("failed", reason=str(exc))

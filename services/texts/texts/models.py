@@ -16,12 +16,15 @@ class Base(DeclarativeBase):
 
 
 class Extraction(Base):
-    """Reading the text of one stored file version, its searchable PDF and its thumbnail.
+    """Reading the text of one stored file version, its searchable PDF (or an office file's PDF
+    preview) and its thumbnail.
 
     ``pending`` until a worker claims it (``running``, leased until ``lease_until``: a
     worker that died leaves it to be claimed again), then ``done`` or ``failed`` with the
-    reason. Each claim counts an attempt; past the limit it is ``failed``, never retried
-    for ever. A re-extraction puts it back to ``pending`` with no attempts.
+    reason (``done`` with a reason: the text was read, an office file's preview could not be
+    made; not tried again either). Each claim counts an attempt; past the limit it is
+    ``failed``, never retried for ever. A re-extraction puts it back to ``pending`` with no
+    attempts.
     """
 
     __tablename__ = "extractions"

@@ -2,7 +2,7 @@
 off by a timer, results out as ``file_text.extracted``.
 
 A service of its own, not a part of documents: OCR takes seconds to minutes of CPU per
-file and needs Tesseract, Ghostscript and poppler in its image; here it never holds up an
+file and needs Tesseract, Ghostscript, poppler and LibreOffice in its image; here it never holds up an
 upload, a registry search or a card, and it scales (and is given CPUs) on its own.
 """
 import logging

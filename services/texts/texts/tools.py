@@ -7,6 +7,7 @@ heartbeats and the other entrypoints going. A program is run through eventlet's 
 runs in eventlet's thread pool (``in_thread``), so a long parse never stalls the loop.
 """
 import os
+import signal
 import tempfile
 
 from eventlet import tpool
@@ -25,14 +26,19 @@ class ToolFailed(Exception):
 
 def run(command, *, timeout, env=None):
     """Run a program to its end (its output to a temporary file, never a pipe that could fill);
-    raises ToolFailed on a non-zero exit or past ``timeout`` seconds (the program is killed)."""
+    raises ToolFailed on a non-zero exit or past ``timeout`` seconds (the program is killed with
+    every process it started: it runs in a session of its own, as LibreOffice's ``soffice``
+    starts ``soffice.bin`` and OCRmyPDF its Tesseracts)."""
     with tempfile.TemporaryFile() as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+                                   env={**os.environ, **(env or {})}, start_new_session=True)
         try:
             code = process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            process.kill()
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             process.wait()
             code = None
         output.seek(0)

@@ -18,13 +18,16 @@ class FileVersion:
         content_type (str | Unset):
         file_id (UUID | Unset):
         filename (str | Unset):
-        has_searchable_pdf (bool | Unset): a scan's searchable PDF is at .../versions/{id}/searchable.pdf
-        has_thumbnail (bool | Unset): a PNG of its first page is at .../versions/{id}/thumbnail
+        has_searchable_pdf (bool | Unset): a scan's searchable PDF, or an office file's PDF preview (text_method office,
+            made by LibreOffice), is at .../versions/{id}/searchable.pdf
+        has_thumbnail (bool | Unset): a PNG of its first page (a PDF's, an image's, an office file's) is at
+            .../versions/{id}/thumbnail
         id (UUID | Unset):
         sha256 (str | Unset):
         size (int | Unset):
         text_method (None | str | Unset): how its text was read: ocr, text_layer, office, email or plain
-        text_reason (None | str | Unset): why its text could not be read
+        text_reason (None | str | Unset): why its text could not be read; with text_state done, what could not be made
+            (an office file's preview: "no preview: ...")
         text_state (None | str | Unset): reading its text (OCR of a scan, an office file, an e-mail): pending, done or
             failed; null for a file stored before texts were read
         uploaded_at (str | Unset):

@@ -79,7 +79,9 @@ def sync_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem]:
     """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
-    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it.
+    changed), or an office file (DOCX, XLSX, ODT, RTF, DOC, ...) as its PDF preview, made by
+    LibreOffice; 404 when the version has none (neither, not read yet, or LibreOffice could not
+    convert it: `text_reason` says so). `?download=1` saves it.
 
     Args:
         document_id (UUID):
@@ -112,7 +114,9 @@ def sync(
     client: AuthenticatedClient,
 ) -> Problem | None:
     """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
-    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it.
+    changed), or an office file (DOCX, XLSX, ODT, RTF, DOC, ...) as its PDF preview, made by
+    LibreOffice; 404 when the version has none (neither, not read yet, or LibreOffice could not
+    convert it: `text_reason` says so). `?download=1` saves it.
 
     Args:
         document_id (UUID):
@@ -140,7 +144,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem]:
     """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
-    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it.
+    changed), or an office file (DOCX, XLSX, ODT, RTF, DOC, ...) as its PDF preview, made by
+    LibreOffice; 404 when the version has none (neither, not read yet, or LibreOffice could not
+    convert it: `text_reason` says so). `?download=1` saves it.
 
     Args:
         document_id (UUID):
@@ -171,7 +177,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | None:
     """A scanned file version as a searchable PDF, made by OCR beside the original (which is never
-    changed); 404 when the version has none (not a scan, or not read yet). `?download=1` saves it.
+    changed), or an office file (DOCX, XLSX, ODT, RTF, DOC, ...) as its PDF preview, made by
+    LibreOffice; 404 when the version has none (neither, not read yet, or LibreOffice could not
+    convert it: `text_reason` says so). `?download=1` saves it.
 
     Args:
         document_id (UUID):

@@ -78,8 +78,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem]:
-    """The first page of a PDF or an image file version, small; 404 when it has none (an office
-    file, an e-mail, or not read yet).
+    """The first page of a PDF, an image or an office file version, small; 404 when it has none (an
+    e-mail, a text, an office file LibreOffice could not convert, or not read yet).
 
     Args:
         document_id (UUID):
@@ -111,8 +111,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> Problem | None:
-    """The first page of a PDF or an image file version, small; 404 when it has none (an office
-    file, an e-mail, or not read yet).
+    """The first page of a PDF, an image or an office file version, small; 404 when it has none (an
+    e-mail, a text, an office file LibreOffice could not convert, or not read yet).
 
     Args:
         document_id (UUID):
@@ -139,8 +139,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[Problem]:
-    """The first page of a PDF or an image file version, small; 404 when it has none (an office
-    file, an e-mail, or not read yet).
+    """The first page of a PDF, an image or an office file version, small; 404 when it has none (an
+    e-mail, a text, an office file LibreOffice could not convert, or not read yet).
 
     Args:
         document_id (UUID):
@@ -170,8 +170,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> Problem | None:
-    """The first page of a PDF or an image file version, small; 404 when it has none (an office
-    file, an e-mail, or not read yet).
+    """The first page of a PDF, an image or an office file version, small; 404 when it has none (an
+    e-mail, a text, an office file LibreOffice could not convert, or not read yet).
 
     Args:
         document_id (UUID):
