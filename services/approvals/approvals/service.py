@@ -4,6 +4,7 @@ import logging
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
 
+from chancery_common import event_log
 from chancery_common import sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -28,13 +29,14 @@ log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
 
 
-class ApprovalsService(record_entrypoints.RecordEntrypoints):
+class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "approvals"
 
     db = Database()
     observability = Observability(on_scrape=[logic.measure_overdue])
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     staff = TimedRpcProxy("staff", timeout=5)
     config = Config()
 
