@@ -117,7 +117,7 @@ def list_events(args):
 
 @blp.route("/end")
 @blp.response(200, EventLogEndSchema)
-def events_end():
+def log_end():
     """Where the log ends now: a new subscriber that wants no past binds its queue, then replays from here."""
     auth.require_permission(event_log.PERMISSION)
     ends = answers("event_log_end", {producer: () for producer in PUBLISHERS})
