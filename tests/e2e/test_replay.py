@@ -130,7 +130,7 @@ def test_a_subscriber_that_lost_its_queue_replays_what_it_missed_and_switches_ba
     assert len(subscriber.handled) == len(before + missed + unqueued + queued)
 
 
-def test_the_log_needs_replay_events_and_refuses_a_wrong_position(admin, employee):
+def test_the_log_needs_replay_events_and_refuses_a_wrong_position(admin, employee, eventually):
     _, outsider = employee("Replay Outsider")
     for path in ("/events/", "/events/end"):
         refused = outsider.get(path)
@@ -145,3 +145,17 @@ def test_the_log_needs_replay_events_and_refuses_a_wrong_position(admin, employe
     # from the end: nothing yet, and the resume cursor stays where it was
     page = admin.get("/events/", params={"after": end.json()["cursor"], "types": TYPES}).json()
     assert page["next"] is None and page["resume"]
+
+    # an integration's account: a role an administrator grants replay_events to
+    granted = admin.request("PUT", "/settings/role-permissions",
+                            json={"permission": "replay_events", "roles": ["accountant"]})
+    try:
+        assert granted.status_code == 200, granted.text
+        _, integration = employee("Replay Integration", roles=["accountant"])
+        made = admin.post("/counterparties/", json={"name": "Replay for the integration"}).json()
+        after = f"counterparties:{end.json()['cursor'].split('counterparties:')[1].split(',')[0]}"
+        assert eventually(lambda: made["id"] in subjects(integration.get("/events/", params={
+            "after": after, "types": TYPES}).json()["items"]), timeout=30)
+        assert outsider.get("/events/").status_code == 403
+    finally:
+        admin.request("PUT", "/settings/role-permissions", json={"permission": "replay_events", "roles": []})
