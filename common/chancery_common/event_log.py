@@ -114,10 +114,12 @@ def purge(session, outbox, *, older_than):
     if claimed is None:  # another replica is purging
         return 0
     cutoff = datetime.now(timezone.utc) - older_than
+    # published without a position (by a relay of before the log, during an upgrade): in no log
+    removed = session.execute(t.delete().where(t.c.position.is_(None), t.c.published_at < cutoff)).rowcount
     through = session.scalar(select(func.max(t.c.position)).where(t.c.published_at < cutoff))
     if through is None or through <= claimed.through:
-        return 0
-    removed = session.execute(t.delete().where(t.c.position <= through)).rowcount
+        return removed
+    removed += session.execute(t.delete().where(t.c.position <= through)).rowcount
     session.execute(marks.update().values(through=through))
     return removed
 
