@@ -165,9 +165,11 @@ def test_the_purge_removes_a_prefix_past_the_retention_and_a_read_behind_it_is_g
     everything, _ = replay(engine, empty_log, None)
     positions = {event["id"]: event["position"] for event in everything}
     t = empty_log.table
+    with session.begin():  # published by a relay of before the log: no position, in no log
+        positionless = empty_log.add(session, "employee.created", {"n": 4})
     with engine.begin() as connection:
-        connection.execute(update(t).where(t.c.event_id.in_([uuid.UUID(i) for i in ids[:2]])).values(
-            published_at=datetime.now(timezone.utc) - timedelta(days=31)))
+        connection.execute(update(t).where(t.c.event_id.in_([uuid.UUID(i) for i in ids[:2]] + [positionless]))
+                           .values(published_at=datetime.now(timezone.utc) - timedelta(days=31)))
 
     with engine.connect() as other:
         with other.begin():  # another replica holds the claim: this one skips
@@ -175,12 +177,14 @@ def test_the_purge_removes_a_prefix_past_the_retention_and_a_read_behind_it_is_g
             with session.begin():
                 assert event_log.purge(session, empty_log, older_than=timedelta(days=30)) == 0
     with session.begin():
-        assert event_log.purge(session, empty_log, older_than=timedelta(days=30)) == 2
+        assert event_log.purge(session, empty_log, older_than=timedelta(days=30)) == 3
     with session.begin():
         assert event_log.purge(session, empty_log, older_than=timedelta(days=30)) == 0
 
     kept, _ = replay(engine, empty_log, None)
     assert [event["id"] for event in kept] == ids[2:]
+    with engine.connect() as connection:
+        assert connection.execute(select(t.c.event_id)).scalars().all() == [uuid.UUID(ids[2])]
     with pytest.raises(Gone) as gone:
         read(engine, empty_log, after=positions[ids[0]])
     assert "after" in gone.value.details
