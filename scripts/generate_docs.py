@@ -132,7 +132,10 @@ older than the retention period is `410 Gone`: sync the records again
 ([api.md](api.md#sync-by-change)), then replay from `GET /api/v1/events/end`.
 
 The loop, with your queue, the ids you handled (`HandledEvents`) and the last position of
-each producer you saw, saved with them (`replay` in the example does steps 2 and 3):
+each producer you handled, saved with them (the example's `replay` is step 2, its `main` all
+three). Your queue brings each producer's events in the order of their positions; an event
+your handler gave back to the queue (or dead-lettered) is behind the position you saved for
+the ones after it, so keep it until it is handled:
 
 ```python
 declare_subscription(connection, "erp.chancery", bindings)  # 1. the queue first: from now on nothing is lost
