@@ -115,6 +115,51 @@ Give the subscriber its own RabbitMQ user with `configure` and `write` permissio
 own queue names only (`^erp\\.chancery(\\.dead-letters)?$`) and `read` on the
 `.*\\.events` exchanges, so it cannot publish Chancery events.
 
+## Replay
+
+A subscriber that was away longer than its queue kept messages (the queue was deleted, or
+dropped them), or a new one that wants the recent past, reads the events from the services'
+*published-event log*: `GET /api/v1/events/?after=<position>&types=<type>` (the permission
+`replay_events`: administrators, and the role of an integration's account an administrator
+grants it to). Each service keeps what it published for `EVENT_LOG_RETENTION_DAYS` (30 by
+default) in its outbox; each event has a `position` in its producer's log, in the order
+published (in the message on the bus too). `after` is `<producer>:<position>` for each
+producer (`counterparties:1041,documents:388`; a producer not named: from its oldest event
+kept), or the `next` or `resume` of a page; `types` takes event types or `aggregate.*`.
+A page holds each producer's events in the order of its log, the producers' merged by
+`occurred_at`; each event is the envelope above, with the `id` its message had. An `after`
+older than the retention period is `410 Gone`: sync the records again
+([api.md](api.md#sync-by-change)), then replay from `GET /api/v1/events/end`.
+
+The loop, with your queue, the ids you handled (`HandledEvents`) and the last position of
+each producer you handled, saved with them (the example's `replay` is step 2, its `main` all
+three). Your queue brings each producer's events in the order of their positions; an event
+your handler gave back to the queue (or dead-lettered) is behind the position you saved for
+the ones after it, so keep it until it is handled:
+
+```python
+declare_subscription(connection, "erp.chancery", bindings)  # 1. the queue first: from now on nothing is lost
+after = ",".join(f"{producer}:{position}" for producer, position in positions.items())
+address = "/api/v1/events/?" + urlencode({"after": after, "types": "document.*,approval.finished"})
+while address:                                                # 2. then the log, to its end
+    page = get(address)
+    for event in page["items"]:
+        handled.handle_once(event, handle)                    #    by id: its copy in the queue is skipped
+        positions[event["producer"]] = event["position"]
+    address = page["next"]
+consume(connection, queue, handle, handled)                  # 3. then the queue
+```
+
+Why nothing is missed and nothing comes unrecognised: the relay of a service publishes one
+pass at a time and numbers the events in the order it publishes them, so a position, once
+read, has nothing committed behind it later; a read first waits for the relay pass in
+progress to end, so every event published before the read began is in the log. What was
+published before your queue existed is in the log; what after, in your queue; the events in
+both carry the same `id` (the message's `message_id` and `cloudEvents_id`). Replay is a read
+of the whole log (not filtered per record: most events are about tasks, stages, deliveries,
+whose visibility no service decides one by one), hence its own permission
+(docs/permissions.md, "Events").
+
 ## Webhooks (for systems without AMQP)
 
 Administrators register an HTTPS endpoint with the event types it wants (exact types or
@@ -164,6 +209,8 @@ def events():
         "| `occurred_at` | when the change was committed (UTC, ISO 8601) |",
         "| `producer` | the service that published it |",
         "| `subject` | the id of the record the event is about (absent when it is about no one record) |",
+        "| `position` | its place in its producer's published-event log, growing in the order published: "
+        "`<producer>:<position>` replays after it (\"Replay\" below) |",
         "| `payload` | the fields below |",
         "",
         *CLOUDEVENTS,
@@ -312,6 +359,9 @@ def envelope_schema(event_type, version, payload):
             "subject": {"type": "string", "description": "the id of the record the event is about "
                                                          "(CloudEvents' subject); absent when it is about "
                                                          "no one record"},
+            "position": {"type": "integer", "description": "its place in its producer's published-event "
+                                                           "log: `<producer>:<position>` replays after it "
+                                                           "(docs/events.md, \"Replay\")"},
             "payload": payload,
         },
         "required": ["id", "type", "version", "occurred_at", "producer", "payload"],

@@ -41,6 +41,8 @@ class EnvelopeSchema(Schema):
     producer = fields.String(required=True)
     # the id of the record the event is about (CloudEvents' subject); absent on older events
     subject = fields.String(load_default=None, allow_none=True)
+    # its place in its producer's published-event log (event_log.py); absent on older events
+    position = fields.Integer(load_default=None, allow_none=True)
     payload = fields.Dict(required=True)
 
 
@@ -57,6 +59,7 @@ class Event:
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     occurred_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     subject: str | None = None
+    position: int | None = None
 
     def to_message(self):
         """The JSON-ready body published on the bus."""
@@ -69,6 +72,8 @@ class Event:
         }
         if self.subject:
             body["subject"] = self.subject
+        if self.position is not None:
+            body["position"] = self.position
         body["payload"] = self.payload
         return body
 

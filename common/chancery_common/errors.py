@@ -70,6 +70,12 @@ class DeadlineExceeded(Unavailable):
 
 
 @deserialize_to_instance
+class Gone(ChanceryError):
+    """What was asked for was kept for a while and is no more (events purged from the
+    published-event log); ``details`` says what to do instead."""
+
+
+@deserialize_to_instance
 class PreconditionFailed(ChanceryError):
     """The record changed since the version the caller named (``If-Match``): nothing was
     written. ``details``: ``current_version``, ``changed_by`` (an employee id, or None),

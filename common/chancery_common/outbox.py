@@ -9,20 +9,26 @@ between commit and publish leaves the row unpublished, and it is sent on the nex
 a crash between publish and marking may send an event twice, which consumers absorb
 because they are idempotent (see ``consumer.py``).
 
-Several replicas of one service may run their relays at once: rows are claimed with
-``FOR UPDATE SKIP LOCKED``, so each row is published by one relay at a time.
+Several replicas of one service may run their relays, but they take turns: a pass holds the
+service's relay lock (a PostgreSQL advisory lock, ``RELAY_LOCK``) until it commits. Each pass
+gives the rows it publishes their ``position``, the next numbers of a sequence in the order
+it publishes them, and the event carries it. One pass at a time and a sequence that only
+grows: positions commit in increasing order, so whoever reads the published rows by position
+sees a prefix of them and nothing can later appear behind what was read (the published-event
+log, ``event_log.py``). A row published and then rolled back (a crash before the mark) gets
+a new position when published again; the number it had stays unused.
 """
 import logging
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import eventlet
 from eventlet.queue import LightQueue, Full, Empty
 from kombu import Connection, Exchange, Producer
 from nameko.extensions import DependencyProvider
 from sqlalchemy import (
-    BigInteger, Column, DateTime, Identity, Index, Integer, String, Table, Text, Uuid,
-    event, select, update, delete, func,
+    BigInteger, Column, DateTime, Identity, Index, Integer, Sequence, SmallInteger, String, Table, Text, Uuid,
+    bindparam, event, select, text, update, func,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
@@ -32,7 +38,8 @@ from .envelope import AMQP_PREFIX, Event, amqp_headers, subject_field
 
 log = logging.getLogger(__name__)
 
-PUBLISHED_RETENTION = timedelta(days=7)
+# the advisory lock a relay pass holds (one per service database): "outb"
+RELAY_LOCK = 0x6F757462
 
 
 def events_exchange(service_name):
@@ -64,7 +71,17 @@ class Outbox:
             # sent on as the headers nameko.correlation_id and nameko.traceparent
             Column("correlation_id", String(64)),
             Column("traceparent", String(64)),
+            # the place in the published-event log, given when published (event_log.py)
+            Column("position", BigInteger),
             Index("ix_outbox_unpublished", "id", postgresql_where="published_at IS NULL"),
+            Index("ix_outbox_position", "position", unique=True, postgresql_where="position IS NOT NULL"),
+        )
+        self.positions = Sequence("outbox_position_seq", metadata=metadata)
+        # one row: the log was purged up to this position (event_log.purge)
+        self.purged = Table(
+            "outbox_purged", metadata,
+            Column("id", SmallInteger, primary_key=True),
+            Column("through", BigInteger, nullable=False, server_default="0"),
         )
 
     def add(self, session, event_type, payload, version=1):
@@ -86,21 +103,27 @@ class Outbox:
             callback()
 
     def relay_batch(self, connection, producer, service_name, limit=100):
-        """Publish up to ``limit`` unpublished rows; returns how many were published.
+        """Publish up to ``limit`` unpublished rows in the order they were added, giving
+        each its position; returns how many were published.
 
-        ``connection`` is a SQLAlchemy connection in a transaction that the caller commits.
+        ``connection`` is a SQLAlchemy connection in a transaction that the caller commits:
+        the relay lock is held until then (a second relay waits for this pass to end).
         """
         t = self.table
+        connection.execute(select(func.pg_advisory_xact_lock(RELAY_LOCK)))
         rows = connection.execute(
             select(t).where(t.c.published_at.is_(None)).order_by(t.c.id)
             .limit(limit).with_for_update(skip_locked=True)
         ).all()
+        positions = connection.execute(
+            text("SELECT nextval('outbox_position_seq') FROM generate_series(1, :n)"), {"n": len(rows)},
+        ).scalars().all() if rows else []
         published = []
-        for row in rows:
+        for row, position in zip(rows, sorted(positions), strict=True):
             event = Event(
                 id=row.event_id, type=row.event_type, version=row.version,
                 occurred_at=row.occurred_at, producer=service_name, payload=row.payload,
-                subject=self.subject_of(row.event_type, row.payload),
+                subject=self.subject_of(row.event_type, row.payload), position=position,
             )
             try:
                 producer.publish(
@@ -114,10 +137,13 @@ class Outbox:
                 connection.execute(update(t).where(t.c.id == row.id).values(
                     attempts=t.c.attempts + 1, last_error=str(exc)[:2000]))
                 break
-            published.append(row.id)
-        if published:
-            connection.execute(update(t).where(t.c.id.in_(published)).values(
-                published_at=func.now(), attempts=t.c.attempts + 1, last_error=None))
+            published.append((row.id, position))
+        if published:  # one statement, executed for each row
+            connection.execute(
+                update(t).where(t.c.id == bindparam("row_id")).values(
+                    published_at=func.now(), position=bindparam("row_position"), attempts=t.c.attempts + 1,
+                    last_error=None),
+                [{"row_id": row_id, "row_position": position} for row_id, position in published])
         return len(published)
 
     def subject_of(self, event_type, payload):
@@ -126,11 +152,6 @@ class Outbox:
             return None
         value = payload.get(subject_field(event_type, self.subject_fields.get(event_type)))
         return str(value) if value not in (None, "") else None
-
-    def purge_published(self, connection, older_than=PUBLISHED_RETENTION):
-        t = self.table
-        cutoff = datetime.now(timezone.utc) - older_than
-        connection.execute(delete(t).where(t.c.published_at < cutoff))
 
     def pending_count(self, connection):
         t = self.table
@@ -216,7 +237,6 @@ class OutboxRelay(DependencyProvider):
 
     def _run(self):
         backoff = self.interval
-        passes = 0
         with Connection(self.amqp_uri, transport_options={"confirm_publish": True}) as amqp:
             while self._running:
                 try:
@@ -227,9 +247,6 @@ class OutboxRelay(DependencyProvider):
                         with self.engine.begin() as connection:
                             sent = self.outbox.relay_batch(
                                 connection, producer, self.service_name, self.batch)
-                            passes += 1
-                            if passes % 1000 == 0:
-                                self.outbox.purge_published(connection)
                         if sent < self.batch:
                             break
                     backoff = self.interval

@@ -7,7 +7,9 @@ from datetime import timezone
 from cloudevents.core.bindings import amqp as amqp_binding
 from cloudevents.core.formats.json import JSONFormat
 from marshmallow import Schema, fields
+import pytest
 from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
 
 from chancery_common.envelope import Event
 from chancery_common.outbox import EventCatalog
@@ -158,22 +160,28 @@ def test_a_broker_failure_mid_batch_leaves_the_rest_for_the_next_pass(
     assert all(row.published_at is not None for row in stored.values())
 
 
-def test_concurrent_relays_never_take_the_same_rows(session, engine, empty_outbox, recording_producer):
+def test_concurrent_relays_take_turns_and_never_take_the_same_rows(session, engine, empty_outbox, recording_producer):
     ids = add_events(session, empty_outbox, *["employee.created"] * 5)
     first, second = recording_producer(), recording_producer()
 
     with engine.connect() as one, engine.connect() as other:
         with one.begin():
             assert empty_outbox.relay_batch(one, first, SERVICE, limit=2) == 2
-            # the first relay still holds its rows: the second skips them (and fails, not
-            # hangs, should it ever wait for them)
-            with other.begin():
-                other.execute(text("SET LOCAL lock_timeout = '3s'"))
-                assert empty_outbox.relay_batch(other, second, SERVICE, limit=100) == 3
+            # the first pass holds the relay lock until it commits: the second waits for it
+            with pytest.raises(OperationalError, match="lock timeout"):
+                with other.begin():
+                    other.execute(text("SET LOCAL lock_timeout = '1s'"))
+                    empty_outbox.relay_batch(other, second, SERVICE, limit=100)
+        with other.begin():
+            assert empty_outbox.relay_batch(other, second, SERVICE, limit=100) == 3
 
-    assert set(first.event_ids).isdisjoint(second.event_ids)
+    assert second.event_ids and set(first.event_ids).isdisjoint(second.event_ids)
     assert sorted(first.event_ids + second.event_ids) == sorted(str(i) for i in ids)
-    assert all(row.published_at is not None for row in rows(engine, empty_outbox).values())
+    stored = sorted(rows(engine, empty_outbox).values(), key=lambda row: row.id)
+    assert all(row.published_at is not None for row in stored)
+    # positions follow the order of publishing, one pass after the other
+    assert [str(row.event_id) for row in sorted(stored, key=lambda row: row.position)] == (
+        first.event_ids + second.event_ids)
 
 
 def test_a_rolled_back_relay_pass_publishes_its_rows_again(session, engine, empty_outbox, recording_producer):

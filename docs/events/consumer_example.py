@@ -20,7 +20,16 @@ Run it (needs only ``kombu``)::
     python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \\
         --queue erp.chancery --bind documents.events=document.* --bind approvals.events=approval.finished
 
-The payload schemas are in docs/events/asyncapi.yaml and docs/events.md.
+A subscriber that was away longer than its queue kept messages (or a new one) first declares
+its queue, then reads what it missed from the published-event log over the REST API
+(``replay``: the events after the last position it saw of each producer, needs an API token
+of an account with the permission replay_events), then consumes its queue; the events it gets
+from both are recognised by their ids::
+
+    python docs/events/consumer_example.py ... --api https://chancery.example --token chy_... \\
+        --replay-types document.* --replay-types approval.finished
+
+The payload schemas are in docs/events/asyncapi.yaml and docs/events.md ("Replay").
 """
 import argparse
 import json
@@ -28,6 +37,8 @@ import logging
 import socket
 import sqlite3
 import time
+import urllib.request
+from urllib.parse import urlencode
 
 from kombu import Connection, Consumer, Exchange, Queue
 
@@ -69,16 +80,43 @@ class HandledEvents:
     def __init__(self, path=":memory:"):
         self.db = sqlite3.connect(path)
         self.db.execute("CREATE TABLE IF NOT EXISTS handled_events (event_id TEXT PRIMARY KEY)")
+        # the last position seen of each producer: where a replay goes on from
+        self.db.execute("CREATE TABLE IF NOT EXISTS positions (producer TEXT PRIMARY KEY, position INTEGER)")
 
     def handle_once(self, event, handle):
         """Run ``handle(event)`` unless this event id was handled before; True if it ran."""
-        with self.db:  # one transaction: the handler's effect and the id commit together
+        with self.db:  # one transaction: the handler's effect, the id and the position commit together
+            if event.get("position") is not None:
+                self.db.execute("INSERT INTO positions VALUES (?, ?) ON CONFLICT (producer) DO UPDATE "
+                                "SET position = max(position, excluded.position)",
+                                (event["producer"], event["position"]))
             inserted = self.db.execute("INSERT OR IGNORE INTO handled_events (event_id) VALUES (?)",
                                        (event["id"],)).rowcount
             if not inserted:
                 return False
             handle(event)
             return True
+
+    def positions(self):
+        """``after`` for a replay: ``<producer>:<position>,...`` (empty: from the oldest kept)."""
+        return ",".join(f"{producer}:{position}" for producer, position in self.db.execute(
+            "SELECT producer, position FROM positions ORDER BY producer"))
+
+
+def replay(api, token, types, handle, handled, page_size=500):
+    """Handle what the published-event log holds after the positions ``handled`` saw, to its
+    end (docs/events.md, "Replay"); returns how many were new. Declare the queue before."""
+    address = "/api/v1/events/?" + urlencode(
+        [("limit", page_size), ("types", ",".join(types))] + ([("after", handled.positions())]
+                                                               if handled.positions() else []))
+    new = 0
+    while address:
+        request = urllib.request.Request(api.rstrip("/") + address, headers={"Authorization": f"Bearer {token}"})
+        with urllib.request.urlopen(request, timeout=60) as answer:  # 410: older than the log keeps, sync again
+            page = json.load(answer)
+        new += sum(handled.handle_once(event, handle) for event in page["items"])
+        address = page["next"]
+    return new
 
 
 def consume(connection, queue, handle, handled, idle_timeout=None, prefetch=50):
@@ -145,6 +183,10 @@ def main():
                         help="failed deliveries before an event is dead-lettered (fixed when the queue is made)")
     parser.add_argument("--replay-dead-letters", action="store_true",
                         help="send the dead letters back to the queue, then consume")
+    parser.add_argument("--api", help="Chancery's address, to replay what the queue missed before consuming")
+    parser.add_argument("--token", help="an API token of an account with the permission replay_events")
+    parser.add_argument("--replay-types", action="append", default=[], metavar="TYPE",
+                        help="event types to replay, e.g. document.* (repeatable; the same as --bind's keys)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -161,7 +203,10 @@ def main():
                                      delivery_limit=args.delivery_limit)
         if args.replay_dead_letters:
             log.info("%d dead letters sent back", replay_dead_letters(connection, args.queue))
-        consume(connection, queue, handle, HandledEvents(args.handled_db))
+        handled = HandledEvents(args.handled_db)
+        if args.api:  # the queue exists now: the log covers what came before it
+            log.info("%d events replayed", replay(args.api, args.token, args.replay_types, handle, handled))
+        consume(connection, queue, handle, handled)
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ from nameko.exceptions import RemoteError
 from werkzeug.exceptions import HTTPException
 
 from chancery_common.errors import (
-    Conflict, InvalidInput, NotFound, PermissionDenied, PreconditionFailed, TooManyAttempts, Unauthenticated,
-    Unavailable,
+    Conflict, Gone, InvalidInput, NotFound, PermissionDenied, PreconditionFailed, TooManyAttempts,
+    Unauthenticated, Unavailable,
 )
 from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
@@ -40,6 +40,7 @@ RETRY_AFTER_SECONDS = 5  # a restarted service or broker usually serves again wi
 STATUS = {
     NotFound: 404,
     Conflict: 409,
+    Gone: 410,  # events purged from the published-event log (chancery_common.event_log)
     PreconditionFailed: 412,  # If-Match named a version the record is no longer at (preconditions.py)
     InvalidInput: 422,
     PermissionDenied: 403,
@@ -80,6 +81,9 @@ PROBLEMS = {problem.status: problem for problem in (
             "changed. `current_version` (also the ETag), `changed_by` ({id, name}), `changed_at` and "
             "`changes` (each field changed meanwhile with its value now) say what happened: compare, "
             "and send the change again with the new version."),
+    Problem(410, "gone", "No longer kept",
+            "What was asked for was kept for a limited time and is gone: events after the position asked for "
+            "were purged from the published-event log. Sync the records again, then replay from the current end."),
     Problem(413, "payload-too-large", "Body too large", "The body is over the upload limit."),
     Problem(415, "unsupported-media-type", "Unsupported media type",
             "The body is not of a media type the operation takes (JSON operations take application/json)."),
@@ -95,9 +99,9 @@ PROBLEMS = {problem.status: problem for problem in (
             "A service the answer needs did not answer in time; nothing was changed. Retry after Retry-After."),
 )}
 REASONS = {500: "Internal Server Error", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
-           405: "Method Not Allowed", 409: "Conflict", 412: "Precondition Failed", 413: "Payload Too Large",
-           415: "Unsupported Media Type", 422: "Unprocessable Entity", 428: "Precondition Required",
-           429: "Too Many Requests", 502: "Bad Gateway", 503: "Service Unavailable"}
+           405: "Method Not Allowed", 409: "Conflict", 410: "Gone", 412: "Precondition Failed",
+           413: "Payload Too Large", 415: "Unsupported Media Type", 422: "Unprocessable Entity",
+           428: "Precondition Required", 429: "Too Many Requests", 502: "Bad Gateway", 503: "Service Unavailable"}
 
 
 def wants_json():

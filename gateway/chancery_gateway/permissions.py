@@ -27,7 +27,7 @@ ACTIONS = {
     # the configurable permissions (the staff service's role settings; administrators have all)
     **{code: _permission(code) for code in (
         "register_documents", "edit_reference_books", "configure_document_types", "configure_routes",
-        "manage_staff", "view_audit")},
+        "manage_staff", "view_audit", "replay_events")},
     # a new document from the web form is registered in its type's journal when saved
     "create_documents": _permission("register_documents"),
     "merge_counterparties": _any(_roles(*OVERSEEING), _permission("merge_counterparties")),

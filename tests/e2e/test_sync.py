@@ -125,6 +125,38 @@ def test_contact_persons_documents_and_departments_sync_with_the_plain_lists_vis
         assert not {counterparty["id"], person["id"], document["id"], activity["id"]} & {i["id"] for i in served}, path
 
 
+def test_an_approval_syncs_again_when_one_of_its_tasks_is_decided(admin, employee, unique, eventually):
+    first, first_api = employee("Sync First Approver")
+    second, _ = employee("Sync Second Approver")
+    memo = next(t for t in admin.get("/document-types/").json()["items"] if t["code"] == "memo")
+    since = _since()
+    document = admin.post("/documents/", json={"title": f"Approved memo {unique}", "type_id": memo["id"]}).json()
+    approval = admin.post("/approvals/", json={"document_id": document["id"],
+                                               "approver_ids": [first["id"], second["id"]]}).json()
+    served, resume = _sync(admin, "/approvals/", since=since, wanted=[approval["id"]])
+    mirrored = [item for item in served if item["id"] == approval["id"]][-1]
+    assert mirrored["status"] == "in_progress" and mirrored["stages"][0]["tasks"][0]["status"] == "pending"
+    assert "deleted" not in mirrored and mirrored["updated_at"]
+
+    task = eventually(lambda: next((t for t in first_api.get("/approvals/tasks").json()["items"]
+                                    if t["approval_id"] == approval["id"]), None))
+    decided = first_api.post(f"/approvals/tasks/{task['id']}/decision", json={"decision": "approve"})
+    assert decided.status_code == 200, decided.text
+    # the decision wrote a task and the stages, not the approval's own fields: it moves the approval all the same
+    assert decided.json()["status"] == "in_progress"
+    later, _ = _sync(admin, "/approvals/", after=resume, wanted=[approval["id"]])
+    again = [item for item in later if item["id"] == approval["id"]][-1]
+    assert again["stages"][0]["tasks"][0]["decision"] == "approve"
+    assert again["stages"][1]["tasks"][0]["status"] == "pending"
+    assert again["updated_at"] >= mirrored["updated_at"]
+
+    _, outsider = employee("Sync Approvals Outsider")
+    hidden, _ = _sync(outsider, "/approvals/", since=since, limit=50)
+    assert approval["id"] not in {item["id"] for item in hidden}
+    filtered = admin.get("/approvals/", params={"updated_since": since, "status": "approved"})
+    assert filtered.status_code == 422 and "status" in filtered.json()["errors"]["json"], filtered.text
+
+
 def test_a_sync_refuses_a_foreign_cursor_and_other_filters(admin):
     started = admin.get("/documents/", params={"updated_since": _since(), "limit": 1}).json()
     foreign = admin.get("/counterparties/", params={"after": started["resume"]})

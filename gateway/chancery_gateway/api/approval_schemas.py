@@ -147,6 +147,8 @@ class ApprovalSummarySchema(Schema):
 
 class ApprovalSchema(ApprovalSummarySchema):
     stages = fields.List(fields.Nested(StageSchema))
+    updated_at = fields.String(allow_none=True, metadata={
+        "description": "When the approval, one of its stages or tasks last changed (a sync's `updated_since`)."})
 
 
 class MyTaskSchema(TaskSchema):

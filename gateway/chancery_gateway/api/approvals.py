@@ -12,12 +12,17 @@ from .approval_schemas import (
 )
 from .payload import jsonable
 from .schemas import page_of
-from .paging import listing
+from .paging import SyncFields, listing, sync_request
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Sending documents through their approvers.")
 
-ApprovalPage = page_of(ApprovalSchema, "ApprovalPage")
+ApprovalPage = page_of(ApprovalSchema, "ApprovalPage", sync=True)
+
+
+class ApprovalListArgs(ApprovalQueryArgs, SyncFields):
+    """The approvals' filters, or a sync."""
+
 TaskPage = page_of(MyTaskSchema, "MyTaskPage")
 
 def snapshot(document):
@@ -77,10 +82,18 @@ def resubmit_approval(actor, approval_id, data):
 
 
 @blp.route("/")
-@blp.arguments(ApprovalQueryArgs, location="query")
+@blp.arguments(ApprovalListArgs, location="query")
 @blp.response(200, ApprovalPage)
 @listing
 def list_approvals(args):
+    """The approvals the caller sees, newest first, by document, counterparty or status.
+
+    Or sync (`updated_since`, then `after`): every approval the caller sees, with its stages and tasks, in the
+    order they changed (a decision moves its approval); never deleted, so no tombstones (docs/api.md,
+    "Sync by change")."""
+    sync = sync_request(args)
+    if sync:
+        return rpc.call("approvals", "sync_approvals", g.actor, sync)
     return rpc.call("approvals", "list_approvals", g.actor, jsonable(args))
 
 

@@ -229,7 +229,7 @@ class AbsenceQueryArgs(Schema):
 class RolePermissionSchema(Schema):
     permission = fields.String(required=True, metadata={"description": (
         "register_documents, edit_reference_books, configure_document_types, configure_routes, "
-        "manage_staff, view_audit")})
+        "manage_staff, view_audit, replay_events")})
     roles = fields.List(fields.String(), required=True)
 
 

@@ -32,6 +32,8 @@ PERMISSIONS = {
                      _l("Open Administration: employees, departments, absences, API tokens.")),
     "view_audit": (_l("View the audit log"),
                    _l("Search every service's log of changes and check that it is intact.")),
+    "replay_events": (_l("Replay events"),
+                      _l("Read every event the services published in the retention period (for integrations).")),
 }
 
 LABELS = {

@@ -740,12 +740,16 @@ def measure_overdue(session, now=None):
 def sweep_overdue(session, *, now=None, limit=500):
     """Claim open tasks past their deadline not yet reported (``FOR UPDATE SKIP LOCKED``: any
     number of replicas sweep at once, each task is reported once), mark them and record
-    approval.overdue in the same transaction. Returns how many were reported."""
+    approval.overdue in the same transaction. Returns how many were reported.
+
+    The claim locks each task's approval with it (marking a task stamps its approval for a
+    sync, migration 0009): skipped while a decision holds the approval, never waiting for it."""
     now = now or _now()
     claimed = session.execute(
         select(Task.id, Task.approval_id, Task.stage_id, Task.approver_id, Task.head_id, Task.due_at)
+        .join(Approval, Approval.id == Task.approval_id)
         .where(Task.status == "pending", Task.due_at < now, Task.overdue_notified_at.is_(None))
-        .order_by(Task.due_at).limit(limit).with_for_update(skip_locked=True)).all()
+        .order_by(Task.due_at).limit(limit).with_for_update(skip_locked=True, of=(Task, Approval))).all()
     if not claimed:
         return 0
     # one statement marks them all (the rows are locked by this transaction)

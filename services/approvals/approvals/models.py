@@ -9,6 +9,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from chancery_common.audit import AuditLog
 from chancery_common.consumer import ProcessedEvents
 from chancery_common.outbox import Outbox
+from chancery_common.sync import stamp_column
 from chancery_common.values import utcnow  # noqa: F401  (the models' default moment)
 
 
@@ -82,6 +83,11 @@ class Approval(Base):
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # the gateway's attempt id of the request that made it (chancery_common.idempotency)
     idempotency_key: Mapped[uuid.UUID | None] = mapped_column(index=True, unique=True)
+    # when the approval, one of its stages or tasks last changed, and the transaction that did:
+    # the order of a sync (chancery_common.sync); a stage's or task's write stamps its approval
+    # by trigger (migration 0009)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+    changed_xid: Mapped[int] = stamp_column()
 
     stages: Mapped[list["Stage"]] = relationship(order_by="Stage.position", lazy="selectin",
                                                  back_populates="approval")

@@ -249,6 +249,7 @@ class ApprovalSummarySchema(Schema):
 
 class ApprovalSchema(ApprovalSummarySchema):
     snapshot = fields.Dict()
+    updated_at = fields.AwareDateTime(allow_none=True)
     stages = fields.List(fields.Nested(StageSchema))
 
 

@@ -4,7 +4,8 @@ import logging
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
 
-from chancery_common import visibility
+from chancery_common import event_log
+from chancery_common import sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
@@ -16,7 +17,7 @@ from chancery_common import record_entrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
 from chancery_common.timers import every
 
-from . import logic, schemas
+from . import changes, logic, schemas
 from .models import outbox, processed_events
 
 approval_schema = schemas.ApprovalSchema()
@@ -28,13 +29,14 @@ log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
 
 
-class ApprovalsService(record_entrypoints.RecordEntrypoints):
+class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "approvals"
 
     db = Database()
     observability = Observability(on_scrape=[logic.measure_overdue])
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     staff = TimedRpcProxy("staff", timeout=5)
     config = Config()
 
@@ -99,6 +101,13 @@ class ApprovalsService(record_entrypoints.RecordEntrypoints):
         params = load(schemas.ApprovalQuerySchema(), query or {})
         items, total = logic.list_approvals(self.db, actor=actor, **params)
         return {"items": dump_approvals(items), "total": total}
+
+    @rpc
+    @reads_only
+    def sync_approvals(self, actor, query):
+        """Approvals by change, with their stages and tasks (``query``: sync.SyncQuerySchema)."""
+        items, cursors = changes.approvals(self.db, actor=load_actor(actor), **load(sync.SyncQuerySchema(), query))
+        return sync.answer(dump_approvals(items), cursors)
 
     @rpc
     def list_my_tasks(self, actor, query=None):

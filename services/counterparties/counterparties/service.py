@@ -2,6 +2,7 @@
 from nameko.events import event_handler
 from nameko.timer import timer
 
+from chancery_common import event_log
 from chancery_common import audit, sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -37,12 +38,13 @@ reference_value_schema = schemas.ReferenceValueSchema()
 saved_filter_schema = schemas.SavedFilterSchema()
 
 
-class CounterpartiesService:
+class CounterpartiesService(event_log.EventLogEntrypoints):
     name = "counterparties"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     # the owners of the records the relationship history tells of (relationship_history.SOURCES)
     documents = TimedRpcProxy("documents", timeout=5)
     approvals = TimedRpcProxy("approvals", timeout=5)

@@ -5,6 +5,7 @@ from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.timer import timer
 
+from chancery_common import event_log
 from chancery_common import sync, visibility
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
@@ -47,13 +48,14 @@ def claimed_upload(attachment):
     return {"size": attachment["size"], "sha256": attachment["sha256"], "md5": attachment["md5"]}
 
 
-class DocumentsService(record_entrypoints.RecordEntrypoints):
+class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "documents"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     storage = ObjectStorage()
     config = Config()
 

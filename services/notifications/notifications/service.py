@@ -6,6 +6,7 @@ import eventlet
 from nameko.events import event_handler
 from nameko.extensions import DependencyProvider
 
+from chancery_common import event_log
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
@@ -49,13 +50,14 @@ class Settings(DependencyProvider):
         return logic.SETTINGS
 
 
-class NotificationsService(record_entrypoints.RecordEntrypoints):
+class NotificationsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
     records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
     name = "notifications"
 
     db = Database()
     observability = Observability(on_scrape=[reminders.measure])
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     settings = Settings()
 
     @rpc

@@ -21,6 +21,8 @@ PERMISSIONS = {
     "configure_routes": ["administrator", "director", "lawyer"],
     "manage_staff": ["administrator"],
     "view_audit": ["administrator"],
+    # read every service's published-event log (chancery_common.event_log): an integration's account
+    "replay_events": ["administrator"],
 }
 
 

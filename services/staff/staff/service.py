@@ -1,6 +1,7 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
 
 
+from chancery_common import event_log
 from chancery_common import sync
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
@@ -45,12 +46,13 @@ def identity(session, employee, source=None, **extra):
             **extra}
 
 
-class StaffService:
+class StaffService(event_log.EventLogEntrypoints):
     name = "staff"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
 
     @rpc
     def ping(self):

@@ -12,6 +12,7 @@ from nameko.dependency_providers import Config
 from nameko.events import event_handler
 from nameko.timer import timer
 
+from chancery_common import event_log
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
 from chancery_common.metrics import TEXT_BACKLOG
@@ -28,12 +29,13 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 1.0
 
 
-class TextsService:
+class TextsService(event_log.EventLogEntrypoints):
     name = "texts"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     storage = ObjectStorage()
     config = Config()
 

@@ -7,6 +7,7 @@ from nameko.dependency_providers import Config
 from nameko.messaging import Consumer
 from nameko.timer import timer
 
+from chancery_common import event_log
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database
@@ -52,12 +53,13 @@ class AllEvents(Consumer):
 all_events = AllEvents.decorator
 
 
-class WebhooksService:
+class WebhooksService(event_log.EventLogEntrypoints):
     name = "webhooks"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     config = Config()
 
     @property

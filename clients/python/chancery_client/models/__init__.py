@@ -127,6 +127,10 @@ from .employee_changes import EmployeeChanges
 from .employee_page import EmployeePage
 from .employees_import_employees_body import EmployeesImportEmployeesBody
 from .erasure import Erasure
+from .event import Event
+from .event_log_end import EventLogEnd
+from .event_page import EventPage
+from .event_payload import EventPayload
 from .execution import Execution
 from .execution_act import ExecutionAct
 from .execution_document import ExecutionDocument
@@ -456,6 +460,10 @@ __all__ = (
     "EmployeePage",
     "EmployeesImportEmployeesBody",
     "Erasure",
+    "Event",
+    "EventLogEnd",
+    "EventPage",
+    "EventPayload",
     "Execution",
     "ExecutionAct",
     "ExecutionDocument",

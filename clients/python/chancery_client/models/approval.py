@@ -35,6 +35,8 @@ class Approval:
         stages (list[Stage] | Unset):
         started_at (str | Unset):
         status (str | Unset): in_progress, returned, approved, rejected, withdrawn
+        updated_at (None | str | Unset): When the approval, one of its stages or tasks last changed (a sync's
+            `updated_since`).
     """
 
     comment: None | str | Unset = UNSET
@@ -53,6 +55,7 @@ class Approval:
     stages: list[Stage] | Unset = UNSET
     started_at: str | Unset = UNSET
     status: str | Unset = UNSET
+    updated_at: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         comment: None | str | Unset
@@ -136,6 +139,12 @@ class Approval:
 
         status = self.status
 
+        updated_at: None | str | Unset
+        if isinstance(self.updated_at, Unset):
+            updated_at = UNSET
+        else:
+            updated_at = self.updated_at
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -171,6 +180,8 @@ class Approval:
             field_dict["started_at"] = started_at
         if status is not UNSET:
             field_dict["status"] = status
+        if updated_at is not UNSET:
+            field_dict["updated_at"] = updated_at
 
         return field_dict
 
@@ -314,6 +325,15 @@ class Approval:
 
         status = d.pop("status", UNSET)
 
+        def _parse_updated_at(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        updated_at = _parse_updated_at(d.pop("updated_at", UNSET))
+
         approval = cls(
             comment=comment,
             counterparty_id=counterparty_id,
@@ -331,6 +351,7 @@ class Approval:
             stages=stages,
             started_at=started_at,
             status=status,
+            updated_at=updated_at,
         )
 
         return approval

@@ -20,11 +20,13 @@ class ApprovalPage:
     Attributes:
         items (list[Approval] | Unset):
         next_ (None | str | Unset): The address of the next page (also the `Link` header, rel="next"); null on the last.
+        resume (None | str | Unset): Sync: the cursor to pass as `after` later, for what changed after this page.
         total (int | Unset): How many match (absent in a sync, which counts nothing).
     """
 
     items: list[Approval] | Unset = UNSET
     next_: None | str | Unset = UNSET
+    resume: None | str | Unset = UNSET
     total: int | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +43,12 @@ class ApprovalPage:
         else:
             next_ = self.next_
 
+        resume: None | str | Unset
+        if isinstance(self.resume, Unset):
+            resume = UNSET
+        else:
+            resume = self.resume
+
         total = self.total
 
         field_dict: dict[str, Any] = {}
@@ -50,6 +58,8 @@ class ApprovalPage:
             field_dict["items"] = items
         if next_ is not UNSET:
             field_dict["next"] = next_
+        if resume is not UNSET:
+            field_dict["resume"] = resume
         if total is not UNSET:
             field_dict["total"] = total
 
@@ -78,11 +88,21 @@ class ApprovalPage:
 
         next_ = _parse_next_(d.pop("next", UNSET))
 
+        def _parse_resume(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        resume = _parse_resume(d.pop("resume", UNSET))
+
         total = d.pop("total", UNSET)
 
         approval_page = cls(
             items=items,
             next_=next_,
+            resume=resume,
             total=total,
         )
 

@@ -13,7 +13,7 @@ class RolePermission:
     """
     Attributes:
         permission (str): register_documents, edit_reference_books, configure_document_types, configure_routes,
-            manage_staff, view_audit
+            manage_staff, view_audit, replay_events
         roles (list[str]):
     """
 

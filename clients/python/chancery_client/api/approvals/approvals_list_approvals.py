@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -13,6 +14,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     document_id: UUID | Unset = UNSET,
@@ -21,6 +24,13 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    json_updated_since: str | Unset = UNSET
+    if not isinstance(updated_since, Unset):
+        json_updated_since = updated_since.isoformat()
+    params["updated_since"] = json_updated_since
+
+    params["after"] = after
 
     params["limit"] = limit
 
@@ -102,14 +112,24 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     document_id: UUID | Unset = UNSET,
     counterparty_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
 ) -> Response[ApprovalPage | Problem]:
-    """
+    """The approvals the caller sees, newest first, by document, counterparty or status.
+
+     Or sync (`updated_since`, then `after`): every approval the caller sees, with its stages and tasks,
+    in the
+    order they changed (a decision moves its approval); never deleted, so no tombstones (docs/api.md,
+    "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         document_id (UUID | Unset):
@@ -125,6 +145,8 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         document_id=document_id,
@@ -142,14 +164,24 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     document_id: UUID | Unset = UNSET,
     counterparty_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
 ) -> ApprovalPage | Problem | None:
-    """
+    """The approvals the caller sees, newest first, by document, counterparty or status.
+
+     Or sync (`updated_since`, then `after`): every approval the caller sees, with its stages and tasks,
+    in the
+    order they changed (a decision moves its approval); never deleted, so no tombstones (docs/api.md,
+    "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         document_id (UUID | Unset):
@@ -166,6 +198,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         document_id=document_id,
@@ -177,14 +211,24 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     document_id: UUID | Unset = UNSET,
     counterparty_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
 ) -> Response[ApprovalPage | Problem]:
-    """
+    """The approvals the caller sees, newest first, by document, counterparty or status.
+
+     Or sync (`updated_since`, then `after`): every approval the caller sees, with its stages and tasks,
+    in the
+    order they changed (a decision moves its approval); never deleted, so no tombstones (docs/api.md,
+    "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         document_id (UUID | Unset):
@@ -200,6 +244,8 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        updated_since=updated_since,
+        after=after,
         limit=limit,
         offset=offset,
         document_id=document_id,
@@ -215,14 +261,24 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    updated_since: datetime.datetime | Unset = UNSET,
+    after: str | Unset = UNSET,
     limit: int | Unset = 50,
     offset: int | Unset = 0,
     document_id: UUID | Unset = UNSET,
     counterparty_id: UUID | Unset = UNSET,
     status: str | Unset = UNSET,
 ) -> ApprovalPage | Problem | None:
-    """
+    """The approvals the caller sees, newest first, by document, counterparty or status.
+
+     Or sync (`updated_since`, then `after`): every approval the caller sees, with its stages and tasks,
+    in the
+    order they changed (a decision moves its approval); never deleted, so no tombstones (docs/api.md,
+    "Sync by change").
+
     Args:
+        updated_since (datetime.datetime | Unset):
+        after (str | Unset):
         limit (int | Unset):  Default: 50.
         offset (int | Unset):  Default: 0.
         document_id (UUID | Unset):
@@ -240,6 +296,8 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            updated_since=updated_since,
+            after=after,
             limit=limit,
             offset=offset,
             document_id=document_id,
