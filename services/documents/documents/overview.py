@@ -21,7 +21,7 @@ from sqlalchemy import Text, cast, func, literal, select
 
 from chancery_common.dumping import compiled
 
-from . import configuration, execution, logic, schemas
+from . import access, configuration, execution, logic, schemas
 from .models import Document, DocumentFile, PaperCopy, PaperMovement
 from .type_cache import TypeCache, version_column
 
@@ -70,7 +70,7 @@ def part(session, *, actor, counterparty_id):
     rows = session.execute(
         select(Document.id, Document.type_id, Document.extra, _SUMMARY_JSON, *_SUMMARY_TIMES, _file_count,
                version_column, func.count().over().label("total_count"))
-        .where(Document.counterparty_id == counterparty_id, logic.visible_to(actor))
+        .where(Document.counterparty_id == counterparty_id, access.visible_to(actor))
         .order_by(Document.created_at.desc(), Document.id).limit(DOCUMENTS)).all()
     types = _types.types(session, rows[0].configuration_version) if rows else {}
     documents = []
@@ -96,12 +96,12 @@ def part(session, *, actor, counterparty_id):
 
 
 def _paper_copies(session, *, actor, counterparty_id):
-    """The counterparty's paper copies with their movements, ordered as ``logic.paper_copies``."""
+    """The counterparty's paper copies with their movements, ordered as ``paper_copies.paper_copies``."""
     rows = session.execute(
         select(*_COPY_COLUMNS, Document.title.label("document_title"), Document.number.label("document_number"),
                func.count().over().label("total_count"))
         .join(Document, Document.id == PaperCopy.document_id)
-        .where(Document.counterparty_id == counterparty_id, logic.visible_to(actor))
+        .where(Document.counterparty_id == counterparty_id, access.visible_to(actor))
         .order_by(PaperCopy.expected_return_on.asc().nulls_last(), PaperCopy.created_at, PaperCopy.id)
         .limit(PAPER_COPIES)).all()
     if not rows:
