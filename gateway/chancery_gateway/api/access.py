@@ -11,8 +11,8 @@ from chancery_common.errors import NotFound
 
 from .. import auth, rpc
 from .payload import jsonable
-from .schemas import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
 from .paging import listing
+from .schemas.access import AuditArgs, AuditPageSchema, ExplainArgs, ExplanationSchema
 
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access explanations (administrators) and the audit logs.")

@@ -5,14 +5,14 @@ from flask_smorest import Blueprint
 from chancery_common.errors import InvalidInput
 
 from .. import rpc
-from .approval_schemas import (
+from .payload import jsonable
+from .paging import listing
+from .schemas.approvals import (
     AddApproverSchema, ApprovalQueryArgs, ApprovalSchema, DecisionSchema, ExtensionDecisionSchema,
     ExtensionRequestSchema, MyTaskSchema, ReportArgs, ReportSchema, ResubmitSchema, StartApprovalSchema,
-    TaskQueryArgs, WithdrawSchema,
+    TaskQueryArgs, WithdrawSchema
 )
-from .payload import jsonable
-from .schemas import page_of
-from .paging import listing
+from .schemas.common import page_of
 
 blp = Blueprint("approvals", __name__, url_prefix="/api/v1/approvals",
                 description="Sending documents through their approvers.")

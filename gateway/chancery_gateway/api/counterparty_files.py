@@ -13,9 +13,10 @@ from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from .. import imports, jobs
-from .jobs import JobSchema, accepted
+from .jobs import accepted
 from .payload import form_flag, jsonable
-from .schemas import CounterpartySearchArgs
+from .schemas.counterparties import CounterpartySearchArgs
+from .schemas.jobs import JobSchema
 
 blp = Blueprint("counterparty-files", __name__, url_prefix="/api/v1/counterparties",
                 description="Import and export of the directory as CSV or XLSX.")
