@@ -4,7 +4,8 @@ import uuid
 import pytest
 
 from chancery_common.errors import NotFound
-from chancery_gateway import overview, rpc
+from chancery_gateway import rpc
+from chancery_gateway.compose import overview
 
 ACTOR = {"id": str(uuid.uuid4()), "roles": ["manager"], "department_id": None, "full_name": "Anna"}
 

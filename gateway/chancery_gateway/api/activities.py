@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 from chancery_common.errors import InvalidInput
 
 from .. import rpc
-from .payload import as_dumped, jsonable
+from ..payload import as_dumped, jsonable
 from .paging import listing, sync_request
 from .schemas.activities import (
     ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,

@@ -3,7 +3,7 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .payload import jsonable
+from ..payload import jsonable
 from .paging import listing
 from .schemas.auth import ApiTokenSchema, NewApiTokenSchema
 from .schemas.common import page_of

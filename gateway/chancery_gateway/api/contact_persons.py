@@ -2,10 +2,11 @@
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import idempotency, jobs, preconditions, rpc
+from .. import idempotency, preconditions, rpc
+from ..compose import jobs
 from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import jsonable
+from ..payload import jsonable
 from .paging import listing, sync_request
 from .schemas.common import page_of, SyncArgs
 from .schemas.contact_persons import (

@@ -4,10 +4,11 @@ from flask_smorest import Blueprint
 
 from chancery_common.errors import NotFound
 
-from .. import overview, preconditions, rpc
+from .. import preconditions, rpc
+from ..compose import overview
 from ..errors import problem_response
 from .openapi import VERSIONED
-from .payload import as_dumped, jsonable
+from ..payload import as_dumped, jsonable
 from .paging import listing, sync_request
 from .schemas.common import page_of, PageArgs, SyncFields
 from .schemas.counterparties import (

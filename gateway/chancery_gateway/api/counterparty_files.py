@@ -12,9 +12,9 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from .. import imports, jobs
+from ..compose import imports, jobs
 from .jobs import accepted
-from .payload import form_flag, jsonable
+from ..payload import form_flag, jsonable
 from .schemas.counterparties import CounterpartySearchArgs
 from .schemas.jobs import JobSchema
 

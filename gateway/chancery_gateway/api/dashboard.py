@@ -3,8 +3,8 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import auth
-from .. import dashboard as dashboards
-from .payload import jsonable
+from ..compose import dashboard as dashboards
+from ..payload import jsonable
 from .schemas.dashboard import DashboardArgs, DashboardSchema
 
 blp = Blueprint("dashboard", __name__, url_prefix="/api/v1/dashboard",

@@ -5,7 +5,7 @@ from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED
-from .payload import jsonable
+from ..payload import jsonable
 from .paging import listing
 from .schemas.common import page_of
 from .schemas.documents import DocumentTypeRequestSchema, DocumentTypeSchema, TypesQueryArgs

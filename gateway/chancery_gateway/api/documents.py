@@ -6,10 +6,11 @@ from flask_smorest import Blueprint
 
 from chancery_common.errors import InvalidInput
 
-from .. import files, jobs, preconditions, rpc
+from .. import files, preconditions, rpc
+from ..compose import jobs
 from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import jsonable
+from ..payload import jsonable
 from .paging import listing, sync_request
 from .schemas.common import BINARY, page_of, SyncFields
 from .schemas.documents import (

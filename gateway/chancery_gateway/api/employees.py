@@ -2,10 +2,11 @@
 from flask import g, jsonify, request
 from flask_smorest import Blueprint, abort
 
-from .. import employee_names, imports, preconditions, rpc
+from .. import employee_names, preconditions, rpc
+from ..compose import imports
 from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import form_flag, jsonable
+from ..payload import form_flag, jsonable
 
 from .paging import listing, sync_request
 from .schemas.auth import PasswordResetResultSchema, PasswordResetSchema

@@ -9,7 +9,8 @@ its per-row results. Only the job's creator (and administrators) see a job and i
 from flask import g, url_for
 from flask_smorest import Blueprint
 
-from .. import jobs, rpc, tabular
+from .. import rpc, tabular
+from ..compose import jobs
 from .paging import listing
 from .schemas.common import BINARY
 from .schemas.jobs import JobListArgs, JobPageSchema, JobSchema

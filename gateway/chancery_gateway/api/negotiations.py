@@ -5,8 +5,9 @@ of negotiations by stage and the funnel of a period."""
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import pipeline, rpc
-from .payload import jsonable
+from .. import rpc
+from ..compose import pipeline
+from ..payload import jsonable
 from .paging import listing
 from .schemas.common import PageArgs
 from .schemas.negotiations import (

@@ -5,7 +5,8 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from .. import rpc
-from .payload import jsonable
+from ..compose.reminders import date_fields_of
+from ..payload import jsonable
 from .paging import listing
 from .schemas.common import page_of
 from .schemas.reminders import (
@@ -17,8 +18,6 @@ blp = Blueprint("reminders", __name__, url_prefix="/api/v1",
                 description="Reminders (set by hand or planned by schemes), reminder schemes per document "
                             "type, and each employee's notification preferences.")
 
-STANDARD_DATE_FIELDS = (("document_date", "Document date"), ("signing_date", "Signing date"),
-                        ("valid_from", "Valid from"), ("valid_until", "Valid until"))
 
 
 # Reminders.
@@ -87,22 +86,12 @@ def delete_scheme(scheme_id):
     rpc.call("notifications", "delete_reminder_scheme", g.actor, str(scheme_id))
 
 
-def date_fields_of(type_id):
-    """The date fields a scheme of the type may count from: the card's standard ones and the type's own."""
-    found = [{"code": code, "label": label} for code, label in STANDARD_DATE_FIELDS]
-    document_type = rpc.call("documents", "get_document_type", g.actor, str(type_id))
-    for definition in document_type.get("fields") or []:
-        if definition.get("kind") == "date" and not definition.get("retired"):
-            found.append({"code": definition["code"], "label": definition["label"]})
-    return document_type, found
-
-
 @blp.route("/reminder-schemes/date-fields/<uuid:type_id>")
 @blp.response(200, page_of(DateFieldSchema, "DateFieldList"))
 @listing
 def date_fields(type_id):
     """The date fields of a document type's card a scheme may count from."""
-    return date_fields_of(type_id)[1]
+    return date_fields_of(g.actor, type_id)[1]
 
 
 # Preferences.

@@ -3,8 +3,8 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import RAISE
 
-from .. import search as global_search
-from .payload import jsonable
+from ..compose import search as global_search
+from ..payload import jsonable
 from .schemas.search import SearchArgs, SearchResultSchema
 
 blp = Blueprint("search", __name__, url_prefix="/api/v1/search",

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 from .. import auth, files, rpc
-from ..api import approvals as api_approvals
+from ..compose.approvals import resubmit_approval
 from . import bp, forms, texts
 from .lookups import employee_names
 
@@ -136,7 +136,7 @@ def withdraw(approval_id):
 def resubmit(approval_id):
     comment = request.form.get("comment", "").strip() or None
     try:
-        api_approvals.resubmit_approval(g.actor, approval_id, {"comment": comment})
+        resubmit_approval(g.actor, approval_id, {"comment": comment})
     except (Conflict, PermissionDenied) as exc:
         flash(texts.service_text(exc.message), "error")
     else:

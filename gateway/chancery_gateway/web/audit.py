@@ -9,7 +9,7 @@ from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
 from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
 from .. import auth, i18n, rpc
-from ..api import access
+from ..compose import access
 from . import admin_texts, bp, formatting, forms, texts
 from .admin import admin_page, day_start, department_names, profile_zone, staff_list
 from .lookups import counterparty_names, employee_names

@@ -21,7 +21,7 @@ from sqlalchemy import Text, cast, func, literal, select
 
 from chancery_common.dumping import compiled
 
-from . import access, configuration, execution, logic, schemas
+from . import access, execution, logic, schemas
 from .models import Document, DocumentFile, PaperCopy, PaperMovement
 from .type_cache import TypeCache, version_column
 
@@ -80,7 +80,7 @@ def part(session, *, actor, counterparty_id):
         for name in _TIMES:
             value = getattr(row, name)
             document[name] = value.isoformat() if value is not None else None
-        document["extra_fields"] = configuration.shown_fields(doc_type, row.extra)
+        document["extra_fields"] = schemas.shown_fields(doc_type, row.extra)
         document["file_count"] = row.file_count
         document["type"] = doc_type.brief
         documents.append(document)

@@ -3,7 +3,7 @@
 from flask import url_for
 from marshmallow import Schema, fields, post_dump, validate
 
-from ... import jobs
+from ...compose import jobs
 
 from .common import ID, MAX_OFFSET, Next
 

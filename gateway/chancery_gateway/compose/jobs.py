@@ -8,8 +8,8 @@ import requests
 from flask import Response, current_app, g, stream_with_context
 from flask_babel import get_locale
 
-from . import auth, rpc
-from .files import CHUNK
+from .. import auth, rpc
+from ..files import CHUNK
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
          "employees_import", "personal_data_export")
