@@ -158,7 +158,7 @@ def _store(actor, document_id, stream, size, filename, timeout, file_id, field="
     except IncompleteBody as exc:
         raise InvalidInput(f"Invalid input: {field}", {field: [str(exc).capitalize() + "."]}) from None
     if claimed["size"] != size:
-        raise rpc.ServiceUnavailable("object storage", f"sent {claimed['size']} of {size} bytes")
+        raise rpc.ServiceUnavailable.of("object storage", f"sent {claimed['size']} of {size} bytes")
     attachment = {"upload_id": ticket["upload_id"], "filename": filename, **claimed}
     if file_id is not None:
         attachment["file_id"] = str(file_id)
@@ -174,11 +174,11 @@ def put_hashed(url, stream, size, timeout):
         response = requests.put(url, data=HashingReader(stream, size, digests),
                                 headers={"Content-Length": str(size)}, timeout=timeout)
     except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+        raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     finally:
         claimed = digests.finish()
     if response.status_code >= 300:
-        raise rpc.ServiceUnavailable("object storage", f"upload refused ({response.status_code})")
+        raise rpc.ServiceUnavailable.of("object storage", f"upload refused ({response.status_code})")
     return claimed
 
 
@@ -189,10 +189,10 @@ def download(actor, document_id, version_id, inline, timeout, variant=None):
     try:
         upstream = requests.get(info["url"], stream=True, timeout=timeout)
     except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+        raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     if upstream.status_code != 200:
         upstream.close()
-        raise rpc.ServiceUnavailable("object storage", f"read refused ({upstream.status_code})")
+        raise rpc.ServiceUnavailable.of("object storage", f"read refused ({upstream.status_code})")
 
     def body():
         try:

@@ -32,7 +32,7 @@ def counts():
         with broker() as connection:
             return dead_letters.count(connection)
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
 
 
 @blp.route("/")
@@ -48,7 +48,7 @@ def list_dead_letters(args):
             items = dead_letters.list_dead_letters(connection, rpc=rpc_kind, limit=args["limit"])
             waiting = dead_letters.count(connection)["rpc" if rpc_kind else "events"]
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
     return {"items": [item.to_dict() for item in items], "count": waiting}
 
 
@@ -63,7 +63,7 @@ def replay(data):
             replayed = dead_letters.replay(connection, ids=None if data.get("all") else data["ids"],
                                            queue=data.get("queue"))
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
     found = {item.id for item in replayed}
     return {"replayed": [item.to_dict() for item in replayed],
             "not_found": sorted(set(data.get("ids") or ()) - found)}

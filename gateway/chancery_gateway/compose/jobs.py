@@ -50,10 +50,10 @@ def download(job_id):
     try:
         upstream = requests.get(info["url"], stream=True, timeout=timeout)
     except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+        raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     if upstream.status_code != 200:
         upstream.close()
-        raise rpc.ServiceUnavailable("object storage", f"read refused ({upstream.status_code})")
+        raise rpc.ServiceUnavailable.of("object storage", f"read refused ({upstream.status_code})")
 
     def body():
         try:
