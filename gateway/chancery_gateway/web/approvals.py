@@ -272,7 +272,7 @@ def _stages_from_form(form):
                 approvers.append({"kind": kind})
         # the condition rows come as three aligned lists (every row has the three inputs)
         rows = zip(form.getlist(f"stage-{index}-cond_field"), form.getlist(f"stage-{index}-cond_op"),
-                   form.getlist(f"stage-{index}-cond_value"))
+                   form.getlist(f"stage-{index}-cond_value"), strict=False)
         conditions = [{"field": field.strip(), "op": op.strip(), "value": condition_value.strip()}
                       for field, op, condition_value in rows if field.strip() and op.strip()]
         completion = value("completion") or "all"

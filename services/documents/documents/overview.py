@@ -91,8 +91,9 @@ def part(session, *, actor, counterparty_id):
     kept = execution.summaries(session, [c.id for c in contracts])
     return {"documents": {"items": documents, "total": rows[0].total_count if rows else 0},
             "paper_copies": _paper_copies(session, actor=actor, counterparty_id=counterparty_id),
-            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())))),
-            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values()))))}
+            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())),
+                                     strict=True)),
+            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values())), strict=True))}
 
 
 def _paper_copies(session, *, actor, counterparty_id):
@@ -110,9 +111,9 @@ def _paper_copies(session, *, actor, counterparty_id):
     moves = session.execute(select(*PaperMovement.__table__.c)
                             .where(PaperMovement.paper_copy_id.in_(list(movements)))
                             .order_by(PaperMovement.at)).all()
-    for move, dumped in zip(moves, _dump_movements(moves)):
+    for move, dumped in zip(moves, _dump_movements(moves), strict=True):
         movements[move.paper_copy_id].append(dumped)
     copies = _dump_copies(rows)
-    for row, copy in zip(rows, copies):
+    for row, copy in zip(rows, copies, strict=True):
         copy["movements"] = movements[row.id]
     return {"items": copies, "total": rows[0].total_count}
