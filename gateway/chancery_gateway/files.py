@@ -182,12 +182,12 @@ def put_hashed(url, stream, size, timeout):
     return claimed
 
 
-def download(actor, document_id, version_id, inline, timeout, variant=None):
-    """A streamed response with one stored version of a document's file, or (``variant``) its
-    searchable PDF or thumbnail."""
-    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline, variant)
+def read_stored(url, timeout):
+    """A stored object opened for streaming from its presigned ``url``: (the response, its bytes
+    as a generator that closes the response when done); ServiceUnavailable when object storage
+    does not answer or refuses."""
     try:
-        upstream = requests.get(info["url"], stream=True, timeout=timeout)
+        upstream = requests.get(url, stream=True, timeout=timeout)
     except requests.RequestException as exc:
         raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     if upstream.status_code != 200:
@@ -199,6 +199,14 @@ def download(actor, document_id, version_id, inline, timeout, variant=None):
             yield from upstream.iter_content(CHUNK)
         finally:
             upstream.close()
+    return upstream, body()
+
+
+def download(actor, document_id, version_id, inline, timeout, variant=None):
+    """A streamed response with one stored version of a document's file, or (``variant``) its
+    searchable PDF or thumbnail."""
+    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline, variant)
+    upstream, body = read_stored(info["url"], timeout)
 
     headers = {
         "Content-Length": str(info["size"]),
@@ -210,4 +218,4 @@ def download(actor, document_id, version_id, inline, timeout, variant=None):
         "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         "Cache-Control": "private, max-age=300",
     }
-    return Response(stream_with_context(body()), mimetype=info["content_type"], headers=headers)
+    return Response(stream_with_context(body), mimetype=info["content_type"], headers=headers)

@@ -38,11 +38,7 @@ def add_paper_copy(session, *, document_id, kind, location, actor):
 def move_paper_copy(session, *, paper_copy_id, actor, to_holder=None, to_location=None, reason=None,
                     expected_return_on=None):
     """Hand a paper copy to an employee (until a date), or return it to a location."""
-    paper_copy = session.scalars(select(PaperCopy).where(
-        PaperCopy.id == paper_copy_id, PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
-        .with_for_update(of=PaperCopy)).first()
-    if paper_copy is None:
-        raise NotFound(f"paper copy {paper_copy_id} not found")
+    paper_copy = _locked(session, paper_copy_id, actor)
     if paper_copy.status == "lost":
         raise Conflict(f"paper copy {paper_copy.id} is lost")
     if to_holder is not None and to_holder == paper_copy.holder_id:
@@ -78,11 +74,7 @@ def move_paper_copy(session, *, paper_copy_id, actor, to_holder=None, to_locatio
 
 def mark_paper_copy_lost(session, *, paper_copy_id, reason, actor):
     """Record that a paper copy is lost, and why; it stays listed as lost and moves no more."""
-    paper_copy = session.scalars(select(PaperCopy).where(
-        PaperCopy.id == paper_copy_id, PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
-        .with_for_update(of=PaperCopy)).first()
-    if paper_copy is None:
-        raise NotFound(f"paper copy {paper_copy_id} not found")
+    paper_copy = _locked(session, paper_copy_id, actor)
     if paper_copy.status == "lost":
         raise Conflict(f"paper copy {paper_copy.id} is already lost")
     before = _paper_state(paper_copy)
@@ -103,6 +95,16 @@ def mark_paper_copy_lost(session, *, paper_copy_id, reason, actor):
         "status": "lost", "expected_return_on": None, "reason": reason, "moved_by": actor.id, "moved_at": now,
     })
     session.refresh(paper_copy, ["movements"])
+    return paper_copy
+
+
+def _locked(session, paper_copy_id, actor):
+    """The paper copy of a document the actor sees, locked; NotFound otherwise."""
+    paper_copy = session.scalars(select(PaperCopy).where(
+        PaperCopy.id == paper_copy_id, PaperCopy.document_id.in_(select(Document.id).where(visible_to(actor))))
+        .with_for_update(of=PaperCopy)).first()
+    if paper_copy is None:
+        raise NotFound(f"paper copy {paper_copy_id} not found")
     return paper_copy
 
 
