@@ -44,10 +44,13 @@ from .stats import summarise
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results" / "documents.json"
 SEARCH_P95_TARGET_MS = 100
-WORDS = ("поставка бетон арматура договор подряд аренда склад услуги монтаж проект смета акт счёт оплата "
-         "кран доставка щебень песок кирпич кровля фасад отделка электрика вентиляция водопровод "
-         "supply concrete rebar contract lease warehouse services assembly design estimate invoice payment "
-         "crane delivery gravel sand brick roofing facade finishing wiring ventilation plumbing").split()
+WORDS = [
+    "поставка", "бетон", "арматура", "договор", "подряд", "аренда", "склад", "услуги", "монтаж", "проект",
+    "смета", "акт", "счёт", "оплата", "кран", "доставка", "щебень", "песок", "кирпич", "кровля", "фасад",
+    "отделка", "электрика", "вентиляция", "водопровод", "supply", "concrete", "rebar", "contract", "lease",
+    "warehouse", "services", "assembly", "design", "estimate", "invoice", "payment", "crane", "delivery",
+    "gravel", "sand", "brick", "roofing", "facade", "finishing", "wiring", "ventilation", "plumbing"
+]
 STATUSES = ("draft", "on_approval", "approved", "signed", "in_execution", "completed", "archived")
 
 

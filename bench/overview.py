@@ -430,7 +430,7 @@ def measure(http, gateway_url, floor, *, counterparty_ids, warmup):
 def time_parts(system, email, password, counterparty_ids):
     """Each call of the view alone, sequentially, from this process (the gateway's own RPC client):
     where the view's time goes. Medians in ms."""
-    from chancery_gateway import overview as gateway_overview
+    from chancery_gateway.compose import overview as gateway_overview
     from chancery_gateway import rpc as gateway_rpc
     gateway_rpc.configure(system.profile.amqp_uri, 30)
     signed = gateway_rpc.call("staff", "sign_in", {"email": email, "password": password}, {})

@@ -55,7 +55,22 @@ class TooManyAttempts(ChanceryError):
 
 @deserialize_to_instance
 class ServiceUnavailable(ChanceryError):
-    """Another service this one needed did not answer; ``details`` names it."""
+    """A service did not answer in time, has no running instance, or could not be reached
+    (another service this one needed, or, in the gateway, the one it called); ``details``
+    names it (``service``) and may say why (``reason``)."""
+
+    @classmethod
+    def of(cls, service, reason):
+        """The service is unavailable for the reason given (``no answer within 10 s``)."""
+        return cls(f"the {service} service is unavailable: {reason}", {"service": service, "reason": reason})
+
+    @property
+    def service(self):
+        return (self.details or {}).get("service")
+
+    @property
+    def reason(self):
+        return (self.details or {}).get("reason") or self.message
 
 
 @deserialize_to_instance

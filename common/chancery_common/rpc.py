@@ -128,7 +128,8 @@ class _OnceRpcConsumer(RpcConsumer):
         exc_info = _answerable(exc_info, self.container.service_name)
         config = self.container.config
         responder = _OnceResponder(config[AMQP_URI_CONFIG_KEY], get_rpc_exchange(config),
-                                   config.get(SERIALIZER_CONFIG_KEY, DEFAULT_SERIALIZER), message, ssl=config.get(AMQP_SSL_CONFIG_KEY),
+                                   config.get(SERIALIZER_CONFIG_KEY, DEFAULT_SERIALIZER), message,
+                                   ssl=config.get(AMQP_SSL_CONFIG_KEY),
                                    login_method=config.get(LOGIN_METHOD_CONFIG_KEY))
         result, exc_info = responder.send_response(result, exc_info)
         self.queue_consumer.ack_message(message)

@@ -52,7 +52,8 @@ class Worker:  # nameko's worker context, as much of it as the dependency reads
 
 def test_a_workers_session_holds_its_calls_deadline(engine):
     database = Database()
-    database.container = SimpleNamespace(service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
+    database.container = SimpleNamespace(
+        service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
     database.setup()
     try:
         called, timed = Worker({"deadline": 1234.5}), Worker({})

@@ -70,7 +70,8 @@ class Service:
 @pytest.mark.parametrize("method, reads", [("looks", True), ("changes", False)])
 def test_the_dependency_gives_a_marked_entrypoint_the_reading_session(engine, method, reads):
     database = Database()
-    database.container = SimpleNamespace(service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
+    database.container = SimpleNamespace(
+        service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False)})
     database.setup()
     try:
         worker = Worker(Service(), method)
@@ -83,8 +84,9 @@ def test_the_dependency_gives_a_marked_entrypoint_the_reading_session(engine, me
 
 def test_a_connection_a_reading_session_used_is_transactional_again_for_the_next(engine):
     database = Database()
-    database.container = SimpleNamespace(service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False),
-                                                 "max_workers": 1})
+    database.container = SimpleNamespace(
+        service_name="test", config={"DATABASE_URL": engine.url.render_as_string(hide_password=False),
+                                     "max_workers": 1})
     database.setup()
     try:
         reader, writer = Worker(Service(), "looks"), Worker(Service(), "changes")

@@ -137,14 +137,14 @@ def test_rows_past_the_limit_are_refused_not_cut(monkeypatch):
     monkeypatch.setattr(tabular, "MAX_ROWS", 3)
     content = workbook(["name"], *[[f"client {n}"] for n in range(5)])
     assert "more than 3 rows" in refusal(content, "clients.xlsx")
-    assert "more than 3 rows" in refusal("name\n1\n2\n3\n4\n".encode(), "clients.csv")
+    assert "more than 3 rows" in refusal(b"name\n1\n2\n3\n4\n", "clients.csv")
     monkeypatch.setattr(tabular, "MAX_ROWS", 5)
     assert [row["values"]["name"] for row in read_table(content, "clients.xlsx").rows][-1] == "client 4"
 
 
 def test_a_cell_an_export_guarded_from_being_a_formula_reads_as_its_text():
     """Exports write "'+7 495 ..." so that a spreadsheet keeps it as text; it imports back as the text."""
-    content = "name;phone;notes\r\nA;'+7 495 111-22-33;'=SUM(1)\r\nB;'plain quote;it's\r\n".encode()
+    content = b"name;phone;notes\r\nA;'+7 495 111-22-33;'=SUM(1)\r\nB;'plain quote;it's\r\n"
     rows = [row["values"] for row in read_table(content, "list.csv").rows]
     assert rows == [{"name": "A", "phone": "+7 495 111-22-33", "notes": "=SUM(1)"},
                     {"name": "B", "phone": "'plain quote", "notes": "it's"}]

@@ -34,7 +34,6 @@ The payload schemas are in docs/events/asyncapi.yaml and docs/events.md ("Replay
 import argparse
 import json
 import logging
-import socket
 import sqlite3
 import time
 import urllib.request
@@ -146,7 +145,7 @@ def consume(connection, queue, handle, handled, idle_timeout=None, prefetch=50):
             try:
                 connection.drain_events(timeout=1.0)
                 idle = 0.0
-            except socket.timeout:
+            except TimeoutError:
                 idle += 1.0
                 connection.heartbeat_check()  # keeps a quiet connection alive
 

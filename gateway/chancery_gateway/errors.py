@@ -24,14 +24,13 @@ from nameko.exceptions import RemoteError
 from werkzeug.exceptions import HTTPException
 
 from chancery_common.errors import (
-    Conflict, Gone, InvalidInput, NotFound, PermissionDenied, PreconditionFailed, TooManyAttempts,
+    Conflict, Gone, InvalidInput, NotFound, PermissionDenied, PreconditionFailed, ServiceUnavailable,
+    TooManyAttempts,
     Unauthenticated, Unavailable,
 )
-from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
 from . import preconditions
 from .observability import request_id
-from .rpc import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +45,7 @@ STATUS = {
     PermissionDenied: 403,
     Unauthenticated: 401,
     TooManyAttempts: 429,
-    ServiceUnavailable: 503,
-    UpstreamUnavailable: 503,  # a service that another service needed did not answer
+    ServiceUnavailable: 503,  # a service (or one it needed) did not answer, or has no running instance
     Unavailable: 503,  # the service could not do it now: its database is down, the deadline passed
     RemoteError: 502,  # a service failed in a way it did not describe
 }

@@ -158,7 +158,7 @@ def _store(actor, document_id, stream, size, filename, timeout, file_id, field="
     except IncompleteBody as exc:
         raise InvalidInput(f"Invalid input: {field}", {field: [str(exc).capitalize() + "."]}) from None
     if claimed["size"] != size:
-        raise rpc.ServiceUnavailable("object storage", f"sent {claimed['size']} of {size} bytes")
+        raise rpc.ServiceUnavailable.of("object storage", f"sent {claimed['size']} of {size} bytes")
     attachment = {"upload_id": ticket["upload_id"], "filename": filename, **claimed}
     if file_id is not None:
         attachment["file_id"] = str(file_id)
@@ -174,31 +174,39 @@ def put_hashed(url, stream, size, timeout):
         response = requests.put(url, data=HashingReader(stream, size, digests),
                                 headers={"Content-Length": str(size)}, timeout=timeout)
     except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+        raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     finally:
         claimed = digests.finish()
     if response.status_code >= 300:
-        raise rpc.ServiceUnavailable("object storage", f"upload refused ({response.status_code})")
+        raise rpc.ServiceUnavailable.of("object storage", f"upload refused ({response.status_code})")
     return claimed
 
 
-def download(actor, document_id, version_id, inline, timeout, variant=None):
-    """A streamed response with one stored version of a document's file, or (``variant``) its
-    searchable PDF or thumbnail."""
-    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline, variant)
+def read_stored(url, timeout):
+    """A stored object opened for streaming from its presigned ``url``: (the response, its bytes
+    as a generator that closes the response when done); ServiceUnavailable when object storage
+    does not answer or refuses."""
     try:
-        upstream = requests.get(info["url"], stream=True, timeout=timeout)
+        upstream = requests.get(url, stream=True, timeout=timeout)
     except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
+        raise rpc.ServiceUnavailable.of("object storage", str(exc)) from None
     if upstream.status_code != 200:
         upstream.close()
-        raise rpc.ServiceUnavailable("object storage", f"read refused ({upstream.status_code})")
+        raise rpc.ServiceUnavailable.of("object storage", f"read refused ({upstream.status_code})")
 
     def body():
         try:
             yield from upstream.iter_content(CHUNK)
         finally:
             upstream.close()
+    return upstream, body()
+
+
+def download(actor, document_id, version_id, inline, timeout, variant=None):
+    """A streamed response with one stored version of a document's file, or (``variant``) its
+    searchable PDF or thumbnail."""
+    info = rpc.call("documents", "file_download", actor, document_id, version_id, inline, variant)
+    upstream, body = read_stored(info["url"], timeout)
 
     headers = {
         "Content-Length": str(info["size"]),
@@ -210,4 +218,4 @@ def download(actor, document_id, version_id, inline, timeout, variant=None):
         "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
         "Cache-Control": "private, max-age=300",
     }
-    return Response(stream_with_context(body()), mimetype=info["content_type"], headers=headers)
+    return Response(stream_with_context(body), mimetype=info["content_type"], headers=headers)

@@ -47,6 +47,7 @@ from kombu import Connection, Consumer, Exchange, Producer, Queue
 from nameko.exceptions import deserialize
 
 from chancery_common import logs, metrics, tracing
+from chancery_common.errors import ServiceUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +64,6 @@ DIRECTORY_SYNC_TIMEOUT = 300
 _executor = None
 _executor_lock = threading.Lock()
 _generation = 0  # bumped after fork: connections made before belong to the parent
-
-
-class ServiceUnavailable(Exception):
-    """The service did not answer in time, or no instance of it is running."""
-
-    def __init__(self, service, reason):
-        super().__init__(f"the {service} service is unavailable: {reason}")
-        self.service = service
-        self.reason = reason
 
 
 def configure(amqp_uri, timeout, fan_out_threads=16):
@@ -146,7 +138,7 @@ class _Client:
     def request(self, service, method, args, kwargs, timeout, require_running=False):
         """Publish the call and wait for its reply body; ServiceUnavailable on no answer."""
         if require_running and not self.consumers(service):
-            raise ServiceUnavailable(service, "no instance is running")
+            raise ServiceUnavailable.of(service, "no instance is running")
         correlation_id = uuid.uuid4().hex
         self.waiting, self.reply, self.returned = correlation_id, None, False
         try:
@@ -159,7 +151,7 @@ class _Client:
             deadline = time.monotonic() + timeout
             while self.reply is None:
                 if self.returned:  # the broker's basic.return comes before anything else
-                    raise ServiceUnavailable(service, "no instance is running")
+                    raise ServiceUnavailable.of(service, "no instance is running")
                 remaining = deadline - time.monotonic()
                 try:
                     if remaining <= 0:
@@ -170,9 +162,9 @@ class _Client:
                     if time.monotonic() < deadline:
                         # the reply may arrive while the broker answers how many consume
                         if not self.consumers(service) and self.reply is None:
-                            raise ServiceUnavailable(service, "no instance is running any more") from None
+                            raise ServiceUnavailable.of(service, "no instance is running any more") from None
                         continue
-                    raise ServiceUnavailable(service, f"no answer within {timeout:g} s") from None
+                    raise ServiceUnavailable.of(service, f"no answer within {timeout:g} s") from None
             return self.reply
         finally:
             self.waiting = None
@@ -275,7 +267,7 @@ def _call(service, method, args, kwargs, timeout, require_running=False):
         _drop_client()  # its state is unknown after any other failure
         if isinstance(exc, OSError) or type(exc).__module__.split(".")[0] in ("amqp", "kombu"):
             log.warning("RPC %s.%s: message bus error: %r", service, method, exc)
-            raise ServiceUnavailable(service, f"message bus error: {exc}") from None
+            raise ServiceUnavailable.of(service, f"message bus error: {exc}") from None
         raise
     if reply.get("error"):
         raise deserialize(reply["error"])

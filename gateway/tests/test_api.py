@@ -93,7 +93,7 @@ def test_a_valid_request_reaches_the_service_with_the_actor(client, sign_in, bus
 @pytest.mark.parametrize("raised, code", [
     (NotFound("counterparty not found"), 404),
     (Conflict("already on approval"), 409),
-    (ServiceUnavailable("counterparties", "no instance is running"), 503),
+    (ServiceUnavailable.of("counterparties", "no instance is running"), 503),
     (Unavailable("the counterparties service cannot reach its database; try again shortly",
                  {"service": "counterparties", "dependency": "database"}), 503),
     (DeadlineExceeded("the caller's deadline had passed when the request arrived"), 503),

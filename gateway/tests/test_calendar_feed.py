@@ -7,7 +7,7 @@ import icalendar
 import pytest
 
 from chancery_common.errors import NotFound, Unavailable
-from chancery_gateway import calendar_feed
+from chancery_gateway.compose import calendar_feed
 
 SECRET = "cal_" + "s" * 43
 

@@ -72,7 +72,7 @@ def test_threads_waiting_for_the_same_version_ask_once(app, bus, staff):
 
 
 def test_staff_down_when_names_are_needed_is_told(app, bus):
-    bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable("staff", "no instance is running")
+    bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable.of("staff", "no instance is running")
     with pytest.raises(rpc.ServiceUnavailable):
         names_for(app, 5, [ANNA])
 

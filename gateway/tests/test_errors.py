@@ -12,7 +12,7 @@ from chancery_gateway.rpc import ServiceUnavailable
     (Conflict("already on approval"), 409),
     (PermissionDenied("only the initiator"), 403),
     (Unauthenticated("wrong e-mail or password"), 401),
-    (ServiceUnavailable("documents", "no answer within 10 s"), 503),
+    (ServiceUnavailable.of("documents", "no answer within 10 s"), 503),
 ])
 def test_a_described_error_keeps_its_message(exc, code):
     assert describe(exc) == (code, str(exc), None)
@@ -32,7 +32,7 @@ def test_an_undescribed_remote_failure_is_502_without_its_details():
 
 
 def test_a_service_unavailable_message_names_the_service():
-    code, message, _ = describe(ServiceUnavailable("documents", "no instance is running"))
+    code, message, _ = describe(ServiceUnavailable.of("documents", "no instance is running"))
 
     assert (code, message) == (503, "the documents service is unavailable: no instance is running")
 

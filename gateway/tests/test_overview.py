@@ -4,7 +4,8 @@ import uuid
 import pytest
 
 from chancery_common.errors import NotFound
-from chancery_gateway import overview, rpc
+from chancery_gateway import rpc
+from chancery_gateway.compose import overview
 
 ACTOR = {"id": str(uuid.uuid4()), "roles": ["manager"], "department_id": None, "full_name": "Anna"}
 
@@ -68,7 +69,7 @@ def test_each_service_is_asked_about_the_counterparty_once(bus, services):
 
 
 def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_returned(bus, services):
-    bus.answers[("documents", "overview_part")] = rpc.ServiceUnavailable("documents", "no answer within 10 s")
+    bus.answers[("documents", "overview_part")] = rpc.ServiceUnavailable.of("documents", "no answer within 10 s")
 
     view = overview.compose(ACTOR, services)
 
@@ -94,7 +95,7 @@ def test_a_history_whose_records_owner_did_not_answer_is_named_unavailable(bus, 
 
 
 def test_an_unavailable_staff_service_leaves_the_names_out(bus, services):
-    bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable("staff", "no instance is running")
+    bus.answers[("staff", "employee_names_since")] = rpc.ServiceUnavailable.of("staff", "no instance is running")
 
     view = overview.compose(ACTOR, services)
 
@@ -111,7 +112,7 @@ def test_an_unknown_counterparty_is_not_found(bus, services):
 
 def test_the_overview_endpoint_answers_with_the_unavailable_parts(client, sign_in, bus, services):
     sign_in()
-    bus.answers[("notifications", "list_notifications")] = rpc.ServiceUnavailable(
+    bus.answers[("notifications", "list_notifications")] = rpc.ServiceUnavailable.of(
         "notifications", "no answer within 10 s")
 
     response = client.get(f"/api/v1/counterparties/{services}/overview")

@@ -12,7 +12,7 @@ from chancery_gateway import rpc
 
 def test_fan_out_returns_each_answer_and_each_failure_by_name(bus):
     bus.answers[("staff", "ping")] = "pong"
-    bus.answers[("documents", "ping")] = rpc.ServiceUnavailable("documents", "no answer within 1 s")
+    bus.answers[("documents", "ping")] = rpc.ServiceUnavailable.of("documents", "no answer within 1 s")
     bus.answers[("counterparties", "get_counterparty")] = NotFound("no such counterparty")
 
     results = rpc.fan_out({
@@ -85,7 +85,7 @@ def test_a_transport_failure_is_service_unavailable_and_drops_the_connection(cli
 
 @pytest.mark.parametrize("reason", ["no answer within 2 s", "no instance is running"])
 def test_no_answer_passes_through_and_keeps_the_connection(client_with, reason):
-    fake, dropped = client_with(rpc.ServiceUnavailable("documents", reason))
+    fake, dropped = client_with(rpc.ServiceUnavailable.of("documents", reason))
 
     with pytest.raises(rpc.ServiceUnavailable, match=reason):
         rpc.call("documents", "ping", timeout=2)

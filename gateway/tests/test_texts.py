@@ -71,7 +71,8 @@ def test_a_contracts_paper_copy_and_execution_read_in_russian_in_the_history(rus
     # a new contract: nothing done, nothing paid, the whole amount ahead (issue 19: it said "Settled")
     ({"accrued": "0.00", "paid": "0.00", "balance": "0.00", "remaining": "1500000.00"},
      "Пока ничего не выполнено и не оплачено; по договору — 1\u00a0500\u00a0000,00\u00a0RUB"),
-    ({"accrued": "0.00", "paid": "0.00", "balance": "0.00", "remaining": None}, "Пока ничего не выполнено и не оплачено"),
+    ({"accrued": "0.00", "paid": "0.00", "balance": "0.00", "remaining": None},
+     "Пока ничего не выполнено и не оплачено"),
     ({"accrued": "1500000.00", "paid": "1500000.00", "balance": "0.00", "remaining": "0.00"}, "Расчёты закрыты"),
     ({"accrued": "500000.00", "paid": "200000.00", "balance": "300000.00", "remaining": "1000000.00"},
      "Контрагент должен нам 300\u00a0000,00\u00a0RUB"),

@@ -227,7 +227,7 @@ def test_a_paper_original_handed_to_a_colleague_and_returned(page, admin, admin_
     expect(copy).to_have_attribute("data-status", "handed_out")
 
     page.goto("/paper-copies")
-    expect(page.locator(f"[data-paper-copy]", has_text=document["title"])).to_be_visible()
+    expect(page.locator("[data-paper-copy]", has_text=document["title"])).to_be_visible()
 
     page.goto(f"/documents/{document['id']}/paper-copies")
     copy = page.locator("[data-paper-copy]").first

@@ -195,7 +195,8 @@ def test_the_history_of_changes_shows_labels_names_and_translated_states(
     context = in_language(browser, base_url, "ru")
     page = context.new_page()
     sign_in(page, *admin_credentials)
-    for path, expected in ((f"/documents/{document['id']}/history", ("terms.pdf", "PDF", f"Istoriya {unique}", "Имя файла")),
+    for path, expected in ((f"/documents/{document['id']}/history",
+                            ("terms.pdf", "PDF", f"Istoriya {unique}", "Имя файла")),
                            (f"/approvals/{approval['id']}", ("Согласовано",)),
                            (f"/counterparties/{counterparty['id']}", (f"Povolzhye {unique}", "Регион"))):
         page.goto(path)

@@ -86,7 +86,7 @@ def test_a_route_with_a_parallel_quorum_stage_and_a_condition_runs_to_approval(
 
     sheet = admin.get(f"/approvals/{approval['id']}").json()
     assert sorted(t["approver_id"] for t in sheet["stages"][1]["tasks"]) == sorted(c["id"] for c, _ in controllers)
-    for person, api in controllers[:2]:
+    for _person, api in controllers[:2]:
         task = pending_task(api, approval["id"], eventually)
         decided = api.post(f"/approvals/tasks/{task['id']}/decision", json={"decision": "approve"})
         assert decided.status_code == 200, decided.text

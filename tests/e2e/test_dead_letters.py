@@ -104,4 +104,5 @@ def test_service_queues_are_quorum_queues_with_the_dead_letter_exchange(system, 
         with connection.channel() as channel:  # with the arguments the services use: the same queue
             kind = "rpc" if queue.startswith("rpc-") else "event"
             channel.queue_declare(queue, durable=True, auto_delete=False,
-                                  arguments=quorum_arguments(kind, int(system.profile.extra_env["QUEUE_DELIVERY_LIMIT"])))
+                                  arguments=quorum_arguments(
+                                      kind, int(system.profile.extra_env["QUEUE_DELIVERY_LIMIT"])))

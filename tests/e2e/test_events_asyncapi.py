@@ -7,7 +7,6 @@ described by the document (exchange, routing key, version) and match its schema,
 field the document does not name.
 """
 import re
-import socket
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -154,7 +153,7 @@ def tap(system, unique):
                 while True:
                     try:
                         connection.drain_events(timeout=0.2)
-                    except socket.timeout:
+                    except TimeoutError:
                         return list(received)
             yield read
 

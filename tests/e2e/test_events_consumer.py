@@ -98,7 +98,8 @@ def test_the_subscription_queue_survives_and_is_quorum(system, unique, example, 
         queue = example.declare_subscription(connection, subscription, {"approvals.events": ["approval.finished"]})
     assert queue.durable and not queue.auto_delete and not queue.exclusive
     assert queue.queue_arguments == {"x-queue-type": "quorum", "x-delivery-limit": 10,
-                                     "x-dead-letter-exchange": "", "x-dead-letter-routing-key": f"{subscription}.dead-letters"}
+                                     "x-dead-letter-exchange": "",
+                                     "x-dead-letter-routing-key": f"{subscription}.dead-letters"}
     # a new connection (the subscriber restarted) finds it and its binding
     with Connection(system.profile.amqp_uri) as connection, connection.channel() as channel:
         channel.queue_declare(subscription, passive=True)
@@ -108,8 +109,8 @@ def test_an_event_the_subscriber_always_fails_on_is_dead_lettered_and_replayed_a
         system, admin, unique, eventually, example, subscription):
     amqp_uri = system.profile.amqp_uri
     with Connection(amqp_uri) as connection:
-        queue = example.declare_subscription(connection, subscription, {"counterparties.events": ["counterparty.created"]},
-                                             delivery_limit=1)
+        queue = example.declare_subscription(
+            connection, subscription, {"counterparties.events": ["counterparty.created"]}, delivery_limit=1)
     created = admin.post("/counterparties/", json={"name": f"Unhandled {unique}"})
     assert created.status_code == 201, created.text
     handled, attempts = example.HandledEvents(), []

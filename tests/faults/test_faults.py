@@ -217,7 +217,7 @@ class UploadStream:
 
 
 def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_admin, databases, unique):
-    from documents import logic
+    from documents import files
     from documents.storage import Storage
 
     profile = fault_system.profile
@@ -253,7 +253,7 @@ def test_kill_documents_mid_upload_then_the_orphan_sweep(fault_system, fault_adm
     versions = stored()
     objects_before = {key for key, _ in storage.keys(f"documents/{document_id}/")}
     with Session(databases["documents"]) as session:
-        removed = logic.sweep_orphans(session, storage=storage, older_than=timedelta(0))
+        removed = files.sweep_orphans(session, storage=storage, older_than=timedelta(0))
     objects_after = {key for key, _ in storage.keys(f"documents/{document_id}/")}
     report("kill -9 of documents mid-upload, then the orphan sweep", accepted=len(uploads.accepted),
            refused=len(uploads.refused), refused_but_done=len(set(versions) - set(uploads.accepted)),

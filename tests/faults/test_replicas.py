@@ -17,7 +17,6 @@ as ``CHANCERY_REPLICAS=2 make run`` runs it, every timer each second, the daily 
 """
 import os
 import signal
-import threading
 import time
 import uuid
 from collections import Counter
@@ -37,7 +36,7 @@ from chancery_local.profile import SERVICES
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, free_port, free_s3_ports  # noqa: E402  (the root conftest)
 from tests.conftest import Client, wait_until
 from tests.e2e.test_webhooks import Receiver
-from tests.faults.conftest import RECOVERY_SECONDS, Effects, assert_intact, database_engines, report
+from tests.faults.conftest import Effects, WriteStream, assert_intact, database_engines, report
 
 VHOST = "replicas"
 # a few more passes of every timer (each second) after the work was seen done: time enough
@@ -310,79 +309,12 @@ def test_each_replica_answers_for_itself(replicated_fault_system, replicated_adm
         time.sleep(0.5)
 
 
-class KeyedStream:
-    """Writers creating counterparties ``<prefix> <writer>-<n>``, each request with an
-    Idempotency-Key of its own, kept so a refused request can be sent again as it was."""
-
-    kinds = ("counterparty",)  # what it writes, as the effects' checks ask a stream (conftest.Effects)
-
-    def kind_of(self, name):
-        return "counterparty"
-
-    def __init__(self, base_url, prefix, writers):
-        self.base_url, self.prefix = base_url, prefix
-        self.clients = [Client(base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD) for _ in range(writers)]
-        self.accepted = {}  # name -> counterparty id
-        self.refused = {}  # name -> (status code or error name, the request's key)
-        self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._run, args=(writer,), daemon=True)
-                         for writer in range(writers)]
-
-    def _run(self, writer):
-        n = 0
-        while not self._stop.is_set():
-            n += 1
-            name, key = f"{self.prefix} {writer}-{n}", str(uuid.uuid4())
-            try:
-                answer = self.clients[writer].post("/counterparties/", json={"name": name}, timeout=30,
-                                                   headers={"Idempotency-Key": key})
-                if answer.status_code == 201:
-                    self.accepted[name] = answer.json()["id"]
-                else:
-                    self.refused[name] = (answer.status_code, key)
-            except requests.RequestException as exc:
-                self.refused[name] = (type(exc).__name__, key)
-            time.sleep(0.02)
-
-    def wait_for_accepted(self, count, timeout=RECOVERY_SECONDS):
-        target, deadline = len(self.accepted) + count, time.monotonic() + timeout
-        while len(self.accepted) < target:
-            assert time.monotonic() < deadline, f"fewer than {count} writes accepted in {timeout} s"
-            time.sleep(0.05)
-
-    def __enter__(self):
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(40)
-
-    def retry_refused(self, patience):
-        """Each refused request sent again with its own key (a client's retry), again after a
-        409 (its first attempt still holds the key: one the killed gateway process held keeps it
-        until the key's lease ends) for up to ``patience`` seconds: name -> (final status,
-        seconds until it was answered other than 409)."""
-        client = Client(self.base_url).login(ADMIN_EMAIL, ADMIN_PASSWORD)
-        answers, started = {}, time.monotonic()
-        for name, (_, key) in self.refused.items():
-            while True:
-                answer = client.post("/counterparties/", json={"name": name}, headers={"Idempotency-Key": key})
-                if answer.status_code != 409 or time.monotonic() - started > patience:
-                    break
-                time.sleep(2)
-            answers[name] = (answer.status_code, round(time.monotonic() - started))
-            if answer.status_code in (200, 201):
-                self.accepted[name] = answer.json()["id"]
-        return answers
-
-
 def test_kill_9_of_one_replica_of_each_process_during_a_write_stream(replicated_fault_system, replicated_databases):
     system = replicated_fault_system
     killed = [system.instances[name][0] for name in (*SERVICES, "gateway")]
-    stream = KeyedStream(system.profile.gateway_url, f"Replica kill {uuid.uuid4().hex[:6]}", writers=4)
+    # a refused writer goes on at once, as the replica test always had it
+    stream = WriteStream(system.profile.gateway_url, f"Replica kill {uuid.uuid4().hex[:6]}", writers=4,
+                         refusal_pause=0)
     gaps = {}
     try:
         with stream:
@@ -396,18 +328,18 @@ def test_kill_9_of_one_replica_of_each_process_during_a_write_stream(replicated_
         refused = dict(stream.refused)
         done_anyway = Effects(replicated_databases, stream).tally()["refused_but_done"]
         # a key's lease is 3 x RPC_TIMEOUT + 30 s (gateway/chancery_gateway/idempotency.py): 75 s here
-        retried = stream.retry_refused(patience=3 * 15 + 30 + 15)
+        retried = stream.resend_refused(patience=3 * 15 + 30 + 15)
         tally = Effects(replicated_databases, stream).settled()
         report("kill -9 of one replica of each process (two replicas)", killed=killed,
-               seconds_to_the_next_five_writes=gaps, refused_how=sorted({str(r[0]) for r in refused.values()}),
-               refused_but_done_before_the_retry=done_anyway, retried=retried, **tally)
+               seconds_to_the_next_five_writes=gaps, refused_how=sorted({str(how) for how in refused.values()}),
+               refused_but_done_before_the_retry=done_anyway, retried=stream.resent_summary(), **tally)
         assert_intact(tally)
         # a refusal is a clean 503, or a connection the killed gateway process held (one per writer at most)
-        cut_off = [name for name, (how, _) in refused.items() if not isinstance(how, int)]
-        assert all(how == 503 for how, _ in refused.values() if isinstance(how, int)), refused
+        cut_off = [name for name, how in refused.items() if not isinstance(how, int)]
+        assert all(how == 503 for how in refused.values() if isinstance(how, int)), refused
         assert len(cut_off) <= len(stream.clients), refused
         # sent again with its key, each refused request is done once: created now, or the one made before
-        assert all(status in (200, 201) for status, _ in retried.values()), retried
+        assert all(status in (200, 201) for _, status, _ in retried.values()), retried
         assert Effects(replicated_databases, stream).tally()["doubled"] == 0
         assert [name for name in system.exited() if name not in killed] == []
     finally:

@@ -20,9 +20,9 @@ def revisions(folder):
     for path in sorted(folder.glob("*.py")):
         values = {}
         for node in ast.parse(path.read_text()).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                if node.targets[0].id in ("revision", "down_revision"):
-                    values[node.targets[0].id] = ast.literal_eval(node.value)
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and node.targets[0].id in ("revision", "down_revision")):
+                values[node.targets[0].id] = ast.literal_eval(node.value)
         found[path.name] = (values.get("revision"), values.get("down_revision"))
     return found
 

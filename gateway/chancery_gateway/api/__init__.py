@@ -7,31 +7,20 @@ from .. import idempotency
 from ..auth import require_api_session as session_required
 
 from . import (
-    access, activities, api_tokens, approval_routes, approvals, auth, contact_persons, counterparties,
-    document_types, documents, employees, health, journals, notifications, organisation, problems,
-    reference_books, saved_filters, search, dashboard,
+    access, activities, api_tokens, approval_routes, approvals, auth, calendar_feed, contact_persons,
+    contract_execution, counterparties, counterparty_files, dashboard, dead_letters, document_types, documents,
+    employees, events, health, jobs, journals, negotiations, notifications, organisation, problems,
+    reference_books, reminders, saved_filters, search, webhooks
 )
-from . import webhooks  # noqa: E402  (integration: webhooks for systems without AMQP)
-from . import counterparty_files, negotiations  # noqa: E402  (counterparties: import/export, negotiation log)
-from . import reminders  # noqa: E402  (notifications: reminders, reminder schemes, preferences)
-from . import contract_execution  # noqa: E402  (documents: milestones, payments, settlements)
-from . import dead_letters  # noqa: E402  (administration: the queues' dead letters)
-from . import jobs  # noqa: E402  (background jobs: imports, exports, their progress and files)
-from . import calendar_feed  # noqa: E402  (my private calendar address)
-from . import events  # noqa: E402  (integration: replay of the published events)
-from . import openapi  # noqa: E402  (security schemes, operationIds and error answers in the document)
+from . import openapi  # security schemes, operationIds and error answers in the document
 
-MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
-           document_types, journals, documents, approvals, approval_routes, notifications, access,
-           reference_books, saved_filters, search, webhooks, counterparty_files, negotiations)
-MODULES += (reminders,)
-MODULES += (dashboard,)
-MODULES += (contract_execution,)
-MODULES += (dead_letters,)
-MODULES += (jobs,)
-MODULES += (problems,)
-MODULES += (calendar_feed,)
-MODULES += (events,)
+# every resource's module, each with its blueprint ``blp``
+MODULES = (
+    access, activities, api_tokens, approval_routes, approvals, auth, calendar_feed, contact_persons,
+    contract_execution, counterparties, counterparty_files, dashboard, dead_letters, document_types, documents,
+    employees, events, health, jobs, journals, negotiations, notifications, organisation, problems,
+    reference_books, reminders, saved_filters, search, webhooks
+)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)

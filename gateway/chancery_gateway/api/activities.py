@@ -8,12 +8,13 @@ from flask_smorest import Blueprint
 from chancery_common.errors import InvalidInput
 
 from .. import rpc
-from .payload import as_dumped, jsonable
-from .schemas import (
-    ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
-    CompletedActivitySchema, CompletionSchema, RescheduleSchema, page_of,
-)
+from ..payload import as_dumped, jsonable
 from .paging import listing, sync_request
+from .schemas.activities import (
+    ActivityQueryArgs, ActivitySchema, AgendaArgs, AgendaSchema, CalendarArgs, CalendarSchema, CancellationSchema,
+    CompletedActivitySchema, CompletionSchema, RescheduleSchema
+)
+from .schemas.common import page_of
 
 blp = Blueprint("activities", __name__, url_prefix="/api/v1/activities",
                 description="Contacts with counterparties: planned, done, and the agenda.")

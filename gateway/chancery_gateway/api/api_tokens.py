@@ -3,9 +3,10 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .payload import jsonable
-from .schemas import ApiTokenSchema, NewApiTokenSchema
-from .paging import listing, page_of
+from ..payload import jsonable
+from .paging import listing
+from .schemas.auth import ApiTokenSchema, NewApiTokenSchema
+from .schemas.common import page_of
 
 blp = Blueprint("api-tokens", __name__, url_prefix="/api/v1/api-tokens",
                 description="Tokens other systems send as `Authorization: Bearer <token>`. "

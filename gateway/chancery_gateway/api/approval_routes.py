@@ -3,9 +3,10 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .payload import jsonable
-from .approval_schemas import RouteRequestSchema, RouteSchema
-from .paging import listing, page_of
+from ..payload import jsonable
+from .paging import listing
+from .schemas.approvals import RouteRequestSchema, RouteSchema
+from .schemas.common import page_of
 
 blp = Blueprint("approval-routes", __name__, url_prefix="/api/v1/approval-routes",
                 description="Who approves each document type, in which order. Saving makes a new "

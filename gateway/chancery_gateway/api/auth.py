@@ -3,9 +3,9 @@ from flask import Response, g, jsonify, url_for
 from flask_smorest import Blueprint
 
 from .. import auth, rpc, two_factor
-from .schemas import (
+from .schemas.auth import (
     CodeSchema, LoginSchema, PasswordChangeSchema, RecoveryCodesSchema, SessionSchema, TwoFactorEnrolmentSchema,
-    TwoFactorStatusSchema,
+    TwoFactorStatusSchema
 )
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth",

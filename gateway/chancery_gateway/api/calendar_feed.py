@@ -4,8 +4,9 @@ One's own credential, so these take the session only, like the password."""
 from flask import current_app
 from flask_smorest import Blueprint
 
-from .. import auth, calendar_feed, rpc
-from .schemas import CalendarFeedSchema
+from .. import auth, rpc
+from ..compose import calendar_feed
+from .schemas.staff import CalendarFeedSchema
 
 blp = Blueprint("calendar-feed", __name__, url_prefix="/api/v1/auth/calendar-feed",
                 description="My private calendar address for Outlook, Google Calendar and phones: make it (the "

@@ -2,12 +2,17 @@
 from flask import g
 from flask_smorest import Blueprint
 
-from .. import idempotency, jobs, preconditions, rpc
-from .jobs import JobSchema, accepted
+from .. import idempotency, preconditions, rpc
+from ..compose import jobs
+from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
-from .paging import SyncArgs, listing, page_of, sync_request
+from ..payload import jsonable
+from .paging import listing, sync_request
+from .schemas.common import page_of, SyncArgs
+from .schemas.contact_persons import (
+    ConsentSchema, ContactPersonChangesSchema, ContactPersonSchema, ErasureSchema, MoveSchema
+)
+from .schemas.jobs import JobSchema
 
 blp = Blueprint("contact-persons", __name__, url_prefix="/api/v1",
                 description="People at counterparties.")

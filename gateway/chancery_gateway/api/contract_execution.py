@@ -4,13 +4,13 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
-from .execution_schemas import (
-    ExecutionSchema, ExecutionTermsSchema, MilestoneChangesSchema, NewMilestoneSchema, NewPaymentSchema,
-    OverdueItemPage, OverdueQueryArgs, PaymentCancellationSchema,
-)
 from .openapi import VERSIONED
-from .payload import jsonable
+from ..payload import jsonable
 from .paging import listing
+from .schemas.execution import (
+    ExecutionSchema, ExecutionTermsSchema, MilestoneChangesSchema, NewMilestoneSchema, NewPaymentSchema,
+    OverdueItemPage, OverdueQueryArgs, PaymentCancellationSchema
+)
 
 blp = Blueprint("contract-execution", __name__, url_prefix="/api/v1",
                 description="How contracts are carried out: milestones with deadlines, completion acts against "

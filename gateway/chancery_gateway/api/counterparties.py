@@ -4,17 +4,20 @@ from flask_smorest import Blueprint
 
 from chancery_common.errors import NotFound
 
-from .. import overview, preconditions, rpc
+from .. import preconditions, rpc
+from ..compose import overview
 from ..errors import problem_response
 from .openapi import VERSIONED
-from .payload import as_dumped, jsonable
-from .schemas import (
-    CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema, CounterpartyMergeRequestSchema,
-    CounterpartyMergeResultSchema, CounterpartySearchArgs,
-    DuplicatesSchema, HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, OverviewSchema, PageArgs,
-    RegistrationChoicesArgs, RegistrationChoiceSchema, page_of,
+from ..payload import as_dumped, jsonable
+from .paging import listing, sync_request
+from .schemas.common import page_of, PageArgs, SyncFields
+from .schemas.counterparties import (
+    CounterpartyCardChangesSchema, CounterpartyCardSchema, CounterpartyChangesSchema,
+    CounterpartyMergeRequestSchema, CounterpartyMergeResultSchema, CounterpartySearchArgs, DuplicatesSchema,
+    HandoverRequestSchema, HandoverResultSchema, HistoryEntrySchema, RegistrationChoicesArgs,
+    RegistrationChoiceSchema
 )
-from .paging import SyncFields, listing, sync_request
+from .schemas.overview import OverviewSchema
 
 blp = Blueprint("counterparties", __name__, url_prefix="/api/v1/counterparties",
                 description="The CRM directory: organisations and individuals we work with.")

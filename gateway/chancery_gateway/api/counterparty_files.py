@@ -12,10 +12,11 @@ from flask import request
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
-from .. import imports, jobs
-from .jobs import JobSchema, accepted
-from .payload import form_flag, jsonable
-from .schemas import CounterpartySearchArgs
+from ..compose import imports, jobs
+from .jobs import accepted
+from ..payload import form_flag, jsonable
+from .schemas.counterparties import CounterpartySearchArgs
+from .schemas.jobs import JobSchema
 
 blp = Blueprint("counterparty-files", __name__, url_prefix="/api/v1/counterparties",
                 description="Import and export of the directory as CSV or XLSX.")

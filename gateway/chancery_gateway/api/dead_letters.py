@@ -3,58 +3,17 @@
 from flask import current_app, g
 from flask_smorest import Blueprint, abort
 from kombu import Connection
-from marshmallow import Schema, fields, validate, validates_schema, ValidationError
 
 from chancery_common import dead_letters
 
 from .. import rpc
-from .paging import Next, listing
+from .paging import listing
+from .schemas.dead_letters import DeadLetterArgs, DeadLetterListSchema, ReplayedSchema, ReplaySchema
 
 blp = Blueprint("dead_letters", __name__, url_prefix="/api/v1/admin/dead-letters",
                 description="Messages a service could not process within its queue's delivery limit: "
                             "list them and, once the fault is fixed, replay them to the queue they died in. "
                             "Administrators only.")
-
-
-class DeadLetterSchema(Schema):
-    id = fields.String(metadata={"description": "the message id (an event's id)"})
-    queue = fields.String(metadata={"description": "the queue it died in, and is replayed to"})
-    reason = fields.String(metadata={"description": "delivery_limit, rejected or expired"})
-    died_at = fields.DateTime(allow_none=True)
-    deaths = fields.Integer(metadata={"description": "times it was dead-lettered from that queue"})
-    exchange = fields.String()
-    routing_key = fields.String()
-    type = fields.String(allow_none=True, metadata={"description": "the event type"})
-    body = fields.Raw(metadata={"description": "the message as JSON (an event's envelope)"})
-
-
-class DeadLetterListSchema(Schema):
-    items = fields.List(fields.Nested(DeadLetterSchema))
-    count = fields.Integer(metadata={"description": "how many wait in the queue (items holds at most limit)"})
-    next = Next()
-
-
-class DeadLetterArgs(Schema):
-    kind = fields.String(load_default="events", validate=validate.OneOf(["events", "rpc"]),
-                         metadata={"description": "events (replayable) or rpc (requests nobody waits for)"})
-    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=dead_letters.MAX_LISTED))
-
-
-class ReplaySchema(Schema):
-    ids = fields.List(fields.String(validate=validate.Length(min=1)), validate=validate.Length(min=1),
-                      metadata={"description": "the dead letters to replay"})
-    all = fields.Boolean(load_default=False, metadata={"description": "replay every dead letter (of queue)"})
-    queue = fields.String(metadata={"description": "only those that died in this queue"})
-
-    @validates_schema
-    def one_choice(self, data, **kwargs):
-        if bool(data.get("ids")) == bool(data.get("all")):
-            raise ValidationError("give either ids or all: true", "ids")
-
-
-class ReplayedSchema(Schema):
-    replayed = fields.List(fields.Nested(DeadLetterSchema))
-    not_found = fields.List(fields.String(), metadata={"description": "ids that are not dead letters (any more)"})
 
 
 def _require_administrator():
@@ -73,7 +32,7 @@ def counts():
         with broker() as connection:
             return dead_letters.count(connection)
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
 
 
 @blp.route("/")
@@ -89,7 +48,7 @@ def list_dead_letters(args):
             items = dead_letters.list_dead_letters(connection, rpc=rpc_kind, limit=args["limit"])
             waiting = dead_letters.count(connection)["rpc" if rpc_kind else "events"]
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
     return {"items": [item.to_dict() for item in items], "count": waiting}
 
 
@@ -104,7 +63,7 @@ def replay(data):
             replayed = dead_letters.replay(connection, ids=None if data.get("all") else data["ids"],
                                            queue=data.get("queue"))
     except OSError as exc:
-        raise rpc.ServiceUnavailable("broker", str(exc) or type(exc).__name__) from None
+        raise rpc.ServiceUnavailable.of("broker", str(exc) or type(exc).__name__) from None
     found = {item.id for item in replayed}
     return {"replayed": [item.to_dict() for item in replayed],
             "not_found": sorted(set(data.get("ids") or ()) - found)}

@@ -4,11 +4,11 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
-from .document_schemas import DocumentTypeRequestSchema, TypesQueryArgs
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import DocumentTypeSchema
-from .paging import listing, page_of
+from ..payload import jsonable
+from .paging import listing
+from .schemas.common import page_of
+from .schemas.documents import DocumentTypeRequestSchema, DocumentTypeSchema, TypesQueryArgs
 
 blp = Blueprint("document-types", __name__, url_prefix="/api/v1/document-types",
                 description="Kinds of document, each with its journal, extra card fields and children.")

@@ -6,19 +6,20 @@ from flask_smorest import Blueprint
 
 from chancery_common.errors import InvalidInput
 
-from .. import files, jobs, preconditions, rpc
-from .document_schemas import (
-    CancelRegistrationSchema, CompletenessSchema, DocumentChangesSchema, DocumentExportArgs, DocumentTreeSchema,
-    LinkSchema,
-    LostPaperCopySchema, NewDocumentRequestSchema, NewLinkSchema, NewPaperCopySchema, PaperCopyPage,
-    PaperCopyQueryArgs, PaperCopySchema, PaperMovementRequestSchema, RegistrationRequestSchema, RegistryArgs,
-    SavedDocumentFilterSchema,
-)
-from .jobs import JobSchema, accepted
+from .. import files, preconditions, rpc
+from ..compose import jobs
+from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import BINARY, DocumentSchema, FileVersionSchema, StatusChangeRequestSchema, UploadArgs, page_of
-from .paging import SyncFields, listing, sync_request
+from ..payload import jsonable
+from .paging import listing, sync_request
+from .schemas.common import BINARY, page_of, SyncFields
+from .schemas.documents import (
+    CancelRegistrationSchema, CompletenessSchema, DocumentChangesSchema, DocumentExportArgs, DocumentSchema,
+    DocumentTreeSchema, FileVersionSchema, LinkSchema, LostPaperCopySchema, NewDocumentRequestSchema, NewLinkSchema,
+    NewPaperCopySchema, PaperCopyPage, PaperCopyQueryArgs, PaperCopySchema, PaperMovementRequestSchema,
+    RegistrationRequestSchema, RegistryArgs, SavedDocumentFilterSchema, StatusChangeRequestSchema, UploadArgs
+)
+from .schemas.jobs import JobSchema
 
 # The prefix stops at /api/v1 so that a document's paper copies also answer at /api/v1/paper-copies/.
 blp = Blueprint("documents", __name__, url_prefix="/api/v1",

@@ -2,16 +2,17 @@
 from flask import g, jsonify, request
 from flask_smorest import Blueprint, abort
 
-from .. import employee_names, imports, preconditions, rpc
-from .jobs import JobSchema, accepted
+from .. import employee_names, preconditions, rpc
+from ..compose import imports
+from .jobs import accepted
 from .openapi import VERSIONED
-from .payload import form_flag, jsonable
+from ..payload import form_flag, jsonable
 
-from .schemas import (
-    EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema,
-    PasswordResetResultSchema, PasswordResetSchema, page_of,
-)
 from .paging import listing, sync_request
+from .schemas.auth import PasswordResetResultSchema, PasswordResetSchema
+from .schemas.common import page_of
+from .schemas.jobs import JobSchema
+from .schemas.staff import EmployeeChangesSchema, EmployeeQueryArgs, EmployeeSchema, NewEmployeeSchema
 
 blp = Blueprint("employees", __name__, url_prefix="/api/v1/employees",
                 description="The organisation's employees.")

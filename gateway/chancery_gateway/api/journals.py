@@ -3,11 +3,13 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
-from .document_schemas import JournalRequestSchema, NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import JournalSchema
-from .paging import listing, page_of
+from ..payload import jsonable
+from .paging import listing
+from .schemas.common import page_of
+from .schemas.documents import (
+    JournalRequestSchema, JournalSchema, NumbersQueryArgs, RegistrationSchema, ReservationRequestSchema
+)
 
 blp = Blueprint("journals", __name__, url_prefix="/api/v1/journals",
                 description="Registration journals with gap-free numbering per year.")

@@ -3,9 +3,9 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .payload import jsonable
-from .schemas import NotificationPageSchema, NotificationQueryArgs, NotificationSchema
+from ..payload import jsonable
 from .paging import listing
+from .schemas.notifications import NotificationPageSchema, NotificationQueryArgs, NotificationSchema
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="In-app notifications of the signed-in employee.")

@@ -4,14 +4,16 @@ from flask import abort, g
 from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
-from .ldap_schemas import LdapDirectorySchema, LdapSyncRequestSchema, LdapSyncSchema
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import (
-    AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema,
-    PositionSchema, RolePermissionSchema, SignInPolicySchema,
+from ..payload import jsonable
+from .paging import listing, sync_request
+from .schemas.auth import SignInPolicySchema
+from .schemas.common import page_of, SyncArgs
+from .schemas.ldap import LdapDirectorySchema, LdapSyncRequestSchema, LdapSyncSchema
+from .schemas.staff import (
+    AbsenceQueryArgs, AbsenceSchema, DepartmentChangesSchema, DepartmentSchema, LegalEntitySchema, PositionSchema,
+    RolePermissionSchema
 )
-from .paging import SyncArgs, listing, page_of, sync_request
 
 blp = Blueprint("organisation", __name__, url_prefix="/api/v1",
                 description="Legal entities, departments, absences and deputies, role settings, "

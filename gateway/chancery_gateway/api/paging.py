@@ -1,4 +1,5 @@
-"""What every list shares: its paging arguments and its envelope ``{items, total, next}``.
+"""How every list answers: the envelope ``{items, total, next}`` (its schema and the paging
+arguments: schemas/common.py).
 
 ``listing`` wraps a list operation: a bare list becomes the envelope; a page of an offset list
 gains the address of the next page; a page of a sync list (a service's ``next_after`` cursor,
@@ -9,45 +10,11 @@ import functools
 from urllib.parse import urlencode
 
 from flask import after_this_request, request
-from marshmallow import Schema, fields, validate
 
 from chancery_common.errors import InvalidInput
 
-MAX_LIMIT = 500
-# SQL OFFSET is a 64-bit integer: a larger one is refused here, naming the field, rather
-# than by the database; no list is near this long
-MAX_OFFSET = 2**31 - 1
 # the query parameters a sync page's address replaces by its cursor (which carries them)
 SYNC_STARTS = ("offset", "after", "updated_since")
-
-
-class PageArgs(Schema):
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_LIMIT))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
-
-
-class SyncFields(Schema):
-    """What turns a list into a sync: a run of pages by change (docs/api.md, "Sync by change")."""
-
-    updated_since = fields.AwareDateTime(metadata={
-        "description": "Sync: every record the caller sees changed at or after this moment (ISO 8601 with offset), "
-                       "in the order they changed, records gone as tombstones; page on by `next`. "
-                       "Takes no other filter."})
-    after = fields.String(validate=validate.Length(min=1, max=500), metadata={
-        "description": "Sync: the cursor to go on from, the `next` (or, once caught up, the `resume`) of the page "
-                       "before. It carries the updated_since its sync began with."})
-
-
-class SyncArgs(SyncFields):
-    """The arguments of a list that is a sync only."""
-
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_LIMIT))
-
-
-def Next():
-    """The envelope's address of the next page."""
-    return fields.String(allow_none=True, metadata={
-        "description": "The address of the next page (also the `Link` header, rel=\"next\"); null on the last."})
 
 
 def sync_request(args):
@@ -64,19 +31,6 @@ def sync_request(args):
     since = args.get("updated_since")
     return {"limit": args.get("limit", 50), "after": args.get("after"),
             "updated_since": since.isoformat() if since else None}
-
-
-def page_of(item_schema, name, sync=False):
-    """The envelope of a list of ``item_schema`` (``sync``: with the cursor to resume from)."""
-    attributes = {
-        "items": fields.List(fields.Nested(item_schema)),
-        "total": fields.Integer(metadata={"description": "How many match (absent in a sync, which counts nothing)."}),
-        "next": Next(),
-    }
-    if sync:
-        attributes["resume"] = fields.String(allow_none=True, metadata={
-            "description": "Sync: the cursor to pass as `after` later, for what changed after this page."})
-    return type(name, (Schema,), attributes)
 
 
 def listing(view):

@@ -5,7 +5,8 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..errors import PROBLEMS, problem_type
-from .paging import listing, page_of
+from .paging import listing
+from .schemas.common import page_of
 
 blp = Blueprint("problems", __name__, url_prefix="/api/v1/problems",
                 description="The kinds of problem named by the `type` of error answers (RFC 9457). "

@@ -5,11 +5,12 @@ from flask_smorest import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED
-from .payload import jsonable
-from .schemas import (
-    MergeRequestSchema, ReferenceListArgs, ReferenceValueChangesSchema, ReferenceValueSchema,
+from ..payload import jsonable
+from .paging import listing
+from .schemas.common import page_of
+from .schemas.reference_books import (
+    MergeRequestSchema, ReferenceListArgs, ReferenceValueChangesSchema, ReferenceValueSchema
 )
-from .paging import listing, page_of
 
 blp = Blueprint("reference-books", __name__, url_prefix="/api/v1/reference-books",
                 description="Values of the reference books; changing them needs edit_reference_books.")

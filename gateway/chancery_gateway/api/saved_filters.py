@@ -3,9 +3,10 @@ from flask import g
 from flask_smorest import Blueprint
 
 from .. import rpc
-from .payload import jsonable
-from .schemas import SavedFilterSchema
-from .paging import listing, page_of
+from ..payload import jsonable
+from .paging import listing
+from .schemas.common import page_of
+from .schemas.saved_filters import SavedFilterSchema
 
 blp = Blueprint("saved-filters", __name__, url_prefix="/api/v1/saved-filters",
                 description="Directory searches an employee keeps under a name; only their own.")

@@ -11,20 +11,12 @@ from . import admin_texts, formatting, forms, texts
 
 bp = Blueprint("web", __name__)
 
-from . import (  # noqa: E402,F401  (routes)
-    account, admin, approvals, audit, contact_persons, counterparties, documents, home, inbox, organisation, signin,
+# each module adds the routes of one area to ``bp``
+from . import (  # noqa: E402,F401
+    account, admin, agenda, approvals, audit, calendar_feed, contact_persons, contract_execution, counterparties,
+    dashboard, document_types, documents, home, inbox, jobs, ldap_settings, notifications, organisation, pipeline,
+    reference_books, search, sign_in_settings, signin, two_factor, webhooks
 )
-from . import agenda, reference_books  # noqa: E402,F401  (routes: the CRM's agenda and reference books)
-from . import dashboard, search  # noqa: E402,F401  (routes: dashboards, the global search)
-from . import webhooks  # noqa: E402,F401  (routes: administration of webhooks)
-from . import sign_in_settings, two_factor  # noqa: E402,F401  (routes: the sign-in provider, two-factor)
-from . import ldap_settings  # noqa: E402,F401  (routes: the LDAP directory and its sync)
-from . import notifications  # noqa: E402,F401  (routes: notification preferences, reminder schemes, reminders)
-from . import document_types  # noqa: E402,F401  (routes: document types and journals)
-from . import contract_execution  # noqa: E402,F401  (routes: contract execution, overdue obligations)
-from . import jobs  # noqa: E402,F401  (routes: background jobs, their progress and results)
-from . import calendar_feed  # noqa: E402,F401  (routes: the private calendar feed and its address)
-from . import pipeline  # noqa: E402,F401  (routes: the pipeline board, notes moving a card, the expected deal)
 
 
 @bp.before_app_request

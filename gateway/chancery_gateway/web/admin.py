@@ -12,7 +12,8 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import Conflict, InvalidInput, PreconditionFailed
 
-from .. import auth, employee_names, imports, rpc
+from .. import auth, employee_names, rpc
+from ..compose import imports
 from . import admin_texts, bp, changed_meanwhile, forms
 from . import jobs as web_jobs
 

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 
 from .. import auth, files, rpc
-from ..api import approvals as api_approvals
+from ..compose.approvals import resubmit_approval
 from . import bp, forms, texts
 from .lookups import employee_names
 
@@ -136,7 +136,7 @@ def withdraw(approval_id):
 def resubmit(approval_id):
     comment = request.form.get("comment", "").strip() or None
     try:
-        api_approvals.resubmit_approval(g.actor, approval_id, {"comment": comment})
+        resubmit_approval(g.actor, approval_id, {"comment": comment})
     except (Conflict, PermissionDenied) as exc:
         flash(texts.service_text(exc.message), "error")
     else:
@@ -272,7 +272,7 @@ def _stages_from_form(form):
                 approvers.append({"kind": kind})
         # the condition rows come as three aligned lists (every row has the three inputs)
         rows = zip(form.getlist(f"stage-{index}-cond_field"), form.getlist(f"stage-{index}-cond_op"),
-                   form.getlist(f"stage-{index}-cond_value"))
+                   form.getlist(f"stage-{index}-cond_value"), strict=False)
         conditions = [{"field": field.strip(), "op": op.strip(), "value": condition_value.strip()}
                       for field, op, condition_value in rows if field.strip() and op.strip()]
         completion = value("completion") or "all"

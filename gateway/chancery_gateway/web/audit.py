@@ -6,10 +6,9 @@ from flask import g, render_template, request, url_for
 from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
-from chancery_common.errors import ServiceUnavailable as UpstreamUnavailable
 
 from .. import auth, i18n, rpc
-from ..api import access
+from ..compose import access
 from . import admin_texts, bp, formatting, forms, texts
 from .admin import admin_page, day_start, department_names, profile_zone, staff_list
 from .lookups import counterparty_names, employee_names
@@ -242,7 +241,7 @@ def audit_fragment():
         page = access.audit_entries(g.actor, query)
     except (PermissionDenied, NotFound, InvalidInput):
         return ""
-    except (rpc.ServiceUnavailable, UpstreamUnavailable):
+    except rpc.ServiceUnavailable:
         return render_template("_audit.html", entries=None, record_type=record_type)
     return render_entries("_audit.html", page["items"], total=page["total"], record_type=record_type,
                           record_id=record_id, full_log="view_audit" in g.actor["permissions"])

@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, NotFound
 
-from .. import auth, calendar_feed, rpc
+from .. import auth, rpc
+from ..compose import calendar_feed
 from . import account, bp, texts
 
 

@@ -91,12 +91,13 @@ def person_data():
     """The person's card from the form: lists one per line, messengers and dates row by row."""
     form = request.form
     messengers = [{"kind": kind.strip(), "handle": handle.strip()}
-                  for kind, handle in zip(form.getlist("messenger_kind"), form.getlist("messenger_handle"))
+                  for kind, handle in zip(form.getlist("messenger_kind"), form.getlist("messenger_handle"),
+                                          strict=False)
                   if kind.strip() or handle.strip()]
     dates = []
     reminded = set(form.getlist("date_remind"))
     rows = zip(form.getlist("date_kind"), form.getlist("date_label"), form.getlist("date_date"),
-               form.getlist("date_days_before"), form.getlist("date_id"))
+               form.getlist("date_days_before"), form.getlist("date_id"), strict=False)
     for index, (kind, label, when, days_before, date_id) in enumerate(rows):
         if when.strip() or label.strip():
             entry = {"kind": kind, "label": label.strip() or None, "date": when.strip(),
@@ -124,7 +125,7 @@ def flat_errors(details):
     for name, problem in (details or {}).items():
         messages = []
 
-        def collect(value, where=""):
+        def collect(value, where="", messages=messages):
             if isinstance(value, dict):
                 for key, inner in value.items():
                     collect(inner, f"{where} {int(key) + 1 if str(key).isdigit() else key}".strip())

@@ -9,7 +9,8 @@ from flask_babel import lazy_gettext as _l
 
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied, PreconditionFailed
 
-from .. import auth, overview, permissions, rpc
+from .. import auth, permissions, rpc
+from ..compose import overview
 from . import admin_texts, bp, changed_meanwhile, forms, texts
 from .agenda import colleagues
 from .jobs import start_import, started
@@ -266,11 +267,13 @@ def counterparty(counterparty_id):
     counterparty = view["counterparty"]
     extra_ids = (counterparty or {}).get("additional_responsible_ids") or []
     employees = {**view["employees"], **employee_names(extra_ids)}
-    books = book_values(g.actor, include_archived=True) if counterparty else {}
+    books, negotiation = {}, None
+    if counterparty:
+        # the negotiation stages to choose from come in the same round as the books
+        books, more = book_values(g.actor, include_archived=True, also={"stages": (
+            "counterparties", "list_reference_values", g.actor, "negotiation_stage", {"include_archived": False})})
+        negotiation = negotiation_panel(view, more["stages"])
     history = view["history"]
-    negotiation = negotiations(g.actor, str(counterparty_id)) if counterparty else None
-    if negotiation:
-        employees.update(employee_names(note["author_id"] for note in negotiation["notes"]["items"]))
     documents_by_id = {d["id"]: d for d in (view["documents"] or {}).get("items", [])}  # for the trees
     return render_template("counterparties/card.html", view={**view, "employees": employees},
                            negotiation=negotiation, currencies=CURRENCIES, documents_by_id=documents_by_id,
@@ -371,16 +374,13 @@ def render_section(counterparty, section, values, errors, status=200, conflict=N
 
 # the negotiation log and merging, on the card -------------------------------------------------
 
-def negotiations(actor, counterparty_id):
-    """The latest notes with the current stage, and the stages to choose from (None: unavailable)."""
-    results = rpc.fan_out({
-        "notes": ("counterparties", "list_negotiation_notes", actor, counterparty_id, {"limit": 5}),
-        "stages": ("counterparties", "list_reference_values", actor, "negotiation_stage",
-                   {"include_archived": False}),
-    })
-    if any(isinstance(result, Exception) for result in results.values()):
+def negotiation_panel(view, stages):
+    """The card's negotiation panel: the latest notes with the current stage, as the composed
+    view has them (their authors' names among its employees), and the stages to choose from
+    (None: either is unavailable)."""
+    if view.get("negotiation") is None or isinstance(stages, Exception):
         return None
-    return results
+    return {"notes": view["negotiation"], "stages": stages}
 
 
 @bp.route("/counterparties/<uuid:counterparty_id>/negotiation-notes", methods=["POST"])

@@ -6,7 +6,7 @@ from flask import g, redirect, render_template, request, url_for
 from chancery_common.errors import PermissionDenied
 
 from .. import auth
-from .. import dashboard as dashboards
+from ..compose import dashboard as dashboards
 from . import bp
 
 PERIODS = (7, 30, 90, 365)

@@ -6,7 +6,7 @@ from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionD
 from chancery_common.statuses import APPROVABLE_DOCUMENT_STATUSES
 
 from .. import auth, files, permissions, rpc
-from ..api import approvals as api_approvals
+from ..compose.approvals import start as start_approval
 from . import bp, changed_meanwhile, forms, texts
 from .jobs import started
 from .lookups import counterparty_names, employee_names
@@ -363,7 +363,7 @@ def send_for_approval(document_id):
     if approver_ids:
         data["approver_ids"] = approver_ids
     try:
-        approval = api_approvals.start(g.actor, data)
+        approval = start_approval(g.actor, data)
     except InvalidInput as exc:
         errors = exc.details or {}
         if "stages" in errors:  # no route for the type, or an approver id the service refused

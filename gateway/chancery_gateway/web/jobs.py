@@ -6,7 +6,8 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import Conflict, InvalidInput, NotFound
 
-from .. import auth, imports, jobs, rpc
+from .. import auth, rpc
+from ..compose import imports, jobs
 from . import admin_texts, bp
 
 def started(kind, params):

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
 
 from .. import auth, rpc
-from ..api.reminders import STANDARD_DATE_FIELDS
+from ..compose.reminders import STANDARD_DATE_FIELDS, date_fields_of
 from . import bp, forms, lookups, texts
 
 DOCUMENT_STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execution", "completed",
@@ -85,10 +85,9 @@ def _scheme_from_form(type_id):
 @bp.route("/reminder-schemes/<uuid:type_id>", methods=["GET", "POST"])
 @auth.page_login_required
 def reminder_schemes(type_id):
-    from ..api.reminders import date_fields_of
 
     try:
-        document_type, date_fields = date_fields_of(type_id)
+        document_type, date_fields = date_fields_of(g.actor, type_id)
     except NotFound:
         abort(404)
     errors, values = {}, {}

@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
 
-from .. import auth, pipeline, rpc
+from .. import auth, rpc
+from ..compose import pipeline
 from . import admin_texts, bp, forms
 from .reference_books import KINDS as BOOKS
 from .reference_books import book_values

@@ -17,11 +17,14 @@ BOOKS = (*KINDS, "negotiation_stage")  # every book the page edits
 PERMISSION = "edit_reference_books"
 
 
-def book_values(actor, kinds=KINDS, include_archived=False):
-    """``{kind: [values]}`` for the filters and the card's selects (empty for a book that failed)."""
-    results = rpc.fan_out({kind: ("counterparties", "list_reference_values", actor, kind,
-                                  {"include_archived": include_archived}) for kind in kinds})
-    return {kind: ([] if isinstance(found, Exception) else found) for kind, found in results.items()}
+def book_values(actor, kinds=KINDS, include_archived=False, also=None):
+    """``{kind: [values]}`` for the filters and the card's selects (empty for a book that failed).
+    ``also``: more calls ``{name: call}`` made in the same round; their answers (or exceptions)
+    come back as a second dict."""
+    results = rpc.fan_out({**{kind: ("counterparties", "list_reference_values", actor, kind,
+                                     {"include_archived": include_archived}) for kind in kinds}, **(also or {})})
+    books = {kind: ([] if isinstance(results[kind], Exception) else results[kind]) for kind in kinds}
+    return (books, {name: results[name] for name in also}) if also is not None else books
 
 
 def may_edit():

@@ -2,7 +2,7 @@
 from flask import g, render_template, request
 
 from .. import auth
-from .. import search as global_search
+from ..compose import search as global_search
 from . import bp
 
 LIMIT_AS_YOU_TYPE = 5

@@ -423,8 +423,10 @@ LABELS["sort"] = {
 }
 for _code, _tone in (("planned", "warning"), ("done", "success"), ("missed", "danger")):
     TONES.setdefault(_code, _tone)
-for _code, _text in (("counterparty.handed_over", _l("Handed over")), ("contact_person.moved", _l("Contact person moved")),
-                     ("counterparty.merged", _l("Counterparties merged")), ("negotiation.noted", _l("Negotiation note")),
+for _code, _text in (("counterparty.handed_over", _l("Handed over")),
+                     ("contact_person.moved", _l("Contact person moved")),
+                     ("counterparty.merged", _l("Counterparties merged")),
+                     ("negotiation.noted", _l("Negotiation note")),
                      ("activity.scheduled", _l("Contact planned")), ("activity.cancelled", _l("Contact cancelled")),
                      ("activity.rescheduled", _l("Contact moved"))):
     LABELS["history"].setdefault(_code, _text)

@@ -24,9 +24,9 @@ from chancery_common.paging import page
 from chancery_common.statuses import APPROVABLE_DOCUMENT_STATUSES
 from chancery_common.values import as_uuid
 
-from . import engine, events
+from . import engine, events, routes
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
-from .models import Approval, Route, RouteVersion, Stage, Task, audit_log
+from .models import Approval, Stage, Task, audit_log
 
 # Roles that see every approval (docs/permissions.md).
 OVERSEEING_ROLES = ("administrator", "director")
@@ -214,59 +214,6 @@ def explain_access(session, *, asked_by, actor, record_id):
         "did not initiate the approval and are not one of its approvers."]}
 
 
-# Routes -------------------------------------------------------------------------------------
-
-def _stored_stage(stage):
-    """A stage definition as a route version keeps it (JSON: ids as text)."""
-    normal = engine.normalize_stage(stage)
-    normal["approvers"] = [{key: (str(value) if isinstance(value, uuid.UUID) else value)
-                            for key, value in spec.items() if value is not None}
-                           for spec in normal["approvers"]]
-    return normal
-
-
-def save_route(session, *, document_type_id, name, stages, actor):
-    """Save the route of a document type as its next version; running approvals keep theirs."""
-    if not actor.may("configure_routes"):
-        raise PermissionDenied("your roles do not allow configuring approval routes",
-                               {"permission": "configure_routes"})
-    route = session.scalars(select(Route).where(Route.document_type_id == document_type_id)
-                            .with_for_update()).first()
-    if route is None:
-        route = Route(document_type_id=document_type_id, name=name)
-        session.add(route)
-        session.flush()
-    latest = route.versions[0] if route.versions else None
-    before = {"name": route.name, "version": latest.version, "stages": latest.stages} if latest else {}
-    route.name = name
-    version = RouteVersion(route_id=route.id, version=(latest.version if latest else 0) + 1,
-                           created_by=actor.id, stages=[_stored_stage(stage) for stage in stages])
-    session.add(version)
-    session.flush()
-    audit_log.record(session, actor_id=actor.id, action="route_saved", record_type="route", record_id=route.id,
-                     changes=diff(before, {"name": name, "version": version.version, "stages": version.stages},
-                                  ("name", "version", "stages")))
-    session.refresh(route)
-    return route
-
-
-def get_route(session, *, route_id):
-    route = session.get(Route, route_id)
-    if route is None:
-        raise NotFound(f"approval route {route_id} not found")
-    return route
-
-
-def list_routes(session):
-    return session.scalars(select(Route).order_by(Route.name)).all()
-
-
-def current_route_version(session, *, document_type_id):
-    return session.scalars(
-        select(RouteVersion).join(Route).where(Route.document_type_id == document_type_id)
-        .order_by(RouteVersion.version.desc())).first()
-
-
 # Starting -----------------------------------------------------------------------------------
 
 def _snapshot(document):
@@ -301,7 +248,7 @@ def start_approval(session, *, document, stages, comment, actor, resolve=named_e
     route_version = None
     if not stages:
         if document.get("type_id"):
-            route_version = current_route_version(session, document_type_id=document["type_id"])
+            route_version = routes.current_route_version(session, document_type_id=document["type_id"])
         if route_version is None:
             raise InvalidInput("Invalid input: stages", {"stages": [
                 "This document type has no approval route: name the approvers."]})
@@ -320,7 +267,7 @@ def start_approval(session, *, document, stages, comment, actor, resolve=named_e
         raise InvalidInput("Invalid input: stages", {"stages": [
             "No stage of the route applies to this document: its conditions exclude every stage."]})
     for position, spec, applies in planned:
-        stored = _stored_stage(spec)
+        stored = routes.stored_stage(spec)
         session.add(Stage(approval=approval, position=position, name=spec["name"] or f"Stage {position}",
                           mode=spec["mode"], completion=spec["completion"], quorum=spec["quorum"],
                           deadline_unit=spec["deadline_unit"], deadline_value=spec["deadline_value"],
@@ -828,7 +775,7 @@ def report(session, *, actor, since=None, until=None, department_id=None, approv
 def audit_entries(session, *, actor, **query):
     """Audit rows newest first: of a record the actor sees, or of the whole log with view_audit."""
     checks = {"approval": lambda record_id: get_approval(session, approval_id=record_id, actor=actor),
-              "route": lambda record_id: get_route(session, route_id=record_id)}  # everyone sees routes
+              "route": lambda record_id: routes.get_route(session, route_id=record_id)}  # everyone sees routes
     return audit_log.readable(session, actor=actor, checks=checks, **query)
 
 

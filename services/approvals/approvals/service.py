@@ -17,7 +17,7 @@ from chancery_common import record_entrypoints
 from chancery_common.rpc import TimedRpcProxy, rpc
 from chancery_common.timers import every
 
-from . import changes, logic, schemas
+from . import changes, logic, routes, schemas
 from .models import outbox, processed_events
 
 approval_schema = schemas.ApprovalSchema()
@@ -61,18 +61,18 @@ class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.RouteRequestSchema(), route)
         with self.db.begin():
-            saved = logic.save_route(self.db, actor=actor, **data)
+            saved = routes.save_route(self.db, actor=actor, **data)
         return route_schema.dump(saved)
 
     @rpc
     def list_routes(self, actor):
         load_actor(actor)
-        return route_schema.dump(logic.list_routes(self.db), many=True)
+        return route_schema.dump(routes.list_routes(self.db), many=True)
 
     @rpc
     def get_route(self, actor, route_id):
         load_actor(actor)
-        return route_schema.dump(logic.get_route(self.db, route_id=parse_uuid(route_id, "route_id")))
+        return route_schema.dump(routes.get_route(self.db, route_id=parse_uuid(route_id, "route_id")))
 
     @rpc
     def start_approval(self, actor, request):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from chancery_common.actor import Actor
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
-from approvals import logic, models
+from approvals import logic, models, routes
 from approvals.service import ApprovalsService
 
 ROLES = ("administrator", "director", "lawyer", "accountant", "manager", "employee")
@@ -165,13 +165,13 @@ def test_saving_a_route_needs_configure_routes_and_leaves_nothing_when_refused(s
     stages = [{"name": "Legal", "approver_ids": [uuid.uuid4()], "completion": "all", "deadline_hours": 24}]
 
     with pytest.raises(PermissionDenied) as refused, session.begin():
-        logic.save_route(session, document_type_id=document_type_id, name="Contracts", stages=stages,
+        routes.save_route(session, document_type_id=document_type_id, name="Contracts", stages=stages,
                          actor=person("manager"))
 
     assert refused.value.message == "your roles do not allow configuring approval routes"
     assert routes_of(session, document_type_id) == 0
     with session.begin():
-        logic.save_route(session, document_type_id=document_type_id, name="Contracts", stages=stages,
+        routes.save_route(session, document_type_id=document_type_id, name="Contracts", stages=stages,
                          actor=person("lawyer", permissions=["configure_routes"]))
     assert routes_of(session, document_type_id) == 1
 

@@ -11,7 +11,7 @@ from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.envelope import Event
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
-from approvals import logic, models
+from approvals import logic, models, routes
 from approvals.service import ApprovalsService
 
 
@@ -111,7 +111,7 @@ def test_saving_a_route_writes_its_version_and_what_changed(session, rows):
 
     def save(name, approver):
         with session.begin():
-            return logic.save_route(session, document_type_id=document_type_id, name=name, actor=configurer,
+            return routes.save_route(session, document_type_id=document_type_id, name=name, actor=configurer,
                                     stages=[{"name": "Legal", "approver_ids": [approver], "completion": "all",
                                              "deadline_hours": 24}])
 

@@ -64,7 +64,8 @@ def test_two_approvers_deciding_at_once_complete_the_stage_once(attempt, start, 
     tasks = [pending_task(approval, who) for who in (first, second)]
 
     results = race(*[in_own_session(lambda s, task=task, who=who: logic.decide(
-        s, task_id=task, decision="approve", comment=None, actor=who).id) for task, who in zip(tasks, (first, second))])
+        s, task_id=task, decision="approve", comment=None, actor=who).id)
+        for task, who in zip(tasks, (first, second), strict=True)])
 
     assert results == [approval.id, approval.id]
     assert [p["stage_name"] for _, _, p in outbox_events(approval.id, events.APPROVAL_STAGE_STARTED)] == [
@@ -81,7 +82,8 @@ def test_racing_approvals_of_an_any_or_quorum_stage_finish_once(completion, star
     tasks = [pending_task(approval, who) for who in approvers]
 
     results = race(*[in_own_session(lambda s, task=task, who=who: logic.decide(
-        s, task_id=task, decision="approve", comment=None, actor=who).id) for task, who in zip(tasks, approvers)])
+        s, task_id=task, decision="approve", comment=None, actor=who).id)
+        for task, who in zip(tasks, approvers, strict=True)])
 
     # the decisions that came after the stage completed are refused with a clear message
     refused = [r for r in results if isinstance(r, Conflict)]

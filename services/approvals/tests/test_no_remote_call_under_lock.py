@@ -59,7 +59,8 @@ def test_the_last_decision_resolves_nobody(session, start, task, make_actor, pro
     assert calls == [] and decided.status == "approved"
 
 
-def test_an_added_approver_is_resolved_with_no_row_locked(session, start, task, make_actor, initiator, probing_resolver):
+def test_an_added_approver_is_resolved_with_no_row_locked(session, start, task, make_actor, initiator,
+                                                           probing_resolver):
     approver, added = make_actor(), make_actor()
     approval = start({"approver_ids": [approver], "mode": "parallel", "allow_adding": True})
     resolve, calls = probing_resolver

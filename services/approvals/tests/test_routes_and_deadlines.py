@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from chancery_common.actor import Actor
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied, load
-from approvals import events, logic, models, schemas
+from approvals import events, logic, models, routes, schemas
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def save_route(session, configurer):
         data = load(schemas.RouteRequestSchema(), {"document_type_id": str(document_type_id), "name": "Contracts",
                                                    "stages": list(stages)})
         with session.begin():
-            return logic.save_route(session, actor=configurer, **data)
+            return routes.save_route(session, actor=configurer, **data)
     return save
 
 

@@ -42,7 +42,7 @@ def foreign_records(session, *, counterparty_id):
     records = {service: set() for service in SOURCES}
     for aggregate, *ids in rows:
         service = owner_of(aggregate)
-        record_id = dict(zip(keys, ids)).get(service)
+        record_id = dict(zip(keys, ids, strict=True)).get(service)
         if record_id:
             records[service].add(record_id)
     return records

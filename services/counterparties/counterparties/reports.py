@@ -2,7 +2,8 @@
 
 Counts only the activities the actor may see (the same rule as every list) that happened
 within the period (done, missed or cancelled in it) or, still planned, are planned within it,
-by their status now: done, missed, cancelled, still planned (and of those, overdue). A department head asks for their department; directors for any or all.
+by their status now: done, missed, cancelled, still planned (and of those, overdue). A
+department head asks for their department; directors for any or all.
 """
 from datetime import datetime, timezone
 

@@ -670,7 +670,8 @@ class CounterpartiesService(event_log.EventLogEntrypoints):
     def on_contract_payment_cancelled(self, session, event):
         p = event.payload
         logic.record_foreign_event(session, event=event, summary=(
-            f"{p['title']}: {p['kind']} payment of {p['amount']} {p['currency']} on {p['on']} cancelled: {p['reason']}"))
+            f"{p['title']}: {p['kind']} payment of {p['amount']} {p['currency']} on {p['on']} cancelled: "
+            f"{p['reason']}"))
 
     # Who works where follows the staff service's events.
 

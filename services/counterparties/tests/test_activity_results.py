@@ -67,7 +67,8 @@ def test_a_contact_done_in_the_period_counts_even_when_planned_after_it(session,
     counterparty = make_counterparty(by=manager, responsible_employee_id=manager.id)
     with session.begin():
         early = logic.plan_activity(session, actor=manager, data={
-            "counterparty_id": counterparty.id, "kind": "call", "subject": "Call", "planned_at": now + timedelta(days=7)})
+            "counterparty_id": counterparty.id, "kind": "call", "subject": "Call",
+            "planned_at": now + timedelta(days=7)})
     with session.begin():
         logic.complete_activity(session, activity_id=early.id, status="done", result="Agreed", next_step=None,
                                 actor=manager, follow_up=None)

@@ -102,17 +102,6 @@ def validate_extra(doc_type, values, *, existing=None):
     return result
 
 
-def shown_fields(doc_type, values):
-    """The fields a card shows: the type's live ones, then any retired or unknown one holding a value."""
-    values = values or {}
-    shown = [{**f, "value": values.get(f["code"])} for f in doc_type.fields or []
-             if not f.get("retired") or f["code"] in values]
-    known = {f["code"] for f in doc_type.fields or []}
-    shown += [{"code": code, "label": code, "kind": "text", "required": False, "retired": True, "value": value}
-              for code, value in values.items() if code not in known]
-    return shown
-
-
 # Types -------------------------------------------------------------------------------------
 
 TYPE_FIELDS = ("code", "name", "kind", "journal_id", "visible_to_roles", "fields", "allowed_child_type_ids",

@@ -28,7 +28,7 @@ from chancery_common.paging import total
 
 from . import events, schemas
 from .exceptions import Conflict, InvalidInput, NotFound
-from .logic import get_document, visible_to
+from .access import get_document, visible_to
 from .models import ContractTerms, Document, DocumentType, Milestone, Payment, StatusChange, audit_log
 
 CONTRACT_KIND, ACT_KIND, INVOICE_KIND, ANNEX_KIND = "contract", "completion_act", "invoice", "annex"

@@ -21,7 +21,7 @@ from sqlalchemy import Text, cast, func, literal, select
 
 from chancery_common.dumping import compiled
 
-from . import configuration, execution, logic, schemas
+from . import access, execution, logic, schemas
 from .models import Document, DocumentFile, PaperCopy, PaperMovement
 from .type_cache import TypeCache, version_column
 
@@ -70,7 +70,7 @@ def part(session, *, actor, counterparty_id):
     rows = session.execute(
         select(Document.id, Document.type_id, Document.extra, _SUMMARY_JSON, *_SUMMARY_TIMES, _file_count,
                version_column, func.count().over().label("total_count"))
-        .where(Document.counterparty_id == counterparty_id, logic.visible_to(actor))
+        .where(Document.counterparty_id == counterparty_id, access.visible_to(actor))
         .order_by(Document.created_at.desc(), Document.id).limit(DOCUMENTS)).all()
     types = _types.types(session, rows[0].configuration_version) if rows else {}
     documents = []
@@ -80,7 +80,7 @@ def part(session, *, actor, counterparty_id):
         for name in _TIMES:
             value = getattr(row, name)
             document[name] = value.isoformat() if value is not None else None
-        document["extra_fields"] = configuration.shown_fields(doc_type, row.extra)
+        document["extra_fields"] = schemas.shown_fields(doc_type, row.extra)
         document["file_count"] = row.file_count
         document["type"] = doc_type.brief
         documents.append(document)
@@ -91,17 +91,18 @@ def part(session, *, actor, counterparty_id):
     kept = execution.summaries(session, [c.id for c in contracts])
     return {"documents": {"items": documents, "total": rows[0].total_count if rows else 0},
             "paper_copies": _paper_copies(session, actor=actor, counterparty_id=counterparty_id),
-            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())))),
-            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values()))))}
+            "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())),
+                                     strict=True)),
+            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values())), strict=True))}
 
 
 def _paper_copies(session, *, actor, counterparty_id):
-    """The counterparty's paper copies with their movements, ordered as ``logic.paper_copies``."""
+    """The counterparty's paper copies with their movements, ordered as ``paper_copies.paper_copies``."""
     rows = session.execute(
         select(*_COPY_COLUMNS, Document.title.label("document_title"), Document.number.label("document_number"),
                func.count().over().label("total_count"))
         .join(Document, Document.id == PaperCopy.document_id)
-        .where(Document.counterparty_id == counterparty_id, logic.visible_to(actor))
+        .where(Document.counterparty_id == counterparty_id, access.visible_to(actor))
         .order_by(PaperCopy.expected_return_on.asc().nulls_last(), PaperCopy.created_at, PaperCopy.id)
         .limit(PAPER_COPIES)).all()
     if not rows:
@@ -110,9 +111,9 @@ def _paper_copies(session, *, actor, counterparty_id):
     moves = session.execute(select(*PaperMovement.__table__.c)
                             .where(PaperMovement.paper_copy_id.in_(list(movements)))
                             .order_by(PaperMovement.at)).all()
-    for move, dumped in zip(moves, _dump_movements(moves)):
+    for move, dumped in zip(moves, _dump_movements(moves), strict=True):
         movements[move.paper_copy_id].append(dumped)
     copies = _dump_copies(rows)
-    for row, copy in zip(rows, copies):
+    for row, copy in zip(rows, copies, strict=True):
         copy["movements"] = movements[row.id]
     return {"items": copies, "total": rows[0].total_count}

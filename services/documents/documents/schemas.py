@@ -10,6 +10,18 @@ STATUSES = ("draft", "on_approval", "approved", "rejected", "signed", "in_execut
             "completed", "terminated", "archived")
 
 
+
+def shown_fields(doc_type, values):
+    """The fields a card shows: the type's live ones, then any retired or unknown one holding a value."""
+    values = values or {}
+    shown = [{**f, "value": values.get(f["code"])} for f in doc_type.fields or []
+             if not f.get("retired") or f["code"] in values]
+    known = {f["code"] for f in doc_type.fields or []}
+    shown += [{"code": code, "label": code, "kind": "text", "required": False, "retired": True, "value": value}
+              for code, value in values.items() if code not in known]
+    return shown
+
+
 class JournalSchema(Schema):
     id = fields.UUID()
     version = fields.Integer(dump_only=True, metadata={"description": "one more with every change (the ETag)"})
@@ -212,7 +224,6 @@ class DocumentSchema(Schema):
     status_changes = fields.List(fields.Nested(StatusChangeSchema), dump_only=True)
 
     def shown_fields(self, document):
-        from .configuration import shown_fields
         return shown_fields(document.type, document.extra)
 
     @validates_schema

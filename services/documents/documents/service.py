@@ -18,7 +18,10 @@ from chancery_common import record_entrypoints
 from chancery_common.rpc import rpc
 from chancery_common.versions import load_version
 
-from . import configuration, execution, file_texts, logic, overview, schemas, search
+from . import (
+    access, configuration, execution, file_texts, files, life_cycle, links, logic, overview, paper_copies,
+    registration, schemas, search
+)
 from .models import outbox, processed_events
 from .storage import ObjectStorage
 
@@ -49,7 +52,7 @@ def claimed_upload(attachment):
 
 
 class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
-    records, record_schemas = logic, schemas  # the access, audit and personal-data entrypoints' rules
+    records, record_schemas = access, schemas  # the access, audit and personal-data entrypoints' rules
     name = "documents"
 
     db = Database()
@@ -176,7 +179,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
 
     @rpc
     def get_document(self, actor, document_id):
-        document = logic.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
+        document = access.get_document(self.db, document_id=parse_uuid(document_id, "document_id"),
                                       actor=load_actor(actor))
         return document_schema.dump(document)
 
@@ -185,7 +188,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     def visible_ids(self, actor, query):
         """``query``: {ids}: {ids} of those documents the actor may see (chancery_common.visibility)."""
         data = load(visibility.IdsSchema(), query)
-        return visibility.answer(logic.visible_ids(self.db, ids=data["ids"], actor=load_actor(actor)))
+        return visibility.answer(access.visible_ids(self.db, ids=data["ids"], actor=load_actor(actor)))
 
     @rpc
     @reads_only
@@ -240,7 +243,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.NewLinkSchema(), link)
         with self.db.begin():
-            created = logic.add_link(self.db, document_id=parse_uuid(document_id, "document_id"),
+            created = links.add_link(self.db, document_id=parse_uuid(document_id, "document_id"),
                                      other_id=data["document_id"], note=data["note"], actor=actor)
         return schemas.LinkSchema().dump(created)
 
@@ -248,23 +251,23 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     def remove_link(self, actor, document_id, other_id):
         actor = load_actor(actor)
         with self.db.begin():
-            logic.remove_link(self.db, document_id=parse_uuid(document_id, "document_id"),
+            links.remove_link(self.db, document_id=parse_uuid(document_id, "document_id"),
                               other_id=parse_uuid(other_id, "other_id"), actor=actor)
 
     @rpc
     def document_tree(self, actor, document_id):
         """Parents up to the root, children recursively and related documents, all the actor sees."""
-        tree = logic.document_tree(self.db, document_id=parse_uuid(document_id, "document_id"),
+        tree = links.document_tree(self.db, document_id=parse_uuid(document_id, "document_id"),
                                    actor=load_actor(actor))
         return schemas.DocumentTreeSchema().dump(tree)
 
     @rpc
-    def register_document(self, actor, document_id, registration=None):
-        """Register a card without a number (``registration``: reserved_number, optional)."""
+    def register_document(self, actor, document_id, request=None):
+        """Register a card without a number (``request``: reserved_number, optional)."""
         actor = load_actor(actor)
-        data = load(schemas.RegistrationRequestSchema(), registration or {})
+        data = load(schemas.RegistrationRequestSchema(), request or {})
         with self.db.begin():
-            document = logic.register_document(
+            document = registration.register_document(
                 self.db, document_id=parse_uuid(document_id, "document_id"), actor=actor, **data)
         return document_schema.dump(document)
 
@@ -274,7 +277,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.CancelRegistrationSchema(), cancellation)
         with self.db.begin():
-            document = logic.cancel_registration(
+            document = registration.cancel_registration(
                 self.db, document_id=parse_uuid(document_id, "document_id"), reason=data["reason"], actor=actor)
         return document_schema.dump(document)
 
@@ -284,7 +287,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.ReservationRequestSchema(), reservation or {})
         with self.db.begin():
-            reserved = logic.reserve_number(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
+            reserved = registration.reserve_number(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
                                             actor=actor, **data)
         return schemas.RegistrationSchema().dump(reserved)
 
@@ -293,7 +296,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         """Every number of the journal in a year (default this one), in order, with its status."""
         actor = load_actor(actor)
         data = load(schemas.NumbersQuerySchema(), query or {})
-        numbers = logic.journal_numbers(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
+        numbers = registration.journal_numbers(self.db, journal_id=parse_uuid(journal_id, "journal_id"),
                                         actor=actor, **data)
         return schemas.RegistrationSchema(many=True).dump(numbers)
 
@@ -302,7 +305,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.StatusChangeRequestSchema(), change)
         with self.db.begin():
-            document = logic.change_status(
+            document = life_cycle.change_status(
                 self.db, document_id=parse_uuid(document_id, "document_id"),
                 to_status=data["status"], actor=actor, reason=data["reason"])
         return document_schema.dump(document)
@@ -312,7 +315,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         """Returns an upload id and a presigned URL to PUT the file's bytes to."""
         actor = load_actor(actor)
         with self.db.begin():
-            upload, url = logic.start_upload(
+            upload, url = files.start_upload(
                 self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                 actor=actor)
         return {"upload_id": str(upload.id), "url": url,
@@ -325,7 +328,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         cleanup = None
         try:
             with self.db.begin():
-                version, cleanup = logic.attach_file(
+                version, cleanup = files.attach_file(
                     self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
                     upload_id=data["upload_id"], filename=data["filename"], file_id=data["file_id"],
                     actor=actor, max_bytes=int(self.config["MAX_UPLOAD_BYTES"]), claimed=claimed_upload(data))
@@ -343,7 +346,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         if variant is not None and variant not in file_texts.VARIANTS:
             raise InvalidInput("Invalid input: variant", {"variant": [
                 f"Must be one of: {', '.join(file_texts.VARIANTS)}."]})
-        version, url = logic.file_download(
+        version, url = files.file_download(
             self.db, storage=self.storage, document_id=parse_uuid(document_id, "document_id"),
             version_id=parse_uuid(version_id, "version_id"), actor=load_actor(actor), inline=bool(inline),
             variant=variant)
@@ -353,7 +356,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
 
     @rpc
     def list_paper_copies(self, actor, document_id):
-        copies = logic.list_paper_copies(self.db, document_id=parse_uuid(document_id, "document_id"),
+        copies = paper_copies.list_paper_copies(self.db, document_id=parse_uuid(document_id, "document_id"),
                                          actor=load_actor(actor))
         return paper_copy_schema.dump(copies, many=True)
 
@@ -363,7 +366,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.NewPaperCopySchema(), paper_copy)
         with self.db.begin():
-            added = logic.add_paper_copy(self.db, document_id=parse_uuid(document_id, "document_id"),
+            added = paper_copies.add_paper_copy(self.db, document_id=parse_uuid(document_id, "document_id"),
                                          actor=actor, **data)
         return paper_copy_schema.dump(added)
 
@@ -373,7 +376,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.PaperMovementRequestSchema(), movement)
         with self.db.begin():
-            moved = logic.move_paper_copy(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
+            moved = paper_copies.move_paper_copy(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
                                           actor=actor, **data)
         return paper_copy_schema.dump(moved)
 
@@ -383,7 +386,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         actor = load_actor(actor)
         data = load(schemas.LostPaperCopySchema(), loss)
         with self.db.begin():
-            lost = logic.mark_paper_copy_lost(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
+            lost = paper_copies.mark_paper_copy_lost(self.db, paper_copy_id=parse_uuid(paper_copy_id, "paper_copy_id"),
                                               reason=data["reason"].strip(), actor=actor)
         return paper_copy_schema.dump(lost)
 
@@ -392,7 +395,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         """Paper copies across the documents the actor sees (``query``: out, overdue, holder_id)."""
         actor = load_actor(actor)
         params = load(schemas.PaperCopyQuerySchema(), query or {})
-        items, total = logic.paper_copies(self.db, actor=actor, **params)
+        items, total = paper_copies.paper_copies(self.db, actor=actor, **params)
         return {"items": paper_copy_schema.dump(items, many=True), "total": total}
 
     # Contract execution: milestones, payments, the settlement, what is overdue.
@@ -474,10 +477,10 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
 
     @timer(interval=3600)
     def sweep_staging(self):
-        removed = logic.sweep_staging(storage=self.storage)
+        removed = files.sweep_staging(storage=self.storage)
         if removed:
             log.info("removed %d abandoned uploads", removed)
-        orphans = logic.sweep_orphans(self.db, storage=self.storage)
+        orphans = files.sweep_orphans(self.db, storage=self.storage)
         self.db.rollback()
         if orphans:
             log.info("removed %d stored objects no file version names", orphans)
@@ -489,9 +492,9 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     def on_approval_started(self, session, event):
         p = event.payload
         # its initiator and approvers see the document from now on
-        logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
+        access.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
                                approver_ids=p.get("approver_ids") or [])
-        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
+        life_cycle.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
                                      actor_id=p["initiator_id"], reason="approval started",
                                      occurred_at=event.occurred_at)
 
@@ -500,14 +503,14 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     def on_approval_task_assigned(self, session, event):
         """Whoever gets a task (a later stage's approver, a deputy, one added) sees the document."""
         p = event.payload
-        logic.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
+        access.add_participants(session, document_id=p["document_id"], initiator_id=p["initiator_id"],
                                approver_ids=[p["approver_id"]], with_initiator=False)
 
     @event_handler("approvals", "approval.returned", requeue_on_error=True)
     @handle_once(processed_events)
     def on_approval_returned(self, session, event):
         p = event.payload
-        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
+        life_cycle.apply_approval_outcome(session, document_id=p["document_id"], to_status="draft",
                                      actor_id=p.get("returned_by"), reason="returned for revision",
                                      occurred_at=event.occurred_at)
 
@@ -515,7 +518,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     @handle_once(processed_events)
     def on_approval_resubmitted(self, session, event):
         p = event.payload
-        logic.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
+        life_cycle.apply_approval_outcome(session, document_id=p["document_id"], to_status="on_approval",
                                      actor_id=p["initiator_id"], reason="resubmitted after revision",
                                      occurred_at=event.occurred_at)
 
@@ -523,7 +526,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     @handle_once(processed_events)
     def on_approval_finished(self, session, event):
         p = event.payload
-        logic.apply_approval_outcome(session, document_id=p["document_id"],
+        life_cycle.apply_approval_outcome(session, document_id=p["document_id"],
                                      to_status=APPROVAL_OUTCOME_STATUS[p["outcome"]],
                                      actor_id=p.get("decided_by") or p.get("initiator_id"),
                                      reason=f"approval {p['outcome']}", occurred_at=event.occurred_at)
@@ -563,7 +566,7 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
     @event_handler("counterparties", "contact_person.erased", requeue_on_error=True)
     @handle_once(processed_events)
     def on_contact_person_erased(self, session, event):
-        logic.process_erasure(session, event=event)
+        access.process_erasure(session, event=event)
 
 
 def dump_summaries(documents):

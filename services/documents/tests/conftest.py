@@ -12,7 +12,7 @@ from sqlalchemy import select
 from chancery_common.actor import Actor, ActorSchema
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.errors import load
-from documents import logic, models, schemas
+from documents import files, life_cycle, logic, models, schemas
 from documents.service import DocumentsService
 from documents.storage import Storage
 
@@ -109,7 +109,7 @@ def make_document(session, actor, document_type):
 def change_status(session, actor):
     def change(document, to_status, reason=None):
         with session.begin():
-            return logic.change_status(session, document_id=document.id, to_status=to_status,
+            return life_cycle.change_status(session, document_id=document.id, to_status=to_status,
                                        actor=actor, reason=reason)
     return change
 
@@ -119,7 +119,7 @@ def upload(session, storage, actor):
     """``upload(document, content)``: an upload started and its bytes PUT to the presigned URL."""
     def put(document, content):
         with session.begin():
-            started, url = logic.start_upload(session, storage=storage, document_id=document.id, actor=actor)
+            started, url = files.start_upload(session, storage=storage, document_id=document.id, actor=actor)
         response = requests.put(url, data=content, timeout=30)
         assert response.status_code == 200, response.text
         return started
@@ -134,7 +134,7 @@ def attach(session, storage, actor):
         cleanup = None
         try:
             with session.begin():
-                version, cleanup = logic.attach_file(
+                version, cleanup = files.attach_file(
                     session, storage=storage, document_id=document.id, upload_id=started.id,
                     filename=filename, file_id=file_id, actor=actor, max_bytes=max_bytes, claimed=claimed)
         except Exception:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from chancery_common.actor import Actor
 from chancery_common.envelope import Event
 from chancery_common.errors import InvalidInput, NotFound, PermissionDenied
-from documents import logic, models
+from documents import access, files, life_cycle, logic, models, registration
 from documents.service import DocumentsService
 
 ROLES = ("administrator", "director", "lawyer", "accountant", "manager", "employee")
@@ -65,7 +65,7 @@ def office(session, make_document, document_type, service):
                                  responsible_id=str(people["responsible"].id), register=False)
     journal = document_type("memo").journal
     with session.begin():
-        logic.register(session, document=session.get(models.Document, made["memo"].id), journal=journal,
+        registration.register(session, document=session.get(models.Document, made["memo"].id), journal=journal,
                        actor=people["clerk"])
     made["protocol"] = make_document("protocol", by=people["secretary"], counterparty_id=counterparty_id,
                                      responsible_id=str(people["responsible"].id))
@@ -105,10 +105,10 @@ def test_a_document_one_may_not_see_is_not_found_by_its_id(session, office, who)
     for code, document_id in ids.items():
         if code in EXPECTED[who]:
             with session.begin():
-                assert logic.get_document(session, document_id=document_id, actor=people[who]).id == document_id
+                assert access.get_document(session, document_id=document_id, actor=people[who]).id == document_id
         else:
             with pytest.raises(NotFound), session.begin():
-                logic.get_document(session, document_id=document_id, actor=people[who])
+                access.get_document(session, document_id=document_id, actor=people[who])
 
 
 def test_totals_count_only_what_is_visible_across_pages(session, office):
@@ -128,7 +128,7 @@ def test_explaining_access_agrees_with_the_lists_for_everyone_and_every_document
         listed = visible_ids(session, actor, counterparty_id)
         for code, document_id in ids.items():
             with session.begin():
-                explained = logic.explain_access(session, asked_by=administrator, actor=actor, record_id=document_id)
+                explained = access.explain_access(session, asked_by=administrator, actor=actor, record_id=document_id)
             assert explained["visible"] == (document_id in listed), (who, code)
             assert explained["reasons"] and all(r.endswith(".") for r in explained["reasons"]), (who, code)
 
@@ -147,7 +147,7 @@ def test_the_explanation_names_the_rule_that_applied(session, office, who, code,
     _, people, ids = office
 
     with session.begin():
-        explained = logic.explain_access(session, asked_by=people["administrator"], actor=people[who],
+        explained = access.explain_access(session, asked_by=people["administrator"], actor=people[who],
                                          record_id=ids[code])
 
     assert explained["visible"] is True
@@ -158,7 +158,7 @@ def test_the_explanation_of_a_refusal_says_what_the_type_is_open_to(session, off
     _, people, ids = office
 
     with session.begin():
-        explained = logic.explain_access(session, asked_by=people["administrator"], actor=people["lawyer"],
+        explained = access.explain_access(session, asked_by=people["administrator"], actor=people["lawyer"],
                                          record_id=ids["invoice"])
 
     assert explained["visible"] is False
@@ -170,9 +170,9 @@ def test_only_administrators_ask_why_and_unknown_documents_are_not_found(session
     _, people, ids = office
 
     with pytest.raises(PermissionDenied), session.begin():
-        logic.explain_access(session, asked_by=people["director"], actor=people["lawyer"], record_id=ids["memo"])
+        access.explain_access(session, asked_by=people["director"], actor=people["lawyer"], record_id=ids["memo"])
     with pytest.raises(NotFound), session.begin():
-        logic.explain_access(session, asked_by=people["administrator"], actor=people["lawyer"],
+        access.explain_access(session, asked_by=people["administrator"], actor=people["lawyer"],
                              record_id=uuid.uuid4())
 
 
@@ -195,11 +195,11 @@ def test_what_one_may_not_see_cannot_be_changed_uploaded_to_or_downloaded(
     started = upload(memo, b"%PDF-1.4 a second copy")
 
     calls = [
-        lambda: logic.change_status(session, document_id=memo.id, to_status="archived", actor=outsider),
-        lambda: logic.start_upload(session, storage=storage, document_id=memo.id, actor=outsider),
-        lambda: logic.attach_file(session, storage=storage, document_id=memo.id, upload_id=started.id,
+        lambda: life_cycle.change_status(session, document_id=memo.id, to_status="archived", actor=outsider),
+        lambda: files.start_upload(session, storage=storage, document_id=memo.id, actor=outsider),
+        lambda: files.attach_file(session, storage=storage, document_id=memo.id, upload_id=started.id,
                                   filename="x.pdf", file_id=None, actor=outsider, max_bytes=1024),
-        lambda: logic.file_download(session, storage=storage, document_id=memo.id, version_id=version.id,
+        lambda: files.file_download(session, storage=storage, document_id=memo.id, version_id=version.id,
                                     actor=outsider),
     ]
     for call in calls:
@@ -253,7 +253,7 @@ def test_registering_a_draft_later_needs_the_permission_too(session, make_docume
     journal = document_type("contract").journal
 
     with pytest.raises(PermissionDenied), session.begin():
-        logic.register(session, document=session.get(models.Document, draft.id), journal=journal, actor=manager)
+        registration.register(session, document=session.get(models.Document, draft.id), journal=journal, actor=manager)
 
 
 # approval.started: the initiator and every approver take part in the document.
@@ -276,7 +276,7 @@ def test_an_approval_start_adds_its_people_and_moves_the_document_once(session, 
         (initiator.id, "approval initiator"), (lawyer.id, "approver"), (accountant.id, "approver")}
     assert reader(lambda s: s.get(models.Document, document.id).status) == "on_approval"
     with session.begin():
-        assert logic.get_document(session, document_id=document.id, actor=accountant).id == document.id
+        assert access.get_document(session, document_id=document.id, actor=accountant).id == document.id
 
 
 def test_a_second_approval_adds_only_new_people(session, service, make_document):

@@ -13,7 +13,7 @@ from chancery_common.actor import Actor
 from chancery_common.database import make_engine, make_session_factory
 from chancery_common.envelope import Event
 from chancery_common.errors import Conflict, InvalidInput, NotFound, PermissionDenied
-from documents import logic, models
+from documents import access, logic, models
 from documents.service import DocumentsService
 
 PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -103,7 +103,7 @@ def test_the_rows_of_a_document_are_read_by_whoever_sees_it(session, make_docume
     document = make_document(register=False)
 
     with session.begin():
-        items, total = logic.audit_entries(session, actor=actor, record_type="document", record_id=document.id)
+        items, total = access.audit_entries(session, actor=actor, record_type="document", record_id=document.id)
 
     assert [row["action"] for row in items] == ["created"] and total == 1
 
@@ -112,10 +112,10 @@ def test_the_rows_of_a_document_one_may_not_see_are_not_found(session, make_docu
     document = make_document(register=False)
 
     with pytest.raises(NotFound), session.begin():
-        logic.audit_entries(session, actor=Actor(id=uuid.uuid4(), roles=["lawyer"]), record_type="document",
+        access.audit_entries(session, actor=Actor(id=uuid.uuid4(), roles=["lawyer"]), record_type="document",
                             record_id=document.id)
     with pytest.raises(NotFound), session.begin():
-        logic.audit_entries(session, actor=Actor(id=uuid.uuid4(), roles=["lawyer"]),
+        access.audit_entries(session, actor=Actor(id=uuid.uuid4(), roles=["lawyer"]),
                             record_type="contact_person", record_id=uuid.uuid4())
 
 
@@ -123,9 +123,9 @@ def test_searching_the_whole_log_needs_view_audit(session, make_document, actor,
     make_document(register=False)
 
     with pytest.raises(PermissionDenied) as refused, session.begin():
-        logic.audit_entries(session, actor=actor)
+        access.audit_entries(session, actor=actor)
     with session.begin():
-        items, total = logic.audit_entries(session, actor=auditor, action="created", limit=1)
+        items, total = access.audit_entries(session, actor=auditor, action="created", limit=1)
 
     assert refused.value.details == {"permission": "view_audit"}
     assert len(items) == 1 and total >= 1
@@ -133,9 +133,9 @@ def test_searching_the_whole_log_needs_view_audit(session, make_document, actor,
 
 def test_verifying_needs_view_audit(session, actor, auditor):
     with pytest.raises(PermissionDenied), session.begin():
-        logic.verify_audit(session, actor=actor)
+        access.verify_audit(session, actor=actor)
     with session.begin():
-        assert logic.verify_audit(session, actor=auditor) == {"intact": True, "first_bad_id": None}
+        assert access.verify_audit(session, actor=auditor) == {"intact": True, "first_bad_id": None}
 
 
 def test_the_audit_entrypoint_dumps_rows_and_names_a_record_id_without_its_type(session, make_document, actor):
@@ -183,7 +183,7 @@ def test_a_forged_row_is_found_and_the_rows_before_it_stay_good(own_database, ac
     table = models.audit_log.table
     with session.begin():
         ids = session.scalars(select(table.c.id).order_by(table.c.id)).all()
-        assert logic.verify_audit(session, actor=auditor) == {"intact": True, "first_bad_id": None}
+        assert access.verify_audit(session, actor=auditor) == {"intact": True, "first_bad_id": None}
 
     with session.begin():  # as a superuser who bypasses the trigger would
         session.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
@@ -192,7 +192,7 @@ def test_a_forged_row_is_found_and_the_rows_before_it_stay_good(own_database, ac
         session.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
 
     with session.begin():
-        assert logic.verify_audit(session, actor=auditor) == {"intact": False, "first_bad_id": ids[1]}
+        assert access.verify_audit(session, actor=auditor) == {"intact": False, "first_bad_id": ids[1]}
     session.close()
     assert audit.main(["verify", own_database.url.render_as_string(hide_password=False)]) == 1
 
@@ -221,4 +221,4 @@ def test_an_erasure_is_traced_once_and_exported_with_no_records(session, reader,
     assert (exported["service"], exported["records"]) == ("documents", [])
     assert [(e["action"], e["record_type"], e["record_id"]) for e in exported["audit_entries"]] == [
         ("erasure_processed", "contact_person", str(contact_person_id))]
-    assert reader(lambda s: logic.verify_audit(s, actor=auditor))["intact"] is True
+    assert reader(lambda s: access.verify_audit(s, actor=auditor))["intact"] is True

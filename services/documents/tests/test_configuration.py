@@ -101,7 +101,7 @@ def test_changing_a_type_never_breaks_documents_made_with_it(make_type, change_t
     lease_id, old_id = lease.id, old.id
     kept = {f["code"]: f for f in lease.fields}
     assert kept["area"]["retired"] is True
-    shown = {f["code"]: f["value"] for f in configuration.shown_fields(lease, old.extra)}
+    shown = {f["code"]: f["value"] for f in schemas.shown_fields(lease, old.extra)}
     assert shown["area"] == 50  # the old card still shows its value
     with session.begin():  # an edit that does not touch the new required field is fine
         logic.update_document(session, document_id=old_id, changes={"title": "Lease of the warehouse"}, actor=actor)

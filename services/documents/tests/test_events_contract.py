@@ -10,7 +10,7 @@ from nameko.testing.services import worker_factory
 from chancery_common.actor import Actor
 from chancery_common.envelope import Event
 from chancery_common.errors import Conflict, NotFound
-from documents import events, logic, models
+from documents import access, events, logic, models, paper_copies
 from documents.service import DocumentsService
 
 
@@ -78,7 +78,7 @@ def test_approval_events_move_the_status(worker, make_document, reader):
 
     # the approver of a later stage sees the document from their task on
     seen_by_later = Actor(id=later, roles=["employee"])
-    assert reader(lambda s: logic.get_document(s, document_id=document.id, actor=seen_by_later).id) == document.id
+    assert reader(lambda s: access.get_document(s, document_id=document.id, actor=seen_by_later).id) == document.id
 
 
 @pytest.mark.parametrize("outcome, expected", [("rejected", "rejected"), ("withdrawn", "draft")])
@@ -142,25 +142,25 @@ def test_a_counterparty_s_name_finds_its_documents(worker, make_document, sessio
 def test_a_lost_paper_copy_is_recorded_listed_and_announced(make_document, session, actor, outbox_events):
     document = make_document()
     with session.begin():
-        copy = logic.add_paper_copy(session, document_id=document.id, kind="original", location="Archive 1",
+        copy = paper_copies.add_paper_copy(session, document_id=document.id, kind="original", location="Archive 1",
                                     actor=actor)
     with session.begin():
-        logic.move_paper_copy(session, paper_copy_id=copy.id, actor=actor, to_holder=uuid.uuid4(),
+        paper_copies.move_paper_copy(session, paper_copy_id=copy.id, actor=actor, to_holder=uuid.uuid4(),
                               expected_return_on=datetime.now(timezone.utc).date())
 
     with session.begin():
-        lost = logic.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="left in a taxi", actor=actor)
+        lost = paper_copies.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="left in a taxi", actor=actor)
     assert lost.status == "lost" and lost.movements[-1].reason == "lost: left in a taxi"
 
     with session.begin():
-        listed, total = logic.paper_copies(session, actor=actor, lost=True)
+        listed, total = paper_copies.paper_copies(session, actor=actor, lost=True)
         assert copy.id in {c.id for c in listed}
-        assert copy.id not in {c.id for c in logic.paper_copies(session, actor=actor, out=True)[0]}
+        assert copy.id not in {c.id for c in paper_copies.paper_copies(session, actor=actor, out=True)[0]}
     moved = outbox_events(events.PAPER_COPY_MOVED, document.id)
     assert [(m["status"], m["document_status"]) for m in moved] == [("handed_out", "draft"), ("lost", "draft")]
     assert moved[-1]["reason"] == "left in a taxi"
     with pytest.raises(Conflict), session.begin():
-        logic.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="again", actor=actor)
+        paper_copies.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="again", actor=actor)
     stranger = Actor(id=uuid.uuid4(), roles=["employee"])
     with pytest.raises(NotFound), session.begin():
-        logic.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="x", actor=stranger)
+        paper_copies.mark_paper_copy_lost(session, paper_copy_id=copy.id, reason="x", actor=stranger)

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from chancery_common.actor import Actor
 from chancery_common.errors import Conflict, InvalidInput, NotFound
-from documents import events, execution, logic, models
+from documents import events, execution, life_cycle, models
 
 
 def day(offset):
@@ -39,7 +39,7 @@ def child(make_document):
 def change_status(session, actor):
     def change(document_id, to_status):
         with session.begin():
-            logic.change_status(session, document_id=document_id, to_status=to_status, actor=actor)
+            life_cycle.change_status(session, document_id=document_id, to_status=to_status, actor=actor)
     return change
 
 

@@ -11,7 +11,7 @@ import requests
 from sqlalchemy import func, select
 
 from chancery_common.errors import Conflict, InvalidInput, NotFound
-from documents import events, logic, models, schemas
+from documents import events, files, models, schemas
 from documents.storage import STAGING_PREFIX, ObjectInfo
 
 PDF = b"%PDF-1.7\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n" + bytes(range(256)) * 8
@@ -104,7 +104,7 @@ def test_a_file_of_exactly_the_limit_is_accepted(make_document, upload, attach):
 def test_attaching_without_uploading_is_refused(session, make_document, storage, attach, actor):
     document = make_document()
     with session.begin():
-        started, _ = logic.start_upload(session, storage=storage, document_id=document.id, actor=actor)
+        started, _ = files.start_upload(session, storage=storage, document_id=document.id, actor=actor)
 
     with pytest.raises(InvalidInput) as refused:
         attach(document, started)
@@ -158,7 +158,7 @@ def test_the_files_of_a_signed_document_cannot_be_changed(make_document, upload,
     with pytest.raises(Conflict):
         attach(document, staged_before_signing, file_id=existing.file_id)
     with pytest.raises(Conflict), session.begin():
-        logic.start_upload(session, storage=storage, document_id=document.id, actor=actor)
+        files.start_upload(session, storage=storage, document_id=document.id, actor=actor)
 
 
 def test_a_failed_transaction_leaves_the_object_to_its_upload(session, make_document, upload, attach, storage,
@@ -168,7 +168,7 @@ def test_a_failed_transaction_leaves_the_object_to_its_upload(session, make_docu
     upload_id, key = started.id, started.object_key
 
     with session.begin() as transaction:
-        version, cleanup = logic.attach_file(
+        version, cleanup = files.attach_file(
             session, storage=storage, document_id=document_id, upload_id=upload_id,
             filename="contract.pdf", file_id=None, actor=actor, max_bytes=len(PDF), claimed=claim(PDF))
         transaction.rollback()  # as when the commit fails
@@ -186,7 +186,7 @@ def test_a_download_link_serves_the_stored_bytes(session, make_document, upload,
     version = attach(document, upload(document, PDF), filename="Договор №1.pdf")
 
     with session.begin():
-        found, url = logic.file_download(session, storage=storage, document_id=document.id,
+        found, url = files.file_download(session, storage=storage, document_id=document.id,
                                          version_id=version.id, actor=actor, inline=False)
     response = requests.get(url, timeout=30)
 
@@ -223,9 +223,9 @@ def test_an_upload_never_attached_is_swept_after_the_grace_period_and_an_attache
     abandoned = upload(document, TEXT)
 
     with session.begin():
-        assert logic.sweep_orphans(session, storage=storage) == 0  # still within the grace period
+        assert files.sweep_orphans(session, storage=storage) == 0  # still within the grace period
     with session.begin():
-        logic.sweep_orphans(session, storage=storage, older_than=timedelta(seconds=-60))
+        files.sweep_orphans(session, storage=storage, older_than=timedelta(seconds=-60))
 
     assert not storage.exists(abandoned.object_key)
     assert storage.exists(attached.object_key)
@@ -306,7 +306,7 @@ def test_an_upload_older_than_the_attach_window_is_refused(session, make_documen
     started = upload(document, PDF)
     with session.begin():
         session.get(models.Upload, started.id).created_at = (
-            datetime.now(timezone.utc) - logic.ATTACH_WINDOW - timedelta(minutes=1))
+            datetime.now(timezone.utc) - files.ATTACH_WINDOW - timedelta(minutes=1))
 
     with pytest.raises(Conflict) as refused:
         attach(document, started, claimed=claim(PDF))
@@ -340,7 +340,7 @@ def test_a_failed_transaction_of_a_staged_upload_leaves_no_copy(session, make_do
         session.add(models.Upload(id=staged_id, document_id=document_id, object_key=staged_key, created_by=actor.id))
 
     with session.begin() as transaction:
-        version, cleanup = logic.attach_file(
+        version, cleanup = files.attach_file(
             session, storage=storage, document_id=document_id, upload_id=staged_id,
             filename="contract.pdf", file_id=None, actor=actor, max_bytes=len(PDF))
         copied = version.object_key

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from chancery_common.errors import Conflict, InvalidInput, NotFound
-from documents import events, logic, models
+from documents import events, life_cycle, logic, models
 
 PATH = ["on_approval", "approved", "signed", "in_execution", "completed", "archived"]
 
@@ -82,16 +82,16 @@ def test_a_step_the_life_cycle_forbids_is_a_conflict_and_changes_nothing(
 
 def test_changing_an_unknown_document_is_not_found(session, actor):
     with pytest.raises(NotFound), session.begin():
-        logic.change_status(session, document_id=uuid.uuid4(), to_status="signed", actor=actor)
+        life_cycle.change_status(session, document_id=uuid.uuid4(), to_status="signed", actor=actor)
 
 
 def test_an_approval_outcome_the_life_cycle_forbids_is_skipped_not_raised(session, make_document, actor, reader):
     signed = make_document()
     with session.begin():
-        logic.change_status(session, document_id=signed.id, to_status="signed", actor=actor)
+        life_cycle.change_status(session, document_id=signed.id, to_status="signed", actor=actor)
 
     with session.begin():
-        applied = logic.apply_approval_outcome(session, document_id=signed.id, to_status="on_approval",
+        applied = life_cycle.apply_approval_outcome(session, document_id=signed.id, to_status="on_approval",
                                                actor_id=actor.id, reason="approval started")
 
     assert applied is None
@@ -120,11 +120,11 @@ def test_approval_events_arriving_out_of_order_end_in_the_right_status(session, 
     document = make_document()
     started_at = datetime.now(timezone.utc)
     with session.begin():
-        logic.apply_approval_outcome(session, document_id=document.id, to_status="approved",
+        life_cycle.apply_approval_outcome(session, document_id=document.id, to_status="approved",
                                      actor_id=actor.id, reason="approval approved",
                                      occurred_at=started_at + timedelta(seconds=5))
     with session.begin():
-        late = logic.apply_approval_outcome(session, document_id=document.id, to_status="on_approval",
+        late = life_cycle.apply_approval_outcome(session, document_id=document.id, to_status="on_approval",
                                             actor_id=actor.id, reason="approval started",
                                             occurred_at=started_at)
 

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from chancery_common.errors import Conflict
-from documents import events, logic, models
+from documents import events, logic, models, registration
 
 THREADS = 6
 PER_THREAD = 4
@@ -87,7 +87,7 @@ def test_a_draft_kept_unregistered_gets_the_next_number_later(session, actor, ma
     make_document(type_id=doc_type.id)
 
     with session.begin():
-        registered = logic.register(session, document=draft, journal=doc_type.journal, actor=actor)
+        registered = registration.register(session, document=draft, journal=doc_type.journal, actor=actor)
 
     assert registered.number.endswith("-000002")
 
@@ -97,7 +97,7 @@ def test_a_document_is_registered_once(session, actor, make_document, make_journ
     document = make_document(type_id=doc_type.id)
 
     with pytest.raises(Conflict), session.begin():
-        logic.register(session, document=document, journal=doc_type.journal, actor=actor)
+        registration.register(session, document=document, journal=doc_type.journal, actor=actor)
 
 
 def test_a_type_without_a_journal_is_not_numbered(make_document, outbox_events):

@@ -10,7 +10,7 @@ from chancery_local.demo import make_pdf
 
 from chancery_common.actor import Actor
 from chancery_common.errors import NotFound, load
-from documents import integrity, logic, models, schemas
+from documents import files, integrity, logic, models, schemas
 from documents import search as full_text
 
 
@@ -165,7 +165,7 @@ def test_completeness_of_several_contracts_in_one_call_matches_each_alone(make_d
     ('<img src=x onerror="alert(1)">.pdf', "img src=x onerror=alert(1).pdf"), ("..", "file"),
 ])
 def test_file_names_are_neutralised(given, kept):
-    assert logic.safe_filename(given) == kept
+    assert files.safe_filename(given) == kept
 
 
 def test_the_integrity_check_reports_a_changed_object(make_document, upload, attach, session, storage):
@@ -191,9 +191,9 @@ def test_the_sweep_removes_objects_no_version_names_after_the_grace_period(make_
     storage.client.put_object(storage.bucket, orphan, io.BytesIO(b"orphan"), 6)
 
     with session.begin():
-        assert logic.sweep_orphans(session, storage=storage) == 0  # still within the grace period
+        assert files.sweep_orphans(session, storage=storage) == 0  # still within the grace period
     with session.begin():
-        removed = logic.sweep_orphans(session, storage=storage, older_than=timedelta(seconds=-60))
+        removed = files.sweep_orphans(session, storage=storage, older_than=timedelta(seconds=-60))
 
     assert removed >= 1
     assert not storage.exists(orphan) and storage.exists(version.object_key)

@@ -363,7 +363,8 @@ def scheme_rows(session, scheme, document):
                 due_at=reminders.at_local(day, scheme.at_time or DEFAULT_REMINDER_TIME, zone),
                 title=f"{scheme.name}: {label}"[:500],
                 body=(scheme.message + "\n" if scheme.message else "")
-                + f"{scheme.date_field.replace('_', ' ').capitalize()} {the_date.isoformat()} ({offset_label(int(offset))})",
+                + f"{scheme.date_field.replace('_', ' ').capitalize()} {the_date.isoformat()} "
+                  f"({offset_label(int(offset))})",
                 link=f"/documents/{document.id}", subject_type="document", subject_id=document.id,
                 counterparty_id=document.counterparty_id,
                 payload={"via": via, "scheme_id": str(scheme.id), "date_field": scheme.date_field,

@@ -60,8 +60,8 @@ def on_planned(session, *, event):
 def on_cancelled(session, *, event):
     """activity.cancelled: call off the invitation its responsible got, if any."""
     p = event.payload
-    return _cancel(session, event=event, activity_id=as_uuid(p["activity_id"]), recipient_id=as_uuid(p["responsible_id"]),
-                   sequence=int(p.get("sequence") or 0))
+    return _cancel(session, event=event, activity_id=as_uuid(p["activity_id"]),
+                   recipient_id=as_uuid(p["responsible_id"]), sequence=int(p.get("sequence") or 0))
 
 
 def _cancel(session, *, event, activity_id, recipient_id, sequence):

@@ -189,7 +189,7 @@ def fire_batch(session, rows, now, hooks):
             data={**reminder.payload, "reminder_id": str(reminder.id), "due_at": reminder.due_at.isoformat(),
                   "fired_late": late}))
     ids = logic.notify_many(session, items, now=now)
-    for reminder, notification_id in zip(firing, ids):
+    for reminder, notification_id in zip(firing, ids, strict=False):
         reminder.state = "fired"
         reminder.fired_at = now
         reminder.notification_id = notification_id
@@ -197,12 +197,12 @@ def fire_batch(session, rows, now, hooks):
         "reminder_id": r.id, "kind": r.kind, "source": r.source, "recipient_id": r.recipient_id,
         "due_at": r.due_at, "fired_at": now, "subject_type": r.subject_type, "subject_id": r.subject_id,
         "counterparty_id": r.counterparty_id, "notification_id": notification_id}
-        for r, notification_id in zip(firing, ids)])
+        for r, notification_id in zip(firing, ids, strict=False)])
     for reminder in firing:
         after = hooks.after.get(reminder.kind)
         if after is not None:
             after(session, reminder, now)
-    fired = dict(zip((r.id for r in firing), ids))
+    fired = dict(zip((r.id for r in firing), ids, strict=False))
     return [fired.get(r.id) for r in rows]
 
 

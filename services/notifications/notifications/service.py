@@ -180,7 +180,8 @@ class NotificationsService(record_entrypoints.RecordEntrypoints, event_log.Event
     def list_reminders(self, actor, query=None):
         actor = load_actor(actor)
         params = load(schemas.ReminderQuerySchema(), query or {})
-        return {"items": reminder_schema.dump(reminder_schemes.visible_reminders(self.db, actor=actor, **params), many=True)}
+        found = reminder_schemes.visible_reminders(self.db, actor=actor, **params)
+        return {"items": reminder_schema.dump(found, many=True)}
 
     @rpc
     def delete_reminder(self, actor, reminder_id):

@@ -37,7 +37,8 @@ def employee(session):
         with session.begin():
             event_handlers.on_employee(session, event=event(
                 "employee.created", "staff", employee_id=str(employee_id), full_name="Anna Ivanova",
-                email=email or f"{employee_id.hex[:8]}@example.test", department_id=department_id and str(department_id),
+                email=email or f"{employee_id.hex[:8]}@example.test",
+                department_id=department_id and str(department_id),
                 roles=list(roles), time_zone=time_zone, locale="en"))
         return employee_id
     return make
@@ -58,8 +59,9 @@ def nested_departments(session, outer_name, inner_name):
     outer, inner = uuid.uuid4(), uuid.uuid4()
     with session.begin():
         for department_id, name, parent in ((outer, outer_name, None), (inner, inner_name, outer)):
-            event_handlers.on_department(session, event=event("department.saved", "staff", department_id=str(department_id),
-                                                       name=name, parent_id=parent and str(parent), head_id=None))
+            event_handlers.on_department(session, event=event(
+                "department.saved", "staff", department_id=str(department_id), name=name,
+                parent_id=parent and str(parent), head_id=None))
     return outer, inner
 
 
@@ -264,8 +266,8 @@ def test_when_the_date_moves_the_reminders_move_and_fired_ones_stay(session, emp
                                                           responsible_id=anna, valid_until=day(5)))
     # the "7 days before" one is past when planned: not planned at all
     assert [r.due_at.date().isoformat() for r in pending(session, subject_id=document_id)] == [day(5)]
-    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=datetime.combine(TODAY + timedelta(days=5), time(9, 0, 30),
-                                                     tzinfo=timezone.utc))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS,
+                       now=datetime.combine(TODAY + timedelta(days=5), time(9, 0, 30), tzinfo=timezone.utc))
     assert len(inbox_of(session, anna)) == 1
 
     with session.begin():
@@ -386,9 +388,9 @@ def test_an_activity_reminds_its_responsible_minutes_before_and_moves_or_ends_wi
     with session.begin():
         event_handlers.on_activity_planned(session, event=event("activity.scheduled", "counterparties", **{
             **payload, "activity_id": str(other := uuid.uuid4()), "planned_at": (NOW + timedelta(days=2)).isoformat()}))
-        event_handlers.on_activity_closed(session, event=event("activity.cancelled", "counterparties", activity_id=str(other),
-                                                        counterparty_id=str(counterparty_id),
-                                                        responsible_id=str(anna), cancelled_by=str(anna)))
+        event_handlers.on_activity_closed(session, event=event(
+            "activity.cancelled", "counterparties", activity_id=str(other), counterparty_id=str(counterparty_id),
+            responsible_id=str(anna), cancelled_by=str(anna)))
     assert pending(session, subject_id=other) == []
 
 
@@ -653,7 +655,8 @@ def test_planned_payments_are_reminded_while_not_covered(session, employee):
         event_handlers.on_document(session, event=contract_event("document.status_changed", responsible, document_id,
                                                           status="terminated", from_status="signed",
                                                           to_status="terminated"))
-    reminders.fire_due(session, hooks=event_handlers.HOOKS, now=datetime.combine(TODAY + timedelta(days=20), time(9), tzinfo=timezone.utc))
+    reminders.fire_due(session, hooks=event_handlers.HOOKS,
+                       now=datetime.combine(TODAY + timedelta(days=20), time(9), tzinfo=timezone.utc))
     assert [n.title for n in inbox_of(session, responsible)] == []
     with session.begin():
         assert set(session.scalars(select(Reminder.state).where(

@@ -40,7 +40,7 @@ def test_failures_from_one_client_do_not_lock_the_account_for_another(make_emplo
 
 def test_the_free_failures_then_a_wait_that_grows(make_employee, session):
     employee = make_employee(password=PASSWORD)
-    employee_id, email = employee.id, employee.email
+    email = employee.email
     ip = "203.0.113.8"
     fail(session, email, ip, times=sessions.PAIR.free_failures - 1)
     sign_in(session, email.upper(), "203.0.113.9")  # another client: no effect on this pair

@@ -90,7 +90,7 @@ def check_url(url, settings):
     url = url.strip()
     parts = urlsplit(url)
     try:
-        parts.port
+        _ = parts.port  # reading it checks it
     except ValueError:
         raise InvalidInput("Invalid input: url", {"url": ["The port is not a number."]}) from None
     if not parts.hostname or parts.scheme not in ("https", "http"):

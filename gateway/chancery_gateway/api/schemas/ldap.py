@@ -1,5 +1,7 @@
-"""The LDAP directory's settings and syncs in the REST API (the staff service checks them again)."""
+"""The LDAP directory's settings and its synchronisation."""
+
 from marshmallow import Schema, fields, validate
+
 
 ROLE = fields.String()
 

@@ -1,7 +1,163 @@
-"""The HTTP contract of documents beyond the card itself: edits, links, journals' numbers, paper copies."""
+"""Documents: types, journals and numbers, the card, files and versions, links and the tree,
+paper copies, completeness."""
+
 from marshmallow import Schema, fields, validate
 
-from .schemas import ID, Date, DocumentSchema, Money, NewDocumentSchema, PageArgs, page_of
+from .common import Date, ID, Money, page_of, PageArgs, Version
+
+
+class JournalSchema(Schema):
+    id = ID()
+    version = Version()
+    code = fields.String()
+    name = fields.String()
+    prefix = fields.String()
+    number_pattern = fields.String()
+    sequence_width = fields.Integer()
+    kind = fields.String()
+    is_active = fields.Boolean()
+    per_parent = fields.Boolean(metadata={"description": "numbers within the parent document (annexes)"})
+
+
+class DocumentTypeSchema(Schema):
+    id = ID()
+    version = Version()
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String()
+    visible_to_roles = fields.List(fields.String(), metadata={
+        "description": "roles that see every document of this type"})
+    journal = fields.Nested(JournalSchema, allow_none=True)
+    # documents' own (below): extra fields, children, people, completeness
+    journal_id = ID(allow_none=True)
+    field_definitions = fields.List(fields.Dict(), data_key="fields", attribute="fields")
+    allowed_child_type_ids = fields.List(ID(), allow_none=True)
+    default_responsible_ids = fields.List(ID())
+    department_id = ID(allow_none=True)
+    department_code = fields.String(allow_none=True)
+    required_documents = fields.List(fields.Dict())
+    stages_field = fields.String(allow_none=True)
+    accepted_file_kinds = fields.List(fields.String(), metadata={
+        "description": "the kinds of file its documents take: pdf, images, office, text, email, archives"})
+    is_active = fields.Boolean()
+
+
+class FileVersionSchema(Schema):
+    id = ID()
+    file_id = ID()
+    version = fields.Integer()
+    filename = fields.String()
+    size = fields.Integer()
+    sha256 = fields.String()
+    content_type = fields.String()
+    uploaded_by = ID()
+    uploaded_at = fields.String()
+    text_state = fields.String(allow_none=True, metadata={
+        "description": "reading its text (OCR of a scan, an office file, an e-mail): pending, done or "
+                       "failed; null for a file stored before texts were read"})
+    text_reason = fields.String(allow_none=True, metadata={
+        "description": "why its text could not be read; with text_state done, what could not be made "
+                       "(an office file's preview: \"no preview: ...\")"})
+    text_method = fields.String(allow_none=True, metadata={
+        "description": "how its text was read: ocr, text_layer, office, email or plain"})
+    has_searchable_pdf = fields.Boolean(metadata={
+        "description": "a scan's searchable PDF, or an office file's PDF preview (text_method office, made by "
+                       "LibreOffice), is at .../versions/{id}/searchable.pdf"})
+    has_thumbnail = fields.Boolean(metadata={
+        "description": "a PNG of its first page (a PDF's, an image's, an office file's) is at "
+                       ".../versions/{id}/thumbnail"})
+
+
+class FirstFileSchema(Schema):
+    version_id = ID()
+    filename = fields.String()
+    content_type = fields.String()
+    has_thumbnail = fields.Boolean()
+
+
+class DocumentFileSchema(Schema):
+    id = ID()
+    name = fields.String()
+    created_at = fields.String()
+    versions = fields.List(fields.Nested(FileVersionSchema))
+
+
+class StatusChangeSchema(Schema):
+    from_status = fields.String(allow_none=True)
+    to_status = fields.String()
+    changed_by = ID(allow_none=True)
+    reason = fields.String(allow_none=True)
+    changed_at = fields.String()
+
+
+class NewDocumentSchema(Schema):
+    type_id = ID(required=True)
+    title = fields.String(required=True)
+    counterparty_id = ID(allow_none=True)
+    legal_entity_id = ID(allow_none=True)
+    document_date = Date(allow_none=True)
+    signing_date = Date(allow_none=True)
+    amount = Money(allow_none=True)
+    currency = fields.String(allow_none=True)
+    valid_from = Date(allow_none=True)
+    valid_to = Date(allow_none=True)
+    responsible_id = ID(allow_none=True)
+    parent_id = ID(allow_none=True)
+    register = fields.Boolean(metadata={"description": "register in the type's journal now (default true)"})
+    department_id = ID(allow_none=True)
+    extra = fields.Dict(keys=fields.String(), metadata={"description": "values of the type's extra fields by code"})
+
+
+class DocumentSchema(NewDocumentSchema):
+    id = ID()
+    version = Version()
+    type = fields.Nested(DocumentTypeSchema)
+    number = fields.String(allow_none=True)
+    registered_at = fields.String(allow_none=True)
+    registrar_id = ID(allow_none=True)
+    status = fields.String()
+    created_by = ID()
+    created_at = fields.String()
+    updated_at = fields.String()
+    file_count = fields.Integer()
+    first_file = fields.Nested(FirstFileSchema, allow_none=True, metadata={
+        "description": "in the registry's list: the current version of the document's first file (its "
+                       "thumbnail, or its type for an icon); null without files"})
+    extra_fields = fields.List(fields.Dict(), metadata={
+        "description": "the card's extra fields with code, label, kind and value"})
+    files = fields.List(fields.Nested(DocumentFileSchema))
+    status_changes = fields.List(fields.Nested(StatusChangeSchema))
+
+
+class DocumentTypeBriefSchema(Schema):
+    id = ID()
+    code = fields.String()
+    name = fields.String()
+    kind = fields.String()
+
+
+class OverviewDocumentSchema(DocumentSchema):
+    """A document as the unified view lists it: its type in brief (the whole type, with its
+    fields and rules, at GET /document-types/{id})."""
+
+    type = fields.Nested(DocumentTypeBriefSchema)
+
+
+class DocumentQueryArgs(PageArgs):
+    counterparty_id = ID()
+    status = fields.String()
+    search = fields.String()
+
+
+class StatusChangeRequestSchema(Schema):
+    status = fields.String(required=True)
+    reason = fields.String(allow_none=True)
+
+
+class UploadArgs(Schema):
+    file_id = ID(metadata={"description": "add a new version to this file of the document"})
+    filename = fields.String(validate=validate.Length(min=1, max=255), metadata={
+        "description": "the file's name, when the request body is the file itself (application/octet-stream)"})
 
 
 class NewDocumentRequestSchema(NewDocumentSchema):
@@ -64,8 +220,6 @@ class DocumentTreeSchema(Schema):
         "description": "free links, from either end"})
 
 
-# registration -----------------------------------------------------------------------------
-
 class RegistrationSchema(Schema):
     """A number a journal gave out: reserved, registered to a document, or cancelled."""
 
@@ -105,8 +259,6 @@ class CancelRegistrationSchema(Schema):
 class NumbersQueryArgs(Schema):
     year = fields.Integer(validate=YEAR, metadata={"description": "default: this year"})
 
-
-# paper copies -----------------------------------------------------------------------------
 
 class PaperMovementSchema(Schema):
     id = ID()
@@ -162,10 +314,6 @@ class LostPaperCopySchema(Schema):
 
 
 PaperCopyPage = page_of(PaperCopySchema, "PaperCopyPage")
-
-
-# document types and journals ------------------------------------------------------------
-
 FIELD_KINDS = ("text", "number", "money", "date", "reference", "employee", "counterparty")
 
 
@@ -229,8 +377,6 @@ class JournalRequestSchema(Schema):
     sequence_width = fields.Integer()
     is_active = fields.Boolean()
 
-
-# the registry -----------------------------------------------------------------------------
 
 class RegistryArgs(PageArgs):
     """The registry's filters; each narrows the list."""

@@ -1,9 +1,9 @@
-"""The HTTP contract of approvals and approval routes (re-exported by api/schemas.py)."""
+"""Approvals and approval routes."""
+
 from marshmallow import Schema, fields, validate
 
-from .paging import PageArgs as _PageArgs
+from .common import ID, PageArgs
 
-ID = fields.UUID
 
 APPROVER_KINDS = ("employee", "position", "role", "department_head", "initiator_head", "responsible")
 DECISIONS = ("approve", "approve_with_remarks", "reject", "return_for_revision")
@@ -149,6 +149,8 @@ class ApprovalSchema(ApprovalSummarySchema):
     stages = fields.List(fields.Nested(StageSchema))
     updated_at = fields.String(allow_none=True, metadata={
         "description": "When the approval, one of its stages or tasks last changed (a sync's `updated_since`)."})
+    updated_at = fields.String(allow_none=True, metadata={
+        "description": "When the approval, one of its stages or tasks last changed (a sync's `updated_since`)."})
 
 
 class MyTaskSchema(TaskSchema):
@@ -157,13 +159,13 @@ class MyTaskSchema(TaskSchema):
         "description": "the task's approval without its stages (GET /approvals/{id} has them)"})
 
 
-class ApprovalQueryArgs(_PageArgs):
+class ApprovalQueryArgs(PageArgs):
     document_id = ID()
     counterparty_id = ID()
     status = fields.String()
 
 
-class TaskQueryArgs(_PageArgs):
+class TaskQueryArgs(PageArgs):
     status = fields.String(validate=validate.OneOf(("pending", "decided", "all")))
 
 

@@ -27,7 +27,7 @@ from flask_babel import force_locale, gettext as _
 
 from chancery_common import ical
 
-from . import rpc
+from .. import rpc
 
 SECRET_PREFIX = "cal_"
 REFRESH_MINUTES = 60

@@ -4,7 +4,7 @@ Each service searches only what the employee may see (its own visibility rules),
 gateway never filters. A service that is down or slow leaves its groups empty and is named
 in ``unavailable``; the rest is answered within the RPC timeout.
 """
-from . import rpc
+from .. import rpc
 
 GROUPS = ("counterparties", "contact_persons", "documents", "activities", "employees")
 

@@ -3,7 +3,7 @@ stage (the counterparties service's ``negotiation_board``, with the names of the
 responsible employees) and the funnel of a period (``negotiation_funnel``)."""
 from datetime import datetime, timedelta, timezone
 
-from . import employee_names, rpc
+from .. import employee_names, rpc
 
 FUNNEL_DAYS = 30  # the funnel's period when none is asked for
 

@@ -4,12 +4,11 @@ language goes with it), and streaming a done job's file back from S3.
 The jobs service keeps the job and a worker of its own does the work: the gateway only
 asks, so a job survives any gateway process ending (docs/reliability.md).
 """
-import requests
 from flask import Response, current_app, g, stream_with_context
 from flask_babel import get_locale
 
-from . import auth, rpc
-from .files import CHUNK
+from .. import auth, rpc
+from ..files import read_stored
 
 KINDS = ("counterparties_export", "contact_persons_export", "documents_export", "counterparties_import",
          "employees_import", "personal_data_export")
@@ -47,21 +46,9 @@ def download(job_id):
     """A streamed response with a done job's file (attachment, the name it was made with)."""
     info = rpc.call("jobs", "result_download", g.actor, str(job_id))
     timeout = current_app.config["CHANCERY"].upload_timeout
-    try:
-        upstream = requests.get(info["url"], stream=True, timeout=timeout)
-    except requests.RequestException as exc:
-        raise rpc.ServiceUnavailable("object storage", str(exc)) from None
-    if upstream.status_code != 200:
-        upstream.close()
-        raise rpc.ServiceUnavailable("object storage", f"read refused ({upstream.status_code})")
+    upstream, body = read_stored(info["url"], timeout)
 
-    def body():
-        try:
-            yield from upstream.iter_content(CHUNK)
-        finally:
-            upstream.close()
-
-    return Response(stream_with_context(body()), content_type=info["content_type"], headers={
+    return Response(stream_with_context(body), content_type=info["content_type"], headers={
         "Content-Length": str(info["size"]),
         "Content-Disposition": upstream.headers.get("Content-Disposition", "attachment"),
         "X-Content-Type-Options": "nosniff",

@@ -1,13 +1,12 @@
-"""The HTTP contract of a contract's execution: milestones, payments, settlements and what is overdue."""
+"""Contract execution: terms, milestones, payments, the settlement, what is overdue."""
 from decimal import Decimal
 
 from marshmallow import Schema, ValidationError, fields, validate
 
-from .schemas import ID, Date, Money, PageArgs, Version, page_of
+from .common import Date, ID, Money, page_of, PageArgs, Version
+
 
 SIDES = ("supplier", "customer")
-
-
 LARGEST = Decimal("9999999999999999.99")
 
 

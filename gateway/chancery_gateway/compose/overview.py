@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from chancery_common.errors import NotFound
 
-from . import employee_names, rpc
+from .. import employee_names, rpc
 
 # the parts each service answers, for the list of what is missing when one does not answer
 PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),

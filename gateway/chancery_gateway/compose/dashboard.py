@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from chancery_common.errors import PermissionDenied
 
-from . import pipeline, rpc
+from .. import rpc
+from . import pipeline
 
 COMPANY_ROLES = ("administrator", "director")
 EXPIRY_HORIZONS = (30, 60, 90)
