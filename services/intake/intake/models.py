@@ -61,7 +61,7 @@ class Received(Base):
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     source_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sources.id"))
     identity: Mapped[str] = mapped_column(String(600))
-    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("items.id"))
+    item_id: Mapped[uuid.UUID]  # no foreign key: the row is claimed before its item is written
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     moved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 

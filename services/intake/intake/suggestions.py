@@ -61,7 +61,7 @@ def _date(groups):
 def _valid_tax_id(digits):
     """Whether a 10- or 12-digit INN has the right check digits."""
     def check(weights, part):
-        return sum(w * int(d) for w, d in zip(weights, part)) % 11 % 10
+        return sum(w * int(d) for w, d in zip(weights, part, strict=False)) % 11 % 10
     if len(digits) == 10:
         return check((2, 4, 10, 3, 5, 9, 4, 6, 8), digits) == int(digits[9])
     if len(digits) == 12:
