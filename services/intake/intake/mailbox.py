@@ -75,6 +75,7 @@ class Mailbox:
         self.settings, self.password, self.timeout = settings, password, timeout
         self.connection = None
         self.uidvalidity = None
+        self.capabilities = set()
 
     def _context(self):
         context = ssl.create_default_context()
@@ -90,6 +91,8 @@ class Mailbox:
         else:
             self.connection = imaplib.IMAP4_SSL(host, port, ssl_context=self._context(), timeout=self.timeout)
         self.connection.login(self.settings["username"], self.password or "")
+        status, data = self.connection.capability()  # the server tells more once logged in
+        self.capabilities = set((data[0] or b"").decode().upper().split()) if status == "OK" else set()
         self._ensure(self.settings.get("processed_mailbox") or "Processed")
         status, data = self.connection.select(_quoted(self.settings.get("mailbox") or "INBOX"))
         _ok(status, data, "SELECT")
@@ -103,7 +106,7 @@ class Mailbox:
             pass
 
     def _ensure(self, name):
-        status, data = self.connection.list("", _quoted(name))
+        status, data = self.connection.list('""', _quoted(name))
         if status == "OK" and any(data or []) and data != [None]:
             return
         status, data = self.connection.create(_quoted(name))
@@ -141,7 +144,7 @@ class Mailbox:
     def move_away(self, uid):
         """Move a message whose item is committed to the processed folder."""
         target = _quoted(self.settings.get("processed_mailbox") or "Processed")
-        capabilities = self.connection.capabilities
+        capabilities = self.capabilities | set(self.connection.capabilities)
         if "MOVE" in capabilities:
             status, data = self.connection.uid("MOVE", str(uid), target)
             _ok(status, data, "UID MOVE")
