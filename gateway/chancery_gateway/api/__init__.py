@@ -18,6 +18,7 @@ from . import contract_execution  # noqa: E402  (documents: milestones, payments
 from . import dead_letters  # noqa: E402  (administration: the queues' dead letters)
 from . import jobs  # noqa: E402  (background jobs: imports, exports, their progress and files)
 from . import calendar_feed  # noqa: E402  (my private calendar address)
+from . import intake  # noqa: E402  (incoming correspondence: the review queue, sources)
 from . import openapi  # noqa: E402  (security schemes, operationIds and error answers in the document)
 
 MODULES = (auth, health, employees, organisation, api_tokens, counterparties, contact_persons, activities,
@@ -30,6 +31,7 @@ MODULES += (dead_letters,)
 MODULES += (jobs,)
 MODULES += (problems,)
 MODULES += (calendar_feed,)
+MODULES += (intake,)
 
 # every resource but signing in and health needs a signed-in employee (added once, at
 # import: the blueprints are module-level and may serve several apps)
