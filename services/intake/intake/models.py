@@ -98,7 +98,7 @@ class Item(Base):
     registering_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
 
-    source: Mapped[Source] = relationship(lazy="joined")
+    source: Mapped[Source] = relationship(lazy="selectin")  # not joined: items are locked FOR UPDATE
     files: Mapped[list["ItemFile"]] = relationship(order_by="ItemFile.position", lazy="selectin")
 
 

@@ -230,3 +230,37 @@ def test_folder_file_becomes_a_draft_and_moves_to_processed(tmp_path, databases,
     time.sleep(0.01)
     replica(databases, storage).poll()
     assert len(items_of(databases, source_id)) == 1
+
+
+def test_the_text_read_of_a_scan_suggests_the_counterparty_by_its_tax_id(tmp_path, databases, storage,
+                                                                         counterparty):
+    """The texts service's reading (file_text.extracted) of a folder's scan: the text is kept,
+    the thumbnail noted, the counterparty found by the tax id the OCR read."""
+    import types
+    inbox = tmp_path / "scans"
+    inbox.mkdir()
+    source_id = make_source(databases, "folder", {"path": str(inbox), "settle_seconds": 0})
+    (inbox / "scan.pdf").write_bytes(PDF)
+    service = replica(databases, storage)
+    service.poll()
+    item = items_of(databases, source_id)[0]
+    assert "counterparty_id" not in item.suggestions and item.texts_pending == 1
+    file = item.files[0]
+    payload = {"document_id": str(item.id), "file_id": str(file.id), "version_id": str(file.id), "state": "done",
+               "reason": None, "method": "ocr", "pages": 1, "attempts": 1, "extracted_at": "2026-12-07T10:00:00+00:00",
+               "text": f"ООО «Ромашка»\nИНН {TAX_ID}\nИсх. № 9/1 от 04.12.2026\nПросим поставить щебень",
+               "rendition": {"key": f"derived/{item.id}/{file.id}/searchable.pdf", "content_type": "application/pdf",
+                             "size": 1, "sha256": "0" * 64},
+               "thumbnail": {"key": f"derived/{item.id}/{file.id}/thumbnail.png", "content_type": "image/png",
+                             "size": 1, "sha256": "0" * 64}}
+    handler = IntakeService.on_file_text_extracted.__wrapped__
+    with service.db.begin():
+        handler(service, service.db, types.SimpleNamespace(payload=payload))
+    with service.db.begin():  # the same reading again (an event sent twice) changes nothing
+        handler(service, service.db, types.SimpleNamespace(payload=payload))
+    item = items_of(databases, source_id)[0]
+    assert item.texts_pending == 0 and "щебень" in item.text and item.text.count("щебень") == 1
+    assert item.suggestions["counterparty_id"] == str(counterparty.id)
+    assert item.suggestions["matched_by"] == "tax_id"
+    assert (item.suggestions["sender_number"], item.suggestions["document_date"]) == ("9/1", "2026-12-04")
+    assert item.files[0].thumbnail_key.endswith("thumbnail.png") and item.files[0].text_state == "done"
