@@ -125,6 +125,9 @@ def main(argv=None):
     if argv[:1] == ["overview"]:  # the unified counterparty view at holding scale against its floor (bench/overview.py)
         from . import overview
         return overview.main(argv[1:])
+    if argv[:1] == ["intake"]:  # a mail's way to a draft in the review queue (bench/intake.py)
+        from . import intake
+        return intake.main(argv[1:])
     if argv[:1] == ["ocr"]:  # scanned pages recognised per minute against the tesseract CLI (bench/ocr.py)
         from . import ocr
         return ocr.main(argv[1:])

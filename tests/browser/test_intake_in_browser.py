@@ -105,6 +105,9 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     assert scan_item["suggestions"]["counterparty_id"] == by_tax_id.json()["id"]
     assert scan_item["suggestions"]["matched_by"] == "tax_id"
     assert scan_item["suggestions"]["document_date"] == "2026-12-01"
+    read = admin.get(f"/intake/items/{scan_item['id']}").json()
+    assert read["suggestions"]["sender_number"] == "123/45", read["text"]
+    assert "щебень" in read["text"] and read["files"][0]["has_thumbnail"]
     assert os.listdir(os.path.join(scanner_folder, "processed")) == ["scan-001.pdf"]
 
     page.goto("/login")

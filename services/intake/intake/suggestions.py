@@ -20,8 +20,8 @@ ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
 ANY_DATE = rf"(?:{NUMERIC_DATE}|{WORD_DATE}|{ISO_DATE})"
 
 # "№ 123/45-АБ от 01.12.2026", "Исх. № 17 от 3 декабря 2026 г.", "No. 123 dated 1 December 2026",
-# "Ref. 44/B of 02.12.2026"; OCR reads "№" as "N", "Ns", "Nº" or "No"
-NUMBER = r"(?:№|N[°ºo]?\.?|No\.?|Ns|Ref\.?|Our ref\.?)\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]{0,39}?)"
+# "Ref. 44/B of 02.12.2026"; OCR reads "№" as "N", "Ns", "Ne", "Nº", "No" or "Мо"
+NUMBER = r"(?:№|N[°ºoeе]?\.?|No\.?|Ns|Мо|Ref\.?|Our ref\.?)\s*([0-9A-Za-zА-Яа-яЁё][\w/.\-]{0,39}?)"
 OUTGOING = re.compile(rf"{NUMBER}\s*(?:,\s*)?(?:от|dated|of|from)\s+{ANY_DATE}", re.IGNORECASE)
 LABELLED_DATE = re.compile(rf"(?:дата|date)\s*:?\s*{ANY_DATE}", re.IGNORECASE)
 FREE_DATE = re.compile(ANY_DATE)

@@ -37,3 +37,8 @@ def test_date_without_a_reference():
 
 def test_empty_text_suggests_nothing():
     assert suggestions.suggest("") == {"tax_ids": [], "document_date": None, "sender_number": None, "title": None}
+
+
+def test_number_sign_as_ocr_misreads_it():
+    for sign in ("No", "Ne", "Nº", "N°", "Мо"):
+        assert suggestions.outgoing_reference(f"Исх. {sign} 123/45 от 01.12.2026") == ("123/45", date(2026, 12, 1)), sign
