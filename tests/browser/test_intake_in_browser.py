@@ -8,6 +8,7 @@ import email.message
 import imaplib
 import importlib.util
 import os
+import re
 import shutil
 import ssl
 import tempfile
@@ -43,6 +44,25 @@ def scanner_folder():
     os.chmod(root, 0o777)
     yield root
     shutil.rmtree(root, ignore_errors=True)
+
+
+def screenshots(page, name):
+    """With CHANCERY_SCREENSHOTS=<folder>: the page at 390 and 1440 px wide in English and Russian,
+    for reviewers (docs/ui.md); the page is left as it was."""
+    folder = os.environ.get("CHANCERY_SCREENSHOTS")
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    url = page.url
+    for language in ("en", "ru"):
+        page.context.add_cookies([{"name": "chancery_lang", "value": language, "url": url}])
+        for width, height in ((390, 844), (1440, 900)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto(url)
+            page.screenshot(path=os.path.join(folder, f"intake-{name}-{width}-{language}.png"), full_page=True)
+    page.context.add_cookies([{"name": "chancery_lang", "value": "en", "url": url}])
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(url)
 
 
 def send_mail(server, pdf, sender):
@@ -117,7 +137,9 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     page.goto("/intake")
+    screenshots(page, "queue")
     page.locator("#intake-items a", has_text="scan-001").first.click()
+    screenshots(page, "item")
     expect(page.locator(".intake-frame")).to_be_visible()  # the preview beside the card
     expect(page.locator("#f-counterparty_id")).to_have_value(by_tax_id.json()["id"])
     expect(page.locator("#f-sender_number")).to_have_value("123/45")
@@ -125,9 +147,11 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     expect(page.locator("#f-document_type_id")).to_have_value(letter["id"])
     page.fill("#f-title", f"Письмо о поставке {unique}")
     page.locator("#intake-register-button").click()
-    expect(page.locator("h1")).to_contain_text(f"Письмо о поставке {unique}")
+    expect(page).to_have_url(re.compile(r"/documents/[0-9a-f-]{36}$"))  # the registered card
     registered = admin.get(f"/intake/items/{scan_item['id']}").json()
     assert registered["status"] == "registered" and registered["document_number"]
+    expect(page.locator("h1")).to_contain_text(registered["document_number"])
+    expect(page.locator("body")).to_contain_text(f"Письмо о поставке {unique}")
     document = admin.get(f"/documents/{registered['document_id']}").json()
     assert document["counterparty_id"] == by_tax_id.json()["id"]
     assert document["document_date"] == "2026-12-01" and "№ 123/45" in document["title"]
@@ -137,6 +161,8 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     eventually(lambda: registered["document_id"] in [
         d["id"] for d in admin.get("/documents/", params={"search": f"{word} {unique}"}).json()["items"]],
         timeout=OCR_WAIT, interval=2)
+    page.goto("/admin/intake")
+    screenshots(page, "sources")
     page.goto(f"/documents?search={word}")
     expect(page.locator("body")).to_contain_text(f"Письмо о поставке {unique}")
 

@@ -212,18 +212,20 @@ class IntakeService:
                 incoming = reader.fetch(handle)
                 if incoming is None:
                     continue
-                if self.take(source, incoming):
+                if self.take(source, incoming, checked=identity is not None):
                     taken += 1
                 reader.move_away(handle)
                 with self.db.begin():
                     logic.mark_moved(self.db, source_id=source["id"], identity=incoming.identity)
         return taken
 
-    def take(self, source, incoming):
-        """Store the files and commit the item; False when it was taken in before."""
-        with self.db.begin():
-            if logic.already_received(self.db, source_id=source["id"], identity=incoming.identity) is not None:
-                return False
+    def take(self, source, incoming, checked=False):
+        """Store the files and commit the item; False when it was taken in before (``checked``:
+        the caller looked just now, before fetching it)."""
+        if not checked:
+            with self.db.begin():
+                if logic.already_received(self.db, source_id=source["id"], identity=incoming.identity) is not None:
+                    return False
         item_id = uuid.uuid4()
         stored = [stored_file(self.storage, item_id, *file) for file in incoming.files]
         suggested = logic.suggest(subject=incoming.subject, body=incoming.body, text="",

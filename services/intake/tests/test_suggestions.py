@@ -41,4 +41,5 @@ def test_empty_text_suggests_nothing():
 
 def test_number_sign_as_ocr_misreads_it():
     for sign in ("No", "Ne", "Nº", "N°", "Мо"):
-        assert suggestions.outgoing_reference(f"Исх. {sign} 123/45 от 01.12.2026") == ("123/45", date(2026, 12, 1)), sign
+        found = suggestions.outgoing_reference(f"Исх. {sign} 123/45 от 01.12.2026")
+        assert found == ("123/45", date(2026, 12, 1)), sign
