@@ -200,3 +200,15 @@ def registered(session, *, item_id, actor, document, attached):
         "item_id": item.id, "source_id": item.source_id, "document_id": item.document_id,
         "number": item.document_number, "registered_by": actor.id})
     return item
+
+
+# The audit log (discards, registrations, changes of sources).
+
+def audit_entries(session, *, actor, **query):
+    """Audit rows newest first: an item's for whoever reviews the queue, any with view_audit."""
+    checks = {"intake_item": lambda record_id: get_item(session, item_id=record_id, actor=actor)}
+    return audit_log.readable(session, actor=actor, checks=checks, **query)
+
+
+def verify_audit(session, *, actor):
+    return audit_log.verified(session, actor=actor)

@@ -1,6 +1,8 @@
 """The intake service's RPC contract: sources with their rules, the queue's items, decisions."""
 from marshmallow import Schema, fields, validate
 
+from chancery_common.audit import AuditEntrySchema, audit_query_schema  # noqa: F401  (shared)
+
 from .logic import STATUSES
 from .registration import RegistrationRequestSchema  # noqa: F401  (part of the contract)
 
@@ -92,3 +94,7 @@ class FileLinkQuerySchema(Schema):
 
 def _text(value):
     return None if value is None else str(value)
+
+
+AUDITED_RECORD_TYPES = ("intake_item", "intake_source")
+AuditQuerySchema = audit_query_schema(AUDITED_RECORD_TYPES)

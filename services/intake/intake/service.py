@@ -151,6 +151,19 @@ class IntakeService:
                                     attached={k: uuid.UUID(str(v)) for k, v in attached.items()})
             return item_schema.dump(done)
 
+    # The audit log.
+
+    @rpc
+    def audit_entries(self, actor, query=None):
+        actor = load_actor(actor)
+        params = load(schemas.AuditQuerySchema(), query or {})
+        items, total = logic.audit_entries(self.db, actor=actor, **params)
+        return {"items": schemas.AuditEntrySchema().dump(items, many=True), "total": total}
+
+    @rpc
+    def verify_audit(self, actor):
+        return logic.verify_audit(self.db, actor=load_actor(actor))
+
     # The texts service read a file taken in.
 
     @event_handler("texts", "file_text.extracted", requeue_on_error=True)

@@ -264,3 +264,30 @@ def test_the_text_read_of_a_scan_suggests_the_counterparty_by_its_tax_id(tmp_pat
     assert item.suggestions["matched_by"] == "tax_id"
     assert (item.suggestions["sender_number"], item.suggestions["document_date"]) == ("9/1", "2026-12-04")
     assert item.files[0].thumbnail_key.endswith("thumbnail.png") and item.files[0].text_state == "done"
+
+
+def test_a_discard_is_audited_and_the_chain_verifies(tmp_path, databases, storage):
+    inbox = tmp_path / "discards"
+    inbox.mkdir()
+    source_id = make_source(databases, "folder", {"path": str(inbox), "settle_seconds": 0})
+    (inbox / "spam.pdf").write_bytes(PDF)
+    replica(databases, storage).poll()
+    item = items_of(databases, source_id)[0]
+    from intake import logic
+    from intake.exceptions import Conflict, InvalidInput, PermissionDenied
+    secretary = Actor(id=uuid.uuid4(), roles=["secretary"], permissions=["register_documents"])
+    manager = Actor(id=uuid.uuid4(), roles=["manager"])
+    session = make_session_factory(databases[0])()
+    with pytest.raises(PermissionDenied), session.begin():
+        logic.discard(session, item_id=item.id, actor=manager, reason="spam")
+    with pytest.raises(InvalidInput), session.begin():
+        logic.discard(session, item_id=item.id, actor=secretary, reason="  ")
+    with session.begin():
+        logic.discard(session, item_id=item.id, actor=secretary, reason="spam")
+    with pytest.raises(Conflict), session.begin():
+        logic.discard(session, item_id=item.id, actor=secretary, reason="again")
+    entries, total = logic.audit_entries(session, actor=secretary, record_type="intake_item", record_id=item.id)
+    assert total == 1 and entries[0]["action"] == "discarded" and entries[0]["actor_id"] == secretary.id
+    auditor = Actor(id=uuid.uuid4(), roles=["administrator"], permissions=["view_audit"])
+    assert logic.verify_audit(session, actor=auditor)["intact"] is True
+    session.close()
