@@ -140,7 +140,8 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     screenshots(page, "queue")
     page.locator("#intake-items a", has_text="scan-001").first.click()
     screenshots(page, "item")
-    expect(page.locator(".intake-frame")).to_be_visible()  # the preview beside the card
+    # the preview beside the card: the scan drawn by pdf.js from this origin
+    expect(page.locator("#viewer #pdf-page-1")).to_have_attribute("data-drawn", "")
     expect(page.locator("#f-counterparty_id")).to_have_value(by_tax_id.json()["id"])
     expect(page.locator("#f-sender_number")).to_have_value("123/45")
     expect(page.locator("#f-document_date")).to_have_value("2026-12-01")

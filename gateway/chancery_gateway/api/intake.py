@@ -1,16 +1,17 @@
 """Intake: incoming correspondence from watched folders and IMAP mailboxes as drafts in a
 review queue, registered as incoming documents in one step or discarded (owned by the intake
 service). The queue: whoever may register documents; sources and rules: administrators."""
-from flask import g, redirect
+from flask import g
 from flask_smorest import Blueprint
 
-from .. import rpc
+from .. import intake_files, rpc
 from .intake_schemas import (
     IntakeDiscardSchema, IntakeFileLinkArgs, IntakeItemArgs, IntakeItemSchema, IntakeRegistrationSchema,
     IntakeSourceChangesSchema, IntakeSourceSchema,
 )
 from .paging import listing, page_of
 from .payload import jsonable
+from .schemas import BINARY
 
 blp = Blueprint("intake", __name__, url_prefix="/api/v1/intake",
                 description="Incoming correspondence without retyping: drafts from watched folders and IMAP "
@@ -52,11 +53,11 @@ def discard_item(data, item_id):
 
 @blp.route("/items/<uuid:item_id>/files/<uuid:file_id>")
 @blp.arguments(IntakeFileLinkArgs, location="query")
-@blp.response(302, description="to a short-lived link to the file")
+@blp.response(200, BINARY, content_type="application/octet-stream",
+              description="the file's bytes, inline, with its own content type")
 def item_file(args, item_id, file_id):
-    """The file (or `variant`: its thumbnail, its searchable PDF), inline."""
-    found = rpc.call("intake", "file_link", g.actor, str(item_id), str(file_id), args)
-    return redirect(found["url"], 302)
+    """The file (or `variant`: its thumbnail, its searchable PDF once the texts service made them)."""
+    return intake_files.stream(g.actor, item_id, file_id, args["variant"])
 
 
 @blp.route("/sources/")

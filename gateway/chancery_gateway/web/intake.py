@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from chancery_common.errors import Conflict, InvalidInput
 
-from .. import rpc
+from .. import intake_files, rpc
 from . import bp, forms
 from .admin import admin_page, staff_list
 from .admin_texts import field_errors
@@ -37,8 +37,8 @@ def _values(item):
 
 def _item_page(item, values=None, errors=None, status=200):
     types = [t for t in rpc.call("documents", "list_document_types", g.actor) if t.get("journal_id")]
-    preview = next((f for f in item["files"] if f["content_type"] == "application/pdf" or f["has_thumbnail"]),
-                   item["files"][0] if item["files"] else None)
+    preview = next((f for f in item["files"] if f["content_type"] == "application/pdf"
+                    or f["content_type"].startswith("image/")), None)
     return render_template("intake/item.html", item=item, values=values or _values(item), errors=errors or {},
                            types=types, employees=staff_list(), preview=preview), status
 
@@ -80,9 +80,7 @@ def intake_discard(item_id):
 @bp.route("/intake/<uuid:item_id>/files/<uuid:file_id>")
 @admin_page(permission="register_documents")
 def intake_file(item_id, file_id):
-    variant = request.args.get("variant", "original")
-    found = rpc.call("intake", "file_link", g.actor, str(item_id), str(file_id), {"variant": variant})
-    return redirect(found["url"], 302)
+    return intake_files.stream(g.actor, item_id, file_id, request.args.get("variant", "original"))
 
 
 @bp.route("/admin/intake", methods=["GET", "POST"])
