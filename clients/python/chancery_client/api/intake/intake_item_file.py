@@ -1,5 +1,6 @@
 from http import HTTPStatus
-from typing import Any, cast
+from io import BytesIO
+from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -9,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.intake_item_file_variant import IntakeItemFileVariant
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
@@ -43,10 +44,11 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
-    if response.status_code == 302:
-        response_302 = cast(Any, None)
-        return response_302
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -81,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,8 +98,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     variant: IntakeItemFileVariant | Unset = IntakeItemFileVariant.ORIGINAL,
-) -> Response[Any | Problem]:
-    """The file (or `variant`: its thumbnail, its searchable PDF), inline.
+) -> Response[File | Problem]:
+    """The file (or `variant`: its thumbnail, its searchable PDF once the texts service made them).
 
     Args:
         item_id (UUID):
@@ -109,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -131,8 +133,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     variant: IntakeItemFileVariant | Unset = IntakeItemFileVariant.ORIGINAL,
-) -> Any | Problem | None:
-    """The file (or `variant`: its thumbnail, its searchable PDF), inline.
+) -> File | Problem | None:
+    """The file (or `variant`: its thumbnail, its searchable PDF once the texts service made them).
 
     Args:
         item_id (UUID):
@@ -144,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -161,8 +163,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     variant: IntakeItemFileVariant | Unset = IntakeItemFileVariant.ORIGINAL,
-) -> Response[Any | Problem]:
-    """The file (or `variant`: its thumbnail, its searchable PDF), inline.
+) -> Response[File | Problem]:
+    """The file (or `variant`: its thumbnail, its searchable PDF once the texts service made them).
 
     Args:
         item_id (UUID):
@@ -174,7 +176,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -194,8 +196,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     variant: IntakeItemFileVariant | Unset = IntakeItemFileVariant.ORIGINAL,
-) -> Any | Problem | None:
-    """The file (or `variant`: its thumbnail, its searchable PDF), inline.
+) -> File | Problem | None:
+    """The file (or `variant`: its thumbnail, its searchable PDF once the texts service made them).
 
     Args:
         item_id (UUID):
@@ -207,7 +209,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        File | Problem
     """
 
     return (
