@@ -26,7 +26,10 @@ OUTGOING = re.compile(rf"{NUMBER}\s*(?:,\s*)?(?:от|dated|of|from)\s+{ANY_DATE}
 LABELLED_DATE = re.compile(rf"(?:дата|date)\s*:?\s*{ANY_DATE}", re.IGNORECASE)
 FREE_DATE = re.compile(ANY_DATE)
 # 10 digits (an organisation) or 12 (an individual entrepreneur), after ИНН / INN / TIN / tax id
-TAX_ID = re.compile(r"(?:ИНН|INN|TIN|tax\s*id)\s*(?:/\s*КПП)?\s*[:№]?\s*(\d{10}|\d{12})(?!\d)", re.IGNORECASE)
+# (OCR reads ИНН as "WHH", "MHH", "ИHH" and the like), or standing alone
+TAX_ID = re.compile(r"(?:[ИIWMVU][НH][НH]|INN|TIN|tax\s*id)\s*(?:/\s*КПП)?\s*[:№]?\s*(\d{10}|\d{12})(?!\d)",
+                    re.IGNORECASE)
+BARE_DIGITS = re.compile(r"(?<![\d.,/-])(\d{10}|\d{12})(?![\d.,/-]\d|\d)")
 
 
 def _month(word):
@@ -71,13 +74,16 @@ def _valid_tax_id(digits):
 
 
 def tax_ids(text):
-    """The tax ids (INN) named in the text, in order, each once; those whose check digits are
-    wrong (a misread digit) are left out."""
+    """The tax ids (INN) in the text, each once: those labelled as such first, then numbers of
+    their length standing alone (the label misread); any whose check digits are wrong (a
+    misread digit, a phone number) is left out. Only one that belongs to a counterparty of the
+    directory is ever suggested, which rules out the rare number that merely passes the check."""
     found = []
-    for match in TAX_ID.finditer(text or ""):
-        digits = match.group(1)
-        if _valid_tax_id(digits) and digits not in found:
-            found.append(digits)
+    for pattern in (TAX_ID, BARE_DIGITS):
+        for match in pattern.finditer(text or ""):
+            digits = match.group(1)
+            if _valid_tax_id(digits) and digits not in found:
+                found.append(digits)
     return found
 
 

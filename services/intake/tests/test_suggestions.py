@@ -43,3 +43,11 @@ def test_number_sign_as_ocr_misreads_it():
     for sign in ("No", "Ne", "Nº", "N°", "Мо"):
         found = suggestions.outgoing_reference(f"Исх. {sign} 123/45 от 01.12.2026")
         assert found == ("123/45", date(2026, 12, 1)), sign
+
+
+def test_tax_id_with_its_label_misread_or_alone():
+    assert suggestions.tax_ids("000 «Ромашка» WHH 7707083893") == ["7707083893"]
+    assert suggestions.tax_ids("Реквизиты: 7707083893, тел. 4951234567") == ["7707083893"]
+    # labelled ones first; a phone number with a wrong check digit is no tax id
+    assert suggestions.tax_ids("тел. 7707083893\nИНН 500100732259") == ["500100732259", "7707083893"]
+    assert suggestions.tax_ids("счёт 40702810900000012345") == []
