@@ -106,4 +106,5 @@ def admin_intake_sources():
     sources = rpc.call("intake", "list_sources", g.actor)
     types = rpc.call("documents", "list_document_types", g.actor)
     return render_template("admin/intake_sources.html", sources=sources, types=types, employees=staff_list(),
-                           values=values, errors=errors), 422 if errors else 200
+                           type_names={t["id"]: t["name"] for t in types}, values=values,
+                           errors=errors), 422 if errors else 200
