@@ -2,8 +2,8 @@
 letter dropped into a watched folder and an e-mail with a PDF attachment in a real IMAP
 mailbox (Debian's dovecot over TLS, started here) each become a draft in the review queue
 with the counterparty recognised (by the tax id the OCR read, by the sender's e-mail); the
-secretary's page shows the preview beside the prefilled card, registers the scan in one
-action, and the registered document is found by a word of its text."""
+secretary's page shows the preview beside the prefilled card, registers each in one action,
+and each registered document is found by a word of its text; a manager is refused the queue."""
 import email.message
 import imaplib
 import importlib.util
@@ -78,7 +78,7 @@ def send_mail(server, pdf, sender):
 
 
 def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
-        page, admin, admin_credentials, unique, eventually, imap_server, scanner_folder, text_pdf):
+        page, admin, admin_credentials, unique, eventually, imap_server, scanner_folder, text_pdf, employee):
     types = {t["code"]: t for t in admin.get("/document-types/").json()["items"]}
     letter = types["letter_incoming"]
     by_tax_id = admin.post("/counterparties/", json={"name": f"ООО Ромашка {unique}", "tax_id": TAX_ID,
@@ -167,8 +167,21 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     page.goto(f"/documents?search={word}")
     expect(page.locator("body")).to_contain_text(f"Письмо о поставке {unique}")
 
-    # the e-mail's draft is discarded with a reason; it leaves the queue
-    discarded = admin.post(f"/intake/items/{mail_item['id']}/discard", json={"reason": "duplicate"})
-    assert discarded.status_code == 200 and discarded.json()["status"] == "discarded"
+    # the e-mail's draft: recognised by the sender's address, registered the same way and found
+    # by a word of its attachment
+    page.goto("/intake")
+    page.locator("#intake-items a", has_text="Акт сверки").first.click()
+    expect(page.locator("#f-counterparty_id")).to_have_value(by_email.json()["id"])
+    expect(page.locator("#f-sender_number")).to_have_value("77/12")
+    page.locator("#intake-register-button").click()
+    expect(page).to_have_url(re.compile(r"/documents/[0-9a-f-]{36}$"))
+    mail_document = admin.get(f"/intake/items/{mail_item['id']}").json()["document_id"]
+    eventually(lambda: mail_document in [d["id"] for d in admin.get(
+        "/documents/", params={"search": f"Reconciliation {unique}"}).json()["items"]], timeout=60, interval=1)
     waiting = admin.get("/intake/items/", params={"status": "new", "limit": 200}).json()["items"]
-    assert mail_item["id"] not in [i["id"] for i in waiting]
+    assert not {mail_item["id"], scan_item["id"]} & {i["id"] for i in waiting}
+
+    # the queue is for those who register documents: a manager is refused
+    _, manager = employee("Queue Manager", roles=("manager",))
+    assert manager.get("/intake/items/").status_code == 403
+    assert manager.get("/intake/sources/").status_code == 403
