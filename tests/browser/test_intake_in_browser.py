@@ -181,6 +181,27 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     waiting = admin.get("/intake/items/", params={"status": "new", "limit": 200}).json()["items"]
     assert not {mail_item["id"], scan_item["id"]} & {i["id"] for i in waiting}
 
+    # a stray file is discarded from its page, with why; the source is paused and resumed
+    with open(os.path.join(scanner_folder, "stray.pdf"), "wb") as out:
+        out.write(text_pdf(f"Advertising {unique}"))
+    stray = eventually(lambda: next((i for i in admin.get("/intake/items/", params={"status": "new", "limit": 200})
+                                     .json()["items"] if i["subject"] == "stray"
+                                     and i["source_id"] == folder.json()["id"]), None), timeout=60, interval=1)
+    page.goto(f"/intake/{stray['id']}")
+    page.locator("#intake-discard button").click()
+    expect(page.locator("#intake-discard .has-error")).to_be_visible()  # a reason is asked for
+    page.fill("#intake-discard #f-reason", "advertising")
+    page.locator("#intake-discard button").click()
+    expect(page).to_have_url(re.compile(r"/intake$"))
+    assert admin.get(f"/intake/items/{stray['id']}").json()["discard_reason"] == "advertising"
+    page.goto("/admin/intake")
+    page.locator("#intake-sources tr", has_text=f"Scanner {unique}").get_by_role("button", name="Pause").click()
+    expect(page.locator("#intake-sources tr", has_text=f"Scanner {unique}")).to_contain_text("Paused")
+    sources = {s["id"]: s for s in admin.get("/intake/sources/").json()["items"]}
+    assert sources[folder.json()["id"]]["is_active"] is False
+    page.locator("#intake-sources tr", has_text=f"Scanner {unique}").get_by_role("button", name="Resume").click()
+    expect(page.locator("#intake-sources tr", has_text=f"Scanner {unique}")).not_to_contain_text("Paused")
+
     # the queue is for those who register documents: a manager is refused
     _, manager = employee("Queue Manager", roles=("manager",))
     assert manager.get("/intake/items/").status_code == 403

@@ -14,8 +14,8 @@ from . import bp, forms
 from .admin import admin_page, staff_list
 from .admin_texts import field_errors
 
-REGISTRATION_FIELDS = ("document_type_id", "title", "counterparty_id", "responsible_id", "document_date",
-                       "sender_number")
+REGISTRATION_FIELDS = ("document_type_id", "journal_id", "title", "counterparty_id", "responsible_id",
+                       "document_date", "sender_number")
 
 
 @bp.route("/intake")
@@ -30,7 +30,8 @@ def intake_queue():
 def _values(item):
     s = item.get("suggestions") or {}
     rule = item.get("rule") or {}
-    return {"document_type_id": rule.get("document_type_id") or "", "title": s.get("title") or item["subject"] or "",
+    return {"document_type_id": rule.get("document_type_id") or "", "journal_id": rule.get("journal_id") or "",
+            "title": s.get("title") or item["subject"] or "",
             "counterparty_id": s.get("counterparty_id") or "", "responsible_id": rule.get("responsible_id") or "",
             "document_date": s.get("document_date") or "", "sender_number": s.get("sender_number") or ""}
 
@@ -55,6 +56,9 @@ def intake_item(item_id):
     try:
         done = rpc.call("intake", "register_item", g.actor, str(item_id), data)
     except InvalidInput as exc:
+        if data["counterparty_id"]:  # the picked counterparty's name, for the form shown again
+            named = rpc.call("counterparties", "registration_choices", g.actor, {"ids": [data["counterparty_id"]]})
+            values["counterparty_name"] = named[0]["name"] if named else ""
         return _item_page(item, values=values, errors=field_errors(exc.details or {}), status=422)
     except Conflict as exc:
         flash(str(exc), "error")
@@ -96,7 +100,7 @@ def admin_intake_sources():
                      "username": values.get("username", ""), "security": values.get("security") or "tls"})
         data = {**forms.values(("name",)), "kind": kind, "settings": settings,
                 "password": values.get("password") or None,
-                **{name: values.get(name) or None for name in ("document_type_id", "responsible_id")}}
+                **{name: values.get(name) or None for name in ("document_type_id", "journal_id", "responsible_id")}}
         try:
             rpc.call("intake", "create_source", g.actor, data)
             flash(_("Source added."), "success")
@@ -105,6 +109,15 @@ def admin_intake_sources():
             errors = field_errors(exc.details or {})
     sources = rpc.call("intake", "list_sources", g.actor)
     types = rpc.call("documents", "list_document_types", g.actor)
-    return render_template("admin/intake_sources.html", sources=sources, types=types, employees=staff_list(),
-                           type_names={t["id"]: t["name"] for t in types}, values=values,
+    journals = rpc.call("documents", "list_journals", g.actor)
+    return render_template("admin/intake_sources.html", sources=sources, types=types, journals=journals,
+                           employees=staff_list(), type_names={t["id"]: t["name"] for t in types}, values=values,
                            errors=errors), 422 if errors else 200
+
+
+@bp.route("/admin/intake/<uuid:source_id>/active", methods=["POST"])
+@admin_page()
+def admin_intake_source_active(source_id):
+    """Pause a source (nothing more is taken in from it) or resume it."""
+    rpc.call("intake", "update_source", g.actor, str(source_id), {"is_active": request.form.get("active") == "true"})
+    return redirect(url_for("web.admin_intake_sources"))
