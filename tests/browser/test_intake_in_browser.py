@@ -59,6 +59,7 @@ def screenshots(page, name):
         for width, height in ((390, 844), (1440, 900)):
             page.set_viewport_size({"width": width, "height": height})
             page.goto(url)
+            page.wait_for_load_state("networkidle")  # the PDF drawn
             page.screenshot(path=os.path.join(folder, f"intake-{name}-{width}-{language}.png"), full_page=True)
     page.context.add_cookies([{"name": "chancery_lang", "value": "en", "url": url}])
     page.set_viewport_size({"width": 1400, "height": 900})
