@@ -128,6 +128,9 @@ def main(argv=None):
     if argv[:1] == ["workload"]:  # many clients at once: the view, the staff mix, thinking staff (bench/workload.py)
         from . import workload
         return workload.main(argv[1:])
+    if argv[:1] == ["intake"]:  # a mail's way to a draft in the review queue (bench/intake.py)
+        from . import intake
+        return intake.main(argv[1:])
     if argv[:1] == ["ocr"]:  # scanned pages recognised per minute against the tesseract CLI (bench/ocr.py)
         from . import ocr
         return ocr.main(argv[1:])

@@ -26,10 +26,10 @@ DNS_PORTS = {("UDP", 53), ("TCP", 53)}
 # the directory (LDAP), and the OpenID provider of enterprise sign-in (the gateway).
 OUTSIDE_PORTS = {"notifications": {("TCP", 25), ("TCP", 465), ("TCP", 587)},
                  "webhooks": {("TCP", 443)}, "staff": {("TCP", 389), ("TCP", 636)},
-                 "gateway": {("TCP", 443)}}
+                 "gateway": {("TCP", 443)}, "intake": {("TCP", 993), ("TCP", 143)}}
 # the policy that lets each of them out, which a holding narrows to that server's addresses
 OUTSIDE_POLICIES = {"notifications": "chancery-smtp", "webhooks": "chancery-webhook-deliveries",
-                    "staff": "chancery-ldap", "gateway": "chancery-openid-provider"}
+                    "staff": "chancery-ldap", "gateway": "chancery-openid-provider", "intake": "chancery-imap"}
 # The gateway streams files to and from the presigned S3 URLs the documents service signs.
 S3_THROUGH_PRESIGNED_URLS = {"gateway"}
 INFRA_PORTS = {"rabbitmq": {("TCP", 5672)}, "postgres": {("TCP", 5432)},

@@ -10,7 +10,7 @@
 # in CHANCERY_SERVICES. Each role and database is called chancery_<service>.
 set -eu
 
-services=${CHANCERY_SERVICES:-staff counterparties documents approvals notifications webhooks jobs texts gateway}
+services=${CHANCERY_SERVICES:-staff counterparties documents approvals notifications webhooks jobs texts intake gateway}
 for service in $services; do
   variable="$(echo "$service" | tr '[:lower:]' '[:upper:]')_DATABASE_PASSWORD"
   password=$(printenv "$variable" || true)

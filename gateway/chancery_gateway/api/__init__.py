@@ -9,7 +9,7 @@ from ..auth import require_api_session as session_required
 from . import (
     access, activities, api_tokens, approval_routes, approvals, auth, calendar_feed, contact_persons,
     contract_execution, counterparties, counterparty_files, dashboard, dead_letters, document_types, documents,
-    employees, events, health, jobs, journals, negotiations, notifications, organisation, problems,
+    employees, events, health, intake, jobs, journals, negotiations, notifications, organisation, problems,
     reference_books, reminders, saved_filters, search, webhooks
 )
 from . import openapi  # security schemes, operationIds and error answers in the document
@@ -18,7 +18,7 @@ from . import openapi  # security schemes, operationIds and error answers in the
 MODULES = (
     access, activities, api_tokens, approval_routes, approvals, auth, calendar_feed, contact_persons,
     contract_execution, counterparties, counterparty_files, dashboard, dead_letters, document_types, documents,
-    employees, events, health, jobs, journals, negotiations, notifications, organisation, problems,
+    employees, events, health, intake, jobs, journals, negotiations, notifications, organisation, problems,
     reference_books, reminders, saved_filters, search, webhooks
 )
 

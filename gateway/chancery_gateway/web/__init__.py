@@ -14,8 +14,8 @@ bp = Blueprint("web", __name__)
 # each module adds the routes of one area to ``bp``
 from . import (  # noqa: E402,F401
     account, admin, agenda, approvals, audit, calendar_feed, contact_persons, contract_execution, counterparties,
-    dashboard, document_types, documents, home, inbox, jobs, ldap_settings, notifications, organisation, pipeline,
-    reference_books, search, sign_in_settings, signin, two_factor, webhooks
+    dashboard, document_types, documents, home, inbox, intake, jobs, ldap_settings, notifications, organisation,
+    pipeline, reference_books, search, sign_in_settings, signin, two_factor, webhooks
 )
 
 

@@ -16,7 +16,7 @@ from chancery_common.versions import load_version
 
 from . import (
     calendar, changes, handover, logic, merge, negotiations, overview, pipeline, quick_search, reference_books,
-    registration, relationship_history, reports, saved_filters, schemas, transfer,
+    registration, relationship_history, reports, saved_filters, schemas, sender_match, transfer,
 )
 from .exceptions import InvalidInput
 from .models import audit_log, outbox, processed_events
@@ -150,6 +150,15 @@ class CounterpartiesService(event_log.EventLogEntrypoints):
         params = load(registration.RegistrationQuerySchema(), query or {})
         found = registration.choices(self.db, actor=actor, **params)
         return registration.RegistrationChoiceSchema(many=True).dump(found)
+
+    @rpc
+    @reads_only
+    def match_sender(self, query):
+        """The counterparty an incoming letter is from, by the sender's e-mail or a tax id its
+        text names, or None (the intake service's suggestion; sender_match.py)."""
+        params = load(sender_match.SenderQuerySchema(), query or {})
+        found = sender_match.match(self.db, **params)
+        return None if found is None else sender_match.SenderMatchSchema().dump(found)
 
     @rpc
     def find_duplicates(self, actor, counterparty, exclude_id=None):

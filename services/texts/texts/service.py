@@ -58,6 +58,13 @@ class TextsService(event_log.EventLogEntrypoints):
     def on_file_added(self, session, event):
         logic.request(session, payload=event.payload)
 
+    @event_handler("intake", "intake_file.received", requeue_on_error=True)
+    @handle_once(processed_events)
+    def on_intake_file_received(self, session, event):
+        """A file in the intake's review queue (its item as ``document_id``): read it as any file,
+        so the draft's suggestions come from its text and its preview from the thumbnail."""
+        logic.request(session, payload=event.payload)
+
     @event_handler("documents", "document.file_text_requested", requeue_on_error=True)
     @handle_once(processed_events)
     def on_file_text_requested(self, session, event):

@@ -165,6 +165,21 @@ from .held_row import HeldRow
 from .history_entry import HistoryEntry
 from .history_entry_data import HistoryEntryData
 from .history_page import HistoryPage
+from .intake_discard import IntakeDiscard
+from .intake_file import IntakeFile
+from .intake_item import IntakeItem
+from .intake_item_file_variant import IntakeItemFileVariant
+from .intake_item_list import IntakeItemList
+from .intake_item_suggestions import IntakeItemSuggestions
+from .intake_list_items_status_item import IntakeListItemsStatusItem
+from .intake_registration import IntakeRegistration
+from .intake_rule_fields import IntakeRuleFields
+from .intake_source import IntakeSource
+from .intake_source_changes import IntakeSourceChanges
+from .intake_source_changes_settings import IntakeSourceChangesSettings
+from .intake_source_kind import IntakeSourceKind
+from .intake_source_list import IntakeSourceList
+from .intake_source_settings import IntakeSourceSettings
 from .job import Job
 from .job_page import JobPage
 from .job_params import JobParams
@@ -498,6 +513,21 @@ __all__ = (
     "HistoryEntry",
     "HistoryEntryData",
     "HistoryPage",
+    "IntakeDiscard",
+    "IntakeFile",
+    "IntakeItem",
+    "IntakeItemFileVariant",
+    "IntakeItemList",
+    "IntakeItemSuggestions",
+    "IntakeListItemsStatusItem",
+    "IntakeRegistration",
+    "IntakeRuleFields",
+    "IntakeSource",
+    "IntakeSourceChanges",
+    "IntakeSourceChangesSettings",
+    "IntakeSourceKind",
+    "IntakeSourceList",
+    "IntakeSourceSettings",
     "Job",
     "JobPage",
     "JobParams",
