@@ -108,7 +108,7 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     send_mail(imap_server, text_pdf(f"Reconciliation act {unique}"), f"Vasilek <{sender}>")
 
     def drafts():
-        items = admin.get("/intake/items/", params={"status": "new", "limit": 200}).json()["items"]
+        items = admin.get("/intake/items", params={"status": "new", "limit": 200}).json()["items"]
         return {item["source_id"]: item for item in items
                 if item["source_id"] in (folder.json()["id"], mailbox.json()["id"])}
 
@@ -179,13 +179,13 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     mail_document = admin.get(f"/intake/items/{mail_item['id']}").json()["document_id"]
     eventually(lambda: mail_document in [d["id"] for d in admin.get(
         "/documents/", params={"search": f"Reconciliation {unique}"}).json()["items"]], timeout=60, interval=1)
-    waiting = admin.get("/intake/items/", params={"status": "new", "limit": 200}).json()["items"]
+    waiting = admin.get("/intake/items", params={"status": "new", "limit": 200}).json()["items"]
     assert not {mail_item["id"], scan_item["id"]} & {i["id"] for i in waiting}
 
     # a stray file is discarded from its page, with why; the source is paused and resumed
     with open(os.path.join(scanner_folder, "stray.pdf"), "wb") as out:
         out.write(text_pdf(f"Advertising {unique}"))
-    stray = eventually(lambda: next((i for i in admin.get("/intake/items/", params={"status": "new", "limit": 200})
+    stray = eventually(lambda: next((i for i in admin.get("/intake/items", params={"status": "new", "limit": 200})
                                      .json()["items"] if i["subject"] == "stray"
                                      and i["source_id"] == folder.json()["id"]), None), timeout=60, interval=1)
     page.goto(f"/intake/{stray['id']}")
@@ -205,5 +205,5 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
 
     # the queue is for those who register documents: a manager is refused
     _, manager = employee("Queue Manager", roles=("manager",))
-    assert manager.get("/intake/items/").status_code == 403
+    assert manager.get("/intake/items").status_code == 403
     assert manager.get("/intake/sources/").status_code == 403

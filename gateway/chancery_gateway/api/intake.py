@@ -19,7 +19,7 @@ blp = Blueprint("intake", __name__, url_prefix="/api/v1/intake",
                             "as incoming documents or discarded; sources and their rules (administrators).")
 
 
-@blp.route("/items/")
+@blp.route("/items")
 @blp.arguments(IntakeItemArgs, location="query")
 @blp.response(200, page_of(IntakeItemSchema, "IntakeItemList"))
 @listing

@@ -44,7 +44,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/api/v1/intake/items/",
+        "url": "/api/v1/intake/items",
         "params": params,
     }
 
