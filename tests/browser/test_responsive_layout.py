@@ -18,7 +18,7 @@ PAGES = ("/", "/dashboard", "/agenda", "/agenda?view=week", "/agenda?view=month"
          *(f"/documents/{{document}}/{tab}" for tab in ("files", "tree", "execution", "paper-copies", "approvals",
                                                        "history")),
          "/contracts/overdue", "/approvals", "/inbox", "/search?q=Layout", "/jobs", "/jobs/{job}", "/account",
-         "/admin/employees")
+         "/intake", "/admin/intake", "/admin/employees")
 # what the top bar offers: each section, the search field, the account, both languages, signing out
 TOP_BAR = ".mainnav a, #global-search-q, .account a.who, .languages a, .account .signout"
 
@@ -99,7 +99,7 @@ def test_every_main_page_fits_the_window_and_keeps_the_whole_top_bar_in_reach(br
         found = {"overflow": overflow(page), "unreachable": unreachable(page)}
         if found["overflow"] > 0 or found["unreachable"]:
             problems[path] = found
-    assert len(page.locator(".mainnav a").all()) == 9  # the administrator's whole navigation was checked
+    assert len(page.locator(".mainnav a").all()) == 10  # the administrator's whole navigation was checked
     page.context.close()
     assert problems == {}
 

@@ -12,6 +12,7 @@ import uuid
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
 
+from chancery_common import event_log
 from chancery_common.actor import load_actor
 from chancery_common.consumer import handle_once
 from chancery_common.database import Database, reads_only
@@ -43,12 +44,13 @@ def stored_file(storage, item_id, filename, content_type, data):
             "sha256": hashlib.sha256(data).hexdigest(), "object_key": key}
 
 
-class IntakeService:
+class IntakeService(event_log.EventLogEntrypoints):
     name = "intake"
 
     db = Database()
     observability = Observability()
     relay = OutboxRelay(outbox)
+    event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
     storage = ObjectStorage()
     config = Config()
     counterparties = TimedRpcProxy("counterparties", timeout=5)
