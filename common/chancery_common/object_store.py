@@ -1,12 +1,15 @@
 """The S3-compatible object store as the services reach it: a client made from the service's
 config, the calls every service makes alike (make sure the bucket exists, remove an object,
-ask whether one exists; each timed, chancery_s3_operation_duration_seconds), and the nameko
+ask whether one exists, a short-lived download link; each timed, chancery_s3_operation_duration_seconds), and the nameko
 dependency that hands a service its store and answers /readyz for it.
 
 A service subclasses ``Bucket`` with what it alone does (documents: staging and checksums;
 jobs: result files and their download links; texts: reading originals, writing derived
 files) and names that class in its ``ObjectStorage`` dependency.
 """
+from datetime import timedelta
+from urllib.parse import quote
+
 from minio import Minio
 from minio.error import S3Error
 from nameko.extensions import DependencyProvider
@@ -33,6 +36,16 @@ class Bucket:
     @classmethod
     def from_config(cls, config):
         return cls(client_from_config(config), config["S3_BUCKET"])
+
+    def presigned_get(self, key, filename, content_type, inline=True, expires=timedelta(minutes=5)):
+        """A short-lived link that reads the object as ``filename`` (shown in the browser when
+        ``inline``, else downloaded), the name given in ASCII and in UTF-8 (RFC 6266)."""
+        disposition = "inline" if inline else "attachment"
+        ascii_name = filename.replace('"', "").encode("ascii", "replace").decode()
+        return self.client.presigned_get_object(self.bucket, key, expires=expires, response_headers={
+            "response-content-type": content_type,
+            "response-content-disposition": f"{disposition}; filename=\"{ascii_name}\"; "
+                                            f"filename*=UTF-8''{quote(filename)}"})
 
     @measured_s3("ensure_bucket")
     def ensure_bucket(self):

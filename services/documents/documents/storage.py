@@ -76,19 +76,6 @@ class Storage(object_store.Bucket):
         # whole file has reached it, so the PUT follows at once
         return self.client.presigned_put_object(self.bucket, key, expires=expires)
 
-    def presigned_get(self, key, filename, content_type, inline=True, expires=timedelta(minutes=5)):
-        disposition = "inline" if inline else "attachment"
-        quoted = filename.replace('"', "")
-        from urllib.parse import quote
-        return self.client.presigned_get_object(
-            self.bucket, key, expires=expires,
-            response_headers={
-                "response-content-type": content_type,
-                "response-content-disposition":
-                    f"{disposition}; filename=\"{quoted.encode('ascii', 'replace').decode()}\"; "
-                    f"filename*=UTF-8''{quote(filename)}",
-            })
-
     @measured_s3("inspect")
     def inspect(self, key):
         """Size, SHA-256 and sniffed type of an object, read as a stream; None if absent."""

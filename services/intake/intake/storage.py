@@ -3,8 +3,6 @@
 links, and copied to the key the documents service gives an upload when an item is
 registered (a copy inside the store: the bytes never pass through a service)."""
 import io
-from datetime import timedelta
-from urllib.parse import quote
 
 from minio.commonconfig import CopySource
 
@@ -24,13 +22,6 @@ class Storage(object_store.Bucket):
     @measured_s3("copy")
     def copy(self, source_key, target_key):
         self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
-
-    def presigned_get(self, key, filename, content_type, expires=timedelta(minutes=5)):
-        quoted = filename.replace('"', "")
-        return self.client.presigned_get_object(self.bucket, key, expires=expires, response_headers={
-            "response-content-type": content_type,
-            "response-content-disposition": f"inline; filename=\"{quoted.encode('ascii', 'replace').decode()}\"; "
-                                            f"filename*=UTF-8''{quote(filename)}"})
 
 
 class ObjectStorage(object_store.ObjectStorage):

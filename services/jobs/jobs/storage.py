@@ -7,7 +7,6 @@ presigned GET URL (signed here, no call to the store). The expiry sweep removes 
 call to the store is timed (chancery_s3_operation_duration_seconds).
 """
 from datetime import timedelta
-from urllib.parse import quote
 
 from chancery_common import object_store
 from chancery_common.metrics import measured_s3
@@ -25,11 +24,8 @@ class ResultStorage(object_store.Bucket):
         self.client.fput_object(self.bucket, key, str(path), content_type=content_type)
 
     def presigned_get(self, key, filename, content_type, expires=timedelta(minutes=5)):
-        ascii_name = filename.replace('"', "").encode("ascii", "replace").decode()
-        return self.client.presigned_get_object(self.bucket, key, expires=expires, response_headers={
-            "response-content-type": content_type,
-            "response-content-disposition": f"attachment; filename=\"{ascii_name}\"; "
-                                            f"filename*=UTF-8''{quote(filename)}"})
+        """A result file is downloaded, never shown in the browser."""
+        return super().presigned_get(key, filename, content_type, inline=False, expires=expires)
 
 
 class ObjectStorage(object_store.ObjectStorage):
