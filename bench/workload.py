@@ -33,6 +33,8 @@ import json
 import math
 import os
 import random
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -218,7 +220,11 @@ def run_level(clients, *, kind_of, seconds, warmup, groups, think=None):
 
 
 def floor_level(floors, counterparty_ids, *, seconds, warmup, groups):
-    """The view's data by direct SQL, one thread per ``Floor`` (connections of its own)."""
+    """The view's data by direct SQL, one thread per ``Floor`` (connections of its own). The
+    floor's client is this process: its CPU (the driver reading the rows, the threads) counts
+    as ``floor_client``, as the gateway's and services' CPU counts for the view."""
+    groups = {**groups, "floor_client": lambda: [psutil.Process()]}
+
     def kind_of(floor, rng):
         def send():
             floor.read(rng.choice(counterparty_ids))
@@ -268,8 +274,38 @@ def signed_in_sessions(gateway_url, email, password, count):
     return sessions
 
 
-def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, seconds, warmup, log):
+class Profiler:
+    """``py-spy record`` of every process of the gateway and the services while a level runs
+    (``--profile DIR``): one folded-stack file per process, ``DIR/<level>-<kind>-<group>-<pid>.txt``,
+    and the functions taking most of each group's samples printed (``python -m bench profile DIR``
+    reads them again)."""
+
+    def __init__(self, directory, groups):
+        self.directory, self.groups = Path(directory), groups
+        self.directory.mkdir(parents=True, exist_ok=True)
+        beside = Path(sys.executable).parent / "py-spy"
+        self.py_spy = str(beside) if beside.exists() else shutil.which("py-spy")
+        if not self.py_spy:
+            raise SystemExit("--profile needs py-spy (.venv/bin/python -m pip install py-spy)")
+
+    def record(self, label, seconds):
+        """Start recording ``seconds`` of every process; returns the recorders to wait for."""
+        recorders = []
+        for group, processes in self.groups.items():
+            if group in ("postgresql", "rabbitmq", "floor_client", "intake", "jobs", "texts", "webhooks"):
+                continue
+            for process in processes():
+                output = self.directory / f"{label}-{group}-{process.pid}.txt"
+                recorders.append(subprocess.Popen(
+                    [self.py_spy, "record", "--pid", str(process.pid), "--rate", "100", "--format", "raw", "--gil",
+                     "--duration", str(max(1, int(seconds))), "--nonblocking", "--output", str(output)],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        return recorders
+
+
+def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, seconds, warmup, log, profile=None):
     gateway_url, groups = system.profile.gateway_url, process_groups(system)
+    profiler = Profiler(profile, groups) if profile else None
     report = {}
     for level in levels:
         clients = [Requests(gateway_url, s, None, counterparty_ids=ids, counterparty_count=volumes["counterparties"],
@@ -278,11 +314,18 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
         row = {}
         for name in ("view", "floor", "mixed"):
             log(f"{level} clients: {name} ...")
+            recorders = []
+            if profiler and name != "floor":
+                timer = threading.Timer(warmup, lambda n=name: recorders.extend(
+                    profiler.record(f"{level}-{n}", seconds)))
+                timer.start()
             if name == "floor":
                 by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups)
             else:
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
                                          seconds=seconds, warmup=warmup, groups=groups)
+            for recorder in recorders:
+                recorder.wait(timeout=60)
             row[name] = summarise_level(by_kind, cpu, seconds)
         report[level] = row
         log(f"{level} clients: view {row['view']['rps']} req/s p95 {row['view']['p95_ms']} ms, "
@@ -357,6 +400,8 @@ def main(argv=None):
     parser.add_argument("--staff", type=int, default=200, help="simulated staff of the thinking mode (0: skip)")
     parser.add_argument("--think", type=float, default=5.0, help="their mean seconds between requests")
     parser.add_argument("--thinking-seconds", type=float, default=60, help="measured seconds of the thinking mode")
+    parser.add_argument("--profile", metavar="DIR",
+                        help="record py-spy samples of the gateway and every service during each level into DIR")
     args = parser.parse_args(argv)
     try:
         levels = sorted({int(n) for n in args.clients.split(",") if n.strip()})
@@ -396,7 +441,7 @@ def main(argv=None):
                 print("Closed loop ...", flush=True)
                 report["closed_loop"] = closed_loop(system, sessions=sessions, floors=floors, ids=ids, words=words,
                                                     volumes=volumes, levels=levels, seconds=args.seconds,
-                                                    warmup=args.warmup, log=log)
+                                                    warmup=args.warmup, log=log, profile=args.profile)
             finally:
                 for floor in floors:
                     floor.close()
