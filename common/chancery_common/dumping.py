@@ -77,10 +77,10 @@ def _converter(schema, name, field, read):
         as_text = kind.SERIALIZATION_FUNCS[field.format]
         return lambda obj: _cast(read(obj, attribute), as_text)
     if plain and kind is fields.Nested and not field.many:
-        inner = compiled(field.schema)
+        inner = _later(field)
         return lambda obj: _whole(read(obj, attribute), lambda value: inner([value])[0])
     if plain and kind is fields.List and type(field.inner) is fields.Nested and not field.inner.many:
-        inner = compiled(field.inner.schema)
+        inner = _later(field.inner)
         return lambda obj: _whole(read(obj, attribute), inner)
     if plain and kind is fields.Dict and field.key_field is None and field.value_field is None:
         return lambda obj: _whole(read(obj, attribute), dict)
@@ -89,6 +89,18 @@ def _converter(schema, name, field, read):
         return lambda obj: _whole(read(obj, attribute), lambda value: [_cast(each, dict) for each in value])
     # any other field reads and serializes the value itself
     return lambda obj: field.serialize(name, obj, accessor=schema.get_attribute)
+
+
+def _later(nested):
+    """The compiled dump of a nested field's schema, compiled at its first use: a schema may
+    nest itself (a tree of documents), which compiling at once would follow for ever."""
+    plan = []
+
+    def dump_many(objects):
+        if not plan:
+            plan.append(compiled(nested.schema))
+        return plan[0](objects)
+    return dump_many
 
 
 def _whole(value, dump):

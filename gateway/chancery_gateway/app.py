@@ -6,7 +6,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from chancery_common import logs
 
-from . import admission, errors, i18n, idempotency, inputs, observability, rpc
+from . import admission, errors, i18n, idempotency, inputs, observability, payload, rpc
 from .settings import Settings
 
 
@@ -22,6 +22,7 @@ def create_app(settings=None):
     rpc.configure(settings.amqp_uri, settings.rpc_timeout, settings.fan_out_threads)
 
     app = Flask(__name__)
+    app.json = payload.JSONProvider(app)
     if settings.trusted_proxies:
         # the client's address and scheme as the trusted proxies saw them; never believed
         # without them (anyone could send X-Forwarded-For)

@@ -90,3 +90,16 @@ def test_the_services_activity_schema():
         follow_up_of=None, created_at=now, on_behalf_of=uuid.uuid4())
     schema = CalendarActivitySchema()
     assert compiled(schema)([activity]) == schema.dump([activity], many=True)
+
+
+class Tree(Schema):
+    name = fields.String()
+    children = fields.List(fields.Nested(lambda: Tree()))
+    parent = fields.Nested(lambda: Tree(only=("name",)), allow_none=True)
+
+
+def test_a_schema_nesting_itself_is_compiled_as_deep_as_the_data_goes():
+    tree = {"name": "contract", "parent": None, "children": [
+        {"name": "annex", "parent": {"name": "contract", "children": []},
+         "children": [{"name": "act", "children": [], "extra": 1}]}]}
+    assert compiled(Tree())([tree]) == Tree().dump([tree], many=True)

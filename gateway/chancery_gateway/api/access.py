@@ -4,7 +4,7 @@ The endpoints are thin over plain functions that the web pages call too, so the
 administration pages and the API cannot disagree.
 """
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 
 from ..compose.access import audit_entries, explain_access, verify_chains

@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from chancery_common.errors import InvalidInput
 

@@ -1,6 +1,6 @@
 """API tokens for other systems (administrators only; owned by the staff service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..payload import jsonable

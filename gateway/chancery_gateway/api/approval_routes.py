@@ -1,6 +1,6 @@
 """Approval routes per document type, versioned (owned by the approvals service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..payload import jsonable

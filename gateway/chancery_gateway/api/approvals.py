@@ -1,6 +1,6 @@
 """Approvals of documents and the signed-in employee's approval tasks."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..compose.approvals import decide_task, resubmit_approval, start

@@ -1,6 +1,6 @@
 """Signing in and out, and two-factor sign-in."""
 from flask import Response, g, jsonify, url_for
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import auth, rpc, two_factor
 from .schemas.auth import (

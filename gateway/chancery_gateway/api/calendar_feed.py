@@ -2,7 +2,7 @@
 iCalendar feed at ``GET /calendar/<secret>.ics`` (no session; docs/api.md, "Calendar feed").
 One's own credential, so these take the session only, like the password."""
 from flask import current_app
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import auth, rpc
 from ..compose import calendar_feed

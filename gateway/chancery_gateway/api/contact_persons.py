@@ -1,6 +1,6 @@
 """Contact persons of counterparties (owned by the counterparties service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import idempotency, preconditions, rpc
 from ..compose import jobs

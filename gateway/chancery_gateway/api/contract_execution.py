@@ -1,7 +1,7 @@
 """Contract execution: milestones, planned and actual payments, settlements and what is overdue
 (owned by the documents service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED

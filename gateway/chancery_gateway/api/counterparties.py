@@ -1,6 +1,6 @@
 """Counterparties (owned by the counterparties service) and their unified view."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from chancery_common.errors import NotFound
 

@@ -9,7 +9,7 @@ export job pages through the same filters as the directory list and writes every
 ``;``-separated UTF-8 CSV or XLSX.
 """
 from flask import request
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from marshmallow import fields, validate
 
 from ..compose import imports, jobs

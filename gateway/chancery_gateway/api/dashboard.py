@@ -1,6 +1,6 @@
 """Role dashboards: overdue approvals, contracts expiring soon, activity results by manager."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import auth
 from ..compose import dashboard as dashboards

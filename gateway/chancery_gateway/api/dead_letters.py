@@ -1,7 +1,9 @@
 """Dead letters: messages the services' queues gave up on after their delivery limit
 (administrators only; chancery_common.dead_letters does the work, docs/operations.md)."""
 from flask import current_app, g
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
+
+from .blueprint import Blueprint
 from kombu import Connection
 
 from chancery_common import dead_letters

@@ -1,7 +1,7 @@
 """Document types (owned by the documents service), configured by employees with the
 permission configure_document_types: kind, extra fields, children, journal, people."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED

@@ -2,7 +2,7 @@
 import json
 
 from flask import current_app, g, request
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from chancery_common.errors import InvalidInput
 

@@ -1,6 +1,8 @@
 """Employees (owned by the staff service)."""
 from flask import g, jsonify, request
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
+
+from .blueprint import Blueprint
 
 from .. import employee_names, preconditions, rpc
 from ..compose import imports

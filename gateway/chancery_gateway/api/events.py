@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from chancery_common import event_log
 from chancery_common.errors import InvalidInput
 from chancery_common.topology import PUBLISHERS

@@ -4,7 +4,7 @@ Only ``/ping`` answers anyone: the others name the services behind the gateway a
 an RPC each, so they are for administrators (a session or an API token of one).
 """
 from flask import abort, g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from chancery_common import topology
 

@@ -2,7 +2,7 @@
 review queue, registered as incoming documents in one step or discarded (owned by the intake
 service). The queue: whoever may register documents; sources and rules: administrators."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import intake_files, rpc
 from ..payload import jsonable

@@ -7,7 +7,7 @@ then GET /jobs/{id}/result gives the file (until `expires_at`), and an import's 
 its per-row results. Only the job's creator (and administrators) see a job and its file.
 """
 from flask import g, url_for
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc, tabular
 from ..compose import jobs

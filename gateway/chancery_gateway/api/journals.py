@@ -1,6 +1,6 @@
 """Registration journals (owned by the documents service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED

@@ -3,7 +3,7 @@ negotiation stands, so anyone can pick up a paused one in minutes; the deal it a
 (expected amount with its currency, expected close date); and the sales pipeline: the board
 of negotiations by stage and the funnel of a period."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..compose import pipeline

@@ -1,6 +1,6 @@
 """The signed-in employee's inbox (owned by the notifications service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..payload import jsonable

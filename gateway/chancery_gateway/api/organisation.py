@@ -1,7 +1,7 @@
 """The organisation (owned by the staff service): our legal entities, positions,
 departments, absences with deputies, and which roles may do what."""
 from flask import abort, g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED

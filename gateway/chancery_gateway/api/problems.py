@@ -1,7 +1,7 @@
 """The kinds of problem an error answer names in its ``type`` (RFC 9457): each URI answers
 with what the problem means, for whoever follows it. No sign-in needed: it is the manual."""
 from flask import abort
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from marshmallow import Schema, fields
 
 from ..errors import PROBLEMS, problem_type

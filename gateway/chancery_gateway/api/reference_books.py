@@ -1,7 +1,7 @@
 """Reference books users keep (owned by the counterparties service): activity type, region,
 group, category and advertising source, the characteristics of counterparties."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED

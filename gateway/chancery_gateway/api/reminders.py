@@ -1,7 +1,7 @@
 """Reminders, reminder schemes of document types, and notification preferences
 (owned by the notifications service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from marshmallow import Schema, fields
 
 from .. import rpc

@@ -1,6 +1,6 @@
 """Saved filters of the counterparty directory: each employee's own (counterparties service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import rpc
 from ..payload import jsonable

@@ -1,6 +1,6 @@
 """Global search: counterparties, contact persons, documents, activities and employees at once."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 from marshmallow import RAISE
 
 from ..compose import search as global_search

@@ -1,6 +1,6 @@
 """Webhooks for systems that cannot speak AMQP (administrators only; owned by the webhooks service)."""
 from flask import g
-from flask_smorest import Blueprint
+from .blueprint import Blueprint
 
 from .. import preconditions, rpc
 from .openapi import VERSIONED
