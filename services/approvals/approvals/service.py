@@ -23,8 +23,10 @@ from .models import outbox, processed_events
 approval_schema = schemas.ApprovalSchema()
 dump_approvals = compiled(approval_schema)
 approval_summary_schema = schemas.ApprovalSummarySchema()
+dump_approval_summaries = compiled(approval_summary_schema)
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
+dump_tasks = compiled(task_schema)
 log = logging.getLogger(__name__)
 # how often each replica looks for tasks past their deadline (seconds)
 
@@ -118,9 +120,11 @@ class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         standing_in = [str(employee_id) for employee_id in actor.acting_for] if params["status"] == "pending" else []
         tasks, total = logic.list_tasks(self.db, approver_id=actor.id, standing_in_for=standing_in, **params)
         approvals, stage_names = logic.inbox_context(self.db, tasks)
-        return {"items": [{**task_schema.dump(task), "stage_name": stage_names[task.stage_id],
-                           "approval": approval_summary_schema.dump(approvals[task.approval_id])}
-                          for task in tasks],
+        summaries = dict(zip(approvals, dump_approval_summaries(list(approvals.values())), strict=True))
+        return {"items": [{**task, "stage_name": stage_names[stage_id], "approval": summaries[approval_id]}
+                          for task, stage_id, approval_id in zip(
+                              dump_tasks(tasks), (t.stage_id for t in tasks), (t.approval_id for t in tasks),
+                              strict=True)],
                 "total": total}
 
     @rpc

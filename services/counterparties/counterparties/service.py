@@ -93,7 +93,7 @@ class CounterpartiesService(event_log.EventLogEntrypoints):
         counterparty = logic.get_counterparty(
             self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"), actor=actor)
         negotiations.with_stages(self.db, [counterparty])
-        return counterparty_schema.dump(counterparty)
+        return dump_counterparties([counterparty])[0]
 
     @rpc
     def list_counterparties(self, actor, query=None):
@@ -101,7 +101,7 @@ class CounterpartiesService(event_log.EventLogEntrypoints):
         params = load(schemas.CounterpartyQuerySchema(), query or {})
         items, total = logic.list_counterparties(self.db, actor=actor, **params)
         negotiations.with_stages(self.db, items)
-        return {"items": counterparty_schema.dump(items, many=True), "total": total}
+        return {"items": dump_counterparties(items), "total": total}
 
     @rpc
     def sync_counterparties(self, actor, query):
