@@ -316,8 +316,8 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
             log(f"{level} clients: {name} ...")
             recorders = []
             if profiler and name != "floor":
-                timer = threading.Timer(warmup, lambda n=name: recorders.extend(
-                    profiler.record(f"{level}-{n}", seconds)))
+                timer = threading.Timer(warmup, lambda into=recorders, label=f"{level}-{name}": into.extend(
+                    profiler.record(label, seconds)))
                 timer.start()
             if name == "floor":
                 by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups)
