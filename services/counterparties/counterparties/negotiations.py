@@ -11,7 +11,7 @@ the expected close date) is set with a note or on its own; a change is audited (
 type ``negotiation``), joins the history (with the note, or as ``negotiation.updated``) and
 is announced (in negotiation.noted's payload, or as negotiation.updated).
 """
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from chancery_common import paging
 from chancery_common.audit import diff
@@ -168,17 +168,20 @@ def notes_of(session, *, counterparty_id, limit=50, offset=0):
     return notes, total, current
 
 
+def _current_stages_query():
+    latest = (select(NegotiationNote.counterparty_id, NegotiationNote.stage_id)
+              .where(NegotiationNote.counterparty_id.in_(bindparam("counterparty_ids", expanding=True)))
+              .ext(distinct_on(NegotiationNote.counterparty_id))
+              .order_by(NegotiationNote.counterparty_id, *NEWEST_FIRST)
+              .subquery())
+    return select(latest.c.counterparty_id, ReferenceValue).join(ReferenceValue, ReferenceValue.id == latest.c.stage_id)
+
+
 def current_stages(session, counterparty_ids):
     """{counterparty id: stage of its latest note} for those of ``counterparty_ids`` with notes."""
     if not counterparty_ids:
         return {}
-    latest = (select(NegotiationNote.counterparty_id, NegotiationNote.stage_id)
-              .where(NegotiationNote.counterparty_id.in_(list(counterparty_ids)))
-              .ext(distinct_on(NegotiationNote.counterparty_id))
-              .order_by(NegotiationNote.counterparty_id, *NEWEST_FIRST)
-              .subquery())
-    rows = session.execute(select(latest.c.counterparty_id, ReferenceValue)
-                           .join(ReferenceValue, ReferenceValue.id == latest.c.stage_id)).all()
+    rows = session.execute(_CURRENT_STAGES, {"counterparty_ids": list(counterparty_ids)}).all()
     return {counterparty_id: stage for counterparty_id, stage in rows}
 
 
@@ -213,11 +216,21 @@ def current_stage_starts(counterparty_ids=None):
             .order_by(changes.c.counterparty_id, changes.c.noted_at.desc(), changes.c.id.desc()).subquery())
 
 
+def _stage_starts_query():
+    starts = current_stage_starts(bindparam("counterparty_ids", expanding=True))
+    return (select(starts.c.counterparty_id, ReferenceValue, starts.c.stage_since)
+            .join(ReferenceValue, ReferenceValue.id == starts.c.stage_id))
+
+
 def stage_starts(session, counterparty_ids):
     """{counterparty id: (current stage, when it entered it)} for those of ``counterparty_ids`` with notes."""
     if not counterparty_ids:
         return {}
-    starts = current_stage_starts(list(counterparty_ids))
-    rows = session.execute(select(starts.c.counterparty_id, ReferenceValue, starts.c.stage_since)
-                           .join(ReferenceValue, ReferenceValue.id == starts.c.stage_id)).all()
+    rows = session.execute(_STAGE_STARTS, {"counterparty_ids": list(counterparty_ids)}).all()
     return {counterparty_id: (stage, since) for counterparty_id, stage, since in rows}
+
+
+# built once: the card, the directory's pages and the unified view ask these on every call, and
+# building the statements (their subqueries' columns, their cache keys) cost more than running them
+_CURRENT_STAGES = _current_stages_query()
+_STAGE_STARTS = _stage_starts_query()

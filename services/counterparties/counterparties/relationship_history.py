@@ -11,7 +11,7 @@ asked once which of the records the counterparty's history names the reader may 
 with only those: pages and totals count only what the reader sees. An entry whose owner is
 not known here, or did not answer, is not shown.
 """
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 
 from chancery_common.errors import ServiceUnavailable
 from chancery_common.paging import page
@@ -33,12 +33,18 @@ def owner_of(kind):
     return next((service for service, (aggregates, _) in SOURCES.items() if aggregate in aggregates), None)
 
 
+_KEYS = {service: key for service, (_, key) in SOURCES.items()}
+# built once (the unified view asks it every time): the aggregate and each owner's record id
+# of every entry recorded from another service's event
+_FOREIGN_RECORDS = (select(_aggregate, *(HistoryEntry.data[key].astext for key in _KEYS.values()))
+                    .distinct().where(HistoryEntry.counterparty_id == bindparam("counterparty_id"),
+                                      HistoryEntry.source_event_id.is_not(None)))
+
+
 def foreign_records(session, *, counterparty_id):
     """{service: [record ids]}: the other services' records the counterparty's history tells of."""
-    keys = {service: key for service, (_, key) in SOURCES.items()}
-    rows = session.execute(select(_aggregate, *(HistoryEntry.data[key].astext for key in keys.values()))
-                           .distinct().where(HistoryEntry.counterparty_id == counterparty_id,
-                                             HistoryEntry.source_event_id.is_not(None))).all()
+    keys = _KEYS
+    rows = session.execute(_FOREIGN_RECORDS, {"counterparty_id": counterparty_id}).all()
     records = {service: set() for service in SOURCES}
     for aggregate, *ids in rows:
         service = owner_of(aggregate)
