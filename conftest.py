@@ -12,6 +12,9 @@ import uuid
 import pytest
 
 os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
+# every RPC answer written by orjson is compared with kombu's (chancery_common.rpc): in this
+# process and in every system the tests start, which inherit the environment
+os.environ.setdefault("CHANCERY_CHECK_REPLIES", "1")
 
 from chancery_common.migrations import drop_database, ensure_database, upgrade  # noqa: E402
 from chancery_local import infra  # noqa: E402
