@@ -70,6 +70,29 @@ def test_russian_and_english_words_match_their_forms(make_document, session, act
     assert search(session, actor, search=f"delivery {tag}") == [english.id]
 
 
+@pytest.mark.parametrize("sorted_from_matches", [logic.SORTED_FROM_MATCHES, 0])
+def test_a_search_pages_newest_first_whichever_way_it_is_read(make_document, session, actor, monkeypatch,
+                                                               sorted_from_matches):
+    # up to SORTED_FROM_MATCHES the matches are sorted; beyond, the newest are walked: the same pages
+    monkeypatch.setattr(logic, "SORTED_FROM_MATCHES", sorted_from_matches)
+    tag = uuid.uuid4().hex[:8]
+    made = [make_document(register=False, title=f"Поставка {tag} {n}") for n in range(7)]
+    make_document(register=False, title=f"Something else {uuid.uuid4().hex[:8]}")
+    with session.begin():
+        for n, document in enumerate(made):  # created a minute apart, the first the oldest
+            session.get(models.Document, document.id).created_at = document.created_at + timedelta(minutes=n)
+    newest_first = [document.id for document in reversed(made)]
+    pages = []
+    for offset in (0, 3, 6):
+        with session.begin():
+            items, total = logic.list_documents(session, actor=actor, search=tag, limit=3, offset=offset)
+            pages.append(([d.id for d in items], total))
+    assert pages == [(newest_first[:3], 7), (newest_first[3:6], 7), (newest_first[6:], 7)]
+    with session.begin():
+        assert logic.list_documents(session, actor=actor, search=tag, limit=3, offset=9) == ([], 7)
+        assert logic.list_documents(session, actor=actor, search=f"nothing{tag}", limit=3) == ([], 0)
+
+
 def test_a_number_finds_its_document(make_document, session, actor):
     document = make_document("contract")
 
