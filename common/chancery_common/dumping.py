@@ -77,10 +77,10 @@ def _converter(schema, name, field, read):
         as_text = kind.SERIALIZATION_FUNCS[field.format]
         return lambda obj: _cast(read(obj, attribute), as_text)
     if plain and kind is fields.Nested and not field.many:
-        inner = _later(field)
+        inner = compiled_later(lambda: field.schema)
         return lambda obj: _whole(read(obj, attribute), lambda value: inner([value])[0])
     if plain and kind is fields.List and type(field.inner) is fields.Nested and not field.inner.many:
-        inner = _later(field.inner)
+        inner = compiled_later(lambda: field.inner.schema)
         return lambda obj: _whole(read(obj, attribute), inner)
     if plain and kind is fields.Dict and field.key_field is None and field.value_field is None:
         return lambda obj: _whole(read(obj, attribute), dict)
@@ -91,14 +91,15 @@ def _converter(schema, name, field, read):
     return lambda obj: field.serialize(name, obj, accessor=schema.get_attribute)
 
 
-def _later(nested):
-    """The compiled dump of a nested field's schema, compiled at its first use: a schema may
-    nest itself (a tree of documents), which compiling at once would follow for ever."""
+def compiled_later(schema_of):
+    """``compiled(schema_of())``, compiled at its first use: a schema may nest itself (a tree
+    of documents), which compiling at once would follow for ever, and a process may declare
+    schemas it never dumps."""
     plan = []
 
     def dump_many(objects):
         if not plan:
-            plan.append(compiled(nested.schema))
+            plan.append(compiled(schema_of()))
         return plan[0](objects)
     return dump_many
 

@@ -15,7 +15,7 @@ from flask_smorest.utils import resolve_schema_instance
 from marshmallow import Schema
 from marshmallow.decorators import POST_DUMP, PRE_DUMP
 
-from chancery_common.dumping import compiled
+from chancery_common.dumping import compiled_later
 
 
 class Blueprint(flask_smorest.Blueprint):
@@ -30,12 +30,10 @@ def compiled_dump(schema):
     if not isinstance(schema, Schema) or schema._hooks[PRE_DUMP] or schema._hooks[POST_DUMP] \
             or "dump" in vars(schema):  # a plain OpenAPI description, hooks, or done already
         return schema
-    plan = []
+    dump_many = compiled_later(lambda: schema)
 
     def dump(obj, *, many=None):
-        if not plan:
-            plan.append(compiled(schema))
         many = schema.many if many is None else bool(many)
-        return plan[0](obj) if many else plan[0]([obj])[0]
+        return dump_many(obj) if many else dump_many([obj])[0]
     schema.dump = dump
     return schema

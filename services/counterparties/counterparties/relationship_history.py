@@ -43,12 +43,11 @@ _FOREIGN_RECORDS = (select(_aggregate, *(HistoryEntry.data[key].astext for key i
 
 def foreign_records(session, *, counterparty_id):
     """{service: [record ids]}: the other services' records the counterparty's history tells of."""
-    keys = _KEYS
     rows = session.execute(_FOREIGN_RECORDS, {"counterparty_id": counterparty_id}).all()
     records = {service: set() for service in SOURCES}
     for aggregate, *ids in rows:
         service = owner_of(aggregate)
-        record_id = dict(zip(keys, ids, strict=True)).get(service)
+        record_id = dict(zip(_KEYS, ids, strict=True)).get(service)
         if record_id:
             records[service].add(record_id)
     return records
