@@ -28,8 +28,12 @@
     });
   }
 
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target.id !== "note-dialog-body") return;
+  /* After the settle, not the swap: htmx focuses the form's [autofocus] field while it settles
+     (20 ms later, more on a busy machine), which would take the focus back from a field the
+     person has already tabbed to. */
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = (event.detail && event.detail.target) || event.target;
+    if (!target || target.id !== "note-dialog-body") return;
     var box = dialog();
     if (!box.open) box.showModal();
     var text = box.querySelector("textarea[name=text]");
