@@ -4,7 +4,9 @@ Browsers: the staff service opens a server-side session and returns its token; t
 gateway keeps only that token (and the CSRF token) in the signed, HttpOnly, SameSite=Lax
 cookie (Secure in production). Each request resolves the token with the staff service,
 so a session ends for real at sign-out, at a password reset and when the employee is
-deactivated; answers are cached for a few seconds per worker. Every unsafe request made
+deactivated. Each worker keeps the answers a few seconds, or a minute while the staff
+service's news says nothing they are made of changed (chancery_common.identities,
+identity_news.py): a change reaches every worker within about a second. Every unsafe request made
 with the cookie must carry the session's CSRF token, in the ``X-CSRF-Token`` header (API,
 htmx) or the ``csrf_token`` form field (plain forms).
 
@@ -16,42 +18,70 @@ import hmac
 import secrets
 import threading
 import time
+from datetime import datetime
 
 from flask import abort, g, redirect, request, session, url_for
 
 from chancery_common.errors import Unauthenticated
 
-from . import idempotency, rpc
+from . import idempotency, identity_news, rpc
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+# how long an identity is kept without news of the identity version (identity_news.py)
 CACHE_SECONDS = 5.0
+# how long while the news is fresh and says nothing it is made of has changed
+CACHE_SECONDS_WITH_NEWS = 60.0
 
 
 class _IdentityCache:
-    """Token -> identity for a few seconds, so a page's requests do not each ask staff."""
+    """Token -> identity, so that a person's requests do not each ask staff.
 
-    def __init__(self, seconds, size=10000):
-        self.seconds, self.size = seconds, size
+    An identity is kept ``seconds``; up to ``seconds_with_news`` while the staff service's
+    news of the identity version (chancery_common.identities) is fresh and not newer than the
+    identity's own version; never past its ``valid_until``. Fresh news of a newer version
+    ends it at once, however young. An identity that carries no version is kept seconds."""
+
+    def __init__(self, seconds, size=10000, seconds_with_news=CACHE_SECONDS_WITH_NEWS, news=None):
+        self.seconds, self.size, self.seconds_with_news = seconds, size, seconds_with_news
+        self.news = news or identity_news.fresh_version
         self.entries = {}
         self.lock = threading.Lock()
 
     def get(self, key):
         with self.lock:
             entry = self.entries.get(key)
-            if entry and entry[0] > time.monotonic():
-                return entry[1]
-            self.entries.pop(key, None)
+        if entry is None:
             return None
+        stored_at, valid_until, version, identity = entry
+        age, heard = time.monotonic() - stored_at, self.news()
+        if heard is not None and version is not None:
+            kept = version >= heard and age < self.seconds_with_news
+        else:  # no news, or an identity that carries no version: seconds only
+            kept = age < self.seconds
+        if kept and (valid_until is None or time.time() < valid_until):
+            return identity
+        with self.lock:
+            if self.entries.get(key) is entry:
+                del self.entries[key]
+        return None
 
     def put(self, key, value):
         with self.lock:
             if len(self.entries) >= self.size:
                 self.entries.clear()
-            self.entries[key] = (time.monotonic() + self.seconds, value)
+            self.entries[key] = (time.monotonic(), _timestamp(value.get("valid_until")),
+                                 value.get("identity_version"), value)
 
     def forget(self, key):
         with self.lock:
             self.entries.pop(key, None)
+
+
+def _timestamp(text):
+    try:
+        return datetime.fromisoformat(text).timestamp() if text else None
+    except (TypeError, ValueError):
+        return 0.0  # not understood: not kept past now
 
 
 _cache = _IdentityCache(CACHE_SECONDS)

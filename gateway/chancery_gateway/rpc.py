@@ -74,6 +74,11 @@ def configure(amqp_uri, timeout, fan_out_threads=16):
     _config["fan_out_threads"] = fan_out_threads
 
 
+def amqp_uri():
+    """The bus the gateway was configured with (None before ``configure``)."""
+    return _config["amqp_uri"]
+
+
 def reset_after_fork():
     """Leave the parent's connections and fan-out threads to the parent (never close them
     here: closing would shut the socket the parent still uses)."""

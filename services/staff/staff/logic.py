@@ -9,7 +9,7 @@ from chancery_common import sync, versions
 
 from . import events, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, Unauthenticated
-from .models import Department, Employee, NamesVersion, audit_log
+from .models import Department, Employee, IdentityVersion, NamesVersion, audit_log
 
 EMPLOYEE_FIELDS = ("full_name", "email", "phone", "position", "department_id", "roles", "locale",
                    "time_zone", "is_active")
@@ -72,6 +72,11 @@ def employee_names(session, *, ids):
 def names_version(session):
     """The version of the latest change to any employee's name."""
     return session.scalar(select(NamesVersion.value).where(NamesVersion.id == 1))
+
+
+def identity_version(session):
+    """The number raised by any change an identity is made of (chancery_common.identities)."""
+    return session.scalar(select(IdentityVersion.value).where(IdentityVersion.id == 1))
 
 
 def names_since(session, *, version):

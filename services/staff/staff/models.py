@@ -87,6 +87,16 @@ class NamesVersion(Base):
     value: Mapped[int] = mapped_column(BigInteger)
 
 
+class IdentityVersion(Base):
+    """One number, raised by any change a signed-in identity is made of (migration 0016's
+    triggers; chancery_common.identities): gateways keep identities while it stays the same."""
+
+    __tablename__ = "identity_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
 class Session(Base):
     """A signed-in browser session; the cookie holds the token, only its hash is kept."""
 

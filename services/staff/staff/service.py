@@ -1,7 +1,13 @@
 """The staff service's entrypoints: validate input, call logic, dump output."""
 
 
-from chancery_common import event_log
+from datetime import date, datetime, timedelta, timezone
+from datetime import time as datetime_time
+
+from nameko.messaging import Publisher
+from nameko.timer import timer
+
+from chancery_common import event_log, identities
 from chancery_common import sync
 from chancery_common.actor import load_actor
 from chancery_common.database import Database
@@ -46,6 +52,13 @@ def identity(session, employee, source=None, **extra):
             **extra}
 
 
+def identities_valid_until(expires_at=None):
+    """Until when an identity holds whatever the tables say (ISO 8601): the session's or the
+    token's expiry, and the next local midnight, when deputies change by the calendar alone."""
+    midnight = datetime.combine(date.today() + timedelta(days=1), datetime_time.min).astimezone(timezone.utc)
+    return min(filter(None, (expires_at, midnight))).isoformat()
+
+
 class StaffService(event_log.EventLogEntrypoints):
     name = "staff"
 
@@ -53,10 +66,18 @@ class StaffService(event_log.EventLogEntrypoints):
     observability = Observability()
     relay = OutboxRelay(outbox)
     event_outbox = outbox  # its published-event log (event_log.EventLogEntrypoints)
+    identity_news = Publisher(exchange=identities.EXCHANGE)  # the identity version's heartbeat
 
     @rpc
     def ping(self):
         return "pong"
+
+    @timer(interval=identities.HEARTBEAT_SECONDS)
+    def tell_identity_version(self):
+        """The heartbeat of chancery_common.identities: the current identity version to every
+        gateway worker (each replica sends it; a gateway keeps the highest)."""
+        self.identity_news(identities.news(logic.identity_version(self.db)), routing_key="",
+                           delivery_mode=1, expiration=identities.EXPIRES_SECONDS)
 
     @rpc
     def authenticate(self, credentials):
@@ -322,10 +343,14 @@ class StaffService(event_log.EventLogEntrypoints):
 
     @rpc
     def resolve_session(self, token):
+        """The session's identity, with the identity version read before anything else of it and
+        until when it holds (chancery_common.identities: gateways keep it while both hold)."""
         data = load(schemas.TokenSchema(), {"token": token})
         with self.db.begin():
+            version = logic.identity_version(self.db)
             found, employee = sessions.resolve_session(self.db, token=data["token"])
-        return identity(self.db, employee, found.source, expires_at=found.expires_at.isoformat())
+        return identity(self.db, employee, found.source, expires_at=found.expires_at.isoformat(),
+                        identity_version=version, valid_until=identities_valid_until(found.expires_at))
 
     @rpc
     def end_session(self, token):
@@ -338,8 +363,10 @@ class StaffService(event_log.EventLogEntrypoints):
     def resolve_api_token(self, token):
         data = load(schemas.TokenSchema(), {"token": token})
         with self.db.begin():
+            version = logic.identity_version(self.db)
             record, employee = sessions.resolve_api_token(self.db, token=data["token"])
-        return identity(self.db, employee, scopes=list(record.scopes), token_id=str(record.id))
+        return identity(self.db, employee, scopes=list(record.scopes), token_id=str(record.id),
+                        identity_version=version, valid_until=identities_valid_until(record.expires_at))
 
     @rpc
     def resolve_calendar_feed(self, secret):
