@@ -73,18 +73,24 @@ def _searched_page(session, query, *, order_by, limit, offset, options):
     Left to itself, PostgreSQL walks the creation-time index newest first and checks the words
     on each document until the page is full, expecting the matches to be spread evenly: for a
     word in 3,000 of 2,000,000 documents (most words) that read 28,000 documents for 50, 150 ms
-    (docs/benchmarks.md, "A working day under load"). The total is counted first (from the
-    full-text index, as every full page is); up to ``SORTED_FROM_MATCHES`` the matches are
-    gathered from that index once more and sorted, which costs what counting did; beyond it,
-    walking the newest first finds a page soonest."""
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    (docs/benchmarks.md, "A working day under load"). Instead the matches are gathered from the
+    full-text index, at most ``SORTED_FROM_MATCHES`` + 1 of them, once: counted and sorted in
+    the same statement (each match is on a page of its own, so reading them twice, to count
+    and then to sort, cost twice). When there are more, the total is counted and the newest
+    are walked as PostgreSQL would, which finds a page soonest."""
+    matches = (query.with_only_columns(Document.id, Document.created_at).limit(SORTED_FROM_MATCHES + 1)
+               .cte("matches").prefix_with("MATERIALIZED"))
+    rows = session.execute(select(matches.c.id, func.count().over()).order_by(matches.c.created_at.desc(),
+                                                                              matches.c.id)
+                           .limit(limit).offset(offset)).all()
+    total = rows[0][1] if rows else None
+    if total is None or total > SORTED_FROM_MATCHES:
+        total = session.scalar(select(func.count()).select_from(query.subquery()))
     if not total or offset >= total:
         return [], total
     if total > SORTED_FROM_MATCHES:
         return session.scalars(query.options(*options).order_by(*order_by).limit(limit).offset(offset)).all(), total
-    matches = query.with_only_columns(Document.id, Document.created_at).cte("matches").prefix_with("MATERIALIZED")
-    ids = session.scalars(select(matches.c.id).order_by(matches.c.created_at.desc(), matches.c.id)
-                          .limit(limit).offset(offset)).all()
+    ids = [document_id for document_id, _ in rows]
     found = {document.id: document
              for document in session.scalars(select(Document).where(Document.id.in_(ids)).options(*options))}
     return [found[document_id] for document_id in ids if document_id in found], total

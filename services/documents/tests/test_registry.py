@@ -70,7 +70,7 @@ def test_russian_and_english_words_match_their_forms(make_document, session, act
     assert search(session, actor, search=f"delivery {tag}") == [english.id]
 
 
-@pytest.mark.parametrize("sorted_from_matches", [logic.SORTED_FROM_MATCHES, 0])
+@pytest.mark.parametrize("sorted_from_matches", [logic.SORTED_FROM_MATCHES, 7, 6, 0])  # 7 matches: at and past it
 def test_a_search_pages_newest_first_whichever_way_it_is_read(make_document, session, actor, monkeypatch,
                                                                sorted_from_matches):
     # up to SORTED_FROM_MATCHES the matches are sorted; beyond, the newest are walked: the same pages
