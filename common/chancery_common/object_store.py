@@ -1,16 +1,18 @@
 """The S3-compatible object store as the services reach it: a client made from the service's
 config, the calls every service makes alike (make sure the bucket exists, remove an object,
-ask whether one exists, a short-lived download link; each timed, chancery_s3_operation_duration_seconds), and the nameko
-dependency that hands a service its store and answers /readyz for it.
+ask whether one exists, copy one inside the store, list keys, a short-lived download link;
+each timed, chancery_s3_operation_duration_seconds; the sweep of objects no record names),
+and the nameko dependency that hands a service its store and answers /readyz for it.
 
 A service subclasses ``Bucket`` with what it alone does (documents: staging and checksums;
 jobs: result files and their download links; texts: reading originals, writing derived
 files) and names that class in its ``ObjectStorage`` dependency.
 """
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
 from minio import Minio
+from minio.commonconfig import CopySource
 from minio.error import S3Error
 from nameko.extensions import DependencyProvider
 
@@ -60,6 +62,42 @@ class Bucket:
     def remove(self, key):
         """Remove an object; one already gone is no error (a sweep may run twice)."""
         self.client.remove_object(self.bucket, key)
+
+    @measured_s3("copy")
+    def copy(self, source_key, target_key):
+        """Copy an object inside the store (the bytes never pass through the service)."""
+        self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
+
+    def keys(self, prefix):
+        """(key, last modified) of every object under ``prefix``."""
+        for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True):
+            yield obj.object_name, obj.last_modified
+
+    def sweep_unnamed(self, prefix, named_among, older_than=timedelta(days=1), batch_size=500):
+        """Remove the objects under ``prefix`` older than ``older_than`` that no record names:
+        written by a process that died (or failed) before the transaction naming them committed.
+        ``named_among(keys)``: those of ``keys`` a record names. The grace period must be far
+        longer than any write takes from the object to its commit. Returns how many went."""
+        cutoff = datetime.now(timezone.utc) - older_than
+        removed, batch = 0, []
+
+        def flush():
+            nonlocal removed
+            named = set(named_among(batch))
+            for key in batch:
+                if key not in named:
+                    self.remove(key)
+                    removed += 1
+            batch.clear()
+
+        for key, modified in self.keys(prefix):
+            if modified is not None and modified < cutoff:
+                batch.append(key)
+                if len(batch) >= batch_size:
+                    flush()
+        if batch:
+            flush()
+        return removed
 
     @measured_s3("exists")
     def exists(self, key):

@@ -212,23 +212,5 @@ def sweep_orphans(session, *, storage, older_than=timedelta(days=1)):
     grace period: uploads never attached (or whose attach failed or crashed before its commit).
     An upload is attached within ATTACH_WINDOW of its start, well inside the grace period, so
     an object whose version is being recorded is never taken. Returns how many were removed."""
-    cutoff = datetime.now(timezone.utc) - older_than
-    removed, batch = 0, []
-
-    def flush():
-        nonlocal removed
-        known = set(session.scalars(select(FileVersion.object_key).where(FileVersion.object_key.in_(batch))))
-        for key in batch:
-            if key not in known:
-                storage.remove(key)
-                removed += 1
-        batch.clear()
-
-    for key, modified in storage.keys("documents/"):
-        if modified is not None and modified < cutoff:
-            batch.append(key)
-            if len(batch) >= 500:
-                flush()
-    if batch:
-        flush()
-    return removed
+    return storage.sweep_unnamed("documents/", lambda keys: session.scalars(
+        select(FileVersion.object_key).where(FileVersion.object_key.in_(keys))), older_than=older_than)

@@ -11,7 +11,6 @@ import re
 from datetime import timedelta, datetime, timezone
 
 import filetype
-from minio.commonconfig import CopySource
 from minio.error import S3Error
 
 from chancery_common import object_store
@@ -124,14 +123,6 @@ class Storage(object_store.Bucket):
         """The SHA-256 and size of a stored object, re-read as a stream; None if it is gone."""
         staged = self.inspect(key)
         return None if staged is None else (staged.sha256, staged.size)
-
-    def keys(self, prefix):
-        for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True):
-            yield obj.object_name, obj.last_modified
-
-    @measured_s3("copy")
-    def copy(self, source_key, target_key):
-        self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 
     def stale_staged_keys(self, older_than=timedelta(days=1)):
         cutoff = datetime.now(timezone.utc) - older_than

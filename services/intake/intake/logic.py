@@ -212,3 +212,12 @@ def audit_entries(session, *, actor, **query):
 
 def verify_audit(session, *, actor):
     return audit_log.verified(session, actor=actor)
+
+
+def sweep_orphans(session, *, storage, older_than=timedelta(days=1)):
+    """Remove the files under intake/ that no item names, once older than the grace period:
+    stored by a process that died before the item taking them in committed (an item is
+    committed seconds after its files are stored). Returns how many were removed."""
+    return storage.sweep_unnamed("intake/", lambda keys: session.scalars(
+        select(ItemFile.object_key).where(ItemFile.object_key.in_(keys))), older_than=older_than)
+

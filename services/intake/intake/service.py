@@ -11,6 +11,7 @@ import uuid
 
 from nameko.dependency_providers import Config
 from nameko.events import event_handler
+from nameko.timer import timer
 
 from chancery_common import event_log
 from chancery_common.actor import load_actor
@@ -191,6 +192,14 @@ class IntakeService(event_log.EventLogEntrypoints):
         except Exception:  # noqa: BLE001  (a suggestion is never worth failing the intake)
             log.warning("intake: the counterparties service did not match the sender", exc_info=True)
             return None
+
+    @timer(interval=3600)
+    def sweep_orphans(self):
+        """Files a process stored and died before its item committed (logic.sweep_orphans)."""
+        removed = logic.sweep_orphans(self.db, storage=self.storage)
+        self.db.rollback()
+        if removed:
+            log.info("intake: removed %d stored files no item names", removed)
 
     # Polling the sources.
 

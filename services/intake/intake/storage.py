@@ -4,8 +4,6 @@ links, and copied to the key the documents service gives an upload when an item 
 registered (a copy inside the store: the bytes never pass through a service)."""
 import io
 
-from minio.commonconfig import CopySource
-
 from chancery_common import object_store
 from chancery_common.metrics import measured_s3
 
@@ -18,10 +16,6 @@ class Storage(object_store.Bucket):
         if not key.startswith(PREFIX):
             raise ValueError(f"{key}: the intake service writes only under {PREFIX}")
         self.client.put_object(self.bucket, key, io.BytesIO(data), len(data), content_type=content_type)
-
-    @measured_s3("copy")
-    def copy(self, source_key, target_key):
-        self.client.copy_object(self.bucket, target_key, CopySource(self.bucket, source_key))
 
 
 class ObjectStorage(object_store.ObjectStorage):

@@ -4,6 +4,7 @@ S3 server. Each message is taken once, also by two replicas polling at once and 
 restart, and is moved to the processed folder; a folder's file moves to processed/."""
 import email.message
 import imaplib
+import io
 import importlib.util
 import os
 import shutil
@@ -12,6 +13,7 @@ import tempfile
 import threading
 import time
 import uuid
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -21,7 +23,7 @@ from chancery_common.database import make_engine, make_session_factory
 from chancery_local.profile import REPO
 from counterparties import sender_match
 from counterparties.models import Counterparty
-from intake import rules
+from intake import logic, rules
 from intake.models import Item, Received, outbox
 from intake.service import IntakeService
 from intake.storage import Storage
@@ -291,3 +293,48 @@ def test_a_discard_is_audited_and_the_chain_verifies(tmp_path, databases, storag
     auditor = Actor(id=uuid.uuid4(), roles=["administrator"], permissions=["view_audit"])
     assert logic.verify_audit(session, actor=auditor)["intact"] is True
     session.close()
+
+
+@pytest.fixture
+def own_bucket(s3_server):
+    """A bucket of this test alone: a sweep takes whatever no item of its database names."""
+    bucket = Storage.from_config({"S3_ENDPOINT": s3_server.s3_endpoint, "S3_ACCESS_KEY": s3_server.s3_access_key,
+                                  "S3_SECRET_KEY": s3_server.s3_secret_key,
+                                  "S3_BUCKET": f"intake-sweep-{uuid.uuid4().hex[:8]}"})
+    bucket.ensure_bucket()
+    return bucket
+
+
+def test_files_of_a_process_that_died_before_its_item_committed_are_swept(tmp_path, databases, own_bucket,
+                                                                         monkeypatch):
+    storage = own_bucket
+    inbox = tmp_path / "scanner"
+    inbox.mkdir()
+    source_id = make_source(databases, "folder", {"path": str(inbox), "settle_seconds": 0})
+    (inbox / "скан 002.pdf").write_bytes(PDF)
+    replica(databases, storage).poll()
+    kept = [f.object_key for item in items_of(databases, source_id) for f in item.files]
+
+    def died(*args, **kwargs):  # the files are stored; the process ends before the item's commit
+        raise RuntimeError("killed")
+    monkeypatch.setattr(logic, "take_in", died)
+    (inbox / "скан 003.pdf").write_bytes(PDF)
+    replica(databases, storage).poll()
+    monkeypatch.undo()
+    orphans = [key for key, _ in storage.keys("intake/") if key not in kept]
+    assert len(kept) == 1 and len(orphans) == 1 and all(storage.exists(key) for key in kept + orphans)
+    elsewhere = f"documents/{uuid.uuid4()}/{uuid.uuid4()}"
+    storage.client.put_object(storage.bucket, elsewhere, io.BytesIO(b"not intake's"), 12)
+
+    session = make_session_factory(databases[0])()
+    try:
+        assert logic.sweep_orphans(session, storage=storage) == 0  # within the day's grace: still being written?
+        assert logic.sweep_orphans(session, storage=storage, older_than=timedelta(0)) == len(orphans)
+    finally:
+        session.close()
+    assert not any(storage.exists(key) for key in orphans)
+    assert all(storage.exists(key) for key in kept) and storage.exists(elsewhere)
+    # the file is still in the scanner's folder: taken in at the next poll
+    replica(databases, storage).poll()
+    assert [f.filename for item in items_of(databases, source_id) for f in item.files] == ["скан 002.pdf",
+                                                                                        "скан 003.pdf"]
