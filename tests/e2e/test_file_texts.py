@@ -11,7 +11,9 @@ import uuid
 import zipfile
 
 import pytest
+import requests
 from openpyxl import Workbook
+from prometheus_client.parser import text_string_to_metric_families
 from PIL import Image
 from pypdf import PdfReader
 
@@ -289,3 +291,33 @@ def test_re_extraction_reads_the_files_again_with_its_progress(admin, invoice, u
     assert lines[0] == "asked for 1 files" and lines[1] == "1 files to read again"
     assert lines[-1] == "1/1 read: 1 done, 0 failed, 0 waiting"
     assert found_by(admin, word) == [document["id"]]
+
+
+def copied_readings(system):
+    """How many readings the texts service copied from the same bytes read before (every instance)."""
+    total = 0
+    for instance in system.instances["texts"]:
+        metrics = requests.get(f"http://127.0.0.1:{system.http_ports[instance]}/metrics", timeout=10).text
+        total += sum(sample.value for family in text_string_to_metric_families(metrics) for sample in family.samples
+                     if sample.name == "chancery_text_extractions_total" and sample.labels.get("outcome") == "copied")
+    return total
+
+
+def test_the_same_scan_attached_again_is_not_recognised_again(admin, invoice, unique, eventually, system):
+    """A scan the intake read, attached to the document its draft became, is the same bytes:
+    the second copy takes the first one's reading (text, searchable PDF, thumbnail), no OCR."""
+    scan = scans.save([scans.contract_page(23, seed=7)], "png")
+    first, second = invoice("Scan as received"), invoice("The same scan, registered")
+    first_version = upload(admin, first, "scan.png", scan)
+    assert read_version(admin, first, first_version["id"], eventually)["text_state"] == "done"
+    before = copied_readings(system)
+    second_version = upload(admin, second, "Договор (скан).png", scan)
+    read = read_version(admin, second, second_version["id"], eventually)
+    assert (read["text_state"], read["text_method"], read["has_searchable_pdf"], read["has_thumbnail"]) == (
+        "done", "ocr", True, True)
+    assert copied_readings(system) == before + 1
+    assert second["id"] in found_by(admin, "щебень")
+    base = f"/documents/{second['id']}/files/versions/{second_version['id']}"
+    layer = PdfReader(io.BytesIO(admin.get(f"{base}/searchable.pdf").content)).pages[0].extract_text()
+    assert "Покупател" in layer
+    assert admin.get(f"{base}/thumbnail").headers["Content-Type"] == "image/png"

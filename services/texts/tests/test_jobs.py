@@ -57,6 +57,9 @@ class FolderStorage:
             raise ConnectionError("the object store does not answer")
         shutil.copyfile(self.root / key, path)
 
+    def copy(self, source_key, target_key):
+        self.put(target_key, (self.root / source_key).read_bytes())
+
     def upload(self, key, path, content_type):
         assert key.startswith("derived/")
         self.put(key, Path(path).read_bytes())
@@ -69,10 +72,12 @@ def done_reading(session):
         session.rollback()
 
 
-def announce(session, filename="scan.pdf", content_type="application/pdf", again=False, version_id=None):
+def announce(session, filename="scan.pdf", content_type="application/pdf", again=False, version_id=None,
+             sha256=None):
+    """A file announced; its bytes' SHA-256 is new unless given (the same bytes are read once)."""
     payload = {"version_id": version_id or uuid.uuid4(), "document_id": uuid.uuid4(), "file_id": uuid.uuid4(),
                "object_key": f"documents/{uuid.uuid4()}/{uuid.uuid4()}", "filename": filename,
-               "content_type": content_type, "size": 10, "sha256": "0" * 64}
+               "content_type": content_type, "size": 10, "sha256": sha256 or uuid.uuid4().hex * 2}
     done_reading(session)
     with session.begin():
         logic.request(session, payload=payload, again=again)
@@ -157,6 +162,63 @@ def test_a_re_extraction_starts_a_finished_job_afresh(session, settings):
     announce(session, filename="notes.txt", content_type="text/plain", again=True, version_id=payload["version_id"])
     row = job_of(session, payload["version_id"])
     assert (row.state, row.attempts, row.reason) == ("pending", 0, None)
+
+
+def test_the_same_bytes_are_read_once_and_a_re_extraction_reads_them_afresh(tmp_path, session, settings,
+                                                                            monkeypatch):
+    """A scan the intake read, attached to a document when its draft is registered: the copy
+    (same SHA-256 and type) takes the reading, text and derived files, without OCR."""
+    storage = FolderStorage(tmp_path / "bucket")
+    digest = uuid.uuid4().hex * 2
+    first = announce(session, filename="scan.jpg", content_type="image/jpeg", sha256=digest)
+    (job,) = [j for j in claim(session, settings) if j.version_id == first["version_id"]]
+    assert job.twin is None
+    prefix = f"derived/{job.document_id}/{job.version_id}"
+    storage.put(f"{prefix}/searchable.pdf", b"%PDF-1.7 searchable")
+    storage.put(f"{prefix}/thumbnail.png", b"\x89PNG thumbnail")
+    rendition = {"key": f"{prefix}/searchable.pdf", "content_type": "application/pdf", "size": 19, "sha256": "a" * 64}
+    thumbnail = {"key": f"{prefix}/thumbnail.png", "content_type": "image/png", "size": 14, "sha256": "b" * 64}
+    record(session, settings, job, logic.Outcome("done", method="ocr", pages=2, text="ДОГОВОР ПОСТАВКИ",
+                                                 rendition=rendition, thumbnail=thumbnail))
+
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("the same bytes were read again")
+    monkeypatch.setattr(extraction, "extract", no_ocr)
+    copy = announce(session, filename="Скан договора.jpg", content_type="image/jpeg", sha256=digest)
+    (job,) = [j for j in claim(session, settings) if j.version_id == copy["version_id"]]
+    assert job.twin.version_id == first["version_id"]
+    outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)  # its original is not even there
+    assert (outcome.state, outcome.method, outcome.pages, outcome.text) == ("done", "ocr", 2, "ДОГОВОР ПОСТАВКИ")
+    own = f"derived/{copy['document_id']}/{copy['version_id']}"
+    assert outcome.rendition == {**rendition, "key": f"{own}/searchable.pdf"}
+    assert outcome.thumbnail == {**thumbnail, "key": f"{own}/thumbnail.png"}
+    assert (storage.root / own / "searchable.pdf").read_bytes() == b"%PDF-1.7 searchable"
+    record(session, settings, job, outcome)
+    (event,) = extracted_events(session, copy["version_id"])
+    assert event["text"] == "ДОГОВОР ПОСТАВКИ" and event["rendition"]["key"] == f"{own}/searchable.pdf"
+
+    # another type of the same bytes, or a re-extraction, is read
+    other = announce(session, filename="scan.pdf", content_type="application/pdf", sha256=digest)
+    assert [j.twin for j in claim(session, settings) if j.version_id == other["version_id"]] == [None]
+    announce(session, filename="Скан договора.jpg", content_type="image/jpeg", sha256=digest, again=True,
+             version_id=copy["version_id"])
+    assert [j.twin for j in claim(session, settings) if j.version_id == copy["version_id"]] == [None]
+
+
+def test_a_twin_whose_derived_files_are_gone_is_read_as_any_file(tmp_path, session, settings):
+    storage = FolderStorage(tmp_path / "bucket")
+    digest = uuid.uuid4().hex * 2
+    first = announce(session, filename="notes.txt", content_type="text/plain", sha256=digest)
+    (job,) = [j for j in claim(session, settings) if j.version_id == first["version_id"]]
+    gone = {"key": f"derived/{job.document_id}/{job.version_id}/thumbnail.png", "content_type": "image/png",
+            "size": 1, "sha256": "c" * 64}
+    record(session, settings, job, logic.Outcome("done", method="plain", text="old", thumbnail=gone))
+    copy = announce(session, filename="notes.txt", content_type="text/plain", sha256=digest)
+    storage.put(copy["object_key"], "Акт сверки взаиморасчётов".encode())
+    (job,) = [j for j in claim(session, settings) if j.version_id == copy["version_id"]]
+    assert job.twin is not None
+    outcome = logic.process(job, storage=storage, settings=settings, scratch=tmp_path)
+    assert outcome.state == "done" and "Акт сверки" in outcome.text
 
 
 def docx_bytes(text):

@@ -5,6 +5,12 @@ Safe in any number of replicas: a job is claimed with ``FOR UPDATE SKIP LOCKED``
 (a worker that died leaves it to the next claim once the lease ends); each claim counts an
 attempt, and a job out of attempts is failed with the last error, never tried for ever.
 A file that can never be read (``extraction.Unreadable``) is failed at once.
+
+The same bytes are read once: a job whose file has the SHA-256 and content type of a file read
+before (its "twin": a scan the intake took in, then attached to the document its draft became)
+copies that reading, its text and its derived files (copied inside the store), instead of
+running OCR again. A re-extraction always reads the file itself. When the twin's derived files
+are gone, the file is read as any other.
 """
 import logging
 import shutil
@@ -52,15 +58,26 @@ def request(session, *, payload, again=False):
     """A stored file version to read: a new job, or (``again``: a re-extraction) the job
     started afresh, with no attempts, whatever its state."""
     values = {"version_id": payload["version_id"], **{name: payload[name] for name in REQUEST_FIELDS},
-              "state": "pending", "attempts": 0, "requested_at": utcnow()}
+              "state": "pending", "attempts": 0, "requested_at": utcnow(), "read_afresh": again}
     statement = insert(Extraction).values(**values)
     if again:
         statement = statement.on_conflict_do_update(index_elements=[Extraction.version_id], set_={
             **{name: values[name] for name in REQUEST_FIELDS}, "state": "pending", "attempts": 0,
-            "reason": None, "lease_until": None, "requested_at": values["requested_at"]})
+            "reason": None, "lease_until": None, "requested_at": values["requested_at"], "read_afresh": True})
     else:  # the same file announced twice (an event sent again) is one job
         statement = statement.on_conflict_do_nothing(index_elements=[Extraction.version_id])
     session.execute(statement)
+
+
+@dataclass
+class Twin:
+    """A reading of the same bytes done before, to copy."""
+    version_id: object
+    method: str | None
+    pages: int | None
+    reason: str | None
+    text: str
+    derived: dict
 
 
 @dataclass
@@ -72,6 +89,21 @@ class Job:
     filename: str
     content_type: str
     attempts: int
+    twin: Twin | None = None
+
+
+def twin_of(session, row):
+    """The latest reading of the same bytes (SHA-256 and content type) to copy, or None (a
+    re-extraction reads afresh; rows read before the text was kept have none to copy)."""
+    if row.read_afresh:
+        return None
+    found = session.scalars(select(Extraction).where(
+        Extraction.sha256 == row.sha256, Extraction.content_type == row.content_type, Extraction.state == "done",
+        Extraction.text.is_not(None), Extraction.version_id != row.version_id)
+        .order_by(Extraction.finished_at.desc()).limit(1)).first()
+    if found is None:
+        return None
+    return Twin(found.version_id, found.method, found.pages, found.reason, found.text, found.derived or {})
 
 
 def claim(session, *, settings, limit, now=None):
@@ -95,7 +127,7 @@ def claim(session, *, settings, limit, now=None):
         row.state = "running"
         row.lease_until = now + timedelta(seconds=settings.lease_seconds)
         jobs.append(Job(row.version_id, row.document_id, row.file_id, row.object_key, row.filename,
-                        row.content_type, row.attempts))
+                        row.content_type, row.attempts, twin_of(session, row)))
     return jobs
 
 
@@ -116,6 +148,12 @@ def process(job, *, storage, settings, scratch=None):
     office preview and its thumbnail stored under derived/. Never raises: the outcome says what
     happened (``done`` with a reason: the text was read, the preview could not be made)."""
     started = time.monotonic()
+    if job.twin is not None:
+        outcome = _copied(job, storage=storage)
+        if outcome is not None:
+            outcome.seconds = time.monotonic() - started
+            TEXT_EXTRACTIONS.labels("copied", outcome.method or "none").inc()
+            return outcome
     workdir = Path(tempfile.mkdtemp(prefix="chancery-texts-", dir=scratch))
     try:
         original = workdir / "original"
@@ -146,6 +184,27 @@ def process(job, *, storage, settings, scratch=None):
     return outcome
 
 
+def _copied(job, *, storage):
+    """The twin's reading as this job's, its derived files copied under this version's prefix;
+    None when a derived file cannot be copied (then the file is read)."""
+    twin, prefix = job.twin, f"derived/{job.document_id}/{job.version_id}"
+    derived = {}
+    try:
+        for part in ("rendition", "thumbnail"):
+            told = twin.derived.get(part)
+            if told:
+                key = f"{prefix}/{told['key'].rsplit('/', 1)[-1]}"
+                storage.copy(told["key"], key)
+                derived[part] = {**told, "key": key}
+    except Exception:  # gone, or the store away: read the file as any other
+        log.info("the reading of %s (the same bytes as %s) could not be copied; reading it", job.version_id,
+                 twin.version_id, exc_info=True)
+        return None
+    log.info("%s (%s) has the bytes of %s: its reading copied", job.version_id, job.filename, twin.version_id)
+    return Outcome("done", reason=twin.reason, method=twin.method, pages=twin.pages, text=twin.text,
+                   rendition=derived.get("rendition"), thumbnail=derived.get("thumbnail"))
+
+
 def record(session, *, job, outcome, settings, now=None):
     """Keep what a worker found; a job asked for again meanwhile (a re-extraction) is left to
     its new run. A passing failure is tried again later, until the attempts run out."""
@@ -169,6 +228,8 @@ def _finish(session, row, *, state, now, reason=None, method=None, pages=None, t
             thumbnail=None, seconds=None):
     row.state, row.reason, row.method, row.pages = state, reason, method, pages
     row.text_length = len(text) if state == "done" else None
+    row.text = text if state == "done" else None
+    row.derived = {"rendition": rendition, "thumbnail": thumbnail} if state == "done" else None
     row.rendition_key = rendition["key"] if rendition else None
     row.thumbnail_key = thumbnail["key"] if thumbnail else None
     row.lease_until, row.finished_at, row.seconds = None, now, seconds

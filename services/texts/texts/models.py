@@ -2,7 +2,8 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, DateTime, Index, Integer, String, Text, text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, DateTime, Index, Integer, String, Text, text
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from chancery_common.consumer import ProcessedEvents
@@ -31,6 +32,8 @@ class Extraction(Base):
     __table_args__ = (
         CheckConstraint("state IN ('pending', 'running', 'done', 'failed')", name="ck_extractions_state"),
         Index("ix_extractions_waiting", "requested_at", postgresql_where=text("state IN ('pending', 'running')")),
+        Index("ix_extractions_read_by_content", "sha256", "content_type",
+              postgresql_where=text("state = 'done' AND text IS NOT NULL")),
     )
 
     version_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
@@ -53,6 +56,13 @@ class Extraction(Base):
     rendition_key: Mapped[str | None] = mapped_column(String(500))
     thumbnail_key: Mapped[str | None] = mapped_column(String(500))
     seconds: Mapped[float | None]
+    # a re-extraction: read the file itself, whatever was read of the same bytes before
+    read_afresh: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # what was read, kept so that the same bytes are copied, not read again (logic.claim's twin):
+    # {"rendition": ..., "thumbnail": ...} as the event told them, and the text (last: the name
+    # hides sqlalchemy's text() in the rest of the class)
+    derived: Mapped[dict | None] = mapped_column(JSONB)
+    text: Mapped[str | None] = mapped_column(Text)
     requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
