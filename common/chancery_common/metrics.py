@@ -81,7 +81,8 @@ JOBS_EXPIRED_FILES = Counter("chancery_jobs_expired_files", "Result files of job
 
 TEXT_EXTRACTIONS = Counter(
     "chancery_text_extractions", "Files read by the texts service, by outcome (done; failed: the file "
-    "cannot be read; retry: a passing failure; copied: the reading of the same bytes copied) and method (ocr, text_layer, office, email, plain).",
+    "cannot be read; retry: a passing failure; copied: the reading of the same bytes copied) and method "
+    "(ocr, text_layer, office, email, plain).",
     ["outcome", "method"])
 TEXT_EXTRACTION_SECONDS = Histogram(
     "chancery_text_extraction_duration_seconds", "Seconds one file took to read, by method.", ["method"],

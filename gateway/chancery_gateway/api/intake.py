@@ -75,6 +75,13 @@ def create_source(data):
     return rpc.call("intake", "create_source", g.actor, jsonable(data))
 
 
+@blp.route("/sources/<uuid:source_id>")
+@blp.response(200, IntakeSourceSchema)
+def get_source(source_id):
+    """One source and its rule (administrators); the password is never answered (`has_password`)."""
+    return rpc.call("intake", "get_source", g.actor, str(source_id))
+
+
 @blp.route("/sources/<uuid:source_id>", methods=["PATCH"])
 @blp.arguments(IntakeSourceChangesSchema)
 @blp.response(200, IntakeSourceSchema)

@@ -87,6 +87,33 @@ def intake_file(item_id, file_id):
     return intake_files.stream(g.actor, item_id, file_id, request.args.get("variant", "original"))
 
 
+# each kind's settings as form fields (intake's folder.py and mailbox.py say what they mean)
+SETTINGS_FIELDS = {"folder": ("path", "processed_subfolder", "settle_seconds", "max_files"),
+                   "imap": ("host", "port", "security", "username", "mailbox", "processed_mailbox", "ca_file",
+                            "max_messages")}
+RULE_FIELDS = ("document_type_id", "journal_id", "responsible_id")
+
+
+def _source_from_form(kind):
+    """The source's settings (the kind's fields given; an empty one takes its default) and its
+    rule (an empty choice: none) from the posted form."""
+    settings = forms.values(SETTINGS_FIELDS[kind])
+    return {**forms.values(("name",)), "settings": settings,
+            **{name: request.form.get(name) or None for name in RULE_FIELDS}}
+
+
+def _source_errors(exc):
+    """The service's errors keyed by the form's fields (``settings.path`` is the field ``path``)."""
+    return {name.removeprefix("settings."): messages for name, messages in field_errors(exc.details or {}).items()}
+
+
+def _source_page(template, **context):
+    types = rpc.call("documents", "list_document_types", g.actor)
+    journals = rpc.call("documents", "list_journals", g.actor)
+    return render_template(template, types=types, journals=journals, employees=staff_list(),
+                           type_names={t["id"]: t["name"] for t in types}, **context)
+
+
 @bp.route("/admin/intake", methods=["GET", "POST"])
 @admin_page()
 def admin_intake_sources():
@@ -94,25 +121,42 @@ def admin_intake_sources():
     errors, values = {}, {}
     if request.method == "POST":
         values = request.form.to_dict()
-        kind = values.get("kind") or "folder"
-        settings = ({"path": values.get("path", "")} if kind == "folder" else
-                    {"host": values.get("host", ""), "port": values.get("port") or 993,
-                     "username": values.get("username", ""), "security": values.get("security") or "tls"})
-        data = {**forms.values(("name",)), "kind": kind, "settings": settings,
-                "password": values.get("password") or None,
-                **{name: values.get(name) or None for name in ("document_type_id", "journal_id", "responsible_id")}}
+        kind = values.get("kind") if values.get("kind") in SETTINGS_FIELDS else "folder"
+        data = {**_source_from_form(kind), "kind": kind, "password": values.get("password") or None}
         try:
             rpc.call("intake", "create_source", g.actor, data)
             flash(_("Source added."), "success")
             return redirect(url_for("web.admin_intake_sources"))
         except InvalidInput as exc:
-            errors = field_errors(exc.details or {})
+            errors = _source_errors(exc)
     sources = rpc.call("intake", "list_sources", g.actor)
-    types = rpc.call("documents", "list_document_types", g.actor)
-    journals = rpc.call("documents", "list_journals", g.actor)
-    return render_template("admin/intake_sources.html", sources=sources, types=types, journals=journals,
-                           employees=staff_list(), type_names={t["id"]: t["name"] for t in types}, values=values,
-                           errors=errors), 422 if errors else 200
+    return _source_page("admin/intake_sources.html", sources=sources, values=values,
+                        errors=errors), 422 if errors else 200
+
+
+@bp.route("/admin/intake/<uuid:source_id>", methods=["GET", "POST"])
+@admin_page()
+def admin_intake_source(source_id):
+    """One source: its name, where it reads, its rule; the password kept unless a new one is given."""
+    source = rpc.call("intake", "get_source", g.actor, str(source_id))
+    errors = {}
+    if request.method == "POST":
+        values = request.form.to_dict()
+        changes = _source_from_form(source["kind"])
+        if request.form.get("password"):
+            changes["password"] = request.form["password"]
+        try:
+            rpc.call("intake", "update_source", g.actor, str(source_id), changes)
+            flash(_("Source saved."), "success")
+            return redirect(url_for("web.admin_intake_sources"))
+        except InvalidInput as exc:
+            errors = _source_errors(exc)
+    else:
+        values = {"name": source["name"], **{name: source[name] or "" for name in RULE_FIELDS},
+                  **{name: "" if source["settings"].get(name) is None else source["settings"][name]
+                     for name in SETTINGS_FIELDS[source["kind"]]}}
+    return _source_page("admin/intake_source.html", source=source, values=values,
+                        errors=errors), 422 if errors else 200
 
 
 @bp.route("/admin/intake/<uuid:source_id>/active", methods=["POST"])

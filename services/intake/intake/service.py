@@ -70,6 +70,12 @@ class IntakeService(event_log.EventLogEntrypoints):
         return source_schema.dump(rules.list_sources(self.db, actor=load_actor(actor)), many=True)
 
     @rpc
+    @reads_only
+    def get_source(self, actor, source_id):
+        return source_schema.dump(rules.get_source(self.db, source_id=parse_uuid(source_id, "source_id"),
+                                                   actor=load_actor(actor)))
+
+    @rpc
     def create_source(self, actor, source):
         actor = load_actor(actor)
         data = load(schemas.SourceSchema(), source)
