@@ -1,0 +1,51 @@
+"""The workload benchmark's own parts: CPU per request with the load generator beside the
+system's total (not in it), and the lean HTTP client reading whole answers over one
+keep-alive connection with its session's cookie, against a real local server."""
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import requests
+
+from bench.workload import LOAD_GENERATOR, LeanHttp, summarise_level
+
+
+def test_the_load_generator_is_reported_beside_the_total_not_in_it():
+    by_kind = {"view": [(0.02, 200)] * 10 + [(0.01, 503)]}
+    cpu = summarise_level(by_kind, {"gateway": 0.05, "documents": 0.15, LOAD_GENERATOR: 0.04}, seconds=1)
+    assert cpu["rps"] == 10 and cpu["shed"] == 1 and cpu["errors"] == 0
+    assert cpu["cpu_ms_per_request"]["total"] == 20.0  # (0.05 + 0.15) s over 10 answered
+    assert cpu["cpu_ms_per_request"][LOAD_GENERATOR] == 4.0
+
+
+class Recording(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    seen = []
+
+    def do_GET(self):
+        Recording.seen.append((self.path, self.headers.get("Cookie"), self.client_address[1]))
+        body = b"{" + b"x" * 50_000 + b"}"
+        self.send_response(200 if self.path.startswith("/ok") else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_lean_client_sends_the_cookie_and_query_over_one_connection():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recording)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        session = requests.Session()
+        session.cookies.set("chancery_session", "signed.value")
+        lean = LeanHttp(session, base)
+        first = lean.get(f"{base}/ok/list", params={"search": "бетон", "id": ["a", "b"]})
+        second = lean.get(f"{base}/missing")
+        assert (first.status, second.status) == (200, 404)
+        (path, cookie, port), (_, _, port_again) = Recording.seen[-2:]
+        assert path == "/ok/list?search=%D0%B1%D0%B5%D1%82%D0%BE%D0%BD&id=a&id=b"
+        assert cookie == "chancery_session=signed.value" and port == port_again  # kept alive
+    finally:
+        server.shutdown()
