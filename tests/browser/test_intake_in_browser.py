@@ -76,6 +76,14 @@ def screenshots(page, name):
     page.goto(url)
 
 
+def sign_in(page, email, password):
+    page.goto("/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
 def send_mail(server, pdf, sender):
     message = email.message.EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, server.user, "Акт сверки"
@@ -141,11 +149,7 @@ def test_folder_scan_and_mail_become_drafts_registered_from_the_queue(
     assert "щебень" in read["text"] and read["files"][0]["has_thumbnail"]
     assert os.listdir(os.path.join(scanner_folder, "processed")) == ["scan-001.pdf"]
 
-    page.goto("/login")
-    page.fill("#email", admin_credentials[0])
-    page.fill("#password", admin_credentials[1])
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, *admin_credentials)
 
     page.goto("/intake")
     screenshots(page, "queue")
@@ -231,11 +235,7 @@ def test_an_administrator_changes_a_source_on_its_page(page, admin, admin_creden
         "settings": {"host": "imap.example.test", "username": "office"}})
     assert mailbox.status_code == 201, mailbox.text
 
-    page.goto("/login")
-    page.fill("#email", admin_credentials[0])
-    page.fill("#password", admin_credentials[1])
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    sign_in(page, *admin_credentials)
     page.goto("/admin/intake")
     page.locator("#intake-sources a", has_text=f"Scanner {unique}").click()
     expect(page.locator("#f-path")).to_have_value(scanner_folder)

@@ -3,10 +3,12 @@ session as the service's workers get, and factories of employees."""
 import uuid
 
 import pytest
+from nameko.testing.services import worker_factory
 from sqlalchemy import select
 
 from chancery_common.database import make_engine, make_session_factory
 from staff import logic, models
+from staff.service import StaffService
 
 
 def fresh_database(service_database):
@@ -75,3 +77,21 @@ def make_session():
             session.close()
             engine.dispose()
     return open_session
+
+
+@pytest.fixture
+def entrypoints(session):
+    """The service's entrypoints, each call ending its transaction as a worker does (a test's
+    reads in between see what the call committed)."""
+    worker = worker_factory(StaffService, db=session)
+
+    class Entrypoints:
+        def __getattr__(self, name):
+            def call(*args):
+                try:
+                    return getattr(worker, name)(*args)
+                finally:
+                    session.rollback()
+            return call
+    return Entrypoints()
+

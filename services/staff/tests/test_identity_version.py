@@ -20,21 +20,8 @@ CLIENT = {"ip": "10.0.0.1", "user_agent": "pytest"}
 
 
 @pytest.fixture
-def service(session):
-    """The entrypoints, each call ending its transaction as a worker does."""
-    worker = worker_factory(StaffService, db=session)
-
-    class Entrypoints:
-        worker_instance = worker
-
-        def __getattr__(self, name):
-            def call(*args):
-                try:
-                    return getattr(worker, name)(*args)
-                finally:
-                    session.rollback()
-            return call
-    return Entrypoints()
+def service(entrypoints):
+    return entrypoints
 
 
 @pytest.fixture

@@ -4,32 +4,20 @@ import threading
 import uuid
 
 import pytest
-from nameko.testing.services import worker_factory
 from sqlalchemy import select, update
 
 from chancery_common.database import make_session_factory
 from chancery_common.errors import InvalidInput
 from staff import logic
 from staff.models import Employee
-from staff.service import StaffService, identity
+from staff.service import identity
 
 ADMINISTRATOR = {"id": str(uuid.uuid4()), "roles": ["administrator"]}
 
 
 @pytest.fixture
-def service(session):
-    """The entrypoints, each call ending its transaction as a worker does."""
-    worker = worker_factory(StaffService, db=session)
-
-    class Entrypoints:
-        def __getattr__(self, name):
-            def call(*args):
-                try:
-                    return getattr(worker, name)(*args)
-                finally:
-                    session.rollback()
-            return call
-    return Entrypoints()
+def service(entrypoints):
+    return entrypoints
 
 
 def test_names_come_once_added_and_again_once_renamed(service, session, make_employee):
