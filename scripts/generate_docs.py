@@ -114,6 +114,11 @@ python docs/events/consumer_example.py --amqp amqp://erp:secret@rabbitmq:5672/ \
 Give the subscriber its own RabbitMQ user with `configure` and `write` permission on its
 own queue names only (`^erp\\.chancery(\\.dead-letters)?$`) and `read` on the
 `.*\\.events` exchanges, so it cannot publish Chancery events.
+The broker also carries Chancery's own traffic, which is not for subscribers: `nameko-rpc`
+(the calls between the gateway and the services) and `chancery.identities` (the staff
+service's heartbeat of the identity version for the gateways' workers, docs/architecture.md
+"Identities kept while nothing changes"). A subscriber's user needs no permission on either
+and must never be given `write` on them.
 
 ## Replay
 
