@@ -16,17 +16,11 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 from chancery_common import topology
 
 pytestmark = [pytest.mark.browser, pytest.mark.system]
-
-
-def sign_in(page, email, password):
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def tab(page, name):

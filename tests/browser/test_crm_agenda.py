@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.system]
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -25,14 +27,6 @@ def make_person(admin, client, unique, key, roles, department_id=None):
         "department_id": department_id, "time_zone": "Europe/Moscow"})
     assert created.status_code == 201, created.text
     return created.json(), (email, password), client(email, password)
-
-
-def sign_in(page, email, password):
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def moscow(day, hour, minute=0):

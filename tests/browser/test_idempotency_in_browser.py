@@ -6,17 +6,11 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.system]
 
 GHOST_MARKER = "ghost-write-marker"  # the test profile's services pause after committing such a name, before replying
-
-
-def sign_in(page, email, password):
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def named(api, name):

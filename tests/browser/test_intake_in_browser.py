@@ -17,6 +17,8 @@ import tempfile
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 from bench import scans
 from chancery_local.profile import REPO
 
@@ -74,14 +76,6 @@ def screenshots(page, name):
     page.context.add_cookies([{"name": "chancery_lang", "value": "en", "url": url}])
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(url)
-
-
-def sign_in(page, email, password):
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def send_mail(server, pdf, sender):

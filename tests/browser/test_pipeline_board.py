@@ -7,15 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.system]
-
-
-def sign_in(page, email, password):
-    page.goto("/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 @pytest.fixture
