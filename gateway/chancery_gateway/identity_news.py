@@ -5,8 +5,9 @@ connection and a queue of its own (exclusive, deleted with it) bound to the news
 started on the first use in the process (after gunicorn's fork). It keeps the highest
 version heard and when it last heard one; the identity cache (auth.py) keeps an identity
 for a minute only while ``fresh()`` and the identity's version is not older than
-``version()``. A lost connection is made again after ``RECONNECT_SECONDS``; meanwhile the
-news goes stale and the cache keeps identities for seconds only.
+``heard_version``. Heartbeats expire on their way (``identities.EXPIRES_SECONDS``). A lost
+connection is made again after ``RECONNECT_SECONDS``; meanwhile the news goes stale and the
+cache keeps identities for seconds only.
 """
 import logging
 import os
@@ -53,8 +54,7 @@ class Listener:
             try:
                 with Connection(self.amqp_uri, connect_timeout=3, heartbeat=0) as connection:
                     connection.ensure_connection(max_retries=0)
-                    queue = Queue(exchange=identities.EXCHANGE, exclusive=True, auto_delete=True,
-                                  queue_arguments={"x-message-ttl": int(identities.FRESH_SECONDS * 1000)})
+                    queue = Queue(exchange=identities.EXCHANGE, exclusive=True, auto_delete=True)
                     with Consumer(connection.channel(), [queue], callbacks=[self._heard], no_ack=True,
                                   accept=["json"]):
                         self.failing = False
