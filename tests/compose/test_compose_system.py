@@ -105,6 +105,16 @@ def test_every_replica_is_healthy_by_its_own_readyz(compose):
             assert set(ready["checks"].values()) == {"ok"}, ready
 
 
+def test_postgresql_runs_with_the_memory_compose_gives_it(compose):
+    """docker-compose.yml's command sets PostgreSQL's buffers (.env.example's values)."""
+    [server] = [c["Name"] for c in compose.containers("postgres") if c["State"] == "running"]
+    user = compose.config()["services"]["postgres"]["environment"]["POSTGRES_USER"]
+    shown = {setting: compose.exec_in(server, "psql", "-h", "127.0.0.1", "-U", user, "-d", "postgres", "-Atc",
+                                      f"SHOW {setting}").strip()
+             for setting in ("shared_buffers", "effective_cache_size")}
+    assert shown == {"shared_buffers": "512MB", "effective_cache_size": "1536MB"}
+
+
 def test_the_whole_path_through_the_gateway_in_containers(admin, employee, unique, eventually, compose):
     walk(admin, employee, unique, eventually, compose)
 

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Initialises the cluster on first start as the official image does, then runs the server.
-# A command other than the server's (postgres-init's script) runs as given.
+# "postgres -c name=value ..." runs the server with those settings, as the official image
+# does; any other command (postgres-init's script) runs as given.
 set -eu
-if [ "$#" -gt 0 ]; then exec "$@"; fi
+if [ "$#" -gt 0 ] && [ "$1" != postgres ]; then exec "$@"; fi
+[ "$#" -gt 0 ] && shift
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 chown postgres:postgres "$PGDATA"
 chmod 700 "$PGDATA"
@@ -17,4 +19,4 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   echo "host all all all scram-sha-256" >> "$PGDATA/pg_hba.conf"
   echo "listen_addresses = '*'" >> "$PGDATA/postgresql.auto.conf"
 fi
-exec runuser -u postgres -- "$bin/postgres" -D "$PGDATA"
+exec runuser -u postgres -- "$bin/postgres" -D "$PGDATA" "$@"

@@ -189,7 +189,9 @@ class EmbeddedPostgres:
 
     def __init__(self, profile):
         self.pgdata = profile.data_dir / "postgres"
-        self.settings = {"max_connections": str(profile.postgres_max_connections)}
+        self.settings = {"max_connections": str(profile.postgres_max_connections),
+                         "shared_buffers": f"{profile.postgres_shared_buffers_mb}MB",
+                         "effective_cache_size": f"{profile.postgres_effective_cache_mb}MB"}
         self.server = None
 
     def start(self):

@@ -31,6 +31,10 @@ class Profile:
     # of the embedded PostgreSQL: two processes of everything, each with its pools, and the
     # fault suite's two systems side by side need more than PostgreSQL's default of 100
     postgres_max_connections: int = 400
+    # of the embedded PostgreSQL: the shared buffers in MB (postgres_memory(); PostgreSQL's own
+    # default of 128 MB holds a tenth of a holding's registry, docs/operations.md)
+    postgres_shared_buffers_mb: int = field(default_factory=lambda: postgres_memory()[0])
+    postgres_effective_cache_mb: int = field(default_factory=lambda: postgres_memory()[1])
     database_prefix: str = "chancery_"
     s3_ports: dict = field(default_factory=lambda: {
         "s3": 8333, "master": 9333, "volume": 8080, "filer": 8888})
@@ -62,6 +66,29 @@ class Profile:
     @property
     def log_dir(self):
         return self.data_dir / "logs"
+
+
+MIN_SHARED_BUFFERS_MB, MAX_SHARED_BUFFERS_MB = 128, 4096
+
+
+def machine_memory_mb():
+    return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
+
+
+def postgres_memory(memory_mb=None, environ=os.environ):
+    """(shared buffers, effective cache size) in MB for the embedded PostgreSQL: a quarter of the
+    machine's memory kept as PostgreSQL's own buffers (128 MB to 4 GB), half of it assumed
+    cached for the planner; CHANCERY_POSTGRES_SHARED_BUFFERS_MB sets the buffers."""
+    memory_mb = machine_memory_mb() if memory_mb is None else memory_mb
+    value = environ.get("CHANCERY_POSTGRES_SHARED_BUFFERS_MB", "").strip()
+    if value:
+        if not value.isdigit() or not MIN_SHARED_BUFFERS_MB <= int(value) <= memory_mb // 2:
+            raise ValueError(f"CHANCERY_POSTGRES_SHARED_BUFFERS_MB must be a whole number of MB from "
+                             f"{MIN_SHARED_BUFFERS_MB} to half the machine's memory ({memory_mb // 2}), not {value!r}")
+        shared = int(value)
+    else:
+        shared = max(MIN_SHARED_BUFFERS_MB, min(MAX_SHARED_BUFFERS_MB, memory_mb // 4))
+    return shared, max(shared, memory_mb // 2)
 
 
 def replicas_from_environment():
