@@ -106,11 +106,12 @@ def test_every_replica_is_healthy_by_its_own_readyz(compose):
 
 
 def test_postgresql_runs_with_the_memory_compose_gives_it(compose):
-    """docker-compose.yml's command sets PostgreSQL's buffers (.env.example's values)."""
+    """docker-compose.yml's command sets PostgreSQL's buffers (.env.example's values); asked over the
+    container's own socket, where the administrator needs no password."""
     [server] = [c["Name"] for c in compose.containers("postgres") if c["State"] == "running"]
     user = compose.config()["services"]["postgres"]["environment"]["POSTGRES_USER"]
-    shown = {setting: compose.exec_in(server, "psql", "-h", "127.0.0.1", "-U", user, "-d", "postgres", "-Atc",
-                                      f"SHOW {setting}").strip()
+    ask = ["psql", "-h", "/var/run/postgresql", "-p", "5432", "-U", user, "-d", "postgres", "-Atc"]
+    shown = {setting: compose.exec_in(server, *ask, f"SHOW {setting}").strip()
              for setting in ("shared_buffers", "effective_cache_size")}
     assert shown == {"shared_buffers": "512MB", "effective_cache_size": "1536MB"}
 
