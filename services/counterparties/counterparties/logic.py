@@ -22,7 +22,7 @@ from chancery_common import versions
 from . import access, calendar, events, reference_books, schemas
 from .exceptions import Conflict, InvalidInput, NotFound, PermissionDenied
 from .models import (
-    COUNTERPARTY_PHONE_DIGITS, COUNTERPARTY_SEARCH_FIELDS, COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity,
+    COUNTERPARTY_PHONE_DIGITS, COUNTERPARTY_SEARCH_TEXT, REFERENCE_COLUMNS, Activity,
     ContactPerson, Counterparty, CounterpartyResponsible, HistoryEntry, StaffMember, audit_log, outbox,
 )
 
@@ -148,7 +148,8 @@ def search_condition(search):
     every way is an index of the counterparties table (full text: GIN; parts: pg_trgm GIN)
     and PostgreSQL combines their bitmaps with those of the other filters."""
     text = search.strip()
-    found = [COUNTERPARTY_SEARCH_FIELDS.ilike(f"%{_escape_like(text)}%", escape="\\")]
+    # lower() of PostgreSQL on both sides, as ILIKE folds case (search_fields is lower-cased)
+    found = [Counterparty.search_fields.like(func.lower(f"%{_escape_like(text)}%"), escape="\\")]
     words = re.findall(r"\w+", text)
     # one plain word: a word starting with it contains it, so the part search finds it already
     if words and words != [text]:

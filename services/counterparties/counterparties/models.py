@@ -4,8 +4,8 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
-    Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint,
-    false, func, literal_column, text,
+    Boolean, CheckConstraint, Computed, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text,
+    UniqueConstraint, false, func, literal_column, text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -21,6 +21,12 @@ from chancery_common.values import utcnow  # noqa: F401  (the models' default mo
 class Base(DeclarativeBase):
     pass
 
+
+
+# what Counterparty.search_fields holds (lower-cased by PostgreSQL)
+SEARCH_FIELDS_SQL = ("lower(coalesce(name, '') || E'\\x1f' || coalesce(short_name, '') || E'\\x1f' "
+                     "|| coalesce(tax_id, '') || E'\\x1f' || coalesce(email, '') || E'\\x1f' "
+                     "|| coalesce(main_contact, '') || E'\\x1f' || contact_names)")
 
 
 class Counterparty(Base):
@@ -67,6 +73,9 @@ class Counterparty(Base):
     # its contact persons' names, apart by a unit separator, for the directory search: kept by
     # triggers on contact_persons (migration 0010), never written by the application
     contact_names: Mapped[str] = mapped_column(Text, server_default=text("''"))
+    # the text fields a part search looks into, lower-cased, apart by a unit separator (which
+    # nobody types): kept by PostgreSQL (migration 0019), under a trigram index; never loaded
+    search_fields: Mapped[str] = mapped_column(Text, Computed(SEARCH_FIELDS_SQL, persisted=True), deferred=True)
     created_by: Mapped[uuid.UUID]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
@@ -111,23 +120,17 @@ COUNTERPARTY_SEARCH_TEXT = func.to_tsvector(literal_column("'simple'"), (
     + func.coalesce(Counterparty.main_contact, literal_column("''")) + _SPACE + Counterparty.contact_names))
 Index("ix_counterparties_search", COUNTERPARTY_SEARCH_TEXT, postgresql_using="gin", _table=Counterparty.__table__)
 
-# The text fields a search looks into as one string (fields apart by a unit separator, which
-# nobody types), for a substring search by a trigram index; constants are SQL literals so
-# that the query's expression is the index's. The phone's digits likewise.
+# The phone's digits, for a substring search by a trigram index; constants are SQL literals so
+# that the query's expression is the index's.
 
 
 def _blank(column):
     return func.coalesce(column, literal_column("''"))
 
 
-FIELD_SEPARATOR = literal_column("E'\\x1f'")
-COUNTERPARTY_SEARCH_FIELDS = (
-    _blank(Counterparty.name) + FIELD_SEPARATOR + _blank(Counterparty.short_name) + FIELD_SEPARATOR
-    + _blank(Counterparty.tax_id) + FIELD_SEPARATOR + _blank(Counterparty.email) + FIELD_SEPARATOR
-    + _blank(Counterparty.main_contact) + FIELD_SEPARATOR + Counterparty.contact_names)
 COUNTERPARTY_PHONE_DIGITS = func.regexp_replace(_blank(Counterparty.phone), literal_column("'\\D'"),
                                                 literal_column("''"), literal_column("'g'"))
-# their trigram indexes (migrations 0009 and 0010: ix_counterparties_search_fields_trgm,
+# the trigram indexes (migrations 0009, 0010 and 0019: ix_counterparties_search_fields_trgm,
 # ix_counterparties_phone_digits_trgm, ix_contact_persons_full_name_trgm) need pg_trgm's
 # operator class, which is written in the migrations only. Contact persons' names are in
 # the counterparty's own row (contact_names), so one index scan of counterparties answers a

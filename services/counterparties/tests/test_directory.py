@@ -2,10 +2,12 @@
 import uuid
 
 import pytest
+from sqlalchemy import select, text
 
 from chancery_common.actor import Actor
 from chancery_common.errors import NotFound
 from counterparties import events, legal, logic
+from counterparties.models import Counterparty
 
 ADMIN = Actor(id=uuid.uuid4(), roles=["administrator"])
 
@@ -104,6 +106,34 @@ def test_search_finds_by_phone_digits_whatever_the_formatting(session, directory
 def test_search_finds_by_e_mail_and_main_contact(session, directory, unique):
     assert search(session, f"romashka-{unique}") == {"Romashka"}
     assert search(session, f"Petrov {unique}") == {"Vasilek"}
+
+
+def test_the_part_search_follows_every_write_of_what_it_reads(session, make_counterparty, update, actor, unique):
+    """The lower-cased text the part search reads (search_fields, migration 0019) is kept by
+    PostgreSQL: a renamed counterparty is found by its new name only, in any case, Cyrillic too,
+    and a contact person by name as soon as added; % and _ are letters, not wildcards."""
+    counterparty = make_counterparty(name=f"Ромашка {unique}")
+    assert search(session, f"РОМАШКА {unique}") == {"Ромашка"}
+
+    update(counterparty, name=f"Василёк_100% {unique}")
+    assert search(session, f"ромашка {unique}") == set()
+    assert search(session, f"василёк_100% {unique}") == {"Василёк_100%"}
+    assert search(session, f"василёк_1000 {unique}") == search(session, f"василёкX100% {unique}") == set()
+
+    with session.begin():
+        logic.add_contact_person(session, counterparty_id=counterparty.id, data={"full_name": f"Петров {unique}"},
+                                 actor=actor)
+    assert search(session, f"ПЕТРОВ {unique}") == {"Василёк_100%"}
+
+
+def test_the_part_search_is_answered_from_its_trigram_index(session):
+    query = select(Counterparty.id).where(logic.search_condition("Baikal"))
+    compiled = query.compile(dialect=session.bind.dialect)
+    with session.begin():
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(row[0] for row in session.connection().exec_driver_sql(f"EXPLAIN {compiled}",
+                                                                                   compiled.params))
+    assert "ix_counterparties_search_fields_trgm" in plan, plan
 
 
 def test_list_filters_by_responsible_employee(session, make_counterparty, make_actor, admin):
