@@ -17,6 +17,8 @@ requests per second, p50 and p95, errors, requests refused at once with 503 (she
 CPU each request cost, by process: the gateway, each service, PostgreSQL, RabbitMQ (sampled
 with psutil while the level runs; PostgreSQL and RabbitMQ are every process of that name on
 the machine, so run it on a quiet machine).
+``--statements`` also samples PostgreSQL's running statements during each level and prints
+the busiest; ``--profile DIR`` records py-spy samples of the gateway and the services.
 
 Then ``thinking``: ``--staff`` simulated staff (200: the scale of ../shared/PRODUCT.md), each
 waiting ``--think`` seconds (5, jittered) between requests of the mixed workload and the view,
@@ -29,6 +31,7 @@ cannot be served answered at once with 503 and Retry-After. Results go to
 bench/results/workload.json; bench/locustfile.py runs the same mix against any deployment.
 """
 import argparse
+import contextlib
 import http.client
 import json
 import math
@@ -180,6 +183,53 @@ class CpuSampler:
         return dict(used)
 
 
+class StatementSampler:
+    """What PostgreSQL is busy with while a level runs (``--statements``): ``pg_stat_activity``
+    read every ``interval`` seconds, and each statement running (a database and the statement's
+    first characters) counted once per reading it was seen in. Its share of the readings is how
+    many sessions ran it on average: a statement at 0.75 kept one session busy three quarters of
+    the time. This is how the directory search's count was found (docs/benchmarks.md)."""
+
+    QUERY = ("SELECT datname, query FROM pg_stat_activity WHERE state = 'active' "
+             "AND pid <> pg_backend_pid() AND datname IS NOT NULL")
+
+    def __init__(self, database_url, *, prefix="", interval=0.05, width=90):
+        self.url, self.prefix, self.interval, self.width = database_url, prefix, interval, width
+        self.readings, self.seen = 0, defaultdict(int)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def count(self, rows):
+        """One reading: ``rows`` of (database, statement)."""
+        self.readings += 1
+        for database, statement in {(d.removeprefix(self.prefix), " ".join(q.split())[:self.width])
+                                    for d, q in rows}:
+            self.seen[(database, statement)] += 1
+
+    def busiest(self, top=8):
+        """[{database, statement, sessions}] of the ``top`` statements by average sessions running them."""
+        ranked = sorted(self.seen.items(), key=lambda item: -item[1])[:top]
+        return [{"database": database, "statement": statement, "sessions": round(n / self.readings, 2)}
+                for (database, statement), n in ranked if self.readings]
+
+    def _run(self):
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.url).set(drivername="postgresql")
+        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as connection:
+            while not self.stopping.wait(self.interval):
+                self.count(connection.execute(self.QUERY).fetchall())
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stopping.set()
+        self.thread.join()
+
+
 def process_groups(system):
     """{group: callable listing its processes now}: the gateway and each service (every replica,
     with their children: gunicorn's workers), PostgreSQL and RabbitMQ (every such process)."""
@@ -209,7 +259,7 @@ def process_groups(system):
 
 # Running a level ---------------------------------------------------------------------------
 
-def run_level(clients, *, kind_of, seconds, warmup, groups, think=None):
+def run_level(clients, *, kind_of, seconds, warmup, groups, think=None, statements=None):
     """``len(clients)`` threads, each sending ``kind_of(client)``'s requests until the time is up
     (after ``think()`` seconds each when given); returns per kind the latencies, statuses, and
     the CPU seconds by process group over the measured part."""
@@ -245,7 +295,7 @@ def run_level(clients, *, kind_of, seconds, warmup, groups, think=None):
     deadline_at.update({"from": now + warmup, "until": now + warmup + seconds})
     started.wait()
     time.sleep(warmup)
-    with CpuSampler(groups) as cpu:
+    with CpuSampler(groups) as cpu, (statements or contextlib.nullcontext()):
         time.sleep(seconds)
     for thread in threads:
         thread.join(timeout=180)
@@ -256,7 +306,7 @@ def run_level(clients, *, kind_of, seconds, warmup, groups, think=None):
     return by_kind, cpu.seconds()
 
 
-def floor_level(floors, counterparty_ids, *, seconds, warmup, groups):
+def floor_level(floors, counterparty_ids, *, seconds, warmup, groups, statements=None):
     """The view's data by direct SQL, one thread per ``Floor`` (connections of its own). The
     floor's client is this process: its CPU (the driver reading the rows, the threads) counts
     as ``floor_client``, as the gateway's and services' CPU counts for the view."""
@@ -267,7 +317,7 @@ def floor_level(floors, counterparty_ids, *, seconds, warmup, groups):
             floor.read(rng.choice(counterparty_ids))
             return Answered
         return "floor", send
-    return run_level(floors, kind_of=kind_of, seconds=seconds, warmup=warmup, groups=groups)
+    return run_level(floors, kind_of=kind_of, seconds=seconds, warmup=warmup, groups=groups, statements=statements)
 
 
 class Answered:
@@ -340,7 +390,8 @@ class Profiler:
         return recorders
 
 
-def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, seconds, warmup, log, profile=None):
+def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, seconds, warmup, log, profile=None,
+                statements=False):
     gateway_url, groups = system.profile.gateway_url, process_groups(system)
     profiler = Profiler(profile, groups) if profile else None
     report = {}
@@ -356,14 +407,20 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 timer = threading.Timer(warmup, lambda into=recorders, label=f"{level}-{name}": into.extend(
                     profiler.record(label, seconds)))
                 timer.start()
+            sampler = (StatementSampler(system.database_urls["staff"], prefix=system.profile.database_prefix)
+                       if statements else None)
             if name == "floor":
-                by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups)
+                by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups,
+                                           statements=sampler)
             else:
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
-                                         seconds=seconds, warmup=warmup, groups=with_load_generator(groups))
+                                         seconds=seconds, warmup=warmup, groups=with_load_generator(groups),
+                                         statements=sampler)
             for recorder in recorders:
                 recorder.wait(timeout=60)
             row[name] = summarise_level(by_kind, cpu, seconds)
+            if sampler:
+                row[name]["busiest_statements"] = sampler.busiest()
         report[level] = row
         log(f"{level} clients: view {row['view']['rps']} req/s p95 {row['view']['p95_ms']} ms, "
             f"floor {row['floor']['rps']} req/s, mixed {row['mixed']['rps']} req/s p95 {row['mixed']['p95_ms']} ms")
@@ -446,6 +503,9 @@ def main(argv=None):
     parser.add_argument("--thinking-seconds", type=float, default=60, help="measured seconds of the thinking mode")
     parser.add_argument("--profile", metavar="DIR",
                         help="record py-spy samples of the gateway and every service during each level into DIR")
+    parser.add_argument("--statements", action="store_true",
+                        help="sample PostgreSQL's running statements during each level (pg_stat_activity) and "
+                             "print the busiest")
     args = parser.parse_args(argv)
     try:
         levels = sorted({int(n) for n in args.clients.split(",") if n.strip()})
@@ -485,7 +545,8 @@ def main(argv=None):
                 print("Closed loop ...", flush=True)
                 report["closed_loop"] = closed_loop(system, sessions=sessions, floors=floors, ids=ids, words=words,
                                                     volumes=volumes, levels=levels, seconds=args.seconds,
-                                                    warmup=args.warmup, log=log, profile=args.profile)
+                                                    warmup=args.warmup, log=log, profile=args.profile,
+                                                    statements=args.statements)
             finally:
                 for floor in floors:
                     floor.close()
@@ -526,6 +587,12 @@ def print_report(report):
                                           if ms and group not in ("total", LOAD_GENERATOR))
               + f"; total {cpu['total']}" + (f" (and the load generator {cpu[LOAD_GENERATOR]})"
                                              if cpu.get(LOAD_GENERATOR) else ""))
+    for kind in ("view", "floor", "mixed"):
+        busiest = report["closed_loop"][level][kind].get("busiest_statements")
+        if busiest:
+            print(f"\nPostgreSQL's busiest statements during {kind} at {level} clients (sessions running it, average):")
+            for found in busiest:
+                print(f"  {found['sessions']:>5.2f}  {found['database']:<15} {found['statement']}")
     if "thinking" in report:
         print(f"\n{report['parameters']['staff']} thinking staff: p95 by request type")
         for kind, row in sorted(report["thinking"]["kinds"].items()):

@@ -1,12 +1,13 @@
 """The workload benchmark's own parts: CPU per request with the load generator beside the
-system's total (not in it), and the lean HTTP client reading whole answers over one
-keep-alive connection with its session's cookie, against a real local server."""
+system's total (not in it), the lean HTTP client reading whole answers over one
+keep-alive connection with its session's cookie, against a real local server, and the
+sampler of PostgreSQL's running statements, against the test PostgreSQL."""
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import requests
 
-from bench.workload import LOAD_GENERATOR, LeanHttp, summarise_level
+from bench.workload import LOAD_GENERATOR, LeanHttp, StatementSampler, summarise_level
 
 
 def test_the_load_generator_is_reported_beside_the_total_not_in_it():
@@ -49,3 +50,32 @@ def test_the_lean_client_sends_the_cookie_and_query_over_one_connection():
         assert cookie == "chancery_session=signed.value" and port == port_again  # kept alive
     finally:
         server.shutdown()
+
+
+def test_a_statement_counts_once_per_reading_as_the_average_sessions_running_it():
+    sampler = StatementSampler("postgresql://unused", prefix="chancery_bench_", width=20)
+    sampler.count([("chancery_bench_documents", "SELECT count(*)\n  FROM documents WHERE x"),
+                   ("chancery_bench_documents", "SELECT count(*) FROM documents WHERE y"),
+                   ("chancery_bench_staff", "COMMIT")])
+    sampler.count([("chancery_bench_staff", "COMMIT")])
+    sampler.count([])
+    sampler.count([])
+    assert sampler.busiest() == [
+        {"database": "staff", "statement": "COMMIT", "sessions": 0.5},
+        {"database": "documents", "statement": "SELECT count(*) FROM", "sessions": 0.25},
+    ]
+
+
+def test_the_sampler_sees_a_statement_running_on_the_server(postgres_server_url):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres_server_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url, autocommit=True) as busy:
+        running = threading.Thread(target=lambda: busy.execute("SELECT pg_sleep(1.0) AS bench_sampler_probe"))
+        with StatementSampler(postgres_server_url, interval=0.05) as sampler:
+            running.start()
+            running.join()
+    [probe] = [found for found in sampler.busiest(top=50) if "bench_sampler_probe" in found["statement"]]
+    assert probe["statement"] == "SELECT pg_sleep(1.0) AS bench_sampler_probe"
+    assert 0.5 <= probe["sessions"] <= 1.0
