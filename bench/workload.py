@@ -48,6 +48,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import psutil
+import psycopg
 import requests
 
 from chancery_local.infra import StartupError
@@ -213,11 +214,7 @@ class StatementSampler:
                 for (database, statement), n in ranked if self.readings]
 
     def _run(self):
-        import psycopg
-        from sqlalchemy.engine import make_url
-
-        url = make_url(self.url).set(drivername="postgresql")
-        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as connection:
+        with psycopg.connect(self.url, autocommit=True) as connection:
             while not self.stopping.wait(self.interval):
                 self.count(connection.execute(self.QUERY).fetchall())
 

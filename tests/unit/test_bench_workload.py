@@ -68,10 +68,8 @@ def test_a_statement_counts_once_per_reading_as_the_average_sessions_running_it(
 
 def test_the_sampler_sees_a_statement_running_on_the_server(postgres_server_url):
     import psycopg
-    from sqlalchemy.engine import make_url
 
-    url = make_url(postgres_server_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(url, autocommit=True) as busy:
+    with psycopg.connect(postgres_server_url, autocommit=True) as busy:
         running = threading.Thread(target=lambda: busy.execute("SELECT pg_sleep(1.0) AS bench_sampler_probe"))
         with StatementSampler(postgres_server_url, interval=0.05) as sampler:
             running.start()
