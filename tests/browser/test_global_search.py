@@ -44,8 +44,11 @@ def test_search_as_you_type_and_open_a_result_with_the_keyboard(page, admin, adm
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(f"/counterparties/{counterparty['id']}$"))
 
-    # a phrase that occurs only inside the PDF, then the full results page
+    # a phrase that occurs only inside the PDF, then the full results page; the card's page
+    # must have loaded its scripts before its shortcut is pressed
+    page.wait_for_load_state()
     page.keyboard.press("Control+k")
+    expect(page.locator("#global-search-q")).to_be_focused()
     page.keyboard.type(phrase)
     expect(box.locator("[data-kind=documents] a")).to_contain_text(f"Works {unique}")
     page.keyboard.press("Escape")
