@@ -288,6 +288,13 @@ def _pool():
         return _executor
 
 
+def failure_reason(exc):
+    """Why a call failed, in words for a view's ``unavailable`` list."""
+    if isinstance(exc, ServiceUnavailable):
+        return exc.reason
+    return str(exc) or type(exc).__name__
+
+
 def fan_out(calls):
     """Run named calls in parallel: ``{"name": (service, method, args...)}``.
 

@@ -59,7 +59,8 @@ def compose(actor, employee, *, since=None, until=None, department_id=None, toda
             "unavailable": []}
     for part, result in results.items():
         if isinstance(result, Exception):
-            view["unavailable"].append({"part": part, "service": _service_of(part), "reason": _reason(result)})
+            view["unavailable"].append({"part": part, "service": _service_of(part),
+                                        "reason": rpc.failure_reason(result)})
             results[part] = None
 
     approvals = results["approvals"] or {}
@@ -122,7 +123,7 @@ def _names(actor, view):
     try:
         page = rpc.call("staff", "list_employees", {"ids": sorted(ids), "active_only": False, "limit": 500})
     except Exception as exc:
-        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
+        view["unavailable"].append({"part": "employees", "service": "staff", "reason": rpc.failure_reason(exc)})
         return {}
     return {employee["id"]: employee["full_name"] for employee in page["items"]}
 
@@ -131,8 +132,3 @@ def _service_of(part):
     return {"contracts": "documents", "activities": "counterparties", "departments": "staff",
             "obligations": "documents", "funnel": "counterparties"}.get(part, part)
 
-
-def _reason(exc):
-    if isinstance(exc, rpc.ServiceUnavailable):
-        return exc.reason
-    return str(exc) or type(exc).__name__

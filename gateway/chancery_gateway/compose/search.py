@@ -27,7 +27,8 @@ def search(actor, text, limit=6):
     })
     for part, result in results.items():
         if isinstance(result, Exception):
-            answer["unavailable"].append({"part": part, "service": _service_of(part), "reason": _reason(result)})
+            answer["unavailable"].append({"part": part, "service": _service_of(part),
+                                          "reason": rpc.failure_reason(result)})
             for group in _groups_of(part):
                 answer["totals"][group] = None
             continue
@@ -68,8 +69,3 @@ def _groups_of(part):
 def _service_of(part):
     return {"people_and_activities": "counterparties", "employees": "staff"}.get(part, part)
 
-
-def _reason(exc):
-    if isinstance(exc, rpc.ServiceUnavailable):
-        return exc.reason
-    return str(exc) or type(exc).__name__
