@@ -445,8 +445,7 @@ def time_parts(system, email, password, counterparty_ids):
         "staff.employee_names_since": lambda cid: ("staff", "employee_names_since", names_version),
         "counterparties.overview_part": lambda cid: ("counterparties", "overview_part", actor, cid),
         "documents.overview_part": lambda cid: ("documents", "overview_part", actor, cid),
-        "approvals.list_approvals": lambda cid: ("approvals", "list_approvals", actor,
-                                                 {"counterparty_id": cid, "limit": 50}),
+        "approvals.overview_part": lambda cid: ("approvals", "overview_part", actor, cid),
         "notifications.list_notifications": lambda cid: ("notifications", "list_notifications", actor,
                                                          {"counterparty_id": cid, "limit": 30, "with_unread": False}),
     }

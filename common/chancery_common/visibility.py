@@ -6,13 +6,19 @@ to those who may see the record. Only the owner knows its rules, so it is asked:
 answers ``visible_ids(actor, {"ids": [...]})`` with ``{"ids": [...]}``, those of the ids
 the actor may see (the others, and ids it does not know, are left out). One batched call
 per owner (more, of at most MAX_IDS ids each, for a longer list), all asked in parallel.
+
+Where the records are those of one counterparty and the owner is asked for its part of the
+unified view anyway, it says in the same answer which of them the reader sees
+(``records_seen``), and the view asks no more (gateway/chancery_gateway/compose/history.py).
 """
 import eventlet
 from marshmallow import Schema, fields, validate
+from sqlalchemy import select
 
 from .errors import ServiceUnavailable
 
 MAX_IDS = 10000
+MAX_SEEN = 2000  # records_seen tells of at most so many records
 
 
 class IdsSchema(Schema):
@@ -51,3 +57,15 @@ def ask(owners, actor, records):
                 unavailable.append({"service": service, "reason": str(exc)})
         return visible, unavailable
     return answers
+
+
+def records_seen(session, *, ids, where, visible):
+    """Which of the records ``where`` selects (one counterparty's) the reader sees, for those who
+    show what they learned of them: {"visible": [ids], "hidden": [ids], "complete": false when
+    there were more than MAX_SEEN and only MAX_SEEN are told of}. ``ids``: the records' id
+    column; ``visible``: the owner's SQL condition of what the reader sees."""
+    rows = session.execute(select(ids, visible).where(where).limit(MAX_SEEN + 1)).all()
+    seen = {"visible": [], "hidden": [], "complete": len(rows) <= MAX_SEEN}
+    for record_id, shown in rows[:MAX_SEEN]:
+        seen["visible" if shown else "hidden"].append(str(record_id))
+    return seen

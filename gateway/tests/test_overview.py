@@ -23,7 +23,10 @@ def services(bus, people):
         ("counterparties", "overview_part"): {
             "counterparty": {"id": counterparty_id, "name": "Romashka",
                              "responsible_employee_id": people["responsible"]},
-            "history": {"items": [{"actor_id": people["author"]}], "total": 1},
+            "history": {"items": [{"actor_id": people["author"]}, {"actor_id": people["approver"]}],
+                        "records": [None, ["approvals", "a1"]],
+                        "counts": {"own": 1, "entries": 2, "records": {"documents": {}, "approvals": {"a1": 1}}},
+                        "page_size": 30},
             "contact_persons": [],
             "activities": {"items": [], "total": 0},
             "negotiation": {"items": [], "total": 0, "current_stage": None}},
@@ -31,9 +34,12 @@ def services(bus, people):
             "documents": {"items": [{"id": "d1", "responsible_id": people["author"]}], "total": 1},
             "paper_copies": {"items": [], "total": 0},
             "completeness": {"d1": {"complete": True}},
-            "execution": {"d1": {"overdue": {"milestones": 1, "payments": 0}}}},
-        ("approvals", "list_approvals"): {"items": [{"initiator_id": people["author"], "stages": [
-            {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
+            "execution": {"d1": {"overdue": {"milestones": 1, "payments": 0}}},
+            "records_seen": {"visible": ["d1"], "hidden": [], "complete": True}},
+        ("approvals", "overview_part"): {
+            "approvals": {"items": [{"initiator_id": people["author"], "stages": [
+                {"tasks": [{"approver_id": people["approver"]}]}]}], "total": 1},
+            "records_seen": {"visible": ["a1"], "hidden": [], "complete": True}},
         ("notifications", "list_notifications"): {"items": [], "total": 0},
         ("staff", "employee_names_since"): lambda version: {
             "version": 7, "names": {employee_id: f"Name of {employee_id}" for employee_id in people.values()}},
@@ -46,7 +52,7 @@ def test_the_view_has_every_part_and_the_names_of_everyone_shown(bus, services, 
 
     assert view["unavailable"] == []
     assert view["counterparty"]["name"] == "Romashka"
-    assert view["history"]["total"] == 1 and view["negotiation"]["current_stage"] is None
+    assert view["history"]["total"] == 2 and view["negotiation"]["current_stage"] is None
     assert view["documents"]["items"][0]["id"] == "d1"
     assert view["completeness"] == {"d1": {"complete": True}}
     assert view["execution"] == {"d1": {"overdue": {"milestones": 1, "payments": 0}}}
@@ -57,13 +63,13 @@ def test_each_service_is_asked_about_the_counterparty_once(bus, services):
     overview.compose(ACTOR, services)
 
     asked = [(service, method) for service, method, _ in bus.calls]
-    assert sorted(asked) == [("approvals", "list_approvals"), ("counterparties", "overview_part"),
+    assert sorted(asked) == [("approvals", "overview_part"), ("counterparties", "overview_part"),
                              ("documents", "overview_part"), ("notifications", "list_notifications"),
                              ("staff", "employee_names_since")]
     arguments = {(service, method): args for service, method, args in bus.calls}
     assert arguments[("counterparties", "overview_part")] == (ACTOR, services)
     assert arguments[("documents", "overview_part")] == (ACTOR, services)
-    assert arguments[("approvals", "list_approvals")][1]["counterparty_id"] == services
+    assert arguments[("approvals", "overview_part")] == (ACTOR, services)
     assert arguments[("notifications", "list_notifications")][1] == {
         "counterparty_id": services, "limit": 30, "with_unread": False}
 
@@ -83,14 +89,16 @@ def test_an_unavailable_service_names_each_of_its_parts_while_the_others_are_ret
     assert view["approvals"]["total"] == 1
 
 
-def test_a_history_whose_records_owner_did_not_answer_is_named_unavailable(bus, services):
-    part = bus.answers[("counterparties", "overview_part")]
-    part["history"]["unavailable"] = [{"service": "approvals", "reason": "the approvals service is not running"}]
+def test_a_history_whose_records_owner_did_not_answer_leaves_them_out_and_is_named_unavailable(bus, services):
+    bus.answers[("approvals", "overview_part")] = rpc.ServiceUnavailable.of(
+        "approvals", "the approvals service is not running")
 
     view = overview.compose(ACTOR, services)
 
-    assert view["history"] == {"items": [{"actor_id": part["history"]["items"][0]["actor_id"]}], "total": 1}
+    own = bus.answers[("counterparties", "overview_part")]["history"]["items"][0]
+    assert view["history"] == {"items": [own], "total": 1}
     assert view["unavailable"] == [
+        {"part": "approvals", "service": "approvals", "reason": "the approvals service is not running"},
         {"part": "history", "service": "approvals", "reason": "the approvals service is not running"}]
 
 

@@ -3,29 +3,33 @@
 Each part comes from the service that owns it. A part whose service is down or slow is
 left empty and named in ``unavailable``; only a counterparty that does not exist (or is
 not visible to the viewer) makes the whole view a 404. The history shows the entries of
-other services' records only to those who see the records (the counterparties service asks
-their owners); when an owner does not answer, its entries are left out and the history is
-named in ``unavailable`` with that service.
+other services' records only to those who see the records: documents and approvals say in
+their parts which of the counterparty's records the reader sees, and the page is chosen from
+the counterparties part's candidates by it (history.py); when an owner does not answer, its
+entries are left out and the history is named in ``unavailable`` with that service.
 """
 from datetime import datetime, timezone
 
 from chancery_common.errors import NotFound
 
 from .. import employee_names, rpc
+from . import history
 
 # the parts each service answers, for the list of what is missing when one does not answer
 PARTS = {"counterparties": ("counterparty", "history", "contact_persons", "activities", "negotiation"),
-         "documents": ("documents", "paper_copies", "completeness", "execution")}
+         "documents": ("documents", "paper_copies", "completeness", "execution"),
+         "approvals": ("approvals",)}
+# the owners of the records the history tells of, whose parts say which of them the reader sees
+OWNERS = ("documents", "approvals")
 
 
 def compose(actor, counterparty_id):
-    """The view in one round of parallel calls, one per service (counterparties and documents
-    answer their parts in one call each); the employees' names from the worker's directory."""
+    """The view in one round of parallel calls, one per service (each answering its parts in one
+    call); the employees' names from the worker's directory."""
     results = rpc.fan_out({
         "counterparties": ("counterparties", "overview_part", actor, counterparty_id),
         "documents": ("documents", "overview_part", actor, counterparty_id),
-        "approvals": ("approvals", "list_approvals", actor,
-                      {"counterparty_id": counterparty_id, "limit": 50}),
+        "approvals": ("approvals", "overview_part", actor, counterparty_id),
         "notifications": ("notifications", "list_notifications", actor,
                           {"counterparty_id": counterparty_id, "limit": 30, "with_unread": False}),
     })
@@ -36,13 +40,16 @@ def compose(actor, counterparty_id):
         parts = PARTS.get(service, (service,))
         if isinstance(result, Exception):
             view.update({part: None for part in parts})
-            view["unavailable"].extend({"part": part, "service": service, "reason": _reason(result)}
+            view["unavailable"].extend({"part": part, "service": service, "reason": rpc.failure_reason(result)}
                                        for part in parts)
         else:
             view.update({part: result[part] for part in parts} if service in PARTS else {service: result})
-    # the history leaves out the entries of records whose owner did not say who sees them
-    for owner in (view.get("history") or {}).pop("unavailable", None) or []:
-        view["unavailable"].append({"part": "history", "service": owner["service"], "reason": owner["reason"]})
+    if view["history"] is not None:
+        # the history leaves out the entries of records whose owner did not say who sees them
+        seen = {owner: result["records_seen"] if isinstance(result, dict) else result
+                for owner, result in ((owner, results[owner]) for owner in OWNERS)}
+        view["history"], unavailable = history.page(actor, counterparty_id, view["history"], seen)
+        view["unavailable"].extend({"part": "history", **owner} for owner in unavailable)
     view["completeness"] = view.get("completeness") or {}
     view["execution"] = view.get("execution") or {}
     view["contract_trees"] = contract_trees((view.get("documents") or {}).get("items", []))
@@ -58,7 +65,7 @@ def _employees(view):
     try:
         return employee_names.names(_employee_ids(view))
     except Exception as exc:
-        view["unavailable"].append({"part": "employees", "service": "staff", "reason": _reason(exc)})
+        view["unavailable"].append({"part": "employees", "service": "staff", "reason": rpc.failure_reason(exc)})
         return {}
 
 
@@ -112,11 +119,6 @@ def _parse(value):
     parsed = datetime.fromisoformat(value)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
-
-def _reason(exc):
-    if isinstance(exc, rpc.ServiceUnavailable):
-        return exc.reason
-    return str(exc) or type(exc).__name__
 
 
 def _employee_ids(view):

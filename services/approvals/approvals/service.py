@@ -18,7 +18,7 @@ from chancery_common.rpc import TimedRpcProxy, rpc
 from chancery_common.timers import every
 
 from . import changes, logic, routes, schemas
-from .models import outbox, processed_events
+from .models import Approval, outbox, processed_events
 
 approval_schema = schemas.ApprovalSchema()
 dump_approvals = compiled(approval_schema)
@@ -28,6 +28,7 @@ route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 dump_tasks = compiled(task_schema)
 log = logging.getLogger(__name__)
+OVERVIEW_APPROVALS = 50  # the unified view's latest approvals of the counterparty
 # how often each replica looks for tasks past their deadline (seconds)
 
 
@@ -95,6 +96,21 @@ class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         """``query``: {ids}: {ids} of those approvals the actor may see (chancery_common.visibility)."""
         data = load(visibility.IdsSchema(), query)
         return visibility.answer(logic.visible_ids(self.db, ids=data["ids"], actor=load_actor(actor)))
+
+    @rpc
+    @reads_only
+    def overview_part(self, actor, counterparty_id):
+        """This service's part of the unified counterparty view: {approvals: the counterparty's
+        latest 50 as list_approvals answers them, records_seen: which of its approvals the actor
+        sees (chancery_common.visibility.records_seen)}."""
+        actor = load_actor(actor)
+        counterparty_id = parse_uuid(counterparty_id, "counterparty_id")
+        items, total = logic.list_approvals(self.db, actor=actor, counterparty_id=counterparty_id,
+                                            limit=OVERVIEW_APPROVALS)
+        return {"approvals": {"items": dump_approvals(items), "total": total},
+                "records_seen": visibility.records_seen(self.db, ids=Approval.id,
+                                                        where=Approval.counterparty_id == counterparty_id,
+                                                        visible=logic.visible_to(actor))}
 
     @rpc
     @reads_only

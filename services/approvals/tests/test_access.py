@@ -188,6 +188,26 @@ def test_asked_which_of_some_approvals_one_may_see_the_answer_follows_the_same_r
     assert sorted(answer["ids"]) == sorted(str(ids[name]) for name in EXPECTED[who])
 
 
+@pytest.mark.parametrize("who", list(EXPECTED))
+def test_the_views_part_lists_the_approvals_and_says_which_of_the_counterpartys_one_sees(
+        session, office, service, who):
+    """``overview_part``: the unified view's approvals, and which of the counterparty's approvals
+    the reader sees (the gateway keeps the history's entries of those: compose/history.py)."""
+    counterparty_id, people, ids = office
+    reader = as_argument(people[who])
+
+    part = service.overview_part(reader, str(counterparty_id))
+    session.rollback()
+    listed = service.list_approvals(reader, {"counterparty_id": str(counterparty_id), "limit": 50})
+    session.rollback()
+
+    assert part["approvals"] == listed
+    seen = part["records_seen"]
+    assert sorted(seen["visible"]) == sorted(str(ids[name]) for name in EXPECTED[who])
+    assert sorted(seen["hidden"]) == sorted(str(ids[name]) for name in set(ids) - EXPECTED[who])
+    assert seen["complete"] is True
+
+
 def test_asking_which_approvals_names_a_missing_list(service):
     with pytest.raises(InvalidInput) as refused:
         service.visible_ids({"id": str(uuid.uuid4()), "roles": ["manager"]}, {})

@@ -172,20 +172,22 @@ class CounterpartiesService(event_log.EventLogEntrypoints):
 
     @rpc
     def overview_part(self, actor, counterparty_id):
-        """This service's part of the unified view in one call: {counterparty, history (30, with
-        ``unavailable``: the owners of its records that did not answer, their entries left out),
-        contact_persons, activities (planned, 100), negotiation (5 notes)}, each as the single
-        call answers it; NotFound when the counterparty is not visible."""
-        ask_owners = self._asking_owners_for(actor)
+        """This service's part of the unified view in one call: {counterparty, history, contact_persons,
+        activities (planned, 100), negotiation (5 notes)}, each as the single call answers it but the
+        history: {items: the newest 60 entries whoever reads them, records: [[service, record id] the
+        entry tells of, or null for this service's own], counts: {own, entries, records: {documents:
+        {id: n}, approvals: {id: n}}}, page_size: 30}, for the gateway to keep what the reader may see
+        (relationship_history.candidates); NotFound when the counterparty is not visible."""
         actor = load_actor(actor)
         with self.db.begin():  # the contact persons' reads are audited
             found = overview.part(self.db, counterparty_id=parse_uuid(counterparty_id, "counterparty_id"),
-                                  actor=actor, ask_owners=ask_owners)
-            (history, history_total), (activities, activities_total) = found["history"], found["activities"]
+                                  actor=actor)
+            history, records, counts = found["history"]
+            activities, activities_total = found["activities"]
             return {
                 "counterparty": dump_counterparties([found["counterparty"]])[0],
-                "history": {"items": dump_history(history), "total": history_total,
-                            "unavailable": found["history_unavailable"]},
+                "history": {"items": dump_history(history), "records": records, "counts": counts,
+                            "page_size": overview.HISTORY},
                 "contact_persons": dump_contacts(found["contact_persons"]),
                 "activities": {"items": dump_activities(activities), "total": activities_total},
                 "negotiation": dump_notes_page([found["negotiation"]])[0],

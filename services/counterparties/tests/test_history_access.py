@@ -78,19 +78,38 @@ def test_whoever_sees_every_record_reads_every_entry_of_a_known_owner(session, t
     assert total == len(items)  # the entry of an owner nobody knows here is shown to nobody
 
 
-def test_an_owner_that_does_not_answer_fails_the_history_and_leaves_its_entries_out_of_the_view(
-        session, told, owners_seeing):
+def test_an_owner_that_does_not_answer_fails_the_history(session, told, owners_seeing):
     approvals_down = owners_seeing(unavailable=("approvals",))
     with pytest.raises(ServiceUnavailable) as failed:
         read(session, told, approvals_down)
     assert failed.value.details == {"service": "approvals"}
 
+
+def test_the_views_candidates_name_each_entrys_record_and_count_them(session, told):
+    """The unified view's history: every entry whoever reads it, newest first, with the record it
+    tells of, for the gateway to keep what the reader sees (compose/history.py); no owner asked."""
     with session.begin():
-        part = overview.part(session, counterparty_id=told["counterparty"].id, actor=told["manager"],
-                             ask_owners=approvals_down)
-    assert part["history_unavailable"] == [{"service": "approvals", "reason": "down"}]
-    assert "approval.finished" not in {e.kind for e in part["history"][0]}
-    assert "document.status_changed" in {e.kind for e in part["history"][0]}
+        part = overview.part(session, counterparty_id=told["counterparty"].id, actor=told["manager"])
+    entries, records, counts = part["history"]
+
+    assert [(e.kind, r) for e, r in zip(entries, records, strict=True)] == [
+        ("invoice.issued", (None, None)), ("approval.finished", ("approvals", told["approval"])),
+        ("contract.payment_recorded", ("documents", told["secret"])),
+        ("paper_copy.moved", ("documents", told["secret"])), ("document.status_changed", ("documents", told["secret"])),
+        ("document.registered", ("documents", told["secret"])), ("document.registered", ("documents", told["seen"])),
+        ("counterparty.created", None)]
+    assert counts == {"own": 1, "entries": 8, "records": {
+        "documents": {told["seen"]: 1, told["secret"]: 4}, "approvals": {told["approval"]: 1}}}
+
+
+def test_past_the_candidates_the_counts_are_counted_the_same(session, told):
+    with session.begin():
+        _, _, all_of_it = relationship_history.candidates(session, counterparty_id=told["counterparty"].id,
+                                                           limit=100)
+        entries, records, counted = relationship_history.candidates(session, counterparty_id=told["counterparty"].id,
+                                                                    limit=3)
+
+    assert counted == all_of_it and len(entries) == len(records) == 3
 
 
 def test_the_service_asks_the_owners_visible_ids_with_the_caller_as_received(session, told, as_dict):

@@ -11,7 +11,9 @@ since the view is the screen opened most: rows instead of ORM objects (a page's 
 with their total, file counts and the configuration version in one query, each document
 rendered as JSON by PostgreSQL but for its times; paper copies with their document's number
 and title in one query), the types from the process's copy (type_cache.py), the rest dumped
-by compiled schemas.
+by compiled schemas. With it, which of the counterparty's documents the reader sees
+(``records_seen``, chancery_common.visibility): the gateway keeps by it the history's entries
+that tell of them.
 """
 from itertools import chain
 from types import SimpleNamespace
@@ -19,6 +21,7 @@ from types import SimpleNamespace
 from marshmallow import fields
 from sqlalchemy import Text, cast, func, literal, select
 
+from chancery_common import visibility
 from chancery_common.dumping import compiled
 
 from . import access, execution, logic, schemas
@@ -66,7 +69,8 @@ _file_count = (select(func.count()).where(DocumentFile.document_id == Document.i
 
 
 def part(session, *, actor, counterparty_id):
-    """{documents, paper_copies, completeness} of the counterparty as the actor sees them."""
+    """{documents, paper_copies, completeness, execution} of the counterparty as the actor sees
+    them, and ``records_seen``: which of its documents the actor sees."""
     rows = session.execute(
         select(Document.id, Document.type_id, Document.extra, _SUMMARY_JSON, *_SUMMARY_TIMES, _file_count,
                version_column, func.count().over().label("total_count"))
@@ -93,7 +97,10 @@ def part(session, *, actor, counterparty_id):
             "paper_copies": _paper_copies(session, actor=actor, counterparty_id=counterparty_id),
             "completeness": dict(zip(map(str, completeness), _dump_completeness(list(completeness.values())),
                                      strict=True)),
-            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values())), strict=True))}
+            "execution": dict(zip(map(str, kept), _dump_execution(list(kept.values())), strict=True)),
+            "records_seen": visibility.records_seen(session, ids=Document.id,
+                                                    where=Document.counterparty_id == counterparty_id,
+                                                    visible=access.visible_to(actor))}
 
 
 def _paper_copies(session, *, actor, counterparty_id):

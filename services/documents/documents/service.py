@@ -196,7 +196,8 @@ class DocumentsService(record_entrypoints.RecordEntrypoints, event_log.EventLogE
         """This service's part of the unified counterparty view in one call: {documents (200,
         newest first, as list_documents), paper_copies (100, as paper_copies), completeness (of
         the first 30 contracts shown, as completeness_of), execution (of those contracts that keep
-        milestones or payments, in brief)}."""
+        milestones or payments, in brief), records_seen (which of the counterparty's documents the
+        actor sees: chancery_common.visibility.records_seen)}."""
         return overview.part(self.db, actor=load_actor(actor),
                              counterparty_id=parse_uuid(counterparty_id, "counterparty_id"))
 

@@ -1,11 +1,12 @@
 """The service's part of the unified counterparty view (documents/overview.py) answers what
 the single calls answer: list_documents, paper_copies, completeness_of and get_execution
-(in brief), for whoever asks."""
+(in brief), for whoever asks; and which of the counterparty's documents the asker sees (as
+``visible_ids`` answers of them)."""
 import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from chancery_common.actor import Actor
 from documents import models
@@ -13,7 +14,7 @@ from documents import models
 COLLEAGUE = uuid.uuid4()
 
 
-def single_calls(service, actor, counterparty_id):
+def single_calls(service, actor, counterparty_id, session):
     """What the single calls answer, each document's type in brief as the view gives it."""
     documents = service.list_documents(actor, {"counterparty_id": counterparty_id, "limit": 200})
     for document in documents["items"]:
@@ -31,7 +32,17 @@ def single_calls(service, actor, counterparty_id):
     return {"documents": documents,
             "paper_copies": service.paper_copies(actor, {"counterparty_id": counterparty_id, "limit": 100}),
             "completeness": service.completeness_of(actor, contracts) if contracts else {},
-            "execution": executions}
+            "execution": executions,
+            "records_seen": records_seen(service, actor, counterparty_id, session)}
+
+
+def records_seen(service, actor, counterparty_id, session):
+    """Which of every document of the counterparty ``visible_ids`` lets the actor see."""
+    every = [str(i) for i in session.scalars(select(models.Document.id).where(
+        models.Document.counterparty_id == counterparty_id))]
+    session.rollback()
+    visible = service.visible_ids(actor, {"ids": every})["ids"]
+    return {"visible": visible, "hidden": sorted(set(every) - set(visible)), "complete": True}
 
 
 @pytest.fixture
@@ -64,13 +75,18 @@ def counterparty_documents(service, make_document, upload, attach, actor, sessio
 
 
 @pytest.mark.parametrize("who", ["author", "overseer", "stranger"])
-def test_the_overview_part_equals_the_single_calls(service, counterparty_documents, actor, who):
+def test_the_overview_part_equals_the_single_calls(service, counterparty_documents, actor, who, session):
     viewer = {"author": actor, "overseer": Actor(id=uuid.uuid4(), roles=["administrator"]),
               "stranger": Actor(id=uuid.uuid4(), roles=["employee"])}[who]
 
     part = service.overview_part(viewer, counterparty_documents)
 
-    assert part == single_calls(service, viewer, counterparty_documents)
+    part["records_seen"] = {key: sorted(value) if key != "complete" else value
+                            for key, value in part["records_seen"].items()}
+    expected = single_calls(service, viewer, counterparty_documents, session)
+    expected["records_seen"]["visible"].sort()
+    assert part == expected
+    assert len(part["records_seen"]["visible"] + part["records_seen"]["hidden"]) == 6
     shown = {"author": 6, "overseer": 6, "stranger": 0}[who]
     assert (part["documents"]["total"], len(part["documents"]["items"])) == (shown, shown)
     if shown:
@@ -96,6 +112,21 @@ def test_a_page_of_the_view_holds_the_newest_200_and_counts_them_all(service, ma
 
     assert part["documents"]["total"] == 5
     assert [d["id"] for d in part["documents"]["items"]] == [str(d.id) for d in reversed(made[-3:])]
+    assert sorted(part["records_seen"]["visible"]) == sorted(str(d.id) for d in made)  # all of them
+
+
+def test_past_the_records_it_tells_of_the_part_says_its_list_is_not_complete(service, make_document, actor,
+                                                                             monkeypatch):
+    from chancery_common import visibility
+
+    monkeypatch.setattr(visibility, "MAX_SEEN", 2)
+    counterparty_id = str(uuid.uuid4())
+    made = {str(make_document(counterparty_id=counterparty_id, register=False).id) for _ in range(3)}
+
+    seen = service.overview_part(actor, counterparty_id)["records_seen"]
+
+    assert (len(seen["visible"]), seen["hidden"], seen["complete"]) == (2, [], False)
+    assert set(seen["visible"]) < made
 
 
 def test_a_type_changed_or_added_shows_at_once(service, make_document, actor, session, make_journal_type):
@@ -118,7 +149,8 @@ def test_a_type_changed_or_added_shows_at_once(service, make_document, actor, se
         session.rollback()
         names = [d["type"]["name"] for d in service.overview_part(actor, counterparty_id)["documents"]["items"]]
         assert names == [new_type.name, "Memo (renamed)"]
-        assert names == [d["type"]["name"] for d in single_calls(service, actor, counterparty_id)["documents"]["items"]]
+        listed = single_calls(service, actor, counterparty_id, session)["documents"]["items"]
+        assert names == [d["type"]["name"] for d in listed]
     finally:
         with session.begin():
             session.execute(update(models.DocumentType).where(models.DocumentType.id == memo_type_id)
