@@ -63,9 +63,9 @@ def test_one_overview_request_is_one_trace_across_the_gateway_and_the_services(a
     assert root["attributes"]["http.route"] == "/api/v1/counterparties/<uuid:counterparty_id>/overview"
     # a connected tree: every other span's parent is in the trace
     trace = eventually(lambda: (t := trace_of(system, request_id)) and connected(t) and t)
-    assert {"rpc counterparties.overview_part", "rpc documents.overview_part", "rpc approvals.list_approvals",
+    assert {"rpc counterparties.overview_part", "rpc documents.overview_part", "rpc approvals.overview_part",
             "rpc notifications.list_notifications", "counterparties.overview_part", "documents.overview_part",
-            "approvals.list_approvals", "notifications.list_notifications"} <= {s["name"] for s in trace}
+            "approvals.overview_part", "notifications.list_notifications"} <= {s["name"] for s in trace}
     assert any(s["name"].startswith("db ") and s["resource"]["attributes"]["service.name"] == "documents"
                for s in trace)
     # the caller's span is the parent of the callee's
