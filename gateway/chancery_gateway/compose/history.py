@@ -31,7 +31,8 @@ def page(actor, counterparty_id, history, seen):
              if record is None or record[1] in visible.get(record[0], ())]
     total = history["counts"]["own"] + sum(n for service, records in counted.items()
                                            for record_id, n in records.items() if record_id in visible[service])
-    size, chosen = history["page_size"], {"items": shown[:history["page_size"]], "total": total}
+    size = history["page_size"]
+    chosen = {"items": shown[:size], "total": total}
     if len(shown) < size and total > len(shown):  # more are visible than the candidates hold
         try:
             chosen = rpc.call("counterparties", "get_history", actor, counterparty_id, {"limit": size})

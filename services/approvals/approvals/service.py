@@ -27,9 +27,8 @@ dump_approval_summaries = compiled(approval_summary_schema)
 route_schema = schemas.RouteSchema()
 task_schema = schemas.TaskSchema()
 dump_tasks = compiled(task_schema)
-log = logging.getLogger(__name__)
 OVERVIEW_APPROVALS = 50  # the unified view's latest approvals of the counterparty
-# how often each replica looks for tasks past their deadline (seconds)
+log = logging.getLogger(__name__)
 
 
 class ApprovalsService(record_entrypoints.RecordEntrypoints, event_log.EventLogEntrypoints):
