@@ -6,7 +6,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from chancery_common import logs
 
-from . import admission, errors, i18n, idempotency, inputs, observability, payload, rpc
+from . import admission, cookie_session, errors, i18n, idempotency, inputs, observability, payload, rpc
 from .settings import Settings
 
 
@@ -23,6 +23,7 @@ def create_app(settings=None):
 
     app = Flask(__name__)
     app.json = payload.JSONProvider(app)
+    app.session_interface = cookie_session.SessionInterface()
     if settings.trusted_proxies:
         # the client's address and scheme as the trusted proxies saw them; never believed
         # without them (anyone could send X-Forwarded-For)
