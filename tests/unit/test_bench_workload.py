@@ -1,13 +1,18 @@
 """The workload benchmark's own parts: CPU per request with the load generator beside the
-system's total (not in it), the lean HTTP client reading whole answers over one
+system's total (not in it), the CPU sampler asking which processes make a group only now
+and then while reading their CPU at every reading, the lean HTTP client reading whole answers over one
 keep-alive connection with its session's cookie, against a real local server, and the
 sampler of PostgreSQL's running statements, against the test PostgreSQL."""
+import subprocess
+import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import psutil
 import requests
 
-from bench.workload import LOAD_GENERATOR, LeanHttp, StatementSampler, summarise_level
+from bench.workload import LOAD_GENERATOR, CpuSampler, LeanHttp, StatementSampler, summarise_level
 
 
 def test_the_load_generator_is_reported_beside_the_total_not_in_it():
@@ -16,6 +21,30 @@ def test_the_load_generator_is_reported_beside_the_total_not_in_it():
     assert cpu["rps"] == 10 and cpu["shed"] == 1 and cpu["errors"] == 0
     assert cpu["cpu_ms_per_request"]["total"] == 20.0  # (0.05 + 0.15) s over 10 answered
     assert cpu["cpu_ms_per_request"][LOAD_GENERATOR] == 4.0
+
+
+def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldom():
+    busy = subprocess.Popen([sys.executable, "-c", "import time\nend = time.process_time() + 0.6\n"
+                             "while time.process_time() < end: pass\ntime.sleep(30)"])
+    asked = []
+
+    def members():
+        asked.append(time.monotonic())
+        return [psutil.Process(busy.pid)]
+
+    try:
+        sampler = CpuSampler({"busy": members}, interval=0.05, members_every=0.5)
+        with sampler:
+            time.sleep(1.5)
+        used = sampler.seconds()["busy"]
+    finally:
+        busy.kill()
+        busy.wait()
+    # the child's burst is counted (it started before the first reading, so all of it but the
+    # interpreter's start: at least 0.4 s) and no more than it used
+    assert 0.4 <= used <= 1.0, used
+    # about 30 readings, but the members asked at the start, every 0.5 s and at the end
+    assert 3 <= len(asked) <= 7, len(asked)
 
 
 class Recording(BaseHTTPRequestHandler):
