@@ -76,8 +76,8 @@ class LeanHttp:
     ``get(url, params, timeout)`` answers with ``status_code`` and the whole body read. It does
     what a browser's request does and no more. The load generator shares the two cores with
     the system; ``requests`` cost it 0.9-1.8 ms of CPU per request where this costs 0.1-0.6
-    (measured alone against a plain server, 100 KB and 8 KB answers). With tens of threads,
-    most of the generator's CPU is its threads taking turns (docs/benchmarks.md)."""
+    (measured alone against a plain server, 100 KB and 8 KB answers); 32 threads of it cost
+    0.4 ms a request against a plain server in another process, 128 threads 0.5 ms."""
 
     def __init__(self, session, gateway_url):
         parts = urlsplit(gateway_url)
