@@ -66,6 +66,12 @@ THINKING_MIX = MIX + (("view", 20),)
 GOALS = {"view_rps_at_32": 90, "mixed_rps_at_32": 200, "cpu_ratio": 1.5, "thinking_p95_ms": 150,
          "plateau": 0.10}
 LOAD_GENERATOR = "load_generator"  # this process sending the requests: CPU reported, not in the total
+# every core's busy time while the level ran, whoever used it (psutil.cpu_times): reported beside
+# the groups, not in the total; what the groups leave of it was used by nothing they list
+MACHINE = "machine"
+# how long the sampler's first reading took (s): the CPU counted misses about that much of the
+# level, so a long one (the floor's threads keeping this process's GIL) makes the level's CPU low
+LATE = "sampler_late_s"
 MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
 
 
@@ -185,7 +191,10 @@ class CpuSampler:
             self._read()
 
     def __enter__(self):
+        self.machine_first = machine_busy()
+        began = time.monotonic()
         self._read(ask_members=True)
+        self.late = time.monotonic() - began
         self.thread.start()
         return self
 
@@ -193,12 +202,24 @@ class CpuSampler:
         self.stopping.set()
         self.thread.join()
         self._read(ask_members=True)
+        self.machine_last = machine_busy()
 
     def seconds(self):
+        """{group: CPU seconds}, ``MACHINE``: every core's busy seconds meanwhile, and ``LATE``."""
         used = defaultdict(float)
         for key, last in self.last.items():
             used[key[0]] += last - self.first[key]
+        used[MACHINE] = self.machine_last - self.machine_first
+        used[LATE] = self.late
         return dict(used)
+
+
+def machine_busy():
+    """Seconds the machine's cores have been busy since boot (all but idle and waiting on I/O;
+    guests' time is already in user time)."""
+    times = psutil.cpu_times()
+    spent = sum(times) - times.idle - getattr(times, "iowait", 0.0)
+    return spent - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
 
 
 class StatementSampler:
@@ -266,9 +287,24 @@ def process_groups(system):
         return lambda: [p for p in psutil.process_iter(["name"]) if p.info["name"] in names]
 
     groups = {service: tree(instances) for service, instances in system.instances.items()}
-    groups["postgresql"] = named("postgres")
+    groups["postgresql"] = server_processes(system.profile.data_dir / "postgres" / "postmaster.pid",
+                                            otherwise=named("postgres"))
     groups["rabbitmq"] = named("beam.smp")
     return groups
+
+
+def server_processes(pid_file, *, otherwise):
+    """A callable listing the PostgreSQL server whose ``postmaster.pid`` is ``pid_file`` and its
+    backends (the benchmark's embedded server), or ``otherwise()`` when there is none: every
+    process named postgres on the machine would count the machine's own cluster and whatever
+    else it runs in whichever level is being measured."""
+    def processes():
+        try:
+            root = psutil.Process(int(pid_file.read_text().split()[0]))
+            return [root, *root.children(recursive=True)]
+        except (OSError, ValueError, IndexError, psutil.NoSuchProcess):
+            return otherwise()
+    return processes
 
 
 # Running a level ---------------------------------------------------------------------------
@@ -352,16 +388,19 @@ def summarise_level(by_kind, cpu_seconds, seconds):
         if errors:
             kinds[kind]["error_statuses"] = sorted({str(s) for _, s in samples
                                                     if not (isinstance(s, int) and s < 300) and s != 503})
+    late = cpu_seconds.get(LATE)
+    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group != LATE}
     cpu = {group: round(1000 * used / answered_total, 2) if answered_total else None
            for group, used in sorted(cpu_seconds.items())}
-    system = sum(used for group, used in cpu_seconds.items() if group != LOAD_GENERATOR)
+    system = sum(used for group, used in cpu_seconds.items() if group not in (LOAD_GENERATOR, MACHINE))
     cpu["total"] = round(1000 * system / answered_total, 2) if answered_total else None
     everything = [elapsed for samples in by_kind.values() for elapsed, status in samples
                   if isinstance(status, int) and status < 300]
     return {"rps": round(answered_total / seconds, 1),
             "p95_ms": summarise(everything)["p95_ms"] if everything else None,
             "shed": sum(k["shed"] for k in kinds.values()), "errors": sum(k["errors"] for k in kinds.values()),
-            "kinds": kinds, "cpu_ms_per_request": cpu}
+            "kinds": kinds, "cpu_ms_per_request": cpu,
+            **({LATE: round(late, 2)} if late is not None else {})}
 
 
 # The run -------------------------------------------------------------------------------------
@@ -598,9 +637,13 @@ def print_report(report):
     for kind in ("view", "floor", "mixed"):
         cpu = report["closed_loop"][level][kind]["cpu_ms_per_request"]
         print(f"  {kind:<6} " + ", ".join(f"{group} {ms}" for group, ms in cpu.items()
-                                          if ms and group not in ("total", LOAD_GENERATOR))
+                                          if ms and group not in ("total", LOAD_GENERATOR, MACHINE))
               + f"; total {cpu['total']}" + (f" (and the load generator {cpu[LOAD_GENERATOR]})"
-                                             if cpu.get(LOAD_GENERATOR) else ""))
+                                             if cpu.get(LOAD_GENERATOR) else "")
+              + (f"; the machine's cores busy {cpu[MACHINE]}" if cpu.get(MACHINE) else ""))
+        late = report["closed_loop"][level][kind].get(LATE) or 0
+        if late > 0.1 * report["parameters"]["seconds"]:
+            print(f"         (CPU undercounted: the sampler's first reading took {late} s of the level)")
     for kind in ("view", "floor", "mixed"):
         busiest = report["closed_loop"][level][kind].get("busiest_statements")
         if busiest:

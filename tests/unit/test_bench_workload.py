@@ -12,15 +12,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import psutil
 import requests
 
-from bench.workload import LOAD_GENERATOR, CpuSampler, LeanHttp, StatementSampler, summarise_level
+from bench.workload import (
+    LATE, LOAD_GENERATOR, MACHINE, CpuSampler, LeanHttp, StatementSampler, server_processes, summarise_level)
 
 
 def test_the_load_generator_is_reported_beside_the_total_not_in_it():
     by_kind = {"view": [(0.02, 200)] * 10 + [(0.01, 503)]}
-    cpu = summarise_level(by_kind, {"gateway": 0.05, "documents": 0.15, LOAD_GENERATOR: 0.04}, seconds=1)
+    cpu = summarise_level(by_kind, {"gateway": 0.05, "documents": 0.15, LOAD_GENERATOR: 0.04, MACHINE: 0.3,
+                                    LATE: 0.25}, seconds=1)
     assert cpu["rps"] == 10 and cpu["shed"] == 1 and cpu["errors"] == 0
     assert cpu["cpu_ms_per_request"]["total"] == 20.0  # (0.05 + 0.15) s over 10 answered
     assert cpu["cpu_ms_per_request"][LOAD_GENERATOR] == 4.0
+    assert cpu["cpu_ms_per_request"][MACHINE] == 30.0
+    assert cpu[LATE] == 0.25 and LATE not in cpu["cpu_ms_per_request"]
 
 
 def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldom():
@@ -36,15 +40,32 @@ def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldo
         sampler = CpuSampler({"busy": members}, interval=0.05, members_every=0.5)
         with sampler:
             time.sleep(1.5)
-        used = sampler.seconds()["busy"]
+        found = sampler.seconds()
+        used, machine = found["busy"], found[MACHINE]
     finally:
         busy.kill()
         busy.wait()
     # the child's burst is counted (it started before the first reading, so all of it but the
     # interpreter's start: at least 0.4 s) and no more than it used
     assert 0.4 <= used <= 1.0, used
+    assert machine >= used - 0.05  # the machine was busy at least while the child was
+    assert 0 <= found[LATE] < 1  # the first reading, of one process, took a moment
     # about 30 readings, but the members asked at the start, every 0.5 s and at the end
     assert 3 <= len(asked) <= 7, len(asked)
+
+
+def test_the_database_server_is_its_postmaster_and_backends_or_else_every_such_process(tmp_path):
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        pid_file = tmp_path / "postmaster.pid"
+        pid_file.write_text(f"{psutil.Process().pid}\n/data\n")
+        listed = server_processes(pid_file, otherwise=lambda: ["elsewhere"])
+        assert {p.pid for p in listed()} >= {psutil.Process().pid, child.pid}
+        pid_file.unlink()  # no server of its own: what ``otherwise`` lists
+        assert listed() == ["elsewhere"]
+    finally:
+        child.kill()
+        child.wait()
 
 
 class Recording(BaseHTTPRequestHandler):
