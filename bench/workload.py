@@ -147,79 +147,60 @@ def pick(mix, rng):
 # CPU by process ----------------------------------------------------------------------------
 
 class CpuSampler:
-    """CPU seconds used by groups of processes while it runs: each process's CPU time is read
-    every ``interval`` seconds, so a process that starts or ends meanwhile counts from its first
-    to its last reading.
+    """CPU seconds used by groups of processes while it runs, read by a process of its own
+    (bench/cpu_reader.py: from a thread of this process, the readings waited for the
+    interpreter lock the floor's threads kept, and the floor's CPU was counted over a fraction
+    of its level). Each process's CPU time is read every ``interval`` seconds, so a process
+    that starts or ends meanwhile counts from its first to its last reading.
 
-    Which processes make each group is asked again only every ``members_every`` seconds: the
-    asking reads every process of the machine (a service's children, PostgreSQL's backends by
-    name), and asked at each reading it was most of the load generator's CPU, taken from the
-    system it measures (2026-12-07: 88 % of the generator's samples, about 12 % of the machine
-    during the view at 32 clients). A process that starts between two askings counts from the
-    next one; the pools' connections and the servers' workers start before the measured part."""
+    Which processes make each group is asked here, before the level (``ask_members``) and
+    again every ``members_every`` seconds: the asking reads every process of the machine, and
+    asked at each reading it was most of the load generator's CPU, taken from the system it
+    measures (2026-12-07: 88 % of the generator's samples, about 12 % of the machine during the
+    view at 32 clients). A process that starts between two askings counts from the next one;
+    the pools' connections and the servers' workers start before the measured part."""
 
     def __init__(self, groups, interval=0.5, members_every=5.0):
         self.groups, self.interval, self.members_every = groups, interval, members_every
-        self.first, self.last = {}, {}
-        self.members, self.members_at = {}, None
+        self.reader = self.members = self.result = None
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
 
-    def _current_members(self):
-        now = time.monotonic()
-        if self.members_at is None or now - self.members_at >= self.members_every:
-            self.members = {group: processes() for group, processes in self.groups.items()}
-            self.members_at = now
+    def ask_members(self):
+        """Which processes make each group, and the reader started: before the level's load."""
+        self.members = {group: [process.pid for process in processes()] for group, processes in self.groups.items()}
+        if self.reader is None:
+            self.reader = subprocess.Popen([sys.executable, str(Path(__file__).with_name("cpu_reader.py")),
+                                            str(self.interval)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                           text=True)
         return self.members
 
-    def _read(self, *, ask_members=False):
-        if ask_members:
-            self.members_at = None
-        for group, processes in self._current_members().items():
-            for process in processes:
-                try:
-                    times = process.cpu_times()
-                except (psutil.NoSuchProcess, psutil.AccessDenied):
-                    continue
-                used = times.user + times.system
-                key = (group, process.pid)
-                self.first.setdefault(key, used)
-                self.last[key] = used
+    def _send(self, message):
+        self.reader.stdin.write(json.dumps(message) + "\n")
+        self.reader.stdin.flush()
 
     def _run(self):
-        while not self.stopping.wait(self.interval):
-            self._read()
+        while not self.stopping.wait(self.members_every):
+            self._send({"pids": self.ask_members()})
 
     def __enter__(self):
-        self.machine_first = machine_busy()
-        began = time.monotonic()
-        self._read(ask_members=True)
-        self.late = time.monotonic() - began
+        self.began = time.monotonic()
+        self._send({"pids": self.members if self.members is not None else self.ask_members()})
         self.thread.start()
         return self
 
     def __exit__(self, *exc):
         self.stopping.set()
         self.thread.join()
-        self._read(ask_members=True)
-        self.machine_last = machine_busy()
+        self._send({"stop": True})
+        self.result = json.loads(self.reader.stdout.readline())
+        self.reader.wait(timeout=30)
 
     def seconds(self):
-        """{group: CPU seconds}, ``MACHINE``: every core's busy seconds meanwhile, and ``LATE``."""
-        used = defaultdict(float)
-        for key, last in self.last.items():
-            used[key[0]] += last - self.first[key]
-        used[MACHINE] = self.machine_last - self.machine_first
-        used[LATE] = self.late
-        return dict(used)
-
-
-def machine_busy():
-    """Seconds the machine's cores have been busy since boot (all but idle and waiting on I/O;
-    guests' time is already in user time)."""
-    times = psutil.cpu_times()
-    spent = sum(times) - times.idle - getattr(times, "iowait", 0.0)
-    return spent - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
+        """{group: CPU seconds}, ``MACHINE``: every core's busy seconds meanwhile, and ``LATE``:
+        how long after the level's start the first reading was made."""
+        return {**self.result["seconds"], MACHINE: self.result["machine"],
+                LATE: max(0.0, self.result["began"] - self.began)}
 
 
 class StatementSampler:
@@ -315,6 +296,8 @@ def run_level(clients, *, kind_of, seconds, warmup, groups, think=None, statemen
     the CPU seconds by process group over the measured part."""
     started, deadline_at = threading.Barrier(len(clients) + 1), {}
     records = [[] for _ in clients]
+    sampler = CpuSampler(groups)
+    sampler.ask_members()  # before the load: under it, asking is slow
 
     def loop(index, client):
         rng = random.Random(index)
@@ -345,7 +328,7 @@ def run_level(clients, *, kind_of, seconds, warmup, groups, think=None, statemen
     deadline_at.update({"from": now + warmup, "until": now + warmup + seconds})
     started.wait()
     time.sleep(warmup)
-    with CpuSampler(groups) as cpu, (statements or contextlib.nullcontext()):
+    with sampler as cpu, (statements or contextlib.nullcontext()):
         time.sleep(seconds)
     for thread in threads:
         thread.join(timeout=180)

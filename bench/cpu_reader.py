@@ -1,0 +1,95 @@
+"""Reads the CPU time of the processes the workload benchmark's ``CpuSampler`` names, in a
+process of its own.
+
+Read from a thread of the benchmark's own process, the readings waited for that process's
+interpreter lock, which the floor's 32 threads (psycopg reading rows) kept: the first reading
+of a 10-s level ended 10.3 s late, and the floor's CPU was counted over a fraction of its
+level (docs/benchmarks.md, "The floor's CPU was undercounted"). Here nothing else runs.
+
+Lines on stdin, each JSON: ``{"pids": {group: [pid, ...]}}`` adds processes (each read at
+once: its CPU counts from then), ``{"stop": true}`` reads every process a last time and
+prints ``{"seconds": {group: CPU seconds}, "machine": the cores' busy seconds, "began":
+time.monotonic() of the first reading}`` and ends. Between them every process is read every
+``interval`` seconds (argv[1], 0.5), so one that ends meanwhile counts to its last reading.
+"""
+import json
+import sys
+import threading
+import time
+from collections import defaultdict
+
+import psutil
+
+
+def machine_busy():
+    """Seconds the machine's cores have been busy since boot (all but idle and waiting on I/O;
+    guests' time is already in user time)."""
+    times = psutil.cpu_times()
+    spent = sum(times) - times.idle - getattr(times, "iowait", 0.0)
+    return spent - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
+
+
+class Reader:
+    def __init__(self):
+        self.members, self.first, self.last = {}, {}, {}
+        self.lock = threading.Lock()
+        self.began = self.machine_first = None
+
+    def add(self, pids):
+        with self.lock:
+            for group, numbers in pids.items():
+                for pid in numbers:
+                    if (group, pid) not in self.members:
+                        try:
+                            self.members[(group, pid)] = psutil.Process(pid)
+                        except psutil.NoSuchProcess:
+                            pass
+        if self.began is None:
+            self.machine_first = machine_busy()
+            self.read()
+            self.began = time.monotonic()
+        else:
+            self.read()
+
+    def read(self):
+        with self.lock:
+            for key, process in self.members.items():
+                try:
+                    times = process.cpu_times()
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    continue
+                used = times.user + times.system
+                self.first.setdefault(key, used)
+                self.last[key] = used
+
+    def result(self):
+        self.read()
+        used = defaultdict(float)
+        for key, last in self.last.items():
+            used[key[0]] += last - self.first[key]
+        machine = machine_busy() - self.machine_first if self.machine_first is not None else 0.0
+        return {"seconds": dict(used), "machine": machine, "began": self.began}
+
+
+def main():
+    interval = float(sys.argv[1]) if len(sys.argv) > 1 else 0.5
+    reader, stopping = Reader(), threading.Event()
+
+    def every_interval():
+        while not stopping.wait(interval):
+            if reader.began is not None:
+                reader.read()
+
+    threading.Thread(target=every_interval, daemon=True).start()
+    for line in sys.stdin:
+        message = json.loads(line)
+        if "pids" in message:
+            reader.add(message["pids"])
+        elif message.get("stop"):
+            stopping.set()
+            print(json.dumps(reader.result()), flush=True)
+            return
+
+
+if __name__ == "__main__":
+    main()
