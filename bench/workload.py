@@ -69,8 +69,8 @@ LOAD_GENERATOR = "load_generator"  # this process sending the requests: CPU repo
 # every core's busy time while the level ran, whoever used it (psutil.cpu_times): reported beside
 # the groups, not in the total; what the groups leave of it was used by nothing they list
 MACHINE = "machine"
-# how long the sampler's first reading took (s): the CPU counted misses about that much of the
-# level, so a long one (the floor's threads keeping this process's GIL) makes the level's CPU low
+# how long after the level's start the sampler's first reading was made (s): the CPU counted
+# misses about that much of the level, so a long delay makes the level's CPU low
 LATE = "sampler_late_s"
 MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
 
