@@ -44,12 +44,12 @@ class Reader:
                             self.members[(group, pid)] = psutil.Process(pid)
                         except psutil.NoSuchProcess:
                             pass
-        if self.began is None:
+        starting = self.began is None
+        if starting:
             self.machine_first = machine_busy()
-            self.read()
+        self.read()
+        if starting:
             self.began = time.monotonic()
-        else:
-            self.read()
 
     def read(self):
         with self.lock:
