@@ -9,10 +9,18 @@ level (docs/benchmarks.md, "The floor's CPU was undercounted"). Here nothing els
 Lines on stdin, each JSON: ``{"pids": {group: [pid, ...]}}`` adds processes (each read at
 once: its CPU counts from then), ``{"stop": true}`` reads every process a last time and
 prints ``{"seconds": {group: CPU seconds}, "machine": the cores' busy seconds, "began":
-time.monotonic() of the first reading}`` and ends. Between them every process is read every
-``interval`` seconds (argv[1], 0.5), so one that ends meanwhile counts to its last reading.
+time.monotonic() of the first reading, "unit_us": the median CPU microseconds of a fixed unit of
+work}`` and ends. Between them every process is read every ``interval`` seconds (argv[1], 0.5),
+so one that ends meanwhile counts to its last reading.
+
+The unit of work (a fixed Python loop, timed by this thread's own CPU clock, after each reading)
+tells how fast a core is while the level runs, whatever the groups do: on a shared host a core
+can give less work per CPU second when the host is busy (its clock lowered, its caches shared),
+and every group's CPU per request then rises together. Comparing it between levels tells such a
+slower machine from more work per request.
 """
 import json
+import statistics
 import sys
 import threading
 import time
@@ -29,8 +37,20 @@ def machine_busy():
     return spent - getattr(times, "guest", 0.0) - getattr(times, "guest_nice", 0.0)
 
 
+UNIT = 20_000  # loop steps of the unit of work: about a millisecond of a core
+
+
+def unit_of_work():
+    """The CPU seconds this thread spends on a fixed loop."""
+    began, total = time.thread_time(), 0
+    for step in range(UNIT):
+        total += step * step
+    return time.thread_time() - began
+
+
 class Reader:
     def __init__(self):
+        self.units = []
         self.members, self.first, self.last = {}, {}, {}
         self.lock = threading.Lock()
         self.began = self.machine_first = None
@@ -68,7 +88,8 @@ class Reader:
         for key, last in self.last.items():
             used[key[0]] += last - self.first[key]
         machine = machine_busy() - self.machine_first if self.machine_first is not None else 0.0
-        return {"seconds": dict(used), "machine": machine, "began": self.began}
+        unit_us = round(1e6 * statistics.median(self.units), 1) if self.units else None
+        return {"seconds": dict(used), "machine": machine, "began": self.began, "unit_us": unit_us}
 
 
 def main():
@@ -79,6 +100,7 @@ def main():
         while not stopping.wait(interval):
             if reader.began is not None:
                 reader.read()
+                reader.units.append(unit_of_work())
 
     threading.Thread(target=every_interval, daemon=True).start()
     for line in sys.stdin:

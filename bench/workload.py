@@ -9,6 +9,8 @@ sends its next request when the last is answered) at every ``--clients`` level:
 - ``view``: GET /api/v1/counterparties/{id}/overview, the unified view;
 - ``floor``: the view's data by direct SQL (bench/overview.py's ``Floor``), each thread with
   connections of its own: what the view would cost with no services at all;
+- ``hops``: the view's four parallel calls carrying nothing (each service's ``ping``, by the
+  gateway's RPC client in this process): what the design spends on a view before any data;
 - ``mixed``: the staff workload: agenda 30 %, directory search 20 %, registry search 20 %,
   counterparty card 20 %, approvals inbox 10 %.
 
@@ -72,6 +74,10 @@ MACHINE = "machine"
 # how long after the level's start the sampler's first reading was made (s): the CPU counted
 # misses about that much of the level, so a long delay makes the level's CPU low
 LATE = "sampler_late_s"
+KINDS = ("view", "floor", "hops", "mixed")
+# the median CPU microseconds of a fixed unit of Python work during the level (bench/cpu_reader.py):
+# how fast a core was, whatever the system did; higher means a slower machine, not more work
+UNIT_US = "unit_of_work_us"
 MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
 
 
@@ -200,7 +206,7 @@ class CpuSampler:
         """{group: CPU seconds}, ``MACHINE``: every core's busy seconds meanwhile, and ``LATE``:
         how long after the level's start the first reading was made."""
         return {**self.result["seconds"], MACHINE: self.result["machine"],
-                LATE: max(0.0, self.result["began"] - self.began)}
+                LATE: max(0.0, self.result["began"] - self.began), UNIT_US: self.result.get("unit_us")}
 
 
 class StatementSampler:
@@ -357,6 +363,33 @@ class Answered:
     status_code = 200
 
 
+# the view's calls, one per service (gateway/chancery_gateway/compose/overview.py)
+HOPS = ("counterparties", "documents", "approvals", "notifications")
+
+
+def hops_level(count, amqp_uri, *, seconds, warmup, groups, fan_out_threads=32):
+    """The view's four parallel calls with nothing in them: the gateway's own RPC client in this
+    process asks each service of the view for ``ping`` at once (``rpc.fan_out``, a pool as large
+    as the two gateway workers' together). What that costs (this process as ``hops_client``,
+    the services, RabbitMQ) is the least the design spends on one view before any data: no HTTP,
+    no session, no statement, no part to dump."""
+    from chancery_gateway import rpc
+
+    rpc.configure(amqp_uri, timeout=10.0, fan_out_threads=fan_out_threads)
+    groups = {**groups, "hops_client": lambda: [psutil.Process()]}
+    calls = {service: (service, "ping") for service in HOPS}
+
+    def kind_of(_, rng):
+        def send():
+            answers = rpc.fan_out(calls)
+            failed = [service for service, answer in answers.items() if answer != "pong"]
+            if failed:
+                raise OSError(f"no pong from {', '.join(failed)}")
+            return Answered
+        return "hops", send
+    return run_level([None] * count, kind_of=kind_of, seconds=seconds, warmup=warmup, groups=groups)
+
+
 def summarise_level(by_kind, cpu_seconds, seconds):
     """Per kind: req/s of the answered (2xx), p50/p95 of them, errors, shed (503); CPU ms per
     answered request by group, over every kind of the level together."""
@@ -371,8 +404,8 @@ def summarise_level(by_kind, cpu_seconds, seconds):
         if errors:
             kinds[kind]["error_statuses"] = sorted({str(s) for _, s in samples
                                                     if not (isinstance(s, int) and s < 300) and s != 503})
-    late = cpu_seconds.get(LATE)
-    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group != LATE}
+    late, unit_us = cpu_seconds.get(LATE), cpu_seconds.get(UNIT_US)
+    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group not in (LATE, UNIT_US)}
     cpu = {group: round(1000 * used / answered_total, 2) if answered_total else None
            for group, used in sorted(cpu_seconds.items())}
     system = sum(used for group, used in cpu_seconds.items() if group not in (LOAD_GENERATOR, MACHINE))
@@ -383,7 +416,8 @@ def summarise_level(by_kind, cpu_seconds, seconds):
             "p95_ms": summarise(everything)["p95_ms"] if everything else None,
             "shed": sum(k["shed"] for k in kinds.values()), "errors": sum(k["errors"] for k in kinds.values()),
             "kinds": kinds, "cpu_ms_per_request": cpu,
-            **({LATE: round(late, 2)} if late is not None else {})}
+            **({LATE: round(late, 2)} if late is not None else {}),
+            **({UNIT_US: unit_us} if unit_us is not None else {})}
 
 
 # The run -------------------------------------------------------------------------------------
@@ -436,10 +470,10 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                             words=words) for s in sessions[:level]]
 
         row = {}
-        for name in ("view", "floor", "mixed"):
+        for name in KINDS:
             log(f"{level} clients: {name} ...")
             recorders = []
-            if profiler and name != "floor":
+            if profiler and name in ("view", "mixed"):
                 timer = threading.Timer(warmup, lambda into=recorders, label=f"{level}-{name}": into.extend(
                     profiler.record(label, seconds)))
                 timer.start()
@@ -448,6 +482,9 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
             if name == "floor":
                 by_kind, cpu = floor_level(floors[:level], ids, seconds=seconds, warmup=warmup, groups=groups,
                                            statements=sampler)
+            elif name == "hops":
+                by_kind, cpu = hops_level(level, system.profile.amqp_uri, seconds=seconds, warmup=warmup,
+                                          groups=groups)
             else:
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
                                          seconds=seconds, warmup=warmup, groups=with_load_generator(groups),
@@ -459,7 +496,8 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 row[name]["busiest_statements"] = sampler.busiest()
         report[level] = row
         log(f"{level} clients: view {row['view']['rps']} req/s p95 {row['view']['p95_ms']} ms, "
-            f"floor {row['floor']['rps']} req/s, mixed {row['mixed']['rps']} req/s p95 {row['mixed']['p95_ms']} ms")
+            f"floor {row['floor']['rps']} req/s, hops {row['hops']['rps']}/s, "
+            f"mixed {row['mixed']['rps']} req/s p95 {row['mixed']['p95_ms']} ms")
     return report
 
 
@@ -509,6 +547,9 @@ def verdicts(report):
         if view_cpu and floor_cpu:
             report["cpu_ratio_at_32"] = round(ratio(view_cpu, floor_cpu), 2)
             found["cpu_ratio"] = verdict(report["cpu_ratio_at_32"], at_most=goals["cpu_ratio"])
+            hops_cpu = (at32.get("hops") or {}).get("cpu_ms_per_request", {}).get("total")
+            if hops_cpu:  # the least the view's ratio can be, its four calls carrying nothing
+                report["hops_ratio_at_32"] = round(ratio(hops_cpu, floor_cpu), 2)
     for kind in ("view", "mixed"):
         peak = max(row[kind]["rps"] for row in levels.values())
         high = [row[kind]["rps"] for level, row in levels.items() if level >= 32]
@@ -615,9 +656,17 @@ def print_report(report):
               f"{f['rps']:>9} {f['p95_ms'] or 0:>7.0f} | {x['rps']:>9} {x['p95_ms'] or 0:>7.0f} {x['shed']:>5} "
               f"{x['errors']:>4} | {v['cpu_ms_per_request']['total'] or 0:>11.1f} "
               f"{f['cpu_ms_per_request']['total'] or 0:>6.1f}")
+    print(f"\n{'clients':>7} | the view's calls carrying nothing (hops): r/s  p95 ms  CPU ms  /floor | "
+          f"a unit of work, CPU us: view  floor  hops  mixed")
+    for level, row in report["closed_loop"].items():
+        h, f = row["hops"], row["floor"]
+        hops_cpu, floor_cpu = h["cpu_ms_per_request"]["total"], f["cpu_ms_per_request"]["total"]
+        units = "  ".join(f"{row[kind].get(UNIT_US) or 0:>5.0f}" for kind in KINDS)
+        print(f"{level:>7} | {h['rps']:>45} {h['p95_ms'] or 0:>7.0f} {hops_cpu or 0:>7.1f} "
+              f"{ratio(hops_cpu, floor_cpu) if hops_cpu and floor_cpu else 0:>7.2f} | {units:>46}")
     level = 32 if 32 in report["closed_loop"] else max(report["closed_loop"])
     print(f"\nCPU ms per answered request by process at {level} clients:")
-    for kind in ("view", "floor", "mixed"):
+    for kind in KINDS:
         cpu = report["closed_loop"][level][kind]["cpu_ms_per_request"]
         print(f"  {kind:<6} " + ", ".join(f"{group} {ms}" for group, ms in cpu.items()
                                           if ms and group not in ("total", LOAD_GENERATOR, MACHINE))
@@ -627,7 +676,7 @@ def print_report(report):
         late = report["closed_loop"][level][kind].get(LATE) or 0
         if late > 0.1 * report["parameters"]["seconds"]:
             print(f"         (CPU undercounted: the sampler's first reading took {late} s of the level)")
-    for kind in ("view", "floor", "mixed"):
+    for kind in KINDS:
         busiest = report["closed_loop"][level][kind].get("busiest_statements")
         if busiest:
             print(f"\nPostgreSQL's busiest statements during {kind} at {level} clients (sessions running it, average):")

@@ -13,18 +13,45 @@ import psutil
 import requests
 
 from bench.workload import (
-    LATE, LOAD_GENERATOR, MACHINE, CpuSampler, LeanHttp, StatementSampler, server_processes, summarise_level)
+    LATE, LOAD_GENERATOR, MACHINE, UNIT_US, CpuSampler, LeanHttp, StatementSampler, print_report, server_processes,
+    summarise_level, verdicts)
 
 
 def test_the_load_generator_is_reported_beside_the_total_not_in_it():
     by_kind = {"view": [(0.02, 200)] * 10 + [(0.01, 503)]}
     cpu = summarise_level(by_kind, {"gateway": 0.05, "documents": 0.15, LOAD_GENERATOR: 0.04, MACHINE: 0.3,
-                                    LATE: 0.25}, seconds=1)
+                                    LATE: 0.25, UNIT_US: 900.0}, seconds=1)
     assert cpu["rps"] == 10 and cpu["shed"] == 1 and cpu["errors"] == 0
     assert cpu["cpu_ms_per_request"]["total"] == 20.0  # (0.05 + 0.15) s over 10 answered
     assert cpu["cpu_ms_per_request"][LOAD_GENERATOR] == 4.0
     assert cpu["cpu_ms_per_request"][MACHINE] == 30.0
     assert cpu[LATE] == 0.25 and LATE not in cpu["cpu_ms_per_request"]
+    assert cpu[UNIT_US] == 900.0 and UNIT_US not in cpu["cpu_ms_per_request"]
+
+
+def test_a_fixed_unit_of_work_is_timed_while_the_level_runs():
+    sampler = CpuSampler({"self": lambda: [psutil.Process()]}, interval=0.05)
+    sampler.ask_members()
+    with sampler:
+        time.sleep(0.5)
+    unit_us = sampler.seconds()[UNIT_US]
+    assert 10 < unit_us < 100_000  # some microseconds of a core: a loop of 20,000 steps
+
+
+def _level(rps, cpu_total):
+    return {"rps": rps, "p95_ms": 100.0, "shed": 0, "errors": 0, "kinds": {},
+            "cpu_ms_per_request": {"total": cpu_total}}
+
+
+def test_the_view_calls_carrying_nothing_give_the_least_cpu_ratio_the_design_allows(capsys):
+    row = {"view": _level(30, 60.0), "floor": _level(90, 15.0), "hops": _level(120, 12.0), "mixed": _level(80, 20.0)}
+    report = {"closed_loop": {32: row}, "machine": {"cpus": 2, "load_average_at_start": 1, "load_average_at_end": 2},
+              "volumes": {"counterparties": 10}, "generated": {"documents": 10}, "parameters": {"seconds": 10}}
+    report["verdicts"] = verdicts(report)
+    assert report["cpu_ratio_at_32"] == 4.0 and report["hops_ratio_at_32"] == 0.8
+    print_report(report)
+    printed = capsys.readouterr().out
+    assert "(hops)" in printed and "0.80" in printed and "  hops   " in printed
 
 
 def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldom():
