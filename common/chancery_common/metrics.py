@@ -31,6 +31,11 @@ ADMISSION_IN_FLIGHT = Gauge(
     "chancery_admission_in_flight", "Requests at work in a gateway worker (summed over workers).",
     multiprocess_mode="livesum")
 
+IDENTITY_CACHE = Counter(
+    "chancery_identity_cache", "Signed-in identities a gateway worker found in its cache (hit) or asked the "
+    "staff service for: none kept (absent), kept past its minute while the identity news was fresh (aged), "
+    "past its few seconds with no fresh news or no version (stale_news), older than the news's version "
+    "(changed), past its valid_until (ended) (gateway auth.py).", ["outcome"])
 RPC_CALLS = Counter(
     "chancery_rpc_calls",
     "RPC calls by target service.method and outcome (ok, error: the service's own answer, "

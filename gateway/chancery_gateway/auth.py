@@ -22,6 +22,7 @@ from datetime import datetime
 
 from flask import abort, g, redirect, request, session, url_for
 
+from chancery_common import metrics
 from chancery_common.errors import Unauthenticated
 
 from . import idempotency, identity_news, rpc
@@ -48,18 +49,24 @@ class _IdentityCache:
         self.lock = threading.Lock()
 
     def get(self, key):
+        """The identity kept for ``key``, or None; counted by outcome (metrics.IDENTITY_CACHE)."""
         with self.lock:
             entry = self.entries.get(key)
         if entry is None:
+            metrics.IDENTITY_CACHE.labels("absent").inc()
             return None
         stored_at, valid_until, version, identity = entry
         age, heard = time.monotonic() - stored_at, self.news()
         if heard is not None and version is not None:
-            kept = version >= heard and age < self.seconds_with_news
+            missed = "changed" if version < heard else "aged" if age >= self.seconds_with_news else None
         else:  # no news, or an identity that carries no version: seconds only
-            kept = age < self.seconds
-        if kept and (valid_until is None or time.time() < valid_until):
+            missed = "stale_news" if age >= self.seconds else None
+        if missed is None and valid_until is not None and time.time() >= valid_until:
+            missed = "ended"
+        if missed is None:
+            metrics.IDENTITY_CACHE.labels("hit").inc()
             return identity
+        metrics.IDENTITY_CACHE.labels(missed).inc()
         with self.lock:
             if self.entries.get(key) is entry:
                 del self.entries[key]

@@ -1,12 +1,13 @@
 """The gateway's identity cache (auth.py) with the staff service's news of the identity version
 (identity_news.py, chancery_common.identities): kept seconds without news, a minute with fresh
-news that says nothing changed, ended at once by news of a change, never past ``valid_until``;
-and the listener hearing the news on the real bus."""
+news that says nothing changed, ended at once by news of a change, never past ``valid_until``,
+each lookup counted by why it missed; and the listener hearing the news on the real bus."""
 import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from kombu import Connection
+from prometheus_client import REGISTRY
 
 from chancery_common import identities
 from chancery_gateway import identity_news
@@ -76,6 +77,36 @@ def test_never_past_valid_until():
     assert cache.get("k") is None
     cache.put("k", {**identity(version=5), "valid_until": "not a time"})
     assert cache.get("k") is None
+
+
+def outcomes():
+    return {outcome: REGISTRY.get_sample_value("chancery_identity_cache_total", {"outcome": outcome}) or 0.0
+            for outcome in ("hit", "absent", "aged", "stale_news", "changed", "ended")}
+
+
+def test_each_lookup_is_counted_by_why_it_missed():
+    news = News()
+    news.version = 5
+    cache = _IdentityCache(0.2, seconds_with_news=0.4, news=news)
+    before = outcomes()
+    assert cache.get("k") is None  # absent
+    cache.put("k", identity(version=5))
+    assert cache.get("k") is not None  # hit
+    time.sleep(0.25)
+    assert cache.get("k") is not None  # past its seconds, kept by the fresh news: hit
+    news.version = None
+    assert cache.get("k") is None  # stale_news
+    cache.put("k", identity(version=5))
+    news.version = 6
+    assert cache.get("k") is None  # changed
+    cache.put("k", identity(version=6))
+    time.sleep(0.45)
+    assert cache.get("k") is None  # aged
+    cache.put("k", identity(version=6, valid_until=datetime.now(timezone.utc) - timedelta(seconds=1)))
+    assert cache.get("k") is None  # ended
+    after = outcomes()
+    assert {outcome: after[outcome] - before[outcome] for outcome in after} == {
+        "hit": 2, "absent": 1, "aged": 1, "stale_news": 1, "changed": 1, "ended": 1}
 
 
 def tell(amqp_uri, version):
