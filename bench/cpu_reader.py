@@ -10,8 +10,9 @@ Lines on stdin, each JSON: ``{"pids": {group: [pid, ...]}}`` adds processes (eac
 once: its CPU counts from then), ``{"stop": true}`` reads every process a last time and
 prints ``{"seconds": {group: CPU seconds}, "machine": the cores' busy seconds, "began":
 time.monotonic() of the first reading, "unit_us": the median CPU microseconds of a fixed unit of
-work}`` and ends. Between them every process is read every ``interval`` seconds (argv[1], 0.5),
-so one that ends meanwhile counts to its last reading.
+work, "switches": the machine's context switches meanwhile}`` and ends. Between them every
+process is read every ``interval`` seconds (argv[1], 0.5), so one that ends meanwhile counts
+to its last reading.
 
 The unit of work (a fixed Python loop, timed by this thread's own CPU clock, after each reading)
 tells how fast a core is while the level runs, whatever the groups do: on a shared host a core
@@ -53,7 +54,7 @@ class Reader:
         self.units = []
         self.members, self.first, self.last = {}, {}, {}
         self.lock = threading.Lock()
-        self.began = self.machine_first = None
+        self.began = self.machine_first = self.switches_first = None
 
     def add(self, pids):
         with self.lock:
@@ -66,7 +67,7 @@ class Reader:
                             pass
         starting = self.began is None
         if starting:
-            self.machine_first = machine_busy()
+            self.machine_first, self.switches_first = machine_busy(), psutil.cpu_stats().ctx_switches
         self.read()
         if starting:
             self.began = time.monotonic()
@@ -89,7 +90,10 @@ class Reader:
             used[key[0]] += last - self.first[key]
         machine = machine_busy() - self.machine_first if self.machine_first is not None else 0.0
         unit_us = round(1e6 * statistics.median(self.units), 1) if self.units else None
-        return {"seconds": dict(used), "machine": machine, "began": self.began, "unit_us": unit_us}
+        switches = (psutil.cpu_stats().ctx_switches - self.switches_first
+                    if self.switches_first is not None else None)
+        return {"seconds": dict(used), "machine": machine, "began": self.began, "unit_us": unit_us,
+                "switches": switches}
 
 
 def main():

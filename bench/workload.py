@@ -52,6 +52,7 @@ from urllib.parse import urlencode, urlsplit
 import psutil
 import psycopg
 import requests
+from prometheus_client.parser import text_string_to_metric_families
 
 from chancery_local.infra import StartupError
 
@@ -78,6 +79,10 @@ KINDS = ("view", "floor", "hops", "mixed")
 # the median CPU microseconds of a fixed unit of Python work during the level (bench/cpu_reader.py):
 # how fast a core was, whatever the system did; higher means a slower machine, not more work
 UNIT_US = "unit_of_work_us"
+# the machine's context switches per answered request during the level (every process's)
+SWITCHES = "context_switches"
+# the most a level waits, after its warmup, for every client's first answer before measuring
+FIRST_ANSWERS_SECONDS = 120
 MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
 
 
@@ -171,6 +176,7 @@ class CpuSampler:
         self.reader = self.members = self.result = None
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._run, daemon=True)
+        self.sending, self.stopped = threading.Lock(), False
 
     def ask_members(self):
         """Which processes make each group, and the reader started: before the level's load."""
@@ -182,8 +188,12 @@ class CpuSampler:
         return self.members
 
     def _send(self, message):
-        self.reader.stdin.write(json.dumps(message) + "\n")
-        self.reader.stdin.flush()
+        with self.sending:
+            if self.stopped:  # the members asked while the level ended: the reader has stopped
+                return
+            self.stopped = "stop" in message
+            self.reader.stdin.write(json.dumps(message) + "\n")
+            self.reader.stdin.flush()
 
     def _run(self):
         while not self.stopping.wait(self.members_every):
@@ -196,17 +206,55 @@ class CpuSampler:
         return self
 
     def __exit__(self, *exc):
+        # the last reading at once: asking the members may be under way, and slow while the load
+        # still runs (the clients finish their requests after the level), and its CPU is not the level's
         self.stopping.set()
-        self.thread.join()
         self._send({"stop": True})
         self.result = json.loads(self.reader.stdout.readline())
+        self.thread.join()
         self.reader.wait(timeout=30)
 
     def seconds(self):
         """{group: CPU seconds}, ``MACHINE``: every core's busy seconds meanwhile, and ``LATE``:
         how long after the level's start the first reading was made."""
         return {**self.result["seconds"], MACHINE: self.result["machine"],
-                LATE: max(0.0, self.result["began"] - self.began), UNIT_US: self.result.get("unit_us")}
+                LATE: max(0.0, self.result["began"] - self.began), UNIT_US: self.result.get("unit_us"),
+                SWITCHES: self.result.get("switches")}
+
+
+class GatewayCalls:
+    """The RPC calls the gateway made while a level ran, by service and method, and its identity
+    cache's lookups by outcome, read from its ``/metrics`` (``chancery_rpc_calls``, the caller's
+    side; ``chancery_identity_cache``) before and after: how many of each an answered request
+    cost, so a call made more often at one level than another shows, and why (the staff
+    service's ``resolve_session`` when the identity cache misses, say)."""
+
+    def __init__(self, gateway_url):
+        self.url = gateway_url.rstrip("/") + "/metrics"
+        self.before = self.after = None
+
+    def read(self):
+        counts = defaultdict(float)
+        for family in text_string_to_metric_families(requests.get(self.url, timeout=30).text):
+            for sample in family.samples:
+                if sample.name == "chancery_rpc_calls_total" and sample.labels.get("side") == "caller":
+                    counts[f"{sample.labels['service']}.{sample.labels['method']}"] += sample.value
+                elif sample.name == "chancery_identity_cache_total":
+                    counts[f"identity cache {sample.labels['outcome']}"] += sample.value
+        return counts
+
+    def __enter__(self):
+        self.before = self.read()
+        return self
+
+    def __exit__(self, *exc):
+        self.after = self.read()
+
+    def per_request(self, answered):
+        """{service.method: calls per answered request}, the calls made at least once a hundred requests."""
+        made = {name: count - self.before.get(name, 0.0) for name, count in self.after.items()}
+        return {name: round(count / answered, 2) for name, count in sorted(made.items())
+                if answered and count / answered >= 0.01}
 
 
 class StatementSampler:
@@ -296,52 +344,61 @@ def server_processes(pid_file, *, otherwise):
 
 # Running a level ---------------------------------------------------------------------------
 
-def run_level(clients, *, kind_of, seconds, warmup, groups, think=None, statements=None):
-    """``len(clients)`` threads, each sending ``kind_of(client)``'s requests until the time is up
+def run_level(clients, *, kind_of, seconds, warmup, groups, think=None, statements=None, calls=None):
+    """``len(clients)`` threads, each sending ``kind_of(client)``'s requests until the level ends
     (after ``think()`` seconds each when given); returns per kind the latencies, statuses, and
-    the CPU seconds by process group over the measured part."""
-    started, deadline_at = threading.Barrier(len(clients) + 1), {}
-    records = [[] for _ in clients]
+    the CPU seconds by process group over the measured part.
+
+    The measured part begins after ``warmup`` seconds and once every client has had an answer
+    (at most ``FIRST_ANSWERS_SECONDS`` more), so it sees the queues as they stay, not filling; a
+    request counts when its answer came within the measured seconds, whenever it was sent, as the
+    CPU counts what was done in them. (Until 2026-12-08 the measured part began after the warmup
+    alone and a request counted only when sent and answered within it: where answers took
+    seconds, the first of them answered requests sent before, uncounted, and the throughput read
+    low, the CPU per request high: at 128 clients, views taking 6-9 s in a 10-s level read at
+    half their rate; docs/benchmarks.md.)"""
+    started, stop = threading.Barrier(len(clients) + 1), threading.Event()
+    records = [[] for _ in clients]  # (kind, began, ended, status)
     sampler = CpuSampler(groups)
     sampler.ask_members()  # before the load: under it, asking is slow
 
     def loop(index, client):
         rng = random.Random(index)
         started.wait()
-        measure_from, deadline = deadline_at["from"], deadline_at["until"]
-        if think is not None:  # staff do not all start at the same instant
-            time.sleep(rng.uniform(0, think()))
-        while True:
+        if think is not None and stop.wait(rng.uniform(0, think())):  # staff do not all start at once
+            return
+        while not stop.is_set():
             kind, send = kind_of(client, rng)
             began = time.monotonic()
-            if began >= deadline:
-                return
             try:
                 sent = send()
                 status = getattr(sent, "status_code", None) or sent.status
             except (requests.RequestException, OSError, http.client.HTTPException) as exc:
                 status = type(exc).__name__
-            ended = time.monotonic()
-            if began >= measure_from and ended <= deadline:
-                records[index].append((kind, ended - began, status))
-            if think is not None:
-                time.sleep(think(rng))
+            records[index].append((kind, began, time.monotonic(), status))
+            if think is not None and stop.wait(think(rng)):
+                return
 
     threads = [threading.Thread(target=loop, args=(i, c), daemon=True) for i, c in enumerate(clients)]
     for thread in threads:
         thread.start()
-    now = time.monotonic()
-    deadline_at.update({"from": now + warmup, "until": now + warmup + seconds})
     started.wait()
     time.sleep(warmup)
-    with sampler as cpu, (statements or contextlib.nullcontext()):
+    waiting_until = time.monotonic() + FIRST_ANSWERS_SECONDS
+    while not all(records) and time.monotonic() < waiting_until:
+        time.sleep(0.05)
+    with sampler as cpu, (statements or contextlib.nullcontext()), (calls or contextlib.nullcontext()):
+        measured_from = time.monotonic()
         time.sleep(seconds)
+        measured_until = time.monotonic()
+    stop.set()
     for thread in threads:
         thread.join(timeout=180)
     by_kind = defaultdict(list)
     for client_records in records:
-        for kind, elapsed, status in client_records:
-            by_kind[kind].append((elapsed, status))
+        for kind, began, ended, status in client_records:
+            if measured_from <= ended <= measured_until:
+                by_kind[kind].append((ended - began, status))
     return by_kind, cpu.seconds()
 
 
@@ -404,8 +461,8 @@ def summarise_level(by_kind, cpu_seconds, seconds):
         if errors:
             kinds[kind]["error_statuses"] = sorted({str(s) for _, s in samples
                                                     if not (isinstance(s, int) and s < 300) and s != 503})
-    late, unit_us = cpu_seconds.get(LATE), cpu_seconds.get(UNIT_US)
-    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group not in (LATE, UNIT_US)}
+    late, unit_us, switches = cpu_seconds.get(LATE), cpu_seconds.get(UNIT_US), cpu_seconds.get(SWITCHES)
+    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group not in (LATE, UNIT_US, SWITCHES)}
     cpu = {group: round(1000 * used / answered_total, 2) if answered_total else None
            for group, used in sorted(cpu_seconds.items())}
     system = sum(used for group, used in cpu_seconds.items() if group not in (LOAD_GENERATOR, MACHINE))
@@ -417,7 +474,8 @@ def summarise_level(by_kind, cpu_seconds, seconds):
             "shed": sum(k["shed"] for k in kinds.values()), "errors": sum(k["errors"] for k in kinds.values()),
             "kinds": kinds, "cpu_ms_per_request": cpu,
             **({LATE: round(late, 2)} if late is not None else {}),
-            **({UNIT_US: unit_us} if unit_us is not None else {})}
+            **({UNIT_US: unit_us} if unit_us is not None else {}),
+            **({SWITCHES: round(switches / answered_total)} if switches is not None and answered_total else {})}
 
 
 # The run -------------------------------------------------------------------------------------
@@ -486,12 +544,16 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 by_kind, cpu = hops_level(level, system.profile.amqp_uri, seconds=seconds, warmup=warmup,
                                           groups=groups)
             else:
+                calls = GatewayCalls(gateway_url)
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
                                          seconds=seconds, warmup=warmup, groups=with_load_generator(groups),
-                                         statements=sampler)
+                                         statements=sampler, calls=calls)
             for recorder in recorders:
                 recorder.wait(timeout=60)
             row[name] = summarise_level(by_kind, cpu, seconds)
+            if name in ("view", "mixed"):
+                row[name]["gateway_calls_per_request"] = calls.per_request(
+                    sum(k["answered"] for k in row[name]["kinds"].values()))
             if sampler:
                 row[name]["busiest_statements"] = sampler.busiest()
         report[level] = row
@@ -664,6 +726,16 @@ def print_report(report):
         units = "  ".join(f"{row[kind].get(UNIT_US) or 0:>5.0f}" for kind in KINDS)
         print(f"{level:>7} | {h['rps']:>45} {h['p95_ms'] or 0:>7.0f} {hops_cpu or 0:>7.1f} "
               f"{ratio(hops_cpu, floor_cpu) if hops_cpu and floor_cpu else 0:>7.2f} | {units:>46}")
+    print(f"\n{'clients':>7} | the machine's context switches per answered request: "
+          + "  ".join(f"{kind:>6}" for kind in KINDS))
+    for level, row in report["closed_loop"].items():
+        print(f"{level:>7} | {'':>52} " + "  ".join(f"{row[kind].get(SWITCHES) or 0:>6}" for kind in KINDS))
+    print("\nThe gateway's calls per answered request:")
+    for level, row in report["closed_loop"].items():
+        for kind in ("view", "mixed"):
+            calls = row[kind].get("gateway_calls_per_request")
+            if calls:
+                print(f"{level:>7} {kind:<6} " + ", ".join(f"{name} {count}" for name, count in calls.items()))
     level = 32 if 32 in report["closed_loop"] else max(report["closed_loop"])
     print(f"\nCPU ms per answered request by process at {level} clients:")
     for kind in KINDS:

@@ -11,22 +11,24 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import psutil
 import requests
+from prometheus_client import CollectorRegistry, Counter, start_http_server
 
 from bench.workload import (
-    LATE, LOAD_GENERATOR, MACHINE, UNIT_US, CpuSampler, LeanHttp, StatementSampler, print_report, server_processes,
-    summarise_level, verdicts)
+    LATE, LOAD_GENERATOR, MACHINE, SWITCHES, UNIT_US, CpuSampler, GatewayCalls, LeanHttp, StatementSampler,
+    Answered, print_report, run_level, server_processes, summarise_level, verdicts)
 
 
 def test_the_load_generator_is_reported_beside_the_total_not_in_it():
     by_kind = {"view": [(0.02, 200)] * 10 + [(0.01, 503)]}
     cpu = summarise_level(by_kind, {"gateway": 0.05, "documents": 0.15, LOAD_GENERATOR: 0.04, MACHINE: 0.3,
-                                    LATE: 0.25, UNIT_US: 900.0}, seconds=1)
+                                    LATE: 0.25, UNIT_US: 900.0, SWITCHES: 5000}, seconds=1)
     assert cpu["rps"] == 10 and cpu["shed"] == 1 and cpu["errors"] == 0
     assert cpu["cpu_ms_per_request"]["total"] == 20.0  # (0.05 + 0.15) s over 10 answered
     assert cpu["cpu_ms_per_request"][LOAD_GENERATOR] == 4.0
     assert cpu["cpu_ms_per_request"][MACHINE] == 30.0
     assert cpu[LATE] == 0.25 and LATE not in cpu["cpu_ms_per_request"]
     assert cpu[UNIT_US] == 900.0 and UNIT_US not in cpu["cpu_ms_per_request"]
+    assert cpu[SWITCHES] == 500 and SWITCHES not in cpu["cpu_ms_per_request"]  # 5,000 over 10 answered
 
 
 def test_a_fixed_unit_of_work_is_timed_while_the_level_runs():
@@ -36,6 +38,24 @@ def test_a_fixed_unit_of_work_is_timed_while_the_level_runs():
         time.sleep(0.5)
     unit_us = sampler.seconds()[UNIT_US]
     assert 10 < unit_us < 100_000  # some microseconds of a core: a loop of 20,000 steps
+    assert sampler.seconds()[SWITCHES] > 0  # the machine switched at least the sampler's threads
+
+
+def test_a_level_measures_once_every_client_was_answered_and_counts_the_answers_within_it():
+    # each client's first request takes 1 s, the rest 0.2 s; measured from the first answers
+    # (after 1 s, not after the 0.1-s warmup) for 1 s: about five answers a client, none of the
+    # slow first ones (measured from the warmup, counting the requests sent and answered within,
+    # gave none)
+    def kind_of(client, rng):
+        def send():
+            time.sleep(0.2 if client["sent"] else 1.0)
+            client["sent"] += 1
+            return Answered
+        return "quick", send
+    by_kind, _ = run_level([{"sent": 0} for _ in range(4)], kind_of=kind_of, seconds=1.0, warmup=0.1, groups={})
+    latencies = [elapsed for elapsed, _ in by_kind["quick"]]
+    assert len(latencies) >= 14, latencies  # 20 unless the machine is very busy
+    assert max(latencies) < 0.6, latencies
 
 
 def _level(rps, cpu_total):
@@ -80,6 +100,29 @@ def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldo
     assert 0 <= found[LATE] < 0.5  # the reader, started beforehand, read at once
     # asked before the level and every 0.5 s of it, not at each of its 30 readings
     assert 2 <= len(asked) <= 6, len(asked)
+
+
+def test_the_last_reading_comes_when_the_level_ends_though_the_members_are_being_asked():
+    spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    asked = []
+
+    def members():  # asking is slow under load: the second time it takes 2 s
+        asked.append(time.monotonic())
+        if len(asked) > 1:
+            time.sleep(2.0)
+        return [psutil.Process(spinning.pid)]
+
+    try:
+        sampler = CpuSampler({"spinning": members}, interval=0.05, members_every=0.2)
+        sampler.ask_members()
+        with sampler:
+            time.sleep(0.6)
+        used = sampler.seconds()["spinning"]
+    finally:
+        spinning.kill()
+        spinning.wait()
+    assert len(asked) >= 2  # the level ended while the members were being asked
+    assert used < 1.1, used  # about the level's 0.6 s of a core, not the 2 s more of the asking
 
 
 def test_the_cpu_is_read_on_time_while_this_process_is_kept_busy():
@@ -154,6 +197,27 @@ def test_the_lean_client_sends_the_cookie_and_query_over_one_connection():
         (path, cookie, port), (_, _, port_again) = Recording.seen[-2:]
         assert path == "/ok/list?search=%D0%B1%D0%B5%D1%82%D0%BE%D0%BD&id=a&id=b"
         assert cookie == "chancery_session=signed.value" and port == port_again  # kept alive
+    finally:
+        server.shutdown()
+
+
+def test_the_gateway_calls_made_while_the_level_ran_are_counted_per_request():
+    registry = CollectorRegistry()
+    calls = Counter("chancery_rpc_calls", "calls", ["side", "service", "method", "outcome"], registry=registry)
+    cache = Counter("chancery_identity_cache", "lookups", ["outcome"], registry=registry)
+    calls.labels("caller", "staff", "resolve_session", "ok").inc(7)  # before the level: not counted
+    server, _ = start_http_server(0, addr="127.0.0.1", registry=registry)
+    try:
+        counted = GatewayCalls(f"http://127.0.0.1:{server.server_port}/")
+        with counted:
+            calls.labels("caller", "documents", "overview_part", "ok").inc(10)
+            calls.labels("caller", "staff", "resolve_session", "ok").inc(4)
+            calls.labels("caller", "staff", "resolve_session", "error").inc(1)
+            calls.labels("callee", "staff", "resolve_session", "ok").inc(50)  # the service's own side
+            cache.labels("hit").inc(5)
+            cache.labels("stale_news").inc(5)
+        assert counted.per_request(10) == {"documents.overview_part": 1.0, "identity cache hit": 0.5,
+                                           "identity cache stale_news": 0.5, "staff.resolve_session": 0.5}
     finally:
         server.shutdown()
 
