@@ -52,7 +52,8 @@ from urllib.parse import urlencode, urlsplit
 import psutil
 import psycopg
 import requests
-from prometheus_client.parser import text_string_to_metric_families
+from prometheus_client import CollectorRegistry
+from prometheus_client.multiprocess import MultiProcessCollector
 
 from chancery_local.infra import StartupError
 
@@ -224,23 +225,28 @@ class CpuSampler:
 
 class GatewayCalls:
     """The RPC calls the gateway made while a level ran, by service and method, and its identity
-    cache's lookups by outcome, read from its ``/metrics`` (``chancery_rpc_calls``, the caller's
-    side; ``chancery_identity_cache``) before and after: how many of each an answered request
-    cost, so a call made more often at one level than another shows, and why (the staff
-    service's ``resolve_session`` when the identity cache misses, say)."""
+    cache's lookups by outcome (``chancery_rpc_calls``, the caller's side;
+    ``chancery_identity_cache``), read before and after from the metrics files its workers write
+    (``PROMETHEUS_MULTIPROC_DIR``; asking ``/metrics`` under 128 clients waited seconds behind
+    their requests for a thread): how many of each an answered request cost, so a call made more
+    often at one level than another shows, and why (the staff service's ``resolve_session`` when
+    the identity cache misses, say)."""
 
-    def __init__(self, gateway_url):
-        self.url = gateway_url.rstrip("/") + "/metrics"
+    def __init__(self, metrics_dirs):
+        self.dirs = [str(folder) for folder in metrics_dirs]
         self.before = self.after = None
 
     def read(self):
         counts = defaultdict(float)
-        for family in text_string_to_metric_families(requests.get(self.url, timeout=30).text):
-            for sample in family.samples:
-                if sample.name == "chancery_rpc_calls_total" and sample.labels.get("side") == "caller":
-                    counts[f"{sample.labels['service']}.{sample.labels['method']}"] += sample.value
-                elif sample.name == "chancery_identity_cache_total":
-                    counts[f"identity cache {sample.labels['outcome']}"] += sample.value
+        for folder in self.dirs:
+            registry = CollectorRegistry()
+            MultiProcessCollector(registry, path=folder)
+            for family in registry.collect():
+                for sample in family.samples:
+                    if sample.name == "chancery_rpc_calls_total" and sample.labels.get("side") == "caller":
+                        counts[f"{sample.labels['service']}.{sample.labels['method']}"] += sample.value
+                    elif sample.name == "chancery_identity_cache_total":
+                        counts[f"identity cache {sample.labels['outcome']}"] += sample.value
         return counts
 
     def __enter__(self):
@@ -544,7 +550,8 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 by_kind, cpu = hops_level(level, system.profile.amqp_uri, seconds=seconds, warmup=warmup,
                                           groups=groups)
             else:
-                calls = GatewayCalls(gateway_url)
+                calls = GatewayCalls(system.profile.data_dir / f"{instance}-metrics"
+                                     for instance in system.instances["gateway"])
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
                                          seconds=seconds, warmup=warmup, groups=with_load_generator(groups),
                                          statements=sampler, calls=calls)

@@ -3,6 +3,8 @@ system's total (not in it), the CPU sampler asking which processes make a group 
 and then while reading their CPU at every reading, the lean HTTP client reading whole answers over one
 keep-alive connection with its session's cookie, against a real local server, and the
 sampler of PostgreSQL's running statements, against the test PostgreSQL."""
+import json
+import os
 import subprocess
 import sys
 import threading
@@ -11,7 +13,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import psutil
 import requests
-from prometheus_client import CollectorRegistry, Counter, start_http_server
 
 from bench.workload import (
     LATE, LOAD_GENERATOR, MACHINE, SWITCHES, UNIT_US, CpuSampler, GatewayCalls, LeanHttp, StatementSampler,
@@ -201,25 +202,28 @@ def test_the_lean_client_sends_the_cookie_and_query_over_one_connection():
         server.shutdown()
 
 
-def test_the_gateway_calls_made_while_the_level_ran_are_counted_per_request():
-    registry = CollectorRegistry()
-    calls = Counter("chancery_rpc_calls", "calls", ["side", "service", "method", "outcome"], registry=registry)
-    cache = Counter("chancery_identity_cache", "lookups", ["outcome"], registry=registry)
-    calls.labels("caller", "staff", "resolve_session", "ok").inc(7)  # before the level: not counted
-    server, _ = start_http_server(0, addr="127.0.0.1", registry=registry)
-    try:
-        counted = GatewayCalls(f"http://127.0.0.1:{server.server_port}/")
-        with counted:
-            calls.labels("caller", "documents", "overview_part", "ok").inc(10)
-            calls.labels("caller", "staff", "resolve_session", "ok").inc(4)
-            calls.labels("caller", "staff", "resolve_session", "error").inc(1)
-            calls.labels("callee", "staff", "resolve_session", "ok").inc(50)  # the service's own side
-            cache.labels("hit").inc(5)
-            cache.labels("stale_news").inc(5)
-        assert counted.per_request(10) == {"documents.overview_part": 1.0, "identity cache hit": 0.5,
-                                           "identity cache stale_news": 0.5, "staff.resolve_session": 0.5}
-    finally:
-        server.shutdown()
+def count_in_a_worker(folder, increments):
+    """A process writing the gateway's metrics as its gunicorn workers do (multiprocess files)."""
+    code = ("import sys, json\n"
+            "from chancery_common import metrics\n"
+            "for name, labels, by in json.loads(sys.argv[1]):\n"
+            "    getattr(metrics, name).labels(*labels).inc(by)\n")
+    subprocess.run([sys.executable, "-c", code, json.dumps(increments)], check=True,
+                   env={**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(folder)})
+
+
+def test_the_gateway_calls_made_while_the_level_ran_are_counted_per_request(tmp_path):
+    count_in_a_worker(tmp_path, [("RPC_CALLS", ["caller", "staff", "resolve_session", "ok"], 7)])  # before
+    counted = GatewayCalls([tmp_path])
+    with counted:
+        count_in_a_worker(tmp_path, [
+            ("RPC_CALLS", ["caller", "documents", "overview_part", "ok"], 10),
+            ("RPC_CALLS", ["caller", "staff", "resolve_session", "ok"], 4),
+            ("RPC_CALLS", ["caller", "staff", "resolve_session", "error"], 1),
+            ("RPC_CALLS", ["callee", "staff", "resolve_session", "ok"], 50),  # the service's own side
+            ("IDENTITY_CACHE", ["hit"], 5), ("IDENTITY_CACHE", ["stale_news"], 5)])
+    assert counted.per_request(10) == {"documents.overview_part": 1.0, "identity cache hit": 0.5,
+                                       "identity cache stale_news": 0.5, "staff.resolve_session": 0.5}
 
 
 def test_a_statement_counts_once_per_reading_as_the_average_sessions_running_it():
