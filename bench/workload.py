@@ -17,8 +17,11 @@ sends its next request when the last is answered) at every ``--clients`` level:
 Each client is a session of its own (signed in once). For each level and kind it reports
 requests per second, p50 and p95, errors, requests refused at once with 503 (shed), and the
 CPU each request cost, by process: the gateway, each service, PostgreSQL, RabbitMQ (sampled
-with psutil while the level runs; PostgreSQL and RabbitMQ are every process of that name on
-the machine, so run it on a quiet machine).
+by a process of its own while the level runs; PostgreSQL is the benchmark's own server and its
+backends, RabbitMQ every process of that name on the machine, so run it on a quiet machine),
+the gateway's RPC calls per request, the machine's context switches and how fast a core was.
+A level is measured once every client has had an answer, and counts the answers given within
+its measured seconds.
 ``--statements`` also samples PostgreSQL's running statements during each level and prints
 the busiest; ``--profile DIR`` records py-spy samples of the gateway and the services.
 
