@@ -85,6 +85,8 @@ KINDS = ("view", "floor", "hops", "mixed")
 UNIT_US = "unit_of_work_us"
 # the machine's context switches per answered request during the level (every process's)
 SWITCHES = "context_switches"
+# what the CPU reader reports beside the groups' CPU seconds, not CPU of the system
+READINGS = (LATE, UNIT_US, SWITCHES)
 # the most a level waits, after its warmup, for every client's first answer before measuring
 FIRST_ANSWERS_SECONDS = 120
 MEASURED_COUNTERPARTIES = 200  # the view and the card ask about these (random, with data around them)
@@ -471,7 +473,7 @@ def summarise_level(by_kind, cpu_seconds, seconds):
             kinds[kind]["error_statuses"] = sorted({str(s) for _, s in samples
                                                     if not (isinstance(s, int) and s < 300) and s != 503})
     late, unit_us, switches = cpu_seconds.get(LATE), cpu_seconds.get(UNIT_US), cpu_seconds.get(SWITCHES)
-    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group not in (LATE, UNIT_US, SWITCHES)}
+    cpu_seconds = {group: used for group, used in cpu_seconds.items() if group not in READINGS}
     cpu = {group: round(1000 * used / answered_total, 2) if answered_total else None
            for group, used in sorted(cpu_seconds.items())}
     system = sum(used for group, used in cpu_seconds.items() if group not in (LOAD_GENERATOR, MACHINE))
@@ -544,6 +546,9 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 timer = threading.Timer(warmup, lambda into=recorders, label=f"{level}-{name}": into.extend(
                     profiler.record(label, seconds)))
                 timer.start()
+            calls = (GatewayCalls(system.profile.data_dir / f"{instance}-metrics"
+                                  for instance in system.instances["gateway"])
+                     if name in ("view", "mixed") else None)  # the gateway's own requests
             sampler = (StatementSampler(system.database_urls["staff"], prefix=system.profile.database_prefix)
                        if statements else None)
             if name == "floor":
@@ -553,15 +558,13 @@ def closed_loop(system, *, sessions, floors, ids, words, volumes, levels, second
                 by_kind, cpu = hops_level(level, system.profile.amqp_uri, seconds=seconds, warmup=warmup,
                                           groups=groups)
             else:
-                calls = GatewayCalls(system.profile.data_dir / f"{instance}-metrics"
-                                     for instance in system.instances["gateway"])
                 by_kind, cpu = run_level(clients, kind_of=only_view if name == "view" else staff_mix,
                                          seconds=seconds, warmup=warmup, groups=with_load_generator(groups),
                                          statements=sampler, calls=calls)
             for recorder in recorders:
                 recorder.wait(timeout=60)
             row[name] = summarise_level(by_kind, cpu, seconds)
-            if name in ("view", "mixed"):
+            if calls:
                 row[name]["gateway_calls_per_request"] = calls.per_request(
                     sum(k["answered"] for k in row[name]["kinds"].values()))
             if sampler:

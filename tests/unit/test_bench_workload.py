@@ -3,6 +3,7 @@ system's total (not in it), the CPU sampler asking which processes make a group 
 and then while reading their CPU at every reading, the lean HTTP client reading whole answers over one
 keep-alive connection with its session's cookie, against a real local server, and the
 sampler of PostgreSQL's running statements, against the test PostgreSQL."""
+import contextlib
 import json
 import os
 import subprocess
@@ -75,25 +76,31 @@ def test_the_view_calls_carrying_nothing_give_the_least_cpu_ratio_the_design_all
     assert "(hops)" in printed and "0.80" in printed and "  hops   " in printed
 
 
-def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldom():
-    busy = subprocess.Popen([sys.executable, "-c", "import time\nend = time.process_time() + 0.6\n"
-                             "while time.process_time() < end: pass\ntime.sleep(30)"])
-    asked = []
-
-    def members():
-        asked.append(time.monotonic())
-        return [psutil.Process(busy.pid)]
-
+@contextlib.contextmanager
+def child(code):
+    """A Python process running ``code`` while the block runs, killed after it."""
+    process = subprocess.Popen([sys.executable, "-c", code])
     try:
+        yield process
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldom():
+    asked = []
+    with child("import time\nend = time.process_time() + 0.6\nwhile time.process_time() < end: pass\n"
+               "time.sleep(30)") as busy:
+        def members():
+            asked.append(time.monotonic())
+            return [psutil.Process(busy.pid)]
+
         sampler = CpuSampler({"busy": members}, interval=0.05, members_every=0.5)
         sampler.ask_members()
         with sampler:
             time.sleep(1.5)
         found = sampler.seconds()
         used, machine = found["busy"], found[MACHINE]
-    finally:
-        busy.kill()
-        busy.wait()
     # the child's burst is counted (it started before the first reading, so all of it but the
     # interpreter's start: at least 0.4 s) and no more than it used
     assert 0.4 <= used <= 1.0, used
@@ -104,24 +111,19 @@ def test_the_cpu_sampler_reads_each_process_often_and_asks_for_the_members_seldo
 
 
 def test_the_last_reading_comes_when_the_level_ends_though_the_members_are_being_asked():
-    spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     asked = []
+    with child("while True: pass") as spinning:
+        def members():  # asking is slow under load: the second time it takes 2 s
+            asked.append(time.monotonic())
+            if len(asked) > 1:
+                time.sleep(2.0)
+            return [psutil.Process(spinning.pid)]
 
-    def members():  # asking is slow under load: the second time it takes 2 s
-        asked.append(time.monotonic())
-        if len(asked) > 1:
-            time.sleep(2.0)
-        return [psutil.Process(spinning.pid)]
-
-    try:
         sampler = CpuSampler({"spinning": members}, interval=0.05, members_every=0.2)
         sampler.ask_members()
         with sampler:
             time.sleep(0.6)
         used = sampler.seconds()["spinning"]
-    finally:
-        spinning.kill()
-        spinning.wait()
     assert len(asked) >= 2  # the level ended while the members were being asked
     assert used < 1.1, used  # about the level's 0.6 s of a core, not the 2 s more of the asking
 
