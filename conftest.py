@@ -6,7 +6,6 @@ Everything a test run creates lives apart from a running development system and 
 other test runs: its own databases, RabbitMQ vhost, S3 ports and data folder.
 """
 import os
-import socket
 import uuid
 
 import pytest
@@ -26,31 +25,8 @@ ADMIN_EMAIL = "admin@test.chancery"
 ADMIN_PASSWORD = "test-admin-password-1"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_is_free(port):
-    with socket.socket() as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
-
-
-def free_s3_ports():
-    """Ports for SeaweedFS's four servers, each with its gRPC port (+10000) free too."""
-    ports = {}
-    for name in ("s3", "master", "volume", "filer"):
-        while True:
-            port = free_port()
-            if port + 10000 < 65536 and port_is_free(port + 10000) and port not in ports.values():
-                ports[name] = port
-                break
-    return ports
+# one way to take a port a server binds later: chancery_local.infra (below the ephemeral range)
+free_port, free_s3_ports = infra.free_port, infra.free_s3_ports
 
 
 # Several test runs may share a machine (and a developer's running system): each run

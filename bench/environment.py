@@ -5,7 +5,6 @@ benchmark never touches a running development system or a test run.
 """
 import contextlib
 import shutil
-import socket
 import tempfile
 from pathlib import Path
 
@@ -19,12 +18,6 @@ MACHINE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 # (+10000), and below the kernel's ephemeral range (32768+) where outgoing connections
 # could take them.
 S3_PORTS = {"s3": 11333, "master": 12333, "volume": 11080, "filer": 11888}
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def machine_postgres():
@@ -52,7 +45,7 @@ def bench_profile(data_dir, **overrides):
     if "postgres_url" not in settings:
         settings["postgres_url"] = machine_postgres()
     if "gateway_port" not in settings:
-        settings["gateway_port"] = free_port()
+        settings["gateway_port"] = infra.free_port()
     return Profile(data_dir=Path(data_dir), **settings)
 
 

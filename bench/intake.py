@@ -28,7 +28,6 @@ import json
 import os
 import platform
 import shutil
-import socket
 import ssl
 import statistics
 import tempfile
@@ -55,12 +54,6 @@ def _load(name, path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _message(server, number, attachment):
@@ -139,8 +132,7 @@ def main(argv=None):
     dovecot = _load("bench_dovecot", ROOT / "tests" / "intake" / "dovecot.py")
     scratch = Path(tempfile.mkdtemp(prefix="chancery-bench-intake-"))
     os.chmod(scratch, 0o755)
-    profile = Profile(data_dir=scratch / "data", s3_ports={name: _free_port() for name in
-                                                          ("s3", "master", "volume", "filer")})
+    profile = Profile(data_dir=scratch / "data", s3_ports=infra.free_s3_ports())
     suffix = uuid.uuid4().hex[:8]
     urls = {name: make_url(POSTGRES_URL).set(database=f"chancery_bench_{name}_{suffix}")
             .render_as_string(hide_password=False) for name in ("intake", "counterparties")}

@@ -79,11 +79,7 @@ def private_system(data_dir, demo_password):
 
     run = uuid.uuid4().hex[:6]
     server_url = os.environ.get("CHANCERY_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-    ports = {}
-    for name in ("s3", "master", "volume", "filer"):
-        while (port := infra.free_port()) + 10000 > 65535 or port in ports.values():
-            pass
-        ports[name] = port
+    ports = infra.free_s3_ports()
     print("  RabbitMQ (a node of its own) ...", flush=True)
     broker = RabbitMQNode(data_dir / "rabbitmq").start()
     profile = Profile(data_dir=data_dir, amqp_host=broker.amqp_host, postgres_url=server_url,

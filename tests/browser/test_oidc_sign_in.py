@@ -20,19 +20,13 @@ from pathlib import Path
 import pyotp
 import pytest
 import requests
+from chancery_local.infra import free_port
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.system]
 
 PROVIDER_DIR = Path(__file__).resolve().parents[1] / "oidc"
 CLIENT_ID = "chancery"
-
-
-def free_port():
-    import socket
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def install_provider():

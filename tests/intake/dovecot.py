@@ -7,13 +7,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from chancery_local.infra import free_port
+
 DOVECOT = "/usr/sbin/dovecot"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Dovecot:

@@ -15,6 +15,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from chancery_local.infra import free_port
+
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -25,12 +27,6 @@ SLAPD = "/usr/sbin/slapd"
 SUFFIX = "dc=holding,dc=test"
 ADMIN_DN = f"cn=admin,{SUFFIX}"
 SCHEMAS = ("core", "cosine", "inetorgperson", "nis")
-
-
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _validity():
@@ -83,9 +79,9 @@ class Slapd:
                                "(apt-get install slapd ldap-utils; scripts/test installs them as root)")
         self.folder = folder
         self.run = secrets.token_hex(3)
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"ldap://127.0.0.1:{self.port}"
-        self.ldaps_port = _free_port()
+        self.ldaps_port = free_port()
         self.ldaps_url = f"ldaps://127.0.0.1:{self.ldaps_port}"
         self.admin_password = secrets.token_urlsafe(12)
         self.ca_pem, certificate, key = make_certificates(folder)

@@ -3,13 +3,13 @@
 import io
 import json
 import logging
-import socket
 from types import SimpleNamespace
 
 import pytest
 
 from chancery_common import logs
 from chancery_common.observability import Observability
+from chancery_local.infra import free_port
 
 
 @pytest.mark.parametrize("value", ["3f2c9a0b4d5e4f60a1b2c3d4e5f60718", "lb-1.req:42", "A" * 64])
@@ -80,9 +80,7 @@ class Check:
 
 
 def closed_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port()  # nothing listens there
 
 
 def readyz(observability):

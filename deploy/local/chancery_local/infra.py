@@ -1,6 +1,7 @@
 """The infrastructure of a local run: RabbitMQ, PostgreSQL and the S3 server."""
 import json
 import os
+import random
 import urllib.error
 import urllib.request
 import shutil
@@ -30,10 +31,57 @@ def port_open(host, port, timeout=0.5):
         return False
 
 
-def free_port(host="127.0.0.1"):
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
+# Ports the local run fixes (its S3 servers; the benchmark's own, bench/environment.py) and
+# their gRPC ports (+10000): free_port never hands them out.
+FIXED_PORTS = frozenset(port + grpc for ports in ((8333, 9333, 8080, 8888), (11333, 12333, 11080, 11888))
+                        for port in ports for grpc in (0, 10000))
+LOWEST_PORT = 10000
+_handed_out = set()
+_chance = random.SystemRandom()  # unaffected by a test's random.seed
+
+
+def ephemeral_ports(path="/proc/sys/net/ipv4/ip_local_port_range"):
+    """The kernel's range of ports for a bind to port 0 and for outgoing connections."""
+    try:
+        low, high = (int(part) for part in Path(path).read_text().split())
+        return low, high
+    except (OSError, ValueError):
+        return 32768, 60999  # Linux's default
+
+
+def free_port(host="127.0.0.1", also_free=()):
+    """A port for a server that binds it later (another process, or one restarted). Taken
+    below the kernel's ephemeral range, where nothing that binds port 0 and no outgoing
+    connection can take it in the meantime (a port number from a bind to port 0 could be
+    taken so, and a restarted instance would then find someone else's server on its port);
+    never one this process has handed out before; free now, as is port + each of
+    ``also_free`` (SeaweedFS's gRPC port is its port + 10000)."""
+    low = LOWEST_PORT
+    high = ephemeral_ports()[0] - max(also_free, default=0)
+    if high <= low:
+        raise StartupError(f"no ports below the kernel's ephemeral range ({ephemeral_ports()}) to hand out")
+    while True:
+        port = _chance.randrange(low, high)
+        wanted = [port + offset for offset in (0, *also_free)]
+        if any(p in _handed_out or p in FIXED_PORTS for p in wanted):
+            continue
+        if all(_bindable(host, p) for p in wanted):
+            _handed_out.update(wanted)
+            return port
+
+
+def free_s3_ports(host="127.0.0.1"):
+    """Ports for SeaweedFS's four servers (the profile's s3_ports), each with its gRPC port free."""
+    return {name: free_port(host, also_free=(10000,)) for name in ("s3", "master", "volume", "filer")}
+
+
+def _bindable(host, port):
+    with socket.socket() as probe:
+        try:
+            probe.bind((host, port))
+            return True
+        except OSError:
+            return False
 
 
 def record_run(profile, http_ports, database_urls, gateway_urls=None, service_of=lambda instance: instance):

@@ -20,11 +20,12 @@ the same ports and data, its durable queues and persistent messages kept::
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 import uuid
 from pathlib import Path
+
+from .infra import free_port
 
 SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server"  # the packaged script without the switch to user rabbitmq
 CTL = "/usr/lib/rabbitmq/bin/rabbitmqctl"
@@ -32,12 +33,6 @@ CTL = "/usr/lib/rabbitmq/bin/rabbitmqctl"
 
 class RabbitMQNodeError(RuntimeError):
     pass
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def installed():
@@ -58,8 +53,8 @@ class RabbitMQNode:
     def __init__(self, base_dir, name=None):
         self.base = Path(base_dir)
         self.name = name or f"chancery_{uuid.uuid4().hex[:8]}@localhost"
-        self.port = _free_port()
-        self.dist_port = _free_port()
+        self.port = free_port()
+        self.dist_port = free_port()
         self.process = None
         self._log = None
 

@@ -74,11 +74,9 @@ class SmtpServer:
     """A real SMTP server (aiosmtpd) on a free local port, which a test may stop and start again."""
 
     def __init__(self):
-        import socket
+        from chancery_local.infra import free_port
 
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
+        self.port = free_port()  # kept free while the server is stopped
         self.handler = SmtpCollector()
         self.controller = None
 
