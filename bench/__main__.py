@@ -125,6 +125,9 @@ def main(argv=None):
     if argv[:1] == ["overview"]:  # the unified counterparty view at holding scale against its floor (bench/overview.py)
         from . import overview
         return overview.main(argv[1:])
+    if argv[:1] == ["profile"]:  # where a profiled workload run's samples went (bench/profile.py)
+        from . import profile
+        return profile.main(argv[1:])
     if argv[:1] == ["workload"]:  # many clients at once: the view, the staff mix, thinking staff (bench/workload.py)
         from . import workload
         return workload.main(argv[1:])
