@@ -10,14 +10,13 @@ from pathlib import Path
 
 from chancery_common.migrations import drop_database
 from chancery_local import infra
-from chancery_local.profile import DATABASES, Profile
+from chancery_local.profile import BENCHMARK_S3_PORTS, DATABASES, Profile
 from chancery_local.system import System
 
 MACHINE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-# Apart from the development (8333...) and test (18333...) ports and their gRPC ports
-# (+10000), and below the kernel's ephemeral range (32768+) where outgoing connections
-# could take them.
-S3_PORTS = {"s3": 11333, "master": 12333, "volume": 11080, "filer": 11888}
+# Apart from make run's (8333...) and their gRPC ports (+10000), below the kernel's ephemeral
+# range (32768+) where outgoing connections could take them; free ports never handed out
+S3_PORTS = BENCHMARK_S3_PORTS
 
 
 def machine_postgres():

@@ -16,7 +16,7 @@ from kombu import Connection
 
 from chancery_common.migrations import ensure_database, upgrade
 
-from .profile import DATABASES, project_dir
+from .profile import BENCHMARK_S3_PORTS, DATABASES, S3_PORTS, project_dir
 
 
 class StartupError(RuntimeError):
@@ -31,10 +31,10 @@ def port_open(host, port, timeout=0.5):
         return False
 
 
-# Ports the local run fixes (its S3 servers; the benchmark's own, bench/environment.py) and
-# their gRPC ports (+10000): free_port never hands them out.
-FIXED_PORTS = frozenset(port + grpc for ports in ((8333, 9333, 8080, 8888), (11333, 12333, 11080, 11888))
-                        for port in ports for grpc in (0, 10000))
+# Ports the local run fixes (its S3 servers; the benchmarks' own) and their gRPC ports
+# (+10000): free_port never hands them out.
+FIXED_PORTS = frozenset(port + grpc for ports in (S3_PORTS, BENCHMARK_S3_PORTS)
+                        for port in ports.values() for grpc in (0, 10000))
 LOWEST_PORT = 10000
 _handed_out = set()
 _chance = random.SystemRandom()  # unaffected by a test's random.seed

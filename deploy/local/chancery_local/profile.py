@@ -36,8 +36,7 @@ class Profile:
     postgres_shared_buffers_mb: int = field(default_factory=lambda: postgres_memory()[0])
     postgres_effective_cache_mb: int = field(default_factory=lambda: postgres_memory()[1])
     database_prefix: str = "chancery_"
-    s3_ports: dict = field(default_factory=lambda: {
-        "s3": 8333, "master": 9333, "volume": 8080, "filer": 8888})
+    s3_ports: dict = field(default_factory=lambda: dict(S3_PORTS))
     s3_access_key: str = "chancery"
     s3_secret_key: str = "chancery-dev-secret"
     s3_bucket: str = "chancery-documents"
@@ -69,6 +68,10 @@ class Profile:
 
 
 MIN_SHARED_BUFFERS_MB, MAX_SHARED_BUFFERS_MB = 128, 4096
+# SeaweedFS's ports of `make run`, and of the benchmarks (apart from make run's, so a benchmark
+# runs beside it), each with its gRPC port +10000 (chancery_local.infra.free_port hands none out)
+S3_PORTS = {"s3": 8333, "master": 9333, "volume": 8080, "filer": 8888}
+BENCHMARK_S3_PORTS = {"s3": 11333, "master": 12333, "volume": 11080, "filer": 11888}
 
 
 def machine_memory_mb():
