@@ -274,8 +274,14 @@ def admin_credentials(system):
 
 @pytest.fixture
 def unique():
-    """A short unique suffix for names that must not collide between tests."""
-    return uuid.uuid4().hex[:8]
+    """A short unique suffix for names that must not collide between tests: eight hexadecimal
+    characters (some tests read it as a number), at most three of them digits: the directory
+    search also finds a search's digits (four or more) inside phone numbers, so a name searched
+    for by its suffix would find another test's counterparty whose phone holds them."""
+    while True:
+        suffix = uuid.uuid4().hex[:8]
+        if sum(character.isdigit() for character in suffix) < 4:
+            return suffix
 
 
 @pytest.fixture(scope="module")
