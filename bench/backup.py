@@ -54,7 +54,9 @@ from chancery_local import backup, infra
 from chancery_local.infra import StartupError
 from chancery_local.profile import DATABASES
 
-from .environment import S3_PORTS, bench_profile, check_ports_free
+from chancery_local.profile import BENCHMARK_S3_PORTS
+
+from .environment import bench_profile, check_ports_free
 from .overview import FULL, generate_all
 from .stats import ratio
 
@@ -84,7 +86,7 @@ class Stores:
 @contextlib.contextmanager
 def stores(log):
     """Its migrated databases and its S3 server; all removed on exit."""
-    check_ports_free(S3_PORTS)
+    check_ports_free(BENCHMARK_S3_PORTS)
     profile = bench_profile(tempfile.mkdtemp(prefix="chancery-bench-"))
     postgres = seaweedfs = None
     try:

@@ -14,9 +14,6 @@ from chancery_local.profile import BENCHMARK_S3_PORTS, DATABASES, Profile
 from chancery_local.system import System
 
 MACHINE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-# Apart from make run's (8333...) and their gRPC ports (+10000), below the kernel's ephemeral
-# range (32768+) where outgoing connections could take them; free ports never handed out
-S3_PORTS = BENCHMARK_S3_PORTS
 
 
 def machine_postgres():
@@ -39,7 +36,7 @@ def machine_postgres():
 def bench_profile(data_dir, **overrides):
     """The benchmark's profile; ``overrides`` win (``postgres_url=None``: an embedded PostgreSQL
     of its own, e.g. with more connections than the machine's)."""
-    settings = {"vhost": "chancery_bench", "database_prefix": "chancery_bench_", "s3_ports": S3_PORTS,
+    settings = {"vhost": "chancery_bench", "database_prefix": "chancery_bench_", "s3_ports": BENCHMARK_S3_PORTS,
                 "s3_bucket": "chancery-bench", "secret_key": "chancery-bench-secret", **overrides}
     if "postgres_url" not in settings:
         settings["postgres_url"] = machine_postgres()
@@ -64,7 +61,7 @@ def running_system(log=print, **overrides):
 
     When it does not start, its data folder is kept for the logs.
     """
-    check_ports_free(S3_PORTS)
+    check_ports_free(BENCHMARK_S3_PORTS)
     profile = bench_profile(tempfile.mkdtemp(prefix="chancery-bench-"), **overrides)
     infra.ensure_rabbitmq(profile)
     remove_leftovers(profile)  # of an interrupted run: queues, rows

@@ -47,8 +47,9 @@ def summarise(stacks, top):
             own[frames[-1]] += count
         for function in set(frames):
             under[function] += count
-    share = (lambda counter: [(name, n / total) for name, n in counter.most_common(top)]) if total else (
-        lambda counter: [])
+    def share(counter):
+        return [(name, n / total) for name, n in counter.most_common(top)] if total else []
+
     return {"samples": total, "self": share(own), "inclusive": share(under)}
 
 

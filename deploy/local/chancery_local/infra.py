@@ -56,10 +56,10 @@ def free_port(host="127.0.0.1", also_free=()):
     taken so, and a restarted instance would then find someone else's server on its port);
     never one this process has handed out before; free now, as is port + each of
     ``also_free`` (SeaweedFS's gRPC port is its port + 10000)."""
-    low = LOWEST_PORT
-    high = ephemeral_ports()[0] - max(also_free, default=0)
+    low, ephemeral = LOWEST_PORT, ephemeral_ports()
+    high = ephemeral[0] - max(also_free, default=0)
     if high <= low:
-        raise StartupError(f"no ports below the kernel's ephemeral range ({ephemeral_ports()}) to hand out")
+        raise StartupError(f"no ports below the kernel's ephemeral range ({ephemeral}) to hand out")
     while True:
         port = _chance.randrange(low, high)
         wanted = [port + offset for offset in (0, *also_free)]
